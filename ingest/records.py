@@ -187,3 +187,15 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     articles: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything one article yields: its triples and every actor it mentions.
+
+    Mentions without a triple still matter: they link the article to the actors it names.
+    """
+
+    article: Article
+    triples: list[Triple]
+    mentions: list[Mention]
