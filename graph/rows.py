@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from polgraph.ingest.records import Article, Extraction, Mention, Triple, relation_type
@@ -138,3 +139,52 @@ def relation_rows_by_type(triples: Iterable[Triple]) -> dict[str, list[dict[str,
         row = relation_row(triple)
         grouped[row["type"]].append(row)
     return dict(grouped)
+
+
+@dataclass(slots=True)
+class GraphRows:
+    """A batch of rows for one write: what a loader consumes, whatever the source."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    relations: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def extend(self, other: GraphRows) -> None:
+        self.articles.extend(other.articles)
+        self.entities.extend(other.entities)
+        self.mentions.extend(other.mentions)
+        for rel_type, rows in other.relations.items():
+            self.relations.setdefault(rel_type, []).extend(rows)
+
+    @property
+    def relation_count(self) -> int:
+        return sum(len(rows) for rows in self.relations.values())
+
+
+def rows_from_extraction(extraction: Extraction) -> GraphRows:
+    return GraphRows(
+        articles=[article_row(extraction.article)],
+        entities=entity_rows(extraction),
+        mentions=mention_rows(extraction),
+        relations=relation_rows_by_type(extraction.triples),
+    )
+
+
+def extractions_from_triples(triples: Iterable[Triple]) -> list[Extraction]:
+    """Regroup JSONL triples by article, so a triples file loads like a fresh extraction."""
+    by_article: dict[str, list[Triple]] = defaultdict(list)
+    refs = {}
+    for triple in triples:
+        by_article[triple.article.id].append(triple)
+        refs[triple.article.id] = triple.article
+    return [
+        Extraction(
+            article=Article(
+                id=ref.id, text="", title=ref.title, date=ref.date, source=ref.source
+            ),
+            triples=by_article[article_id],
+            mentions=[],
+        )
+        for article_id, ref in refs.items()
+    ]
