@@ -7,11 +7,20 @@ reads the same on each of them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from polgraph.ingest.records import Article, Extraction, Mention, Triple, relation_type
+from polgraph.ingest.records import (
+    Article,
+    ArticleRef,
+    Evidence,
+    Extraction,
+    Mention,
+    Relation,
+    Triple,
+    relation_type,
+)
 
 ENTITY_LABELS: dict[str, str] = {
     "PERSON": "Person",
@@ -180,11 +189,51 @@ def extractions_from_triples(triples: Iterable[Triple]) -> list[Extraction]:
         refs[triple.article.id] = triple.article
     return [
         Extraction(
-            article=Article(
-                id=ref.id, text="", title=ref.title, date=ref.date, source=ref.source
-            ),
+            article=Article(id=ref.id, text="", title=ref.title, date=ref.date, source=ref.source),
             triples=by_article[article_id],
             mentions=[],
         )
         for article_id, ref in refs.items()
     ]
+
+
+def triple_from_row(
+    row: dict[str, Any], entities: dict[str, dict[str, Any]], articles: dict[str, dict[str, Any]]
+) -> Triple:
+    """The JSONL triple a stored relation row came from (its inverse is `relation_row`)."""
+    article = articles.get(row["article_id"], {"id": row["article_id"]})
+    subject = entities[row["source_id"]]
+    obj = entities[row["target_id"]]
+    return Triple(
+        article=ArticleRef(
+            id=row["article_id"],
+            title=article.get("title"),
+            date=article.get("date"),
+            source=article.get("source"),
+        ),
+        subject=Mention(subject["id"], subject["name"], row["subject_mention"], subject["type"]),
+        relation=Relation(
+            type=row["type"],
+            text=row["text"],
+            rule=row["rule"],
+            cameo=row["cameo"],
+            quad_class=row["quad_class"],
+            goldstein=row["goldstein"],
+            polarity=row["polarity"],
+            modality=row["modality"],
+            via=row["via"],
+            role=row["role"],
+            former=bool(row["former"]),
+        ),
+        object=Mention(obj["id"], obj["name"], row["object_mention"], obj["type"]),
+        evidence=Evidence(sentence=row["sentence"], start=row["start"], end=row["end"]),
+        confidence=row["confidence"],
+    )
+
+
+def triples_from_rows(rows: GraphRows) -> Iterator[Triple]:
+    entities = {row["id"]: row for row in rows.entities}
+    articles = {row["id"]: row for row in rows.articles}
+    for batch in rows.relations.values():
+        for row in batch:
+            yield triple_from_row(row, entities, articles)

@@ -1,0 +1,243 @@
+"""The embedded store: a LadybugDB database on disk, written idempotently and atomically.
+
+LadybugDB (the maintained continuation of Kùzu) is transactional and speaks Cypher, so the
+store needs no server and survives a crash mid-write: each article is one transaction, and
+a transaction that did not commit leaves no trace. Every write is a MERGE on a stable id,
+so writing the same article twice changes nothing. networkx is the analysis engine on top.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import networkx as nx
+from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows, rows_from_extraction
+from polgraph.ingest.records import Extraction, is_relation_type
+
+DB_FILE = "graph.lbdb"
+
+_RELATION_COLUMNS: dict[str, str] = {
+    "id": "STRING",
+    "text": "STRING",
+    "rule": "STRING",
+    "cameo": "STRING",
+    "quad_class": "INT64",
+    "goldstein": "DOUBLE",
+    "polarity": "INT64",
+    "modality": "STRING",
+    "confidence": "DOUBLE",
+    "sentence": "STRING",
+    "start": "INT64",
+    "end": "INT64",
+    "article_id": "STRING",
+    "date": "STRING",
+    "via": "STRING",
+    "role": "STRING",
+    "former": "BOOLEAN",
+    "subject_mention": "STRING",
+    "object_mention": "STRING",
+}
+assert tuple(_RELATION_COLUMNS) == RELATION_PROPERTIES
+
+_SCHEMA = (
+    "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, name STRING, type STRING,"
+    " label STRING, aliases STRING[], roles STRING[])",
+    "CREATE NODE TABLE IF NOT EXISTS Article(id STRING PRIMARY KEY, title STRING,"
+    " `date` STRING, source STRING, url STRING)",
+    "CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Article TO Entity, `count` INT64)",
+)
+
+_MERGE_ARTICLES = (
+    "UNWIND $rows AS row MERGE (a:Article {id: row.id}) "
+    "SET a.title = row.title, a.`date` = row.date, a.source = row.source, a.url = row.url"
+)
+_MERGE_ENTITIES = (
+    "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
+    "ON CREATE SET e.name = row.name, e.type = row.type, e.label = row.label, "
+    "e.aliases = CAST(row.aliases AS STRING[]), e.roles = CAST(row.roles AS STRING[]) "
+    "ON MATCH SET e.aliases = list_sort(list_distinct(list_concat(e.aliases, "
+    "CAST(row.aliases AS STRING[])))), e.roles = list_sort(list_distinct(list_concat(e.roles, "
+    "CAST(row.roles AS STRING[]))))"
+)
+_MERGE_MENTIONS = (
+    "UNWIND $rows AS row MATCH (a:Article {id: row.article_id}), (e:Entity {id: row.entity_id}) "
+    "MERGE (a)-[m:MENTIONS]->(e) SET m.`count` = row.count"
+)
+
+
+class StoreError(Exception):
+    """The store cannot be opened or written; the message names its path."""
+
+
+def _relation_merge(rel_type: str) -> str:
+    if not is_relation_type(rel_type):
+        raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
+    assignments = ", ".join(
+        f"r.`{name}` = CAST(row.`{name}` AS {kind})"
+        for name, kind in _RELATION_COLUMNS.items()
+        if name != "id"
+    )
+    return (
+        "UNWIND $rows AS row MATCH (s:Entity {id: row.source_id}), (o:Entity {id: row.target_id}) "
+        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) SET {assignments}"
+    )
+
+
+class Store:
+    """One writer over one database directory. Use as a context manager."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        try:
+            if not read_only:
+                self.path.mkdir(parents=True, exist_ok=True)
+            elif not (self.path / DB_FILE).exists():
+                raise StoreError(f"{self.path}: no polgraph store here (run `polgraph build`)")
+            self._db = ladybug.Database(str(self.path / DB_FILE), read_only=read_only)
+            self._conn = ladybug.Connection(self._db)
+        except (RuntimeError, OSError) as err:
+            raise StoreError(f"{self.path}: cannot open the store: {err}") from None
+        if not read_only:
+            for statement in _SCHEMA:
+                self._conn.execute(statement)
+        self._rel_tables = self._relation_tables()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._conn.close()
+        self._db.close()
+
+    def _relation_tables(self) -> set[str]:
+        rows = self.execute("CALL show_tables() RETURN name, type")
+        return {row["name"] for row in rows if row["type"] == "REL" and row["name"] != "MENTIONS"}
+
+    def _ensure_relation_table(self, rel_type: str) -> None:
+        if rel_type in self._rel_tables:
+            return
+        if not is_relation_type(rel_type):
+            raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
+        columns = ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
+        self._conn.execute(
+            f"CREATE REL TABLE IF NOT EXISTS {rel_type}(FROM Entity TO Entity, {columns})"
+        )
+        self._rel_tables.add(rel_type)
+
+    def execute(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run Cypher in the store's dialect; rows come back as dicts keyed by column."""
+        result = self._conn.execute(query, parameters or {})
+        columns = result.get_column_names()
+        rows: list[dict[str, Any]] = []
+        while result.has_next():
+            rows.append(dict(zip(columns, result.get_next(), strict=True)))
+        return rows
+
+    def write(self, rows: GraphRows) -> None:
+        """Write one batch in one transaction: all of it lands, or none of it."""
+        for rel_type in rows.relations:
+            self._ensure_relation_table(rel_type)
+        self._conn.execute("BEGIN TRANSACTION")
+        try:
+            for statement, batch in (
+                (_MERGE_ARTICLES, rows.articles),
+                (_MERGE_ENTITIES, rows.entities),
+                (_MERGE_MENTIONS, rows.mentions),
+            ):
+                if batch:
+                    self._conn.execute(statement, {"rows": batch})
+            for rel_type, batch in sorted(rows.relations.items()):
+                self._conn.execute(_relation_merge(rel_type), {"rows": batch})
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def add(self, extraction: Extraction) -> None:
+        self.write(rows_from_extraction(extraction))
+
+    def article_ids(self) -> set[str]:
+        return {row["id"] for row in self.execute("MATCH (a:Article) RETURN a.id AS id")}
+
+    def counts(self) -> dict[str, int]:
+        def one(query: str) -> int:
+            return int(self.execute(query)[0]["n"])
+
+        return {
+            "articles": one("MATCH (a:Article) RETURN count(a) AS n"),
+            "entities": one("MATCH (e:Entity) RETURN count(e) AS n"),
+            "relations": sum(
+                one(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n")
+                for rel_type in self._rel_tables
+            ),
+            "mentions": one("MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n"),
+        }
+
+    def _relations(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
+        for rel_type in sorted(self._rel_tables):
+            query = (
+                f"MATCH (s:Entity)-[r:{rel_type}]->(o:Entity) "
+                f"RETURN s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.id"
+            )
+            for row in self.execute(query):
+                yield rel_type, row
+
+    def rows(self) -> GraphRows:
+        """Everything stored, as the rows a loader writes elsewhere (Neo4j, CSV)."""
+        out = GraphRows(
+            articles=self.execute(
+                "MATCH (a:Article) RETURN a.id AS id, a.title AS title, a.`date` AS date, "
+                "a.source AS source, a.url AS url ORDER BY a.id"
+            ),
+            entities=self.execute(
+                "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
+                "e.label AS label, e.aliases AS aliases, e.roles AS roles ORDER BY e.id"
+            ),
+            mentions=self.execute(
+                "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "
+                "e.id AS entity_id, m.`count` AS count ORDER BY article_id, entity_id"
+            ),
+        )
+        for rel_type, row in self._relations():
+            out.relations.setdefault(rel_type, []).append({"type": rel_type, **row})
+        for entity in out.entities:
+            entity["aliases"] = entity["aliases"] or []
+            entity["roles"] = entity["roles"] or []
+        return out
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """The stored graph for analysis and drawing: nodes keyed by entity id, edges by
+        relation id, with the same property names as the JSONL contract."""
+        rows = self.rows()
+        graph = nx.MultiDiGraph()
+        articles = {row["id"]: row for row in rows.articles}
+        article_counts: dict[str, int] = {}
+        mention_counts: dict[str, int] = {}
+        for row in rows.mentions:
+            article_counts[row["entity_id"]] = article_counts.get(row["entity_id"], 0) + 1
+            mention_counts[row["entity_id"]] = mention_counts.get(row["entity_id"], 0) + (
+                row["count"] or 0
+            )
+        for entity in rows.entities:
+            graph.add_node(
+                entity["id"],
+                **entity,
+                articles=article_counts.get(entity["id"], 0),
+                mentions=mention_counts.get(entity["id"], 0),
+            )
+        for batch in rows.relations.values():
+            for row in batch:
+                title = articles.get(row["article_id"], {}).get("title")
+                attrs = {k: v for k, v in row.items() if k not in ("source_id", "target_id")}
+                graph.add_edge(
+                    row["source_id"], row["target_id"], key=row["id"], **attrs, title=title
+                )
+        return graph

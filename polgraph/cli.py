@@ -1,0 +1,179 @@
+"""The `polgraph` command: a thin face over `ingest` and `graph`, one function per command."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from polgraph.graph.draw import render
+from polgraph.graph.store import Store, StoreError
+from polgraph.ingest.nlp import ModelError
+from polgraph.ingest.pipeline import Settings
+from polgraph.ingest.read import Failure
+from polgraph.jobs import Report, extract_paths, ingest, stored_triples
+
+app = typer.Typer(
+    name="polgraph",
+    help="Turn news articles into a political-relationship knowledge graph: "
+    "who did what to whom, when, and where it was said.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DEFAULT_STORE = Path(".polgraph")
+DEFAULT_SEEDS = Path("seeds")
+
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files or directories (.txt .md .html .json .jsonl .csv), or - for stdin."),
+]
+StoreOpt = Annotated[
+    Path, typer.Option("--store", help="Directory of the embedded store.", show_default=True)
+]
+DateOpt = Annotated[
+    str | None, typer.Option("--date", help="Article date YYYY-MM-DD, overriding the files'.")
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy pipeline name; default: the best English one installed."),
+]
+BatchOpt = Annotated[int, typer.Option("--batch-size", help="Texts per nlp.pipe batch.")]
+WorkersOpt = Annotated[int, typer.Option("--workers", help="Parser processes (spaCy n_process).")]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[red]polgraph: error:[/red] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+def _report_failure(failure: Failure) -> None:
+    err.print(f"[red]polgraph: error:[/red] {failure}", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here, not stdout.")
+    ] = None,
+    date: DateOpt = None,
+    model: ModelOpt = None,
+    batch_size: BatchOpt = 32,
+    workers: WorkersOpt = 1,
+) -> None:
+    """Print the triples of the articles as JSON Lines. Stores nothing."""
+    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    report = Report()
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for extraction in extract_paths(paths, settings, report, _report_failure, date):
+            for triple in extraction.triples:
+                sink.write(triple.to_json() + "\n")
+    except ModelError as error:
+        raise _fail(str(error)) from None
+    finally:
+        if output:
+            sink.close()
+    if report.failures:
+        raise typer.Exit(code=1)
+
+
+def _progress() -> Progress:
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed} articles"),
+        TextColumn("{task.fields[rate]}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _summary(store: Store, report: Report) -> None:
+    counts = store.counts()
+    graph = store.to_networkx()
+    table = Table(title="polgraph build", show_header=False)
+    table.add_row(
+        "articles read / new / already stored",
+        f"{report.read} / {report.stored} / {report.skipped}",
+    )
+    table.add_row("articles in store", str(counts["articles"]))
+    table.add_row("entities", str(counts["entities"]))
+    table.add_row("relations", str(counts["relations"]))
+    degree = Counter({node: graph.degree(node) for node in graph.nodes})
+    top = ", ".join(f"{graph.nodes[node]['name']} ({d})" for node, d in degree.most_common(5) if d)
+    table.add_row("top actors", top or "-")
+    if report.failures:
+        table.add_row("[red]failed inputs[/red]", str(len(report.failures)))
+    out.print(table)
+
+
+@app.command()
+def build(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or directories to ingest; default: seeds/."),
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    out_dir: Annotated[
+        Path, typer.Option("--out", help="Where triples.jsonl and graph.html go.")
+    ] = Path("out"),
+    date: DateOpt = None,
+    model: ModelOpt = None,
+    batch_size: BatchOpt = 32,
+    workers: WorkersOpt = 1,
+) -> None:
+    """The main job: ingest articles into the store, then write triples.jsonl and graph.html
+    of everything stored. Articles already stored are skipped, so re-running adds nothing."""
+    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    report = Report()
+    try:
+        with Store(store) as db, _progress() as progress:
+            task = progress.add_task("ingesting", total=None, rate="")
+
+            def advance(_: object) -> None:
+                progress.advance(task)
+                elapsed = progress.tasks[task].elapsed or 0
+                if elapsed:
+                    rate = progress.tasks[task].completed / elapsed
+                    progress.update(task, rate=f"{rate:.1f} articles/s")
+
+            ingest(
+                [str(p) for p in (paths or [DEFAULT_SEEDS])],
+                db,
+                settings,
+                report,
+                _report_failure,
+                advance,
+                date,
+            )
+            progress.stop()
+            out_dir.mkdir(parents=True, exist_ok=True)
+            with (out_dir / "triples.jsonl").open("w", encoding="utf-8") as sink:
+                for triple in stored_triples(db):
+                    sink.write(triple.to_json() + "\n")
+            render(db.to_networkx(), out_dir / "graph.html")
+            _summary(db, report)
+    except (StoreError, ModelError) as error:
+        raise _fail(str(error)) from None
+    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}")
+    if report.failures:
+        raise typer.Exit(code=1)
+
+
+def main() -> None:
+    app()

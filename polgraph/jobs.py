@@ -1,0 +1,79 @@
+"""The jobs the command line runs: they join `ingest` to `graph`, which never meet otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from polgraph.graph.rows import triples_from_rows
+from polgraph.graph.store import Store
+from polgraph.ingest.pipeline import Settings, extract
+from polgraph.ingest.read import Failure, read_paths
+from polgraph.ingest.records import Article, Extraction, Triple
+
+
+@dataclass(slots=True)
+class Report:
+    """What a run did, for the summary and the exit code."""
+
+    read: int = 0
+    skipped: int = 0
+    stored: int = 0
+    triples: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def _articles(
+    paths: Iterable[str | Path],
+    report: Report,
+    on_failure: Callable[[Failure], None],
+    date: str | None,
+    skip: set[str] | None = None,
+) -> Iterator[Article]:
+    seen: set[str] = set()
+    for item in read_paths(paths, date=date):
+        if isinstance(item, Failure):
+            report.failures.append(item)
+            on_failure(item)
+            continue
+        report.read += 1
+        if item.id in seen or (skip is not None and item.id in skip):
+            report.skipped += 1
+            continue
+        seen.add(item.id)
+        yield item
+
+
+def extract_paths(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    report: Report,
+    on_failure: Callable[[Failure], None],
+    date: str | None = None,
+) -> Iterator[Extraction]:
+    """Extractions of every readable article; failures go to `on_failure` as they happen."""
+    yield from extract(_articles(paths, report, on_failure, date), settings)
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    settings: Settings,
+    report: Report,
+    on_failure: Callable[[Failure], None],
+    on_article: Callable[[Extraction], None] = lambda _: None,
+    date: str | None = None,
+) -> None:
+    """Extract and store article by article; an article already stored is not parsed again,
+    so an interrupted run resumes where it stopped."""
+    articles = _articles(paths, report, on_failure, date, skip=store.article_ids())
+    for extraction in extract(articles, settings):
+        store.add(extraction)
+        report.stored += 1
+        report.triples += len(extraction.triples)
+        on_article(extraction)
+
+
+def stored_triples(store: Store) -> Iterator[Triple]:
+    return triples_from_rows(store.rows())
