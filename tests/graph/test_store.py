@@ -1,0 +1,113 @@
+"""The embedded store: idempotent, atomic, and readable after a crash."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from polgraph.graph.rows import rows_from_extraction
+from polgraph.graph.store import Store
+from polgraph.ingest.records import (
+    Article,
+    Evidence,
+    Extraction,
+    Mention,
+    Relation,
+    Triple,
+)
+
+MUSK = Mention("elon-musk", "Elon Musk", "Musk", "PERSON")
+NASA = Mention("nasa", "NASA", "NASA", "ORG")
+
+
+def _extraction(article_id: str, rel_type: str = "THREATEN", start: int = 0) -> Extraction:
+    article = Article(id=article_id, text="Musk threatened NASA.", date="2025-06-05")
+    triple = Triple(
+        article=article.ref(),
+        subject=MUSK,
+        relation=Relation(type=rel_type, text="threatened", rule="active", quad_class=3),
+        object=NASA,
+        evidence=Evidence("Musk threatened NASA.", start, start + 21),
+        confidence=0.9,
+    )
+    return Extraction(article=article, triples=[triple], mentions=[MUSK, MUSK, NASA])
+
+
+def test_merge_is_idempotent_and_reports_stay_distinct(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.add(_extraction("a1"))
+        store.add(_extraction("a1"))
+        assert store.counts() == {"articles": 1, "entities": 2, "relations": 1, "mentions": 2}
+        store.add(_extraction("a2"))
+        assert store.counts()["relations"] == 2
+        graph = store.to_networkx()
+    assert graph.number_of_edges("elon-musk", "nasa") == 2
+    assert graph.nodes["elon-musk"]["articles"] == 2
+    assert graph.nodes["elon-musk"]["mentions"] == 4
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.add(_extraction("a1"))
+        before = store.rows()
+        rows = rows_from_extraction(_extraction("a2"))
+        rows.relations["THREATEN"][0]["quad_class"] = "not a number"
+        with pytest.raises(RuntimeError):
+            store.write(rows)
+        assert store.rows() == before
+        assert store.article_ids() == {"a1"}
+
+
+def test_rows_round_trip_to_triples(tmp_path: Path) -> None:
+    from polgraph.graph.rows import triples_from_rows
+
+    extraction = _extraction("a1")
+    with Store(tmp_path) as store:
+        store.add(extraction)
+        triples = list(triples_from_rows(store.rows()))
+    assert triples == extraction.triples
+
+
+def test_reopened_read_only_store_refuses_a_missing_path(tmp_path: Path) -> None:
+    from polgraph.graph.store import StoreError
+
+    with pytest.raises(StoreError, match="no polgraph store here"):
+        Store(tmp_path / "nothing", read_only=True)
+
+
+WRITER = """
+import sys, time
+from polgraph.graph.store import Store
+from tests.graph.test_store import _extraction
+with Store(sys.argv[1]) as store:
+    for i in range(100000):
+        store.add(_extraction(f"k{i}", start=i))
+        print(i, flush=True)
+"""
+
+
+def test_a_killed_writer_leaves_a_readable_store(tmp_path: Path) -> None:
+    """SIGKILL mid-run: every article that committed is whole, and none is half-written."""
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(tmp_path)],
+        cwd=repo,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(repo)},
+    )
+    assert proc.stdout is not None
+    for _ in range(30):
+        proc.stdout.readline()
+    time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    with Store(tmp_path) as store:
+        counts = store.counts()
+        assert counts["articles"] >= 30
+        assert counts["relations"] == counts["articles"]
+        assert counts["mentions"] == 2 * counts["articles"]

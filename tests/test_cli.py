@@ -1,0 +1,99 @@
+"""The command line as a user meets it: exit codes, one-line errors, the JSONL contract."""
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from polgraph.cli import app
+from polgraph.graph.store import Store
+
+runner = CliRunner()
+
+CONTRACT = {
+    "article": {"id", "title", "date", "source"},
+    "subject": {"id", "name", "mention", "type"},
+    "relation": {"type", "text", "rule", "cameo", "quad_class", "goldstein", "polarity",
+                 "modality"},
+    "object": {"id", "name", "mention", "type"},
+    "evidence": {"sentence", "start", "end"},
+}
+
+
+def _check_line(line: str, text: str) -> None:
+    data = json.loads(line)
+    assert set(data) == {*CONTRACT, "confidence"}
+    for part, keys in CONTRACT.items():
+        assert keys <= set(data[part]), part
+    assert data["relation"]["type"].replace("_", "").isalnum()
+    assert data["relation"]["type"] == data["relation"]["type"].upper()
+    assert data["relation"]["quad_class"] in (None, 0, 1, 2, 3, 4)
+    assert data["relation"]["polarity"] in (-1, 0, 1)
+    assert data["relation"]["modality"] in ("asserted", "hypothetical", "negated", "reported")
+    assert 0.0 <= data["confidence"] <= 1.0
+    evidence = data["evidence"]
+    assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+
+
+def test_extract_prints_contract_lines_for_the_seed(seeds: Path) -> None:
+    result = runner.invoke(app, ["extract", str(seeds)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines
+    raw = next(seeds.glob("*.txt")).read_text(encoding="utf-8")
+    text = raw.split("2025-06-07", 1)[1].strip()
+    for line in lines:
+        _check_line(line, text)
+
+
+def test_extract_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text("The senator criticised the governor of Texas, Greg Abbott.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bad.jsonl").write_text('{"text": "Russia sheltered Graham Phillips."}\n{oops\n')
+    result = runner.invoke(app, ["extract", str(tmp_path), str(tmp_path / "nothere.txt")])
+    assert result.exit_code == 1
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 3
+    assert all(line.startswith("polgraph: error: ") for line in errors)
+    assert any("empty.txt: empty file" in line for line in errors)
+    assert any("bad.jsonl line 2: malformed JSON" in line for line in errors)
+    assert any("nothere.txt: no such file" in line for line in errors)
+    assert "Traceback" not in result.output
+    subjects = {json.loads(line)["subject"]["name"] for line in result.stdout.splitlines()}
+    assert "Russia" in subjects
+
+
+def test_build_twice_changes_nothing_and_a_new_article_adds(seeds: Path, tmp_path: Path) -> None:
+    store, out = tmp_path / "store", tmp_path / "out"
+    args = ["build", str(seeds), "--store", str(store), "--out", str(out)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    assert (out / "graph.html").stat().st_size > 0
+    triples = (out / "triples.jsonl").read_text()
+    assert triples
+    with Store(store) as db:
+        rows_before, counts_before = db.rows(), db.counts()
+    second = runner.invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert (out / "triples.jsonl").read_text() == triples
+    with Store(store) as db:
+        assert db.counts() == counts_before
+        assert db.rows() == rows_before
+    extra = tmp_path / "extra.txt"
+    extra.write_text("date 2025-07-01 The Kremlin praised Hungary. Moscow sanctioned Estonia.")
+    third = runner.invoke(app, ["build", str(extra), "--store", str(store), "--out", str(out)])
+    assert third.exit_code == 0, third.output
+    with Store(store) as db:
+        counts = db.counts()
+    assert counts["articles"] == counts_before["articles"] + 1
+    assert counts["relations"] > counts_before["relations"]
+    assert len((out / "triples.jsonl").read_text().splitlines()) == counts["relations"]
+
+
+def test_help_reads_well() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("extract", "build"):
+        assert command in result.stdout
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0 and "Usage" in sub.stdout
