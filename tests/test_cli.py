@@ -3,18 +3,26 @@
 import json
 from pathlib import Path
 
+from polgraph.graph.store import Store
 from typer.testing import CliRunner
 
 from polgraph.cli import app
-from polgraph.graph.store import Store
 
 runner = CliRunner()
 
 CONTRACT = {
     "article": {"id", "title", "date", "source"},
     "subject": {"id", "name", "mention", "type"},
-    "relation": {"type", "text", "rule", "cameo", "quad_class", "goldstein", "polarity",
-                 "modality"},
+    "relation": {
+        "type",
+        "text",
+        "rule",
+        "cameo",
+        "quad_class",
+        "goldstein",
+        "polarity",
+        "modality",
+    },
     "object": {"id", "name", "mention", "type"},
     "evidence": {"sentence", "start", "end"},
 }

@@ -1,7 +1,6 @@
 import json
 
 import pytest
-
 from polgraph.ingest.records import (
     ArticleRef,
     Evidence,
