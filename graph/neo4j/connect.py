@@ -57,13 +57,18 @@ def translated(settings: Neo4jSettings) -> Iterator[None]:
 
 @contextmanager
 def connect(settings: Neo4jSettings) -> Iterator[neo4j.Driver]:
-    """A driver that has proven it can reach the database, so failures surface before work."""
+    """A driver that has proven it can reach the database, so failures surface before work.
+
+    `verify_connectivity` first: it fails at once on a dead server, where a query would be
+    retried for half a minute as if the failure were transient.
+    """
     with translated(settings):
         driver = neo4j.GraphDatabase.driver(
             settings.uri, auth=(settings.username, settings.password)
         )
     try:
         with translated(settings):
+            driver.verify_connectivity()
             driver.execute_query("RETURN 1", database_=settings.database)
             yield driver
     finally:

@@ -4,8 +4,9 @@ injection."""
 from pathlib import Path
 
 import pytest
-from polgraph.graph.neo4j.load import load, rows_from_path
+from polgraph.graph.neo4j.load import load, merge_entities, merge_relations, rows_from_path
 from polgraph.graph.store import Store
+from polgraph.ingest.records import Mention, entity_id, relation_type
 from typer.testing import CliRunner
 
 from polgraph.cli import app
@@ -155,3 +156,36 @@ def test_an_interrupted_load_run_again_equals_a_clean_one(neo4j_graph: Neo4jSett
     assert partial["nodes"]
     load(rows, neo4j_graph, batch_size=1)
     assert snapshot(neo4j_graph) == clean
+
+
+EVIL = "X`]->() DETACH DELETE n //"
+
+
+def test_cypher_in_article_text_is_stored_verbatim_and_harms_nothing(
+    neo4j_graph: Neo4jSettings,
+) -> None:
+    load(graph_rows(*_news()), neo4j_graph)
+    nodes = count(neo4j_graph, "MATCH (n) RETURN count(n)")
+    rels = count(neo4j_graph, "MATCH ()-[r]->() RETURN count(r)")
+    bad = article("evil", title=EVIL, source=EVIL)
+    villain = Mention(entity_id(EVIL), EVIL, EVIL, "PERSON`) DETACH DELETE n //")
+    attack = triple(bad, villain, relation_type(EVIL), MUSK, EVIL, sentence=EVIL, via=EVIL)
+    load(graph_rows(extraction(bad, attack)), neo4j_graph)
+    assert count(neo4j_graph, "MATCH (n) RETURN count(n)") == nodes + 2
+    assert count(neo4j_graph, "MATCH ()-[r]->() RETURN count(r)") == rels + 3
+    assert count(neo4j_graph, "MATCH (e:Entity:Other {name: $n}) RETURN count(e)", n=EVIL) == 1
+    assert count(neo4j_graph, "MATCH (a:Article {title: $t}) RETURN count(a)", t=EVIL) == 1
+    stored = count(
+        neo4j_graph,
+        f"MATCH ()-[r:{relation_type(EVIL)}]->() "
+        "WHERE r.text = $t AND r.sentence = $t AND r.via = $t RETURN count(r)",
+        t=EVIL,
+    )
+    assert stored == 1
+
+
+def test_labels_and_types_that_are_not_sanitised_are_refused() -> None:
+    with pytest.raises(ValueError):
+        merge_relations(EVIL)
+    with pytest.raises(ValueError):
+        merge_entities("Person`) DETACH DELETE n //")
