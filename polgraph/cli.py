@@ -219,6 +219,16 @@ def _neo4j(
     return settings
 
 
+@neo4j_app.command("install")
+def neo4j_install() -> None:
+    """Fetch Neo4j into the user cache and compile its launcher (`start` does it when needed)."""
+    try:
+        home = neo4j_server.obtain()
+    except Neo4jFailure as error:
+        raise _fail(str(error)) from None
+    out.print(f"Neo4j {neo4j_server.NEO4J_VERSION} is ready in {home}", highlight=False)
+
+
 @neo4j_app.command("start")
 def neo4j_start(
     port: Annotated[

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,19 @@ from polgraph.config import Neo4jSettings
 DEFAULT_BATCH_SIZE = 5000
 ENTITY_NODE_LABELS = frozenset(ENTITY_LABELS.values()) | {entity_label("")}
 
-MERGE_ARTICLES = "UNWIND $rows AS row MERGE (a:Article {id: row.id}) SET a += row"
+ARTICLE_PROPERTIES = ("title", "date", "source", "url")
+
+
+def _assignments(variable: str, names: tuple[str, ...]) -> str:
+    """Named assignments, not `SET x += row`: a map could hold `id`, so the planner would
+    buffer the whole batch (Eager) to keep the MERGE key safe; named ones stream."""
+    return ", ".join(f"{variable}.`{name}` = row.`{name}`" for name in names)
+
+
+MERGE_ARTICLES = (
+    "UNWIND $rows AS row MERGE (a:Article {id: row.id}) "
+    f"SET {_assignments('a', ARTICLE_PROPERTIES)}"
+)
 
 MERGE_MENTIONS = (
     "UNWIND $rows AS row "
@@ -52,7 +64,7 @@ def merge_entities(label: str) -> str:
         raise ValueError(f"refusing entity label {label!r}")
     return (
         "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
-        f"ON CREATE SET e:{label}, e.name = row.name, e.type = row.type "
+        f"ON CREATE SET e:{label}, e.name = row.name, e.type = row.type, e.label = row.label "
         "SET e.aliases = COLLECT { UNWIND coalesce(e.aliases, []) + row.aliases AS alias "
         "RETURN DISTINCT alias ORDER BY alias }, "
         "e.roles = COLLECT { UNWIND coalesce(e.roles, []) + row.roles AS role "
@@ -68,27 +80,39 @@ def merge_relations(rel_type: str) -> str:
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.source_id}) MATCH (o:Entity {id: row.target_id}) "
-        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) SET r += row.properties"
+        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) SET {_assignments('r', _RELATION_VALUES)}"
     )
 
 
-def entity_params(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "type": row["type"],
-        "aliases": list(row.get("aliases") or []),
-        "roles": list(row.get("roles") or []),
-    }
+def unique_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per entity id, as the MERGE of every row in order would leave it: the first
+    row's name, type and label, the union of all aliases and roles. An actor named in many
+    articles is then written once per load rather than once per article."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in entities:
+        have = merged.get(row["id"])
+        if have is None:
+            label = row.get("label") or entity_label(row["type"])
+            merged[row["id"]] = {
+                "id": row["id"],
+                "name": row["name"],
+                "type": row["type"],
+                "label": label if label in ENTITY_NODE_LABELS else entity_label(""),
+                "aliases": set(row.get("aliases") or ()),
+                "roles": set(row.get("roles") or ()),
+            }
+        else:
+            have["aliases"].update(row.get("aliases") or ())
+            have["roles"].update(row.get("roles") or ())
+    return [
+        {**row, "aliases": sorted(row["aliases"]), "roles": sorted(row["roles"])}
+        for row in merged.values()
+    ]
 
 
 def relation_params(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "source_id": row["source_id"],
-        "target_id": row["target_id"],
-        "properties": {name: row.get(name) for name in _RELATION_VALUES},
-    }
+    keys = ("id", "source_id", "target_id", *_RELATION_VALUES)
+    return {key: row.get(key) for key in keys}
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,14 +126,10 @@ class Statement:
 def statements(rows: GraphRows) -> list[Statement]:
     """The writes of a load in dependency order: nodes before the relationships between them."""
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for entity in rows.entities:
-        label = entity.get("label") or entity_label(entity["type"])
-        by_label[label if label in ENTITY_NODE_LABELS else entity_label("")].append(
-            entity_params(entity)
-        )
+    for entity in unique_entities(rows.entities):
+        by_label[entity["label"]].append(entity)
     articles = [
-        {key: article.get(key) for key in ("id", "title", "date", "source", "url")}
-        for article in rows.articles
+        {key: article.get(key) for key in ("id", *ARTICLE_PROPERTIES)} for article in rows.articles
     ]
     plan = [Statement(MERGE_ARTICLES, articles)]
     plan += [Statement(merge_entities(label), batch) for label, batch in sorted(by_label.items())]

@@ -1,0 +1,181 @@
+"""Loader throughput against a real Neo4j: batched UNWIND vs one transaction per triple.
+
+Starts a throwaway local Neo4j (never the user's own: the graph is wiped between runs),
+builds a synthetic news graph through the same row builder as real extractions, and loads it
+twice side by side on the same server:
+
+- batched: `polgraph.graph.neo4j.load.load`, `UNWIND $rows ... MERGE`, `--batch-size` rows
+  per managed transaction;
+- per triple: the same MERGE statements, one managed transaction per triple. It runs on the
+  first `--per-triple` triples only (a transaction per triple is slow by nature), and its
+  rate is extrapolated to the whole set; the output says so.
+
+Run: `.venv/bin/python bench/load.py [--triples 100000] [--batch-size 5000]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import socket
+import tempfile
+import time
+from pathlib import Path
+
+import neo4j
+from polgraph.graph.neo4j import server
+from polgraph.graph.neo4j.connect import connect
+from polgraph.graph.neo4j.load import DEFAULT_BATCH_SIZE, load, statements
+from polgraph.graph.neo4j.schema import ensure_schema
+from polgraph.graph.rows import GraphRows, rows_from_extraction
+from polgraph.ingest.records import (
+    Article,
+    Evidence,
+    Extraction,
+    Mention,
+    Relation,
+    Triple,
+)
+
+from polgraph.config import Neo4jSettings
+
+TYPES = (
+    ("CRITICIZE", 3, -2.0),
+    ("MEET", 1, 1.0),
+    ("THREATEN", 4, -7.0),
+    ("PRAISE", 1, 3.4),
+    ("OFFER_ASYLUM", 1, 3.0),
+    ("SANCTION", 4, -8.0),
+    ("ACCUSE", 3, -2.0),
+    ("SUPPORT", 2, 3.0),
+    ("APPOINT", 0, 0.0),
+    ("MEMBER_OF", 0, 0.0),
+    ("NEGOTIATE", 1, 4.0),
+    ("DENY", 3, -2.0),
+)
+KINDS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def synthetic(triples: int, per_article: int = 10, actors: int = 5000, seed: int = 7) -> list:
+    """Extractions of `triples` triples, `per_article` to an article, among `actors` actors."""
+    rng = random.Random(seed)
+    people = [
+        Mention(f"actor-{i}", f"Actor {i}", f"A{i}", KINDS[i % len(KINDS)]) for i in range(actors)
+    ]
+    extractions = []
+    for number in range(triples // per_article):
+        day = f"2025-{1 + number % 12:02d}-{1 + number % 28:02d}"
+        article = Article(f"art-{number}", "", f"Story {number}", day, "bench")
+        found = []
+        for k in range(per_article):
+            subject, target = rng.sample(people, 2)
+            kind, quad, goldstein = rng.choice(TYPES)
+            sentence = f"{subject.mention} {kind.lower()} {target.mention} in story {number}."
+            found.append(
+                Triple(
+                    article=article.ref(),
+                    subject=subject,
+                    relation=Relation(
+                        type=kind,
+                        text=kind.lower(),
+                        rule="bench",
+                        quad_class=quad,
+                        goldstein=goldstein,
+                        polarity=-1 if goldstein < 0 else 1,
+                    ),
+                    object=target,
+                    evidence=Evidence(sentence, k * 100, k * 100 + len(sentence)),
+                    confidence=rng.random(),
+                )
+            )
+        extractions.append(Extraction(article, found, []))
+    return extractions
+
+
+def all_rows(extractions: list) -> GraphRows:
+    rows = GraphRows()
+    for extraction in extractions:
+        rows.extend(rows_from_extraction(extraction))
+    return rows
+
+
+def wipe(driver: neo4j.Driver, database: str) -> None:
+    with driver.session(database=database) as session:
+        session.run(
+            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+
+
+def per_triple(driver: neo4j.Driver, database: str, extractions: list, limit: int) -> int:
+    """One managed transaction per triple, with the loader's own MERGE statements."""
+    done = 0
+    with driver.session(database=database) as session:
+        for extraction in extractions:
+            for triple in extraction.triples:
+                if done == limit:
+                    return done
+                one = rows_from_extraction(Extraction(extraction.article, [triple], []))
+
+                def write(tx: neo4j.ManagedTransaction, one: GraphRows = one) -> None:
+                    for statement in statements(one):
+                        tx.run(statement.query, rows=statement.rows).consume()
+
+                session.execute_write(write)
+                done += 1
+    return done
+
+
+def bench(settings: Neo4jSettings, triples: int, batch_size: int, subset: int) -> None:
+    extractions = synthetic(triples)
+    rows = all_rows(extractions)
+    total = rows.relation_count
+    print(
+        f"synthetic graph: {len(rows.articles)} articles, {total} relationships "
+        f"({len(rows.mentions)} MENTIONS besides), Neo4j {server.NEO4J_VERSION}"
+    )
+    with connect(settings) as driver:
+        ensure_schema(driver, settings.database, rows.relations)
+        wipe(driver, settings.database)
+    report = load(rows, settings, batch_size)
+    batched_rate = total / report.seconds
+    with connect(settings) as driver:
+        wipe(driver, settings.database)
+        began = time.perf_counter()
+        measured = per_triple(driver, settings.database, extractions, subset)
+        single_seconds = time.perf_counter() - began
+    single_rate = measured / single_seconds
+    print(f"{'loader':<34}{'relationships':>14}{'seconds':>10}{'rel/s':>10}")
+    print(
+        f"{f'batched UNWIND ({batch_size}/tx)':<34}{total:>14}"
+        f"{report.seconds:>10.1f}{batched_rate:>10.0f}"
+    )
+    label = "one transaction per triple"
+    print(f"{label:<34}{measured:>14}{single_seconds:>10.1f}{single_rate:>10.0f}")
+    print(
+        f"per-triple ran on the first {measured} triples; at that rate all {total} would take "
+        f"{total / single_rate:.0f}s"
+    )
+    print(f"batched / per-triple: {batched_rate / single_rate:.1f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=100_000)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--per-triple", type=int, default=2000, help="triples for the slow loader")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="polgraph-bench-") as state:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        began = time.perf_counter()
+        settings = server.start(Path(state), port)
+        print(f"throwaway Neo4j at {settings.uri} up in {time.perf_counter() - began:.0f}s")
+        try:
+            bench(settings, args.triples, args.batch_size, args.per_triple)
+        finally:
+            server.stop(Path(state))
+
+
+if __name__ == "__main__":
+    main()
