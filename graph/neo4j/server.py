@@ -42,6 +42,25 @@ DEFAULT_PORT = 7687
 # 2 GiB of heap for queries and transactions and 2 GiB of page cache for the store files.
 HEAP = "2g"
 PAGECACHE = "2g"
+# The packaged server's own JVM options: without the --add-opens the page cache falls back
+# to a slower mode of buffer access.
+JVM_OPTIONS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+AlwaysPreTouch",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-XX:+ExitOnOutOfMemoryError",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+)
 START_TIMEOUT = 180.0
 STOP_TIMEOUT = 60.0
 LAUNCHER = "PolgraphNeo4j"
@@ -229,9 +248,7 @@ def start(state_dir: Path | None = None, port: int | None = None) -> Neo4jSettin
                 java,
                 "-Xms" + HEAP,
                 "-Xmx" + HEAP,
-                "-XX:+UseG1GC",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-Dfile.encoding=UTF-8",
+                *JVM_OPTIONS,
                 "-cp",
                 classpath,
                 LAUNCHER,

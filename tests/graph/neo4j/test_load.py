@@ -189,3 +189,20 @@ def test_labels_and_types_that_are_not_sanitised_are_refused() -> None:
         merge_relations(EVIL)
     with pytest.raises(ValueError):
         merge_entities("Person`) DETACH DELETE n //")
+
+
+def test_the_cli_finds_the_saved_connection_without_variables(
+    neo4j_graph: Neo4jSettings,
+    neo4j_server_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("POLGRAPH_NEO4J_DIR", str(neo4j_server_dir))
+    path = tmp_path / "triples.jsonl"
+    path.write_text("".join(t.to_json() + "\n" for e in _news() for t in e.triples))
+    result = CliRunner().invoke(app, ["load", "--from", str(path), "--batch-size", "2"])
+    assert result.exit_code == 0, result.output
+    assert f"4 relations into {neo4j_graph.uri}" in result.output
+    assert count(neo4j_graph, "MATCH ()-[r:OFFER_ASYLUM]->() RETURN count(r)") == 2

@@ -8,7 +8,9 @@ import neo4j
 import pytest
 from polgraph.graph.neo4j import server
 from polgraph.graph.neo4j.connect import Neo4jFailure
+from typer.testing import CliRunner
 
+from polgraph.cli import app
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, saved_neo4j_settings
 
 pytestmark = pytest.mark.neo4j
@@ -59,3 +61,17 @@ def test_a_taken_port_and_a_missing_server(neo4j_server: Neo4jSettings, tmp_path
         server.start(tmp_path, port)
     assert not server.status(tmp_path).running
     assert server.stop(tmp_path) is False
+
+
+def test_the_cli_reports_status(
+    neo4j_server: Neo4jSettings,
+    neo4j_server_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("POLGRAPH_NEO4J_DIR", str(neo4j_server_dir))
+    running = CliRunner().invoke(app, ["neo4j", "status"])
+    assert running.exit_code == 0 and neo4j_server.uri in running.output
+    monkeypatch.setenv("POLGRAPH_NEO4J_DIR", str(tmp_path))
+    stopped = CliRunner().invoke(app, ["neo4j", "status"])
+    assert stopped.exit_code == 1 and "not running" in stopped.output
