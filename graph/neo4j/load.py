@@ -39,8 +39,13 @@ ARTICLE_PROPERTIES = ("title", "date", "source", "url")
 
 def _assignments(variable: str, names: tuple[str, ...]) -> str:
     """Named assignments, not `SET x += row`: a map could hold `id`, so the planner would
-    buffer the whole batch (Eager) to keep the MERGE key safe; named ones stream."""
-    return ", ".join(f"{variable}.`{name}` = row.`{name}`" for name in names)
+    buffer the whole batch (Eager) to keep the MERGE key safe; named ones stream.
+
+    A value a source lacks (a triples file has no article URL) never erases a stored one.
+    """
+    return ", ".join(
+        f"{variable}.`{name}` = coalesce(row.`{name}`, {variable}.`{name}`)" for name in names
+    )
 
 
 MERGE_ARTICLES = (
@@ -51,7 +56,8 @@ MERGE_ARTICLES = (
 MERGE_MENTIONS = (
     "UNWIND $rows AS row "
     "MATCH (a:Article {id: row.article_id}) MATCH (e:Entity {id: row.entity_id}) "
-    "MERGE (a)-[m:MENTIONS]->(e) SET m.count = row.count"
+    "MERGE (a)-[m:MENTIONS]->(e) "
+    "SET m.count = CASE WHEN m.count >= row.count THEN m.count ELSE row.count END"
 )
 
 _RELATION_VALUES = tuple(name for name in RELATION_PROPERTIES if name != "id")

@@ -206,3 +206,21 @@ def test_the_cli_finds_the_saved_connection_without_variables(
     assert result.exit_code == 0, result.output
     assert f"4 relations into {neo4j_graph.uri}" in result.output
     assert count(neo4j_graph, "MATCH ()-[r:OFFER_ASYLUM]->() RETURN count(r)") == 2
+
+
+def test_a_poorer_source_erases_nothing(neo4j_graph: Neo4jSettings) -> None:
+    rich = article("d1", title="Feud", url="https://example.org/feud")
+    told = triple(rich, TRUMP, "CRITICIZE", MUSK, "criticised")
+    load(graph_rows(extraction(rich, told, mentions=(TRUMP, TRUMP, MUSK))), neo4j_graph)
+    poor = article("d1")
+    load(
+        graph_rows(extraction(poor, triple(poor, TRUMP, "CRITICIZE", MUSK, "criticised"))),
+        neo4j_graph,
+    )
+    kept = count(
+        neo4j_graph,
+        "MATCH (a:Article {id: 'd1', title: 'Feud', url: $url})-[m:MENTIONS]->(e:Entity) "
+        "RETURN sum(m.count)",
+        url="https://example.org/feud",
+    )
+    assert kept == 3
