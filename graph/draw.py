@@ -299,6 +299,6 @@ def show(
 
     page, _ = prepare(graph, title=title, max_nodes=max_nodes)
     return HTML(
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;'
-        f'height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+        f'<div><iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;'
+        f'height:{int(height)}px;border:1px solid #ddd" sandbox="allow-scripts"></iframe></div>'
     )

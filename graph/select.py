@@ -171,14 +171,14 @@ class Criteria:
     min_mentions: int | None = None
     quad_classes: tuple[int, ...] = ()
     relation_types: tuple[str, ...] = ()
-    max_nodes: int | None = None
 
 
 def select(graph: nx.MultiDiGraph, criteria: Criteria) -> tuple[nx.MultiDiGraph, list[Cut]]:
     """Apply the criteria in the order that keeps the most meaning, and report every cut.
 
     Relations are filtered before the ego network so "Musk's feud since June" follows only
-    June's relations; importance is ranked last, on what is left.
+    June's relations. Ranking by importance (`top_actors`) belongs after all of these, on
+    what is left; `render(max_nodes=...)` does it.
     """
     steps: list[Cut] = []
     current = graph
@@ -204,7 +204,5 @@ def select(graph: nx.MultiDiGraph, criteria: Criteria) -> tuple[nx.MultiDiGraph,
         step(f"--min-mentions {criteria.min_mentions}", min_mentions(current, criteria.min_mentions))
     if criteria.focus is not None:
         step(f"--focus {criteria.focus} --depth {criteria.depth}", ego(current, criteria.focus, criteria.depth))
-    if criteria.max_nodes is not None:
-        step(f"--max-nodes {criteria.max_nodes}", top_actors(current, criteria.max_nodes))
     return current, steps
 
