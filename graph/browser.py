@@ -40,8 +40,11 @@ class PageLog:
 
 
 @contextmanager
-def open_page(html_path: Path, *, width: int = 1400, height: int = 900) -> Iterator[tuple[Any, PageLog]]:
-    """Load a page in headless Chromium and wait until the graph is laid out and drawn."""
+def open_page(
+    html_path: Path, *, width: int = 1400, height: int = 900, wait: bool = True
+) -> Iterator[tuple[Any, PageLog]]:
+    """Load a page in headless Chromium and, unless `wait` is false, wait until its graph
+    is laid out and drawn."""
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
@@ -58,7 +61,8 @@ def open_page(html_path: Path, *, width: int = 1400, height: int = 900) -> Itera
             page.on("pageerror", lambda exc: log.errors.append(str(exc)))
             page.on("request", lambda request: log.requests.append(request.url))
             page.goto(Path(html_path).resolve().as_uri())
-            wait_ready(page)
+            if wait:
+                wait_ready(page)
             yield page, log
         finally:
             browser.close()
@@ -66,7 +70,9 @@ def open_page(html_path: Path, *, width: int = 1400, height: int = 900) -> Itera
 
 def wait_ready(page: Any) -> None:
     """Until the network has stabilised (or, with a precomputed layout, first drawn)."""
-    page.wait_for_function("window.polgraph && window.polgraph.ready", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => window.polgraph && window.polgraph.ready", timeout=READY_TIMEOUT_MS
+    )
 
 
 def screenshot(html_path: Path, png_path: Path, *, width: int = 1400, height: int = 900) -> Path:

@@ -75,7 +75,7 @@ def bundle_edges(graph: nx.MultiDiGraph) -> list[Bundle]:
     """
     bundles: dict[tuple[Any, Any, str], Bundle] = {}
     supports: dict[tuple[tuple[Any, Any, str], Hashable], Support] = {}
-    for source, target, key, attrs in sorted(
+    for source, target, _key, attrs in sorted(
         graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
     ):
         rel_type = str(attrs.get("type") or "RELATED_TO")

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-
 from polgraph.graph.bundle import Bundle, bundle_edges
 from polgraph.graph.layout import spread_layout
 from polgraph.graph.select import Cut, importance, top_actors
@@ -70,8 +69,7 @@ class DrawResult:
         """One line for the terminal; names every cut so nothing disappears silently."""
         layout = "precomputed layout" if self.precomputed else "live layout"
         line = (
-            f"{self.nodes:,} actors, {self.edges:,} edges "
-            f"({self.relations:,} relations), {layout}"
+            f"{self.nodes:,} actors, {self.edges:,} edges ({self.relations:,} relations), {layout}"
         )
         if self.cuts:
             line += "; " + "; ".join(cut.note() for cut in self.cuts)
@@ -197,8 +195,10 @@ def page_data(
         "entity_types": _counted([n["type"] for n in nodes], labels),
         "relation_types": _counted([b.type for b in bundles]),
         "quads": sorted(
-            _counted(["none" if s.quad_class is None else str(s.quad_class) for s in supports],
-                     QUAD_NAMES)
+            _counted(
+                ["none" if s.quad_class is None else str(s.quad_class) for s in supports],
+                QUAD_NAMES,
+            )
         ),
         "modalities": _counted([s.modality for s in supports]),
         "dates": sorted({s.date for s in supports if s.date}),

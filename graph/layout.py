@@ -28,9 +28,7 @@ def spread_layout(
     if count == 0:
         return {}
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = {
-        (min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v
-    }
+    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v}
     edges = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
     k = 1.0
     side = k * math.sqrt(count) * 1.5

@@ -201,8 +201,12 @@ def select(graph: nx.MultiDiGraph, criteria: Criteria) -> tuple[nx.MultiDiGraph,
         ),
     )
     if criteria.min_mentions is not None:
-        step(f"--min-mentions {criteria.min_mentions}", min_mentions(current, criteria.min_mentions))
+        step(
+            f"--min-mentions {criteria.min_mentions}", min_mentions(current, criteria.min_mentions)
+        )
     if criteria.focus is not None:
-        step(f"--focus {criteria.focus} --depth {criteria.depth}", ego(current, criteria.focus, criteria.depth))
+        step(
+            f"--focus {criteria.focus} --depth {criteria.depth}",
+            ego(current, criteria.focus, criteria.depth),
+        )
     return current, steps
-

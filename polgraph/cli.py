@@ -17,9 +17,9 @@ def main() -> None:
 
 @app.command()
 def draw(
-    store: Annotated[
-        Path, typer.Option("--from", help="The embedded store to draw.")
-    ] = Path(".polgraph/store"),
+    store: Annotated[Path, typer.Option("--from", help="The embedded store to draw.")] = Path(
+        ".polgraph/store"
+    ),
     output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
         "graph.html"
     ),
@@ -31,7 +31,8 @@ def draw(
         int | None, typer.Option(help="Drop actors mentioned fewer times.")
     ] = None,
     quad_class: Annotated[
-        list[int] | None, typer.Option(min=0, max=4, help="Keep relations of this quad class (0-4); repeatable.")
+        list[int] | None,
+        typer.Option(min=0, max=4, help="Keep relations of this quad class (0-4); repeatable."),
     ] = None,
     relation: Annotated[
         list[str] | None, typer.Option(help="Keep relations of this type; repeatable.")

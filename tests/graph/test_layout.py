@@ -3,7 +3,6 @@ from __future__ import annotations
 import math
 
 import networkx as nx
-
 from polgraph.graph.layout import SPACING, spread_layout
 
 
