@@ -119,8 +119,8 @@ var state = {
   undated: true,
 };
 var shownReports = new Map(DATA.edges.map(function (e) { return [e.id, e.supports.length]; }));
-var shownDegree = new Map();
-var fullDegree = new Map(DATA.nodes.map(function (n) { return [n.id, n.degree]; }));
+var hiddenNodes = new Set();
+var pendingTimer = null;
 
 function supportShown(s) {
   if (!state.quads.has(quadKey(s.q)) || !state.modalities.has(s.m)) return false;
@@ -128,38 +128,57 @@ function supportShown(s) {
   return s.d >= state.from && s.d <= state.to;
 }
 
-function addDegree(e) {
-  shownDegree.set(e.from, (shownDegree.get(e.from) || 0) + 1);
-  shownDegree.set(e.to, (shownDegree.get(e.to) || 0) + 1);
-}
-
+// One update per data set: vis-network re-scans every item on each data event, so on a
+// big graph the number of events, not the number of changed items, sets the cost.
 function applyFilters() {
-  var changed = [];
-  shownDegree = new Map();
+  clearTimeout(pendingTimer);
+  polgraph.pending = false;
+  var edgeChanges = [];
+  var degree = new Map();
   DATA.edges.forEach(function (e) {
     var count = state.types.has(e.type) ? e.supports.filter(supportShown).length : 0;
     if (count !== shownReports.get(e.id)) {
       shownReports.set(e.id, count);
-      if (count > 0) changed.push({ id: e.id, width: edgeWidth(count), label: edgeLabel(e.type, count) });
+      edgeChanges.push(count > 0
+        ? { id: e.id, hidden: false, width: edgeWidth(count), label: edgeLabel(e.type, count) }
+        : { id: e.id, hidden: true });
     }
-    if (count > 0) addDegree(e);
+    if (count > 0) {
+      degree.set(e.from, (degree.get(e.from) || 0) + 1);
+      degree.set(e.to, (degree.get(e.to) || 0) + 1);
+    }
   });
-  if (changed.length) edges.update(changed);
-  edgeView.refresh();
-  nodeView.refresh();
+  var nodeChanges = [];
+  DATA.nodes.forEach(function (n) {
+    var hide = n.degree > 0 && !degree.has(n.id);
+    if (hide !== hiddenNodes.has(n.id)) {
+      if (hide) hiddenNodes.add(n.id); else hiddenNodes.delete(n.id);
+      nodeChanges.push({ id: n.id, hidden: hide });
+    }
+  });
+  if (edgeChanges.length) edges.update(edgeChanges);
+  if (nodeChanges.length) nodes.update(nodeChanges);
   showCounts();
 }
 
-DATA.edges.forEach(addDegree);
+// Slider drags fire many events; filter once the hand rests.
+function scheduleFilters() {
+  clearTimeout(pendingTimer);
+  polgraph.pending = true;
+  pendingTimer = setTimeout(applyFilters, 120);
+}
 
-var edgeView = new vis.DataView(edges, { filter: function (e) { return shownReports.get(e.id) > 0; } });
-var nodeView = new vis.DataView(nodes, {
-  filter: function (n) { return fullDegree.get(n.id) === 0 || shownDegree.get(n.id) > 0; },
-});
+function visibleCounts() {
+  return [
+    nodes.get({ filter: function (n) { return !n.hidden; } }).length,
+    edges.get({ filter: function (e) { return !e.hidden; } }).length,
+  ];
+}
 
 function showCounts() {
-  var text = nodeView.length + " of " + nodes.length + " actors · " +
-    edgeView.length + " of " + edges.length + " relations";
+  var shown = visibleCounts();
+  var text = shown[0] + " of " + nodes.length + " actors · " +
+    shown[1] + " of " + edges.length + " relations";
   if (DATA.note) text += " · " + DATA.note;
   document.getElementById("counts").textContent = text;
 }
@@ -200,9 +219,12 @@ var options = {
 var polgraph = {
   data: DATA,
   ready: false,
+  readyAt: null,
   firstDraw: null,
   stabilized: null,
+  pending: false,
   applyFilters: applyFilters,
+  visibleCounts: visibleCounts,
   ensureTitle: ensureTitle,
   nodeTooltip: nodeTooltip,
   edgeTooltip: edgeTooltip,
@@ -210,25 +232,27 @@ var polgraph = {
   state: state,
 };
 
-var network = new vis.Network(document.getElementById("graph"), { nodes: nodeView, edges: edgeView }, options);
+// Ready: laid out and drawn, so the page responds to the reader from now on.
+function markReady() {
+  if (polgraph.ready) return;
+  polgraph.ready = true;
+  polgraph.readyAt = performance.now();
+}
+
+var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
 
 network.once("afterDrawing", function () {
   polgraph.firstDraw = performance.now();
-  if (big) polgraph.ready = true;
+  // Without physics, or with nothing to lay out, vis never fires `stabilized`.
+  if (big || DATA.nodes.length < 2) markReady();
 });
 network.once("stabilizationIterationsDone", function () {
   network.setOptions({ physics: { enabled: false } });
 });
 network.once("stabilized", function () {
   polgraph.stabilized = performance.now();
-  polgraph.ready = true;
+  markReady();
 });
-if (!big) {
-  // vis fires no `stabilized` when the layout needs no iterations (a single node).
-  network.once("afterDrawing", function () {
-    if (DATA.nodes.length < 2) polgraph.ready = true;
-  });
-}
 network.on("hoverNode", function (p) { ensureTitle("node", p.node); });
 network.on("hoverEdge", function (p) { ensureTitle("edge", p.edge); });
 
@@ -266,7 +290,7 @@ function focusActor(query) {
   var note = document.getElementById("search-note");
   var id = findActor(query);
   if (id === null) { note.textContent = "no actor matches"; return null; }
-  if (nodeView.get(id) === null) { note.textContent = "hidden by the filters"; return id; }
+  if (hiddenNodes.has(id)) { note.textContent = "hidden by the filters"; return id; }
   note.textContent = "";
   network.selectNodes([id]);
   network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 500 } });
@@ -357,7 +381,7 @@ function readDates() {
 if (DATA.dates.length) {
   [fromInput, toInput].forEach(function (input) {
     input.max = DATA.dates.length - 1;
-    input.addEventListener("input", function () { readDates.call(input); applyFilters(); });
+    input.addEventListener("input", function () { readDates.call(input); scheduleFilters(); });
   });
   toInput.value = DATA.dates.length - 1;
   readDates();
