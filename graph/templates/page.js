@@ -60,7 +60,7 @@ function edgeItem(e) {
 var nodes = new vis.DataSet(DATA.nodes.map(nodeItem));
 var edges = new vis.DataSet(DATA.edges.map(edgeItem));
 
-// ---- tooltips: DOM elements built on first hover, never HTML strings ----
+// ---- tooltips: DOM elements, never HTML strings ----
 
 function nodeTooltip(id) {
   var n = nodeInfo.get(id);
@@ -97,15 +97,6 @@ function edgeTooltip(id) {
     });
   });
   return box;
-}
-
-var titled = new Set();
-function ensureTitle(kind, id) {
-  var key = kind + ":" + id;
-  if (titled.has(key)) return;
-  titled.add(key);
-  if (kind === "node") nodes.update({ id: id, title: nodeTooltip(id) });
-  else edges.update({ id: id, title: edgeTooltip(id) });
 }
 
 // ---- filters: relation type, quad class, modality, date window ----
@@ -225,7 +216,6 @@ var polgraph = {
   pending: false,
   applyFilters: applyFilters,
   visibleCounts: visibleCounts,
-  ensureTitle: ensureTitle,
   nodeTooltip: nodeTooltip,
   edgeTooltip: edgeTooltip,
   focusActor: focusActor,
@@ -253,16 +243,76 @@ network.once("stabilized", function () {
   polgraph.stabilized = performance.now();
   markReady();
 });
-network.on("hoverNode", function (p) { ensureTitle("node", p.node); });
-network.on("hoverEdge", function (p) { ensureTitle("edge", p.edge); });
+// ---- tooltip: our own element, so showing one never touches the data sets ----
+
+var tip = document.getElementById("tooltip");
+var tipTimer = null;
+function showTip(kind, id, at) {
+  clearTimeout(tipTimer);
+  tipTimer = setTimeout(function () {
+    tip.replaceChildren(kind === "node" ? nodeTooltip(id) : edgeTooltip(id));
+    tip.hidden = false;
+    var box = document.getElementById("graph").getBoundingClientRect();
+    var x = at.x + 14;
+    var y = at.y + 14;
+    if (x + tip.offsetWidth > box.width) x = Math.max(0, at.x - 14 - tip.offsetWidth);
+    if (y + tip.offsetHeight > box.height) y = Math.max(0, box.height - tip.offsetHeight);
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  }, 120);
+}
+function hideTip() {
+  clearTimeout(tipTimer);
+  tip.hidden = true;
+}
+network.on("hoverNode", function (p) { showTip("node", p.node, p.pointer.DOM); });
+network.on("hoverEdge", function (p) { showTip("edge", p.edge, p.pointer.DOM); });
+["blurNode", "blurEdge", "dragStart", "zoom"].forEach(function (name) { network.on(name, hideTip); });
 
 // ---- details panel: the tooltip content, kept open and scrollable ----
 
 var details = document.getElementById("details");
 var detailsBody = document.getElementById("details-body");
+var edgesOf = new Map();
+DATA.edges.forEach(function (e) {
+  [e.from, e.to].forEach(function (id) {
+    if (!edgesOf.has(id)) edgesOf.set(id, []);
+    edgesOf.get(id).push(e);
+  });
+});
+
+// A node's details add its relations, most reported first; each opens that relation.
+function relationList(id) {
+  var box = el("div");
+  var shown = (edgesOf.get(id) || []).filter(function (e) { return shownReports.get(e.id) > 0; });
+  if (!shown.length) return box;
+  box.appendChild(el("h4", null, "Relations"));
+  shown.sort(function (a, b) { return shownReports.get(b.id) - shownReports.get(a.id); });
+  shown.forEach(function (e) {
+    var outgoing = e.from === id;
+    var other = nodeInfo.get(outgoing ? e.to : e.from).name;
+    var text = (outgoing ? "→ " : "← ") + e.type + " " + other + " (" + shownReports.get(e.id) + ")";
+    var row = el("button", "rel", text);
+    row.type = "button";
+    row.addEventListener("click", function () {
+      network.selectEdges([e.id]);
+      showDetails("edge", e.id);
+    });
+    box.appendChild(row);
+  });
+  return box;
+}
+
 function showDetails(kind, id) {
-  detailsBody.replaceChildren(kind === "node" ? nodeTooltip(id) : edgeTooltip(id));
+  if (kind === "node") {
+    var box = nodeTooltip(id);
+    box.appendChild(relationList(id));
+    detailsBody.replaceChildren(box);
+  } else {
+    detailsBody.replaceChildren(edgeTooltip(id));
+  }
   details.hidden = false;
+  details.scrollTop = 0;
 }
 document.getElementById("details-close").addEventListener("click", function () { details.hidden = true; });
 network.on("click", function (p) {

@@ -34,7 +34,7 @@ def hover(page: Any, kind: str, item_id: str) -> Any:
     )
     page.mouse.move(point[0] - 30, point[1] - 30)
     page.mouse.move(point[0], point[1], steps=6)
-    tooltip = page.locator("div.vis-tooltip")
+    tooltip = page.locator("#tooltip")
     tooltip.wait_for(state="visible", timeout=5000)
     return tooltip
 
