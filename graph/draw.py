@@ -107,7 +107,13 @@ def _roundness(bundles: list[Bundle]) -> dict[str, float]:
     return result
 
 
-def _edge_data(bundle: Bundle, roundness: float) -> dict[str, Any]:
+def _pair_sizes(bundles: list[Bundle]) -> dict[str, int]:
+    """How many drawn edges join each edge's two actors, either way: room they need."""
+    pairs = Counter(frozenset((b.source, b.target)) for b in bundles)
+    return {b.id: pairs[frozenset((b.source, b.target))] for b in bundles}
+
+
+def _edge_data(bundle: Bundle, roundness: float, parallel: int) -> dict[str, Any]:
     return {
         "id": bundle.id,
         "from": bundle.source,
@@ -117,6 +123,7 @@ def _edge_data(bundle: Bundle, roundness: float) -> dict[str, Any]:
         "structural": bundle.structural,
         "instances": bundle.instances,
         "roundness": roundness,
+        "parallel": parallel,
         "supports": [
             {
                 "d": support.date,
@@ -152,6 +159,7 @@ def page_data(
     scores = importance(graph)
     bundles = bundle_edges(graph)
     roundness = _roundness(bundles)
+    parallel = _pair_sizes(bundles)
     precomputed = graph.number_of_nodes() > physics_max_nodes
     positions = spread_layout(graph) if precomputed else {}
     degree: Counter[Any] = Counter()
@@ -191,7 +199,7 @@ def page_data(
             "quads": QUAD_NAMES,
         },
         "nodes": nodes,
-        "edges": [_edge_data(b, roundness[b.id]) for b in bundles],
+        "edges": [_edge_data(b, roundness[b.id], parallel[b.id]) for b in bundles],
         "entity_types": _counted([n["type"] for n in nodes], labels),
         "relation_types": _counted([b.type for b in bundles]),
         "quads": sorted(

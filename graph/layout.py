@@ -15,8 +15,9 @@ import networkx as nx
 import numpy as np
 from scipy.spatial import cKDTree
 
-SPACING = 120.0
-"""Ideal distance between neighbours, in vis-network canvas units (a label's width)."""
+SPACING = 110.0
+"""Typical distance from a node to its nearest neighbour, in vis-network canvas units:
+room for a node and its label at the zoom where labels become legible."""
 
 
 def spread_layout(
@@ -49,7 +50,9 @@ def spread_layout(
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature *= cooling
     pos -= pos.mean(axis=0)
-    pos *= SPACING / k
+    if count > 1:
+        nearest = cKDTree(pos).query(pos, k=2)[0][:, 1]
+        pos *= SPACING / max(float(np.median(nearest)), 1e-9)
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
 
 

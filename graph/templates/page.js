@@ -16,7 +16,7 @@ function el(tag, className, text) {
 
 function quadKey(q) { return q === null || q === undefined ? "none" : String(q); }
 
-function edgeWidth(reports) { return Math.min(1 + 2 * Math.log2(Math.max(reports, 1)), 12); }
+function edgeWidth(reports) { return Math.min(1.5 + 2 * Math.log2(Math.max(reports, 1)), 12); }
 
 function edgeLabel(type, reports) { return reports > 1 ? type + " ×" + reports : type; }
 
@@ -51,8 +51,11 @@ function edgeItem(e) {
     label: edgeLabel(e.type, e.supports.length),
     width: edgeWidth(e.supports.length),
     dashes: e.structural ? [6, 5] : false,
-    color: { color: colour, highlight: colour, hover: colour, opacity: e.structural ? 0.8 : 0.9 },
+    // On big graphs faint edges let the actors stand out until one is selected.
+    color: { color: colour, highlight: colour, hover: colour, opacity: DATA.precomputed ? 0.4 : 0.9 },
     smooth: { enabled: true, type: "curvedCW", roundness: e.roundness },
+    // Pairs joined by many relations need room for their labels.
+    length: 170 + 50 * (e.parallel - 1),
   };
 }
 
@@ -188,7 +191,7 @@ var options = {
   },
   edges: {
     arrows: { to: { enabled: true, scaleFactor: 0.55 } },
-    font: { face: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 10, color: "#555555",
+    font: { face: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 11, color: "#4a4a4a",
             strokeWidth: 3, strokeColor: "#fbfbfa", align: "middle" },
     selectionWidth: 1.5,
     hoverWidth: 1,
@@ -343,7 +346,7 @@ function focusActor(query) {
   if (hiddenNodes.has(id)) { note.textContent = "hidden by the filters"; return id; }
   note.textContent = "";
   network.selectNodes([id]);
-  network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 500 } });
+  network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: big ? false : { duration: 500 } });
   showDetails("node", id);
   return id;
 }

@@ -3,6 +3,7 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import pytest
 from polgraph.graph.layout import SPACING, spread_layout
 
 
@@ -11,8 +12,9 @@ def test_layout_places_every_node_apart_and_repeatably() -> None:
     pos = spread_layout(graph)
     assert set(pos) == set(graph)
     assert pos == spread_layout(graph)
-    points = sorted(pos.values())
-    assert len(set(points)) == len(points)
+    nearest = [min(math.dist(p, q) for q in pos.values() if q != p) for p in pos.values()]
+    assert min(nearest) > 0
+    assert sorted(nearest)[len(nearest) // 2] == pytest.approx(SPACING)
 
 
 def test_neighbours_end_up_closer_than_strangers() -> None:
