@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
+from polgraph.ingest.records import relation_type
 
 
 class SelectionError(ValueError):
@@ -96,7 +97,7 @@ def filter_relations(
     """
     start = _parse_date(since, "--since")
     end = _parse_date(until, "--until")
-    types = {t.upper() for t in relation_types} if relation_types else None
+    types = {relation_type(t) for t in relation_types} if relation_types else None
     quads = set(quad_classes) if quad_classes else None
     modes = set(modalities) if modalities else None
     if start is None and end is None and types is None and quads is None and modes is None:

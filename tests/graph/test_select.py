@@ -52,6 +52,8 @@ def test_bad_date_is_named(feud: nx.MultiDiGraph) -> None:
 def test_type_quad_and_modality_filters(feud: nx.MultiDiGraph) -> None:
     criticism = filter_relations(feud, relation_types=["criticize"])
     assert {d["type"] for _, _, d in criticism.edges(data=True)} == {"CRITICIZE"}
+    offers = filter_relations(feud, relation_types=["offer asylum"])
+    assert {d["type"] for _, _, d in offers.edges(data=True)} == {"OFFER_ASYLUM"}
     structural = filter_relations(feud, quad_classes=[0])
     assert {d["type"] for _, _, d in structural.edges(data=True)} == {"MEMBER_OF"}
     maybe = filter_relations(feud, modalities=["hypothetical"])
