@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -185,7 +185,7 @@ def page_data(
             item["x"], item["y"] = (round(c, 1) for c in positions[node])
         nodes.append(item)
     supports = [s for bundle in bundles for s in bundle.supports]
-    labels: dict[str, str] = defaultdict(str)
+    labels: dict[str, str] = {}
     for item in nodes:
         labels[item["type"]] = item["label"]
     return {
