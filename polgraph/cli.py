@@ -43,13 +43,13 @@ def draw(
     title: Annotated[str, typer.Option(help="The page title.")] = "polgraph",
 ) -> None:
     """Draw the graph as one self-contained, interactive HTML page."""
+    if not store.exists():
+        typer.echo(f"{store}: no such store", err=True)
+        raise typer.Exit(2)
     from polgraph.graph.draw import render
     from polgraph.graph.select import Criteria, SelectionError, select
     from polgraph.graph.store import Store
 
-    if not store.exists():
-        typer.echo(f"{store}: no such store", err=True)
-        raise typer.Exit(2)
     criteria = Criteria(
         focus=focus,
         depth=depth,
@@ -64,5 +64,9 @@ def draw(
     except SelectionError as exc:
         typer.echo(f"{store}: {exc}", err=True)
         raise typer.Exit(2) from None
-    result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
+    try:
+        result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
+    except (OSError, SelectionError) as exc:
+        typer.echo(f"{output}: {exc}", err=True)
+        raise typer.Exit(2) from None
     typer.echo(f"wrote {output}: {result.note()}")
