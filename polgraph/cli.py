@@ -13,6 +13,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from polgraph.graph.draw import render
+from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.pipeline import Settings
@@ -166,14 +167,58 @@ def build(
             with (out_dir / "triples.jsonl").open("w", encoding="utf-8") as sink:
                 for triple in stored_triples(db):
                     sink.write(triple.to_json() + "\n")
-            render(db.to_networkx(), out_dir / "graph.html")
+            drawn = render(db.to_networkx(), out_dir / "graph.html", title="polgraph build")
             _summary(db, report)
     except (StoreError, ModelError) as error:
         raise _fail(str(error)) from None
-    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}")
+    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}: {drawn.note()}")
     if report.failures:
         raise typer.Exit(code=1)
 
 
-def main() -> None:
-    app()
+@app.command()
+def draw(
+    store: Annotated[Path, typer.Option("--from", help="The embedded store to draw.")] = (
+        DEFAULT_STORE
+    ),
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
+        "graph.html"
+    ),
+    focus: Annotated[str | None, typer.Option(help="Draw the ego network of this actor.")] = None,
+    depth: Annotated[int, typer.Option(help="Relations away from --focus.")] = 1,
+    since: Annotated[str | None, typer.Option(help="First article date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last article date, YYYY-MM-DD.")] = None,
+    min_mentions: Annotated[
+        int | None, typer.Option(help="Drop actors mentioned fewer times.")
+    ] = None,
+    quad_class: Annotated[
+        list[int] | None,
+        typer.Option(min=0, max=4, help="Keep relations of this quad class (0-4); repeatable."),
+    ] = None,
+    relation: Annotated[
+        list[str] | None, typer.Option(help="Keep relations of this type; repeatable.")
+    ] = None,
+    max_nodes: Annotated[
+        int | None, typer.Option(help="Keep only the most important actors.")
+    ] = None,
+    title: Annotated[str, typer.Option(help="The page title.")] = "polgraph",
+) -> None:
+    """Draw the graph as one self-contained, interactive HTML page that works offline."""
+    criteria = Criteria(
+        focus=focus,
+        depth=depth,
+        since=since,
+        until=until,
+        min_mentions=min_mentions,
+        quad_classes=tuple(quad_class or ()),
+        relation_types=tuple(relation or ()),
+    )
+    try:
+        with Store(store, read_only=True) as db:
+            graph, cuts = select(db.to_networkx(), criteria)
+        result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
+    except (StoreError, SelectionError) as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"{output}: {error.strerror or error}") from None
+    out.print(f"wrote {output}: {result.note()}")
