@@ -65,6 +65,13 @@ WorkersOpt = Annotated[
     int, typer.Option("--workers", min=1, help="Processes that parse and extract, locally.")
 ]
 
+PartitionOpt = Annotated[
+    int,
+    typer.Option(
+        "--partition-size", min=1, help="Articles a worker takes at a time (and per shard)."
+    ),
+]
+
 
 class Engine(StrEnum):
     local = "local"
@@ -117,11 +124,14 @@ def extract(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
+    partition_size: PartitionOpt = 64,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
-    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+    )
     address = _scheduler(engine, scheduler)
     report = Report()
     try:
@@ -218,12 +228,15 @@ def build(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
+    partition_size: PartitionOpt = 64,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
 ) -> None:
     """The main job: ingest articles into the store, then write triples.jsonl and graph.html
     of everything stored. Articles already stored are skipped, so re-running adds nothing."""
-    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+    )
     address = _scheduler(engine, scheduler)
     report = Report()
     sources = [str(p) for p in (paths or [DEFAULT_SEEDS])]
