@@ -89,10 +89,9 @@ def _queries(store_path: Path, repeats: int) -> None:
                 start = time.perf_counter()
                 store.execute(query, used)
                 times.append(time.perf_counter() - start)
-            print(
-                f"  {name:<36} {len(rows):>5} rows  median {statistics.median(times) * 1000:8.1f} ms"
-                f"  max {max(times) * 1000:8.1f} ms"
-            )
+            median = statistics.median(times) * 1000
+            print(f"  {name:<36} {len(rows):>5} rows  median {median:8.1f} ms", end="")
+            print(f"  max {max(times) * 1000:8.1f} ms")
 
 
 def main() -> None:
