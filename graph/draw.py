@@ -25,6 +25,10 @@ from polgraph.graph.select import Cut, importance, top_actors
 PHYSICS_MAX_NODES = 1000
 """Above this many actors the browser's physics takes too long; the layout is precomputed."""
 
+SEED_MIN_NODES = 100
+"""From this many actors physics starts from the precomputed layout and only polishes it:
+from random positions it takes the browser tens of seconds to untangle a few hundred."""
+
 VIS_VERSION = "vis-9.1.2"
 
 TYPE_COLOURS: dict[str, str] = {
@@ -161,7 +165,7 @@ def page_data(
     roundness = _roundness(bundles)
     parallel = _pair_sizes(bundles)
     precomputed = graph.number_of_nodes() > physics_max_nodes
-    positions = spread_layout(graph) if precomputed else {}
+    positions = spread_layout(graph) if graph.number_of_nodes() >= SEED_MIN_NODES else {}
     degree: Counter[Any] = Counter()
     for bundle in bundles:
         degree[bundle.source] += 1

@@ -204,7 +204,9 @@ var options = {
     solver: "forceAtlas2Based",
     forceAtlas2Based: { gravitationalConstant: -160, centralGravity: 0.01, springLength: 190,
                         springConstant: 0.05, damping: 0.5, avoidOverlap: 0.6 },
-    stabilization: { enabled: true, iterations: 600, updateInterval: 50, fit: true },
+    // Seeded positions (x, y from Python) need only a polish, random ones a full run.
+    stabilization: { enabled: true, iterations: DATA.nodes.length && DATA.nodes[0].x !== undefined ? 120 : 600,
+                     updateInterval: 50, fit: true },
     minVelocity: 0.75,
   },
 };
