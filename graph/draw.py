@@ -165,7 +165,8 @@ def page_data(
     roundness = _roundness(bundles)
     parallel = _pair_sizes(bundles)
     precomputed = graph.number_of_nodes() > physics_max_nodes
-    positions = spread_layout(graph) if graph.number_of_nodes() >= SEED_MIN_NODES else {}
+    seeded = precomputed or graph.number_of_nodes() >= SEED_MIN_NODES
+    positions = spread_layout(graph) if seeded else {}
     degree: Counter[Any] = Counter()
     for bundle in bundles:
         degree[bundle.source] += 1
