@@ -90,6 +90,8 @@ function edgeTooltip(id) {
   var quads = Array.from(new Set(e.supports.map(function (s) { return STYLE.quads[quadKey(s.q)]; })));
   box.appendChild(el("div", "sub", e.type + " · " + e.supports.length + " report" +
     (e.supports.length === 1 ? "" : "s") + " · " + quads.join(", ")));
+  var sentences = e.supports.reduce(function (n, s) { return n + s.ev.length; }, 0);
+  if (sentences > 6) box.appendChild(el("div", "meta", sentences + " sentences: click the relation to scroll them all"));
   e.supports.forEach(function (s) {
     s.ev.forEach(function (ev) {
       var item = el("div", "ev");
