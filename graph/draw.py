@@ -158,6 +158,7 @@ def page_data(
     title: str = "polgraph",
     note: str = "",
     physics_max_nodes: int = PHYSICS_MAX_NODES,
+    seed_min_nodes: int = SEED_MIN_NODES,
 ) -> dict[str, Any]:
     """Everything the page needs, as plain JSON-able data: the page's whole input."""
     scores = importance(graph)
@@ -165,7 +166,7 @@ def page_data(
     roundness = _roundness(bundles)
     parallel = _pair_sizes(bundles)
     precomputed = graph.number_of_nodes() > physics_max_nodes
-    seeded = precomputed or graph.number_of_nodes() >= SEED_MIN_NODES
+    seeded = precomputed or graph.number_of_nodes() >= seed_min_nodes
     positions = spread_layout(graph) if seeded else {}
     degree: Counter[Any] = Counter()
     for bundle in bundles:
