@@ -25,6 +25,10 @@ from polgraph.graph.select import Cut, importance, top_actors
 PHYSICS_MAX_NODES = 1000
 """Above this many actors the browser's physics takes too long; the layout is precomputed."""
 
+SEED_MIN_NODES = 100
+"""From this many actors physics starts from the precomputed layout and only polishes it:
+from random positions it takes the browser tens of seconds to untangle a few hundred."""
+
 VIS_VERSION = "vis-9.1.2"
 
 TYPE_COLOURS: dict[str, str] = {
@@ -154,6 +158,7 @@ def page_data(
     title: str = "polgraph",
     note: str = "",
     physics_max_nodes: int = PHYSICS_MAX_NODES,
+    seed_min_nodes: int = SEED_MIN_NODES,
 ) -> dict[str, Any]:
     """Everything the page needs, as plain JSON-able data: the page's whole input."""
     scores = importance(graph)
@@ -161,7 +166,8 @@ def page_data(
     roundness = _roundness(bundles)
     parallel = _pair_sizes(bundles)
     precomputed = graph.number_of_nodes() > physics_max_nodes
-    positions = spread_layout(graph) if precomputed else {}
+    seeded = precomputed or graph.number_of_nodes() >= seed_min_nodes
+    positions = spread_layout(graph) if seeded else {}
     degree: Counter[Any] = Counter()
     for bundle in bundles:
         degree[bundle.source] += 1

@@ -9,7 +9,7 @@ a k-d tree. An iteration then costs n times the number of cells instead of n squ
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import networkx as nx
 import numpy as np
@@ -44,6 +44,8 @@ def spread_layout(
             _push(disp, pos, close, lambda dist: k * k / dist)
         if len(edges):
             _push(disp, pos, edges, lambda dist: -dist * dist / k)
+        # Gravity grows with the square of the distance so lone actors and small groups,
+        # pushed by everyone's repulsion, stop at the rim of the picture and not far away.
         offset = pos - pos.mean(axis=0)
         disp -= gravity * offset * np.hypot(offset[:, 0], offset[:, 1])[:, None] / k
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
@@ -73,7 +75,12 @@ def _far_repulsion(pos: np.ndarray, k: float, grid: int) -> np.ndarray:
     return np.stack(((dx * strength).sum(axis=1), (dy * strength).sum(axis=1)), axis=1)
 
 
-def _push(disp: np.ndarray, pos: np.ndarray, pairs: np.ndarray, force) -> None:
+def _push(
+    disp: np.ndarray,
+    pos: np.ndarray,
+    pairs: np.ndarray,
+    force: Callable[[np.ndarray], np.ndarray],
+) -> None:
     """Add a force along each pair: positive pushes the two apart, negative pulls together."""
     first, second = pairs[:, 0], pairs[:, 1]
     delta = pos[first] - pos[second]

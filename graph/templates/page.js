@@ -90,6 +90,8 @@ function edgeTooltip(id) {
   var quads = Array.from(new Set(e.supports.map(function (s) { return STYLE.quads[quadKey(s.q)]; })));
   box.appendChild(el("div", "sub", e.type + " · " + e.supports.length + " report" +
     (e.supports.length === 1 ? "" : "s") + " · " + quads.join(", ")));
+  var sentences = e.supports.reduce(function (n, s) { return n + s.ev.length; }, 0);
+  if (sentences > 6) box.appendChild(el("div", "meta", sentences + " sentences: click the relation to scroll them all"));
   e.supports.forEach(function (s) {
     s.ev.forEach(function (ev) {
       var item = el("div", "ev");
@@ -204,7 +206,9 @@ var options = {
     solver: "forceAtlas2Based",
     forceAtlas2Based: { gravitationalConstant: -160, centralGravity: 0.01, springLength: 190,
                         springConstant: 0.05, damping: 0.5, avoidOverlap: 0.6 },
-    stabilization: { enabled: true, iterations: 600, updateInterval: 50, fit: true },
+    // Seeded positions (x, y from Python) need only a polish, random ones a full run.
+    stabilization: { enabled: true, iterations: DATA.nodes.length && DATA.nodes[0].x !== undefined ? 120 : 600,
+                     updateInterval: 50, fit: true },
     minVelocity: 0.75,
   },
 };

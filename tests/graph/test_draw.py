@@ -54,7 +54,7 @@ def test_page_data_counts_match_the_graph(feud: nx.MultiDiGraph) -> None:
     assert len(data["edges"]) == len(pairs)
     assert data["dates"] == ["2025-06-03", "2025-06-05", "2025-06-07", "2025-06-11"]
     assert not data["precomputed"]
-    assert all("x" not in n for n in data["nodes"])
+    assert all("x" not in n for n in data["nodes"]), "small graphs are laid out by physics alone"
 
 
 def test_parallel_relations_fan_out(feud: nx.MultiDiGraph) -> None:
@@ -70,6 +70,12 @@ def test_big_graph_arrives_laid_out(feud: nx.MultiDiGraph) -> None:
     data = page_data(feud, physics_max_nodes=5)
     assert data["precomputed"]
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in data["nodes"])
+
+
+def test_medium_graph_gives_physics_a_head_start() -> None:
+    data = page_data(synthetic_graph(150, 300, seed=2))
+    assert not data["precomputed"]
+    assert all("x" in n and "y" in n for n in data["nodes"])
 
 
 def test_important_actors_are_bigger(feud: nx.MultiDiGraph) -> None:
