@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
 from polgraph.graph.bundle import Bundle, bundle_edges
 from polgraph.graph.layout import spread_layout
 from polgraph.graph.select import Cut, importance, top_actors

@@ -189,9 +189,7 @@ def extractions_from_triples(triples: Iterable[Triple]) -> list[Extraction]:
         refs[triple.article.id] = triple.article
     return [
         Extraction(
-            article=Article(
-                id=ref.id, text="", title=ref.title, date=ref.date, source=ref.source
-            ),
+            article=Article(id=ref.id, text="", title=ref.title, date=ref.date, source=ref.source),
             triples=by_article[article_id],
             mentions=[],
         )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
+
 from polgraph.ingest.records import relation_type
 
 

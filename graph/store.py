@@ -14,6 +14,7 @@ from typing import Any
 
 import ladybug
 import networkx as nx
+
 from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows, rows_from_extraction
 from polgraph.ingest.records import Extraction, is_relation_type
 

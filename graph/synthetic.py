@@ -10,6 +10,7 @@ import random
 from typing import Any
 
 import networkx as nx
+
 from polgraph.graph.rows import RELATION_PROPERTIES, entity_label
 from polgraph.ingest.records import entity_id
 

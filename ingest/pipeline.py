@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, TypeVar
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
 from polgraph.ingest.records import (
@@ -23,8 +26,6 @@ from polgraph.ingest.records import (
 )
 from polgraph.ingest.relations import extract_relations
 from polgraph.ingest.semantics import modality
-from spacy.language import Language
-from spacy.tokens import Doc
 
 Result = TypeVar("Result", covariant=True)
 Context = tuple[Article, int, bool]

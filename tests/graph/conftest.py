@@ -6,6 +6,7 @@ import os
 
 import networkx as nx
 import pytest
+
 from polgraph.graph.browser import chromium_path
 from polgraph.graph.synthetic import add_actor, add_relation, feud_graph
 

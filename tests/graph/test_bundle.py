@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import networkx as nx
+
 from polgraph.graph.bundle import bundle_edges, support_key
 from polgraph.graph.synthetic import add_actor, add_relation
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import networkx as nx
+
 from polgraph.graph.draw import page_data, page_html, prepare, render, script_json, show
 from polgraph.graph.synthetic import synthetic_graph
 

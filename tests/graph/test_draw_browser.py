@@ -10,6 +10,7 @@ import networkx as nx
 import numpy as np
 import pytest
 from PIL import Image
+
 from polgraph.graph.browser import open_page
 from polgraph.graph.bundle import bundle_edges
 from polgraph.graph.draw import render, show

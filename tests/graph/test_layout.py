@@ -4,6 +4,7 @@ import math
 
 import networkx as nx
 import pytest
+
 from polgraph.graph.layout import SPACING, spread_layout
 
 

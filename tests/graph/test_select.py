@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import networkx as nx
 import pytest
+
 from polgraph.graph.select import (
     Criteria,
     SelectionError,

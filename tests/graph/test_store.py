@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from polgraph.graph.rows import rows_from_extraction
 from polgraph.graph.store import Store
 from polgraph.ingest.records import (
