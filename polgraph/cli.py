@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -23,7 +24,12 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from polgraph.config import CONNECTION_FILE, Neo4jSettings, neo4j_settings, neo4j_state_dir
 from polgraph.graph.draw import render
+from polgraph.graph.neo4j import load as neo4j_load
+from polgraph.graph.neo4j import query as neo4j_query
+from polgraph.graph.neo4j import server as neo4j_server
+from polgraph.graph.neo4j.connect import Neo4jFailure
 from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
@@ -304,3 +310,135 @@ def draw(
     except OSError as error:
         raise _fail(f"{output}: {error.strerror or error}") from None
     out.print(f"wrote {output}: {result.note()}")
+
+
+neo4j_app = typer.Typer(
+    help="A local Neo4j Community server on 127.0.0.1 (obtained from Maven Central).",
+    no_args_is_help=True,
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+UriOpt = Annotated[
+    str | None, typer.Option("--neo4j-uri", "--uri", help="Bolt URI; env NEO4J_URI.")
+]
+UserOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-username", "--username", help="User; env NEO4J_USERNAME."),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-password", "--password", help="Password; env NEO4J_PASSWORD."),
+]
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-database", "--database", help="Database; env NEO4J_DATABASE."),
+]
+
+
+def _neo4j(
+    uri: str | None, username: str | None, password: str | None, database: str | None
+) -> Neo4jSettings:
+    settings = neo4j_settings(uri, username, password, database)
+    if settings is None:
+        raise _fail(
+            "no Neo4j configured: run `polgraph neo4j start`, or set NEO4J_URI "
+            "(and NEO4J_PASSWORD) or pass --neo4j-uri"
+        )
+    return settings
+
+
+@neo4j_app.command("start")
+def neo4j_start(
+    port: Annotated[
+        int | None, typer.Option("--port", help="Bolt port; default 7687 or the saved one.")
+    ] = None,
+) -> None:
+    """Start the local server (fetching it on first use), wait for Bolt, save the connection."""
+    try:
+        settings = neo4j_server.start(port=port)
+    except Neo4jFailure as error:
+        raise _fail(str(error)) from None
+    out.print(f"Neo4j {neo4j_server.NEO4J_VERSION} answers at {settings.uri}")
+    out.print(f"connection saved in {neo4j_state_dir() / CONNECTION_FILE}")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local server of this directory."""
+    stopped = neo4j_server.stop()
+    out.print("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say whether the local server runs and answers; exit 1 when it does not."""
+    state = neo4j_server.status()
+    out.print(f"Neo4j {neo4j_server.NEO4J_VERSION}: {state.message}", highlight=False)
+    if not state.running:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def load(
+    source: Annotated[
+        Path,
+        typer.Option("--from", help="An embedded store directory or a triples.jsonl file."),
+    ] = DEFAULT_STORE,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Rows per Neo4j transaction.")
+    ] = neo4j_load.DEFAULT_BATCH_SIZE,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Load a store or a triples.jsonl into Neo4j. Loading again creates nothing new."""
+    settings = _neo4j(uri, username, password, database)
+    try:
+        rows = neo4j_load.rows_from_path(source)
+        report = neo4j_load.load(rows, settings, batch_size)
+    except (neo4j_load.SourceError, Neo4jFailure, ValueError) as error:
+        raise _fail(str(error)) from None
+    out.print(
+        f"loaded {report.articles} articles, {report.entities} entity rows, "
+        f"{report.relations} relations into {settings.uri} "
+        f"in {report.transactions} transactions, {report.seconds:.1f}s"
+    )
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def query(
+    cypher: Annotated[str, typer.Argument(help="A Cypher query; values go in --param.")],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value; JSON values (10, true) are typed."),
+    ] = None,
+    output: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="How to print the result.")
+    ] = QueryFormat.table,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Run Cypher against Neo4j and print the result as a table, JSON or CSV."""
+    settings = _neo4j(uri, username, password, database)
+    try:
+        result = neo4j_query.query(cypher, settings, neo4j_query.parse_params(param or []))
+    except (Neo4jFailure, ValueError) as error:
+        raise _fail(str(error)) from None
+    if output is QueryFormat.json:
+        sys.stdout.write(neo4j_query.to_json(result) + "\n")
+    elif output is QueryFormat.csv:
+        sys.stdout.write(neo4j_query.to_csv(result))
+    else:
+        table = Table(*result.columns, caption=f"{len(result.rows)} rows")
+        for row in result.rows:
+            table.add_row(*(escape(neo4j_query.cell(value)) for value in row))
+        out.print(table)
