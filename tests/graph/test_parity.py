@@ -1,0 +1,179 @@
+"""The same queries on both engines give the same answers.
+
+The world of tests/graph/world.py is written to the embedded store and, through the Cypher
+export, to a live Neo4j. Each query runs on both and the rows must be identical; a query
+the embedded engine refuses must be one Neo4j answers, so a refusal is never a shrug.
+"""
+
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+import neo4j
+import pytest
+from polgraph.graph.export import cypher_statements
+from polgraph.graph.query import Refused, query
+from polgraph.graph.store import Store
+
+from tests.graph.world import build
+
+REPO = Path(__file__).resolve().parents[2]
+COOKBOOK = REPO / "docs" / "queries.md"
+
+PARAMS: dict[str, Any] = {
+    "name": "Alice Ames",
+    "id": "carland",
+    "a": "Carland",
+    "b": "Dovia",
+    "actor": "Carland",
+    "other": "Dovia",
+    "type": "THREATEN",
+    "modalities": ["hypothetical", "negated"],
+    "names": ["Dovia", "Fay Fox", "Nobody"],
+    "limit": 3,
+    "since": "2025-06-02",
+}
+
+QUERIES: list[str] = [
+    # MATCH with labels and relationship types
+    "MATCH (p:Person) RETURN p.name ORDER BY p.name",
+    "MATCH (e:Entity:Country) RETURN e.id ORDER BY e.id",
+    "MATCH (a:Country)-[r:THREATEN]->(b:Country) RETURN a.name, b.name, r.date ORDER BY r.date",
+    "MATCH (a)-[r:CRITICIZE|THREATEN]->(b) RETURN a.name AS source, type(r) AS type, "
+    "b.name AS target ORDER BY source, type, target",
+    "MATCH (:Person {id: 'alice-ames'})-[r:PRAISE]->() RETURN r",
+    "MATCH (n:Person {id: 'bob-brown'}) RETURN n",
+    # WHERE on properties, $parameters, single quotes, IS NOT NULL
+    "MATCH (a:Entity {name: $name})-[r]->(b) RETURN type(r) AS type, b.name AS target "
+    "ORDER BY type, target",
+    "MATCH (a)-[r]->(b) WHERE r.modality IN $modalities "
+    "RETURN a.name AS a, b.name AS b, r.modality AS m ORDER BY a, b",
+    "MATCH (e:Entity) WHERE e.name STARTS WITH 'D' OR e.name CONTAINS 'co' "
+    "RETURN e.name ORDER BY e.name",
+    "MATCH (e:Entity) WHERE 'Ames' IN e.aliases RETURN e.id",
+    "MATCH ()-[r]->() WHERE r.goldstein IS NOT NULL AND r.via IS NULL RETURN count(r) AS n",
+    "MATCH ()-[r:THREATEN]->() RETURN r.start, r.end ORDER BY r.start, r.end",
+    "MATCH (a:Article) WHERE a.date >= $since RETURN a.id, a.date ORDER BY a.date",
+    "UNWIND $names AS name MATCH (e:Entity {name: name}) RETURN e.id ORDER BY e.id",
+    # ORDER BY / LIMIT / SKIP
+    "MATCH (e:Entity) RETURN e.name AS name, size(e.aliases) AS aliases "
+    "ORDER BY name SKIP 1 LIMIT $limit",
+    "MATCH (a)-[r]->(b) RETURN a.name AS a, b.name AS b, r.goldstein AS g "
+    "ORDER BY g DESC, a, b LIMIT 3",
+    # aggregation, DISTINCT, count(*)
+    "MATCH (e:Entity) RETURN e.label AS label, count(*) AS n ORDER BY n DESC, label",
+    "MATCH (a)-[r]->(b) RETURN type(r), count(*) ORDER BY count(*) DESC, type(r)",
+    "MATCH (a)-[r]->(b) WHERE r.goldstein < 0 "
+    "RETURN a.name AS a, b.name AS b, sum(r.goldstein) AS score ORDER BY score, a, b",
+    "MATCH ()-[r]->() RETURN r.modality AS modality, count(DISTINCT r.article_id) AS articles, "
+    "avg(r.confidence) AS confidence, min(r.date) AS first, max(r.date) AS last "
+    "ORDER BY modality",
+    "MATCH (e:Entity)<-[:MENTIONS]-(a:Article) RETURN count(DISTINCT e) AS actors, "
+    "count(*) AS mentions",
+    # undirected patterns, OPTIONAL MATCH, WITH
+    "MATCH (a:Entity)-[r]-(b:Entity) WHERE a.id = $id RETURN DISTINCT b.name AS neighbour "
+    "ORDER BY neighbour",
+    "MATCH (a:Person)-[:MEET]-(b) RETURN a.name AS a, b.name AS b ORDER BY a, b",
+    "MATCH (e:Entity) OPTIONAL MATCH (e)-[r:THREATEN]->(x) "
+    "RETURN e.name AS name, count(r) AS threats ORDER BY name",
+    "MATCH (e:Entity) OPTIONAL MATCH (e)-[:PRAISE]->(x:Country) "
+    "RETURN e.name AS name, x.name AS praised ORDER BY name",
+    "MATCH (a:Article)-[m:MENTIONS]->(e:Person) WITH e, count(a) AS articles "
+    "WHERE articles > 1 RETURN e.name AS name, articles ORDER BY articles DESC, name",
+    "MATCH (e:Entity) WITH e.label AS label, collect(e.name) AS names "
+    "RETURN label, size(names) AS n ORDER BY label",
+    # relationship uniqueness within one MATCH
+    "MATCH (a)-[:THREATEN]->(b)<-[:THREATEN]-(c) RETURN count(*) AS n",
+    "MATCH (a:Person)-[r]-(b)-[s]-(c:Person) RETURN count(*) AS n",
+    # variable-length and shortest paths
+    "MATCH (a:Entity {id: 'alice-ames'})-[*1..2]-(b:Entity) RETURN DISTINCT b.name AS name "
+    "ORDER BY name",
+    "MATCH p = (a:Entity {id: 'alice-ames'})-[:MEET|PRAISE*1..3]->(b) "
+    "RETURN b.name AS name, length(p) AS hops ORDER BY hops, name",
+    "MATCH p = shortestPath((a:Entity {id: 'alice-ames'})-[:MEET|PRAISE|THREATEN|CRITICIZE*..5]-"
+    "(b:Entity {id: 'fay-fox'})) RETURN length(p) AS hops, [n IN nodes(p) | n.name] AS names",
+    "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
+    "RETURN length(p) AS hops",
+    "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})-[:MEET|CRITICIZE|THREATEN*..5]-"
+    "(b:Entity {id: 'fay-fox'})) RETURN count(p) AS paths",
+]
+
+# Valid Cypher the embedded engine must refuse rather than answer differently.
+REFUSED: list[str] = [
+    "MATCH (n:Person) RETURN labels(n) AS labels",
+    "MATCH (n:Person) RETURN substring(n.name, 0, 3) AS start",
+    "MATCH (a:Entity {id: 'alice-ames'})-[*]-(b) RETURN count(DISTINCT b) AS n",
+    "MATCH (a)-[r:NOT_A_TYPE]->(b) RETURN count(*) AS n",
+    "MATCH (a)-[r]->(b)-[s*1..2]->(c) RETURN count(*) AS n",
+]
+
+
+def _cookbook() -> list[str]:
+    """The ```cypher blocks of docs/queries.md, once that page exists."""
+    if not COOKBOOK.exists():
+        return []
+    blocks = re.findall(r"```cypher\n(.*?)```", COOKBOOK.read_text(encoding="utf-8"), re.S)
+    return [block.strip().rstrip(";") for block in blocks if block.strip()]
+
+
+def _canonical(rows: list[dict[str, Any]], ordered: bool) -> list[str]:
+    def clean(value: Any) -> Any:
+        if isinstance(value, float):
+            return round(value, 9) if math.isfinite(value) else str(value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    lines = [json.dumps(clean(row), sort_keys=False, ensure_ascii=False) for row in rows]
+    return lines if ordered else sorted(lines)
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(Path(tmp_path_factory.mktemp("parity")))
+
+
+@pytest.fixture(scope="module")
+def neo4j_world(neo4j_settings: Any, world: Path) -> Any:
+    """The same world in Neo4j. The database must hold nothing but a previous copy of it."""
+    with Store(world, read_only=True) as store:
+        rows = store.rows()
+    ours = {row["id"] for row in rows.entities} | {row["id"] for row in rows.articles}
+    auth = (neo4j_settings.username, neo4j_settings.password)
+    with neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=auth) as driver:
+        db = neo4j_settings.database
+        found, _, _ = driver.execute_query("MATCH (n) RETURN n.id AS id", database_=db)
+        foreign = {record["id"] for record in found} - ours
+        if foreign:
+            pytest.fail(f"Neo4j database {db!r} holds other data; the parity suite needs it empty")
+        driver.execute_query("MATCH (n) DETACH DELETE n", database_=db)
+        for statement in cypher_statements(rows):
+            driver.execute_query(statement, database_=db)
+    return neo4j_settings
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("text", QUERIES + _cookbook())
+def test_both_engines_answer_alike(text: str, world: Path, neo4j_world: Any) -> None:
+    params = {k: v for k, v in PARAMS.items() if f"${k}" in text}
+    embedded = query(text, params, "embedded", store=world)
+    server = query(text, params, "neo4j", neo4j=neo4j_world)
+    ordered = "ORDER BY" in text.upper()
+    assert _canonical(embedded, ordered) == _canonical(server, ordered)
+    assert [list(row) for row in embedded] == [list(row) for row in server]
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("text", REFUSED)
+def test_refused_queries_are_ones_neo4j_answers(text: str, world: Path, neo4j_world: Any) -> None:
+    with pytest.raises(Refused, match="--backend neo4j"):
+        query(text, {}, "embedded", store=world)
+    assert query(text, {}, "neo4j", neo4j=neo4j_world) is not None
+
+
+def test_the_suite_is_representative() -> None:
+    assert len(QUERIES) >= 20
