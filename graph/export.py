@@ -88,19 +88,21 @@ def read_graphml(path: Path) -> nx.MultiDiGraph:
 
 def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
     """GEXF with each report dated by its article, and each actor from its first report:
-    Gephi's timeline then shows the graph growing day by day. The sentence offsets are
-    renamed because GEXF reserves `start` and `end` for time."""
+    Gephi's timeline then shows the graph growing day by day. GEXF reserves `start`, `end`,
+    `label` and an edge's `type` for itself, so those properties travel renamed."""
     portable = _portable(graph)
     first: dict[str, str] = {}
     for source, target, data in portable.edges(data=True):
         data["sentence_start"] = data.pop("start", None)
         data["sentence_end"] = data.pop("end", None)
-        data["label"] = data.get("type")
+        data["relation"] = data.pop("type", None)
+        data["label"] = data["relation"]
         if data.get("date"):
             data["start"] = data["end"] = data["date"]
             for node in (source, target):
                 first[node] = min(first.get(node, data["date"]), data["date"])
     for node, data in portable.nodes(data=True):
+        data["entity_label"] = data.pop("label", None)
         data["label"] = data.get("name", node)
         if node in first:
             data["start"] = first[node]
@@ -110,13 +112,16 @@ def write_gexf(graph: nx.MultiDiGraph, path: Path) -> Path:
 
 def read_gexf(path: Path) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph(nx.read_gexf(path, relabel=False))
-    for _, data in graph.nodes(data=True):
+    for node, data in graph.nodes(data=True):
         data.pop("start", None)
-        data.pop("label", None)
-    for _, _, data in graph.edges(data=True):
+        data["id"] = node
+        data["label"] = data.pop("entity_label", None)
+    for _, _, key, data in graph.edges(keys=True, data=True):
         data.pop("start", None)
         data.pop("end", None)
         data.pop("label", None)
+        data["type"] = data.pop("relation", None)
+        data["id"] = key
         for name in ("sentence_start", "sentence_end"):
             if name in data:
                 data[name[len("sentence_") :]] = int(data.pop(name))
@@ -238,9 +243,10 @@ def _read_table(path: Path) -> Iterator[dict[str, Any]]:
         columns = []
         for column in header:
             name, _, kind = column.partition(":")
+            name = name or ":" + kind.split("(")[0]
             if kind.startswith(("ID", "START_ID", "END_ID")):
                 kind = "string"
-            columns.append((name or column, kind))
+            columns.append((name, kind))
         for values in reader:
             pairs = zip(columns, values, strict=True)
             yield {name: _parse(value, kind) for (name, kind), value in pairs}

@@ -11,13 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import neo4j
 import pytest
-from polgraph.graph.export import cypher_statements
 from polgraph.graph.query import Refused, query
 from polgraph.graph.store import Store
 
-from tests.graph.world import build
+from tests.graph.world import build, load_into_neo4j
 
 REPO = Path(__file__).resolve().parents[2]
 COOKBOOK = REPO / "docs" / "queries.md"
@@ -139,20 +137,9 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def neo4j_world(neo4j_settings: Any, world: Path) -> Any:
-    """The same world in Neo4j. The database must hold nothing but a previous copy of it."""
+    """The same world in Neo4j, loaded through the Cypher export."""
     with Store(world, read_only=True) as store:
-        rows = store.rows()
-    ours = {row["id"] for row in rows.entities} | {row["id"] for row in rows.articles}
-    auth = (neo4j_settings.username, neo4j_settings.password)
-    with neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=auth) as driver:
-        db = neo4j_settings.database
-        found, _, _ = driver.execute_query("MATCH (n) RETURN n.id AS id", database_=db)
-        foreign = {record["id"] for record in found} - ours
-        if foreign:
-            pytest.fail(f"Neo4j database {db!r} holds other data; the parity suite needs it empty")
-        driver.execute_query("MATCH (n) DETACH DELETE n", database_=db)
-        for statement in cypher_statements(rows):
-            driver.execute_query(statement, database_=db)
+        load_into_neo4j(neo4j_settings, store.rows())
     return neo4j_settings
 
 

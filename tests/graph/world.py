@@ -17,7 +17,11 @@ Two triangles joined by one bridge:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import neo4j
+from polgraph.graph.export import cypher_statements
+from polgraph.graph.rows import GraphRows
 from polgraph.graph.store import Store
 from polgraph.ingest.records import (
     Article,
@@ -117,3 +121,19 @@ def build(path: Path) -> Path:
         for extraction in extractions():
             store.add(extraction)
     return path
+
+
+def load_into_neo4j(settings: Any, rows: GraphRows) -> None:
+    """Replace the contents of a test Neo4j database with `rows`, through the Cypher export.
+    A database holding anything but a previous copy of this world is left alone."""
+    ours = {row["id"] for row in rows.entities} | {row["id"] for row in rows.articles}
+    auth = (settings.username, settings.password)
+    with neo4j.GraphDatabase.driver(settings.uri, auth=auth) as driver:
+        db = settings.database
+        found, _, _ = driver.execute_query("MATCH (n) RETURN n.id AS id", database_=db)
+        foreign = {record["id"] for record in found} - ours
+        if foreign:
+            raise RuntimeError(f"Neo4j database {db!r} holds other data; a test needs it empty")
+        driver.execute_query("MATCH (n) DETACH DELETE n", database_=db)
+        for statement in cypher_statements(rows):
+            driver.execute_query(statement, database_=db)
