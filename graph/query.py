@@ -421,7 +421,7 @@ class Translator:
                 f"no relationship of type {'|'.join(types)} is stored here, "
                 "and the embedded engine rejects unknown types where Neo4j matches nothing;"
             )
-        head = f"[{var}" + (":" + "|".join(known) if known else "")
+        head = f"[{var}" + (":" + "|".join(map(_quote, known)) if known else "")
         rest = inner[j:]
         k = _next(rest, 0)
         if k < len(rest) and rest[k].text.startswith("*"):

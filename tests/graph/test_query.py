@@ -8,7 +8,7 @@ from polgraph.graph.query import QueryError, Refused, Translator, query
 
 from tests.graph.world import build
 
-TYPES = frozenset({"MEET", "PRAISE", "THREATEN", "CRITICIZE", "MENTIONS"})
+TYPES = frozenset({"MEET", "PRAISE", "THREATEN", "CRITICIZE", "MENTIONS", "JOIN"})
 
 
 def _sql(text: str) -> str:
@@ -31,16 +31,17 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("MATCH ()-[r]->() RETURN type(r)", "RETURN label(r) AS"),
         ("MATCH ()-[r]->() RETURN r.end", "RETURN r.`end` AS"),
         ("MATCH (a)-[r*1..3]-(b) RETURN b", "[r* TRAIL 1..3]"),
-        ("MATCH (a)-[:MEET*2]-(b) RETURN b", "[:MEET* TRAIL 2..2]"),
+        ("MATCH (a)-[:JOIN]->(b) RETURN b", "[:`JOIN`]"),
+        ("MATCH (a)-[:MEET*2]-(b) RETURN b", "[:`MEET`* TRAIL 2..2]"),
         (
             "MATCH p = shortestPath((a)-[:MEET*..4]-(b)) RETURN p",
-            "MATCH p = (a)-[:MEET* SHORTEST 1..4]-(b) RETURN",
+            "MATCH p = (a)-[:`MEET`* SHORTEST 1..4]-(b) RETURN",
         ),
         (
             "MATCH p = allShortestPaths((a)-[*..4]-(b)) RETURN p",
             "MATCH p = (a)-[* ALL SHORTEST 1..4]-(b) RETURN",
         ),
-        ("MATCH (a)-[:MEET|NOPE]->(b) RETURN a", "[:MEET]"),
+        ("MATCH (a)-[:MEET|NOPE]->(b) RETURN a", "[:`MEET`]"),
         (
             "MATCH p = (a)-[*1..2]-(b) RETURN [n IN nodes(p) WHERE n.name <> 'x' | n.name]",
             "list_transform(list_filter(nodes(p), n -> n.`name` <> 'x'), n -> n.`name`)",
