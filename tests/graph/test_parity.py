@@ -94,6 +94,8 @@ QUERIES: list[str] = [
     "(b:Entity {id: 'fay-fox'})) RETURN length(p) AS hops, [n IN nodes(p) | n.name] AS names",
     "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
     "RETURN length(p) AS hops",
+    "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
+    "RETURN [n IN nodes(p) | coalesce(n.name, n.title)] AS path",
     "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})-[:MEET|CRITICIZE|THREATEN*..5]-"
     "(b:Entity {id: 'fay-fox'})) RETURN count(p) AS paths",
 ]
