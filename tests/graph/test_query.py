@@ -47,6 +47,12 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "list_transform(list_filter(nodes(p), n -> n.`name` <> 'x'), n -> n.`name`)",
         ),
         ("MATCH (a)-[r]-(b)-[s]-(c) RETURN a", "WHERE id(r) <> id(s) RETURN"),
+        ("MATCH ()-[r]->() RETURN sum(r.start)", "RETURN coalesce(sum(r.`start`), 0) AS"),
+        ("MATCH (e) RETURN size(e.aliases), size(nodes(p))", "size(e.`aliases`)"),
+        (
+            "MATCH (e) WITH collect(e.id) AS ids RETURN size(ids)",
+            "RETURN size(ids) AS",
+        ),
         (
             "MATCH (a)-[r]-(b)-[s]-(c) WHERE a.name STARTS WITH 'A' WITH a RETURN a",
             "WHERE (id(r) <> id(s)) AND ( a.`name` STARTS WITH 'A' ) WITH",
@@ -81,6 +87,11 @@ def test_columns_keep_the_names_neo4j_gives_them() -> None:
         ("MATCH (a) DETACH DELETE a", "only reads"),
         ("MATCH (a) RETURN a; MATCH (b) RETURN b", "one statement"),
         ("MATCH p = shortestPath((a)-[*2..5]-(b)) RETURN p", "lower bound"),
+        ("MATCH (n) RETURN toLower(n.name)", "case mapping"),
+        ("MATCH (n) RETURN size(n.name)", "may be a string"),
+        ("MATCH (n) RETURN n.aliases[0]", "counts from 1"),
+        ("MATCH (n) WHERE n.name =~ $pattern RETURN n", "plain literal"),
+        ("MATCH (n) RETURN size((n)-->())", "pattern inside"),
     ],
 )
 def test_refusals_name_the_neo4j_way(cypher: str, reason: str) -> None:
