@@ -217,6 +217,7 @@ class Translator:
         tokens = self._comprehensions(tokens)
         tokens = self._functions(tokens)
         tokens = self._shortest_paths(tokens)
+        tokens = self._bare_relationships(tokens)
         tokens = self._patterns(tokens)
         tokens = self._uniqueness(tokens)
         tokens = self._names(tokens)
@@ -369,6 +370,29 @@ class Translator:
                 i = end + 1
                 continue
             out.append(token)
+            i += 1
+        return out
+
+    @staticmethod
+    def _bare_relationships(tokens: list[Token]) -> list[Token]:
+        """`(a)-->(b)`, `(a)<--(b)`, `(a)--(b)` get brackets, `-[]->`, so that uniqueness
+        applies to them like to any other relationship."""
+        shapes = {("-", "->"): "-[]->", ("<-", "-"): "<-[]-", ("-", "-"): "-[]-"}
+        out: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            out.append(tokens[i])
+            pair = tuple(t.text for t in tokens[i + 1 : i + 3])
+            follows = _next(tokens, i + 3)
+            if (
+                tokens[i].text == ")"
+                and pair in shapes
+                and follows < len(tokens)
+                and tokens[follows].text == "("
+            ):
+                out.extend(_tokens(shapes[pair]))
+                i += 3
+                continue
             i += 1
         return out
 

@@ -88,6 +88,8 @@ QUERIES: list[str] = [
     # relationship uniqueness within one MATCH
     "MATCH (a)-[:THREATEN]->(b)<-[:THREATEN]-(c) RETURN count(*) AS n",
     "MATCH (a:Person)-[r]-(b)-[s]-(c:Person) RETURN count(*) AS n",
+    "MATCH (a:Person)--(b)--(c:Person) RETURN count(*) AS n",
+    "MATCH (a:Person)<--(b)-->(c:Person) RETURN count(*) AS n",
     # variable-length and shortest paths
     "MATCH (a:Entity {id: 'alice-ames'})-[*1..2]-(b:Entity) RETURN DISTINCT b.name AS name "
     "ORDER BY name",

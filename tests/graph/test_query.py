@@ -47,6 +47,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "list_transform(list_filter(nodes(p), n -> n.`name` <> 'x'), n -> n.`name`)",
         ),
         ("MATCH (a)-[r]-(b)-[s]-(c) RETURN a", "WHERE id(r) <> id(s) RETURN"),
+        ("MATCH (a)<--(b)-->(c) RETURN a", "WHERE id(_polgraph_r2) <> id(_polgraph_r1)"),
         ("MATCH ()-[r]->() RETURN sum(r.start)", "RETURN coalesce(sum(r.`start`), 0) AS"),
         ("MATCH (e) RETURN size(e.aliases), size(nodes(p))", "size(e.`aliases`)"),
         (
