@@ -17,6 +17,10 @@ from polgraph.graph.events import DEFAULT_WINDOW_DAYS, SCORED_MODALITIES, Event,
 from polgraph.ingest.records import MODALITIES, entity_id
 
 LOUVAIN_SEED = 42
+# Exact betweenness costs a shortest-path search from every actor; beyond this many actors
+# it is estimated from a fixed sample of sources (same seed, same answer every run).
+BETWEENNESS_EXACT = 500
+BETWEENNESS_SAMPLE = 100
 
 
 @dataclass(slots=True)
@@ -133,12 +137,14 @@ def _ranked(graph: nx.MultiDiGraph, scores: dict[str, float], top: int) -> list[
 def centrality(
     graph: nx.MultiDiGraph, all_events: list[Event], top: int = 10
 ) -> dict[str, list[Actor]]:
-    """Top actors by degree (distinct counterparts), betweenness and PageRank (by events)."""
+    """Top actors by degree (distinct counterparts), betweenness and PageRank (by events).
+    Betweenness is estimated from a sample of sources on graphs of over 500 actors."""
     actors = actor_graph(graph, all_events)
     undirected = _undirected(actors)
     connected = [node for node in undirected if undirected.degree(node)]
     degree = {node: float(undirected.degree(node)) for node in connected}
-    between = nx.betweenness_centrality(undirected)
+    sample = BETWEENNESS_SAMPLE if undirected.number_of_nodes() > BETWEENNESS_EXACT else None
+    between = nx.betweenness_centrality(undirected, k=sample, seed=LOUVAIN_SEED)
     rank = nx.pagerank(actors, weight="weight") if actors.number_of_nodes() else {}
     return {
         "degree": _ranked(graph, degree, top),
