@@ -42,6 +42,10 @@ REFUSED_FUNCTIONS = {
     "labels": "the embedded store keeps an entity's type label in `n.label`; return `n.label`, or",
     "id": "internal ids differ between engines; use the `id` property (`n.id`), or",
     "elementid": "internal ids differ between engines; use the `id` property (`n.id`), or",
+    "startnode": "on an undirected match the embedded engine answers with the node it "
+    "matched first; match each direction with an arrow instead, or",
+    "endnode": "on an undirected match the embedded engine answers with the node it "
+    "matched first; match each direction with an arrow instead, or",
     "tolower": "case mapping differs between engines outside ASCII ('İ', final 'Σ');",
     "toupper": "case mapping differs between engines outside ASCII ('ß');",
 }
@@ -51,7 +55,7 @@ _LIST_ARGUMENT = re.compile(
     r"\s*(?:\w+\.`?(?:aliases|roles)`?|(?:nodes|relationships|rels|collect)\s*\(|\[)", re.I
 )
 WRITE_CLAUSES = frozenset(
-    {"create", "merge", "set", "delete", "detach", "remove", "foreach", "load", "call"}
+    {"create", "merge", "set", "delete", "detach", "remove", "foreach", "load"}
 )
 _COLUMN = "_polgraph_c"
 _RETURN_END = frozenset({"order", "skip", "limit", "union"})
@@ -219,12 +223,24 @@ class Translator:
         tokens = self._shortest_paths(tokens)
         tokens = self._bare_relationships(tokens)
         tokens = self._patterns(tokens)
+        tokens = self._label_predicates(tokens)
         tokens = self._uniqueness(tokens)
         tokens = self._names(tokens)
         return _text(tokens)
 
     def _check_clauses(self, tokens: list[Token]) -> None:
+        in_with = ordered = False
         for i, token in enumerate(tokens):
+            if token.low in ("with", "return", "match", "unwind"):
+                before = tokens[_prev(tokens, i)].low if i else ""
+                if before not in ("starts", "ends"):
+                    in_with = token.low == "with"
+            ordered = ordered or (in_with and token.low == "order")
+            if ordered and token.low == "collect":
+                raise _refuse(
+                    "collect() after a WITH ... ORDER BY (the embedded engine does not keep "
+                    "that order into the list);"
+                )
             if token.text == "=~":
                 pattern = tokens[_next(tokens, i + 1)]
                 if pattern.kind != "str" or "(?" in pattern.text:
@@ -232,6 +248,8 @@ class Translator:
                         "`=~` with a pattern that is not a plain literal (regex flags and "
                         "dialects differ between the engines);"
                     )
+            if token.low == "call" and (i == 0 or tokens[_prev(tokens, i)].text != "."):
+                raise _refuse("`CALL` (Neo4j procedures such as full-text search);")
             if token.low in WRITE_CLAUSES and (i == 0 or tokens[_prev(tokens, i)].text != "."):
                 raise _refuse(f"`{token.text.upper()}` writes, and polgraph query only reads;")
             if token.kind == "op" and token.text == ";":
@@ -528,6 +546,48 @@ class Translator:
             raise _refuse("a shortest path of length 0;")
         return f"* {mode} {low}..{high}", rest[k:]
 
+    @staticmethod
+    def _label_predicates(tokens: list[Token]) -> list[Token]:
+        """`WHERE n:Entity` becomes `label(n) = 'Entity'`, `n:Person` becomes
+        `coalesce(n.label = 'Person', false)`: false, as in Neo4j, for a node of another kind."""
+        out: list[Token] = []
+        stack: list[str] = []
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.kind == "op" and token.text in "([{":
+                stack.append(token.text)
+            elif token.kind == "op" and token.text in ")]}":
+                stack.pop()
+            colon = _next(tokens, i + 1)
+            label = _next(tokens, colon + 1)
+            before = _prev(tokens, i)
+            if (
+                token.kind == "name"
+                and token.low not in KEYWORDS
+                and colon < len(tokens)
+                and tokens[colon].text == ":"
+                and label < len(tokens)
+                and tokens[label].kind in ("name", "bq")
+                and stack[-1:] != ["{"]
+                and stack[-1:] != ["["]
+                and (before < 0 or tokens[before].text != "(")
+            ):
+                name = _unquote(tokens[label])
+                if _next(tokens, label + 1) < len(tokens) and tokens[
+                    _next(tokens, label + 1)
+                ].text in (":", "|", "&"):
+                    raise _refuse("a label expression in a WHERE;")
+                if name in NODE_TABLES:
+                    out.extend(_tokens(f"label({token.text}) = '{name}'"))
+                else:
+                    out.extend(_tokens(f"coalesce({token.text}.label = '{name}', false)"))
+                i = label + 1
+                continue
+            out.append(token)
+            i += 1
+        return out
+
     def _uniqueness(self, tokens: list[Token]) -> list[Token]:
         """Neo4j never binds one relationship twice within a MATCH; LadybugDB does, so each
         MATCH with several relationships gets `id(r1) <> id(r2)` conditions."""
@@ -544,6 +604,11 @@ class Translator:
                 None,
             )
             stop = where if where is not None else end
+            if where is not None and any(t.low == "shortest" for t in out[start:stop]):
+                raise _refuse(
+                    "a WHERE in the MATCH of a shortest path (Neo4j searches for the shortest "
+                    "path that satisfies it, the embedded engine filters the one it found);"
+                )
             rels = [
                 j
                 for j in range(start, stop)

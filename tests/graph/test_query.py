@@ -48,6 +48,10 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
         ("MATCH (a)-[r]-(b)-[s]-(c) RETURN a", "WHERE id(r) <> id(s) RETURN"),
         ("MATCH (a)<--(b)-->(c) RETURN a", "WHERE id(_polgraph_r2) <> id(_polgraph_r1)"),
+        (
+            "MATCH (n) WHERE n:Article OR n:Person RETURN n",
+            "WHERE label(n) = 'Article' OR coalesce(n.`label` = 'Person', false) RETURN",
+        ),
         ("MATCH ()-[r]->() RETURN sum(r.start)", "RETURN coalesce(sum(r.`start`), 0) AS"),
         ("MATCH (e) RETURN size(e.aliases), size(nodes(p))", "size(e.`aliases`)"),
         (
@@ -93,6 +97,14 @@ def test_columns_keep_the_names_neo4j_gives_them() -> None:
         ("MATCH (n) RETURN n.aliases[0]", "counts from 1"),
         ("MATCH (n) WHERE n.name =~ $pattern RETURN n", "plain literal"),
         ("MATCH (n) RETURN size((n)-->())", "pattern inside"),
+        ("MATCH (a)-[r]-(b) RETURN startNode(r) = a", "match each direction with an arrow"),
+        ("CALL db.index.fulltext.queryNodes('x', 'y') YIELD node RETURN node", "procedures"),
+        (
+            "MATCH p = shortestPath((a)-[*..3]-(b)) WHERE all(n IN nodes(p) WHERE n:Entity) "
+            "RETURN p",
+            "shortest path that satisfies it",
+        ),
+        ("MATCH (a)-[r]->(b) WITH a ORDER BY a.id LIMIT 3 RETURN collect(a.id)", "collect()"),
     ],
 )
 def test_refusals_name_the_neo4j_way(cypher: str, reason: str) -> None:
