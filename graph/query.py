@@ -142,7 +142,8 @@ def _tokens(text: str) -> list[Token]:
         if match is None:
             raise QueryError(f"cannot read the query at {text[pos : pos + 20]!r}")
         kind = match.lastgroup or "op"
-        tokens.append(Token("ws" if kind == "ws" else kind, match.group()))
+        word = match.group()
+        tokens.append(Token(kind, " " if kind == "ws" and not word.isspace() else word))
         pos = match.end()
     return tokens
 

@@ -114,6 +114,11 @@ def test_refusals_name_the_neo4j_way(cypher: str, reason: str) -> None:
     assert "--backend neo4j" in str(refused.value)
 
 
+def test_comments_are_dropped(world: Path) -> None:
+    text = "// who threatens\nMATCH (a)-[:THREATEN]->(b) /* $unused */ RETURN count(*) AS n"
+    assert query(text, store=world) == [{"n": 3}]
+
+
 def test_a_property_named_like_a_clause_is_not_a_clause() -> None:
     assert "e.`set`" in _sql("MATCH (e) RETURN e.set")
 
