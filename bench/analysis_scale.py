@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
+
 from polgraph.graph.analysis import centrality, communities, dyads
 from polgraph.graph.events import events
 

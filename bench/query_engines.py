@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j
+
 from polgraph.graph.export import cypher_statements
 from polgraph.graph.query import query
 from polgraph.graph.store import Store

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
+
 from polgraph.graph.events import DEFAULT_WINDOW_DAYS, SCORED_MODALITIES, Event, events
 from polgraph.ingest.records import MODALITIES, entity_id
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import networkx as nx
+
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
     GraphRows,

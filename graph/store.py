@@ -14,6 +14,7 @@ from typing import Any
 
 import ladybug
 import networkx as nx
+
 from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows, rows_from_extraction
 from polgraph.ingest.records import Extraction, is_relation_type
 
@@ -82,7 +83,7 @@ def _relation_merge(rel_type: str) -> str:
     )
     return (
         "UNWIND $rows AS row MATCH (s:Entity {id: row.source_id}), (o:Entity {id: row.target_id}) "
-        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) SET {assignments}"
+        f"MERGE (s)-[r:`{rel_type}` {{id: row.id}}]->(o) SET {assignments}"
     )
 
 
@@ -127,7 +128,7 @@ class Store:
             raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
         columns = ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
         self._conn.execute(
-            f"CREATE REL TABLE IF NOT EXISTS {rel_type}(FROM Entity TO Entity, {columns})"
+            f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`(FROM Entity TO Entity, {columns})"
         )
         self._rel_tables.add(rel_type)
 
@@ -174,7 +175,7 @@ class Store:
             "articles": one("MATCH (a:Article) RETURN count(a) AS n"),
             "entities": one("MATCH (e:Entity) RETURN count(e) AS n"),
             "relations": sum(
-                one(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n")
+                one(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS n")
                 for rel_type in self._rel_tables
             ),
             "mentions": one("MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n"),
@@ -184,7 +185,7 @@ class Store:
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
         for rel_type in sorted(self._rel_tables):
             query = (
-                f"MATCH (s:Entity)-[r:{rel_type}]->(o:Entity) "
+                f"MATCH (s:Entity)-[r:`{rel_type}`]->(o:Entity) "
                 f"RETURN s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.id"
             )
             for row in self.execute(query):

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from polgraph.ingest.records import Mention, entity_id
 from spacy.tokens import Doc, Span, Token
+
+from polgraph.ingest.records import Mention, entity_id
 
 ACTOR_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")

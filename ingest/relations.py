@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from polgraph.ingest.entities import Actor, ActorIndex
 from spacy.tokens import Span, Token
+
+from polgraph.ingest.entities import Actor, ActorIndex
 
 SUBJECTS = frozenset({"nsubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass"})

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from polgraph.ingest.records import Modality
 from spacy.tokens import Token
+
+from polgraph.ingest.records import Modality
 
 HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "can"})
 REPORTING_VERBS = frozenset({"say", "tell", "claim", "state", "add", "note", "report"})

@@ -6,14 +6,25 @@ import json
 import os
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import networkx as nx
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from polgraph.graph.analysis import LOUVAIN_SEED, Actor, Dyad, Stats
@@ -23,11 +34,13 @@ from polgraph.graph.events import DEFAULT_WINDOW_DAYS
 from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
 from polgraph.graph.query import QueryError, Refused, query
 from polgraph.graph.rows import GraphRows
+from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
+from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.pipeline import Settings
-from polgraph.ingest.read import Failure
-from polgraph.jobs import Report, extract_paths, ingest, stored_triples
+from polgraph.ingest.read import Failure, count_articles
+from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
 
 app = typer.Typer(
     name="polgraph",
@@ -59,7 +72,42 @@ ModelOpt = Annotated[
     typer.Option("--model", help="spaCy pipeline name; default: the best English one installed."),
 ]
 BatchOpt = Annotated[int, typer.Option("--batch-size", help="Texts per nlp.pipe batch.")]
-WorkersOpt = Annotated[int, typer.Option("--workers", help="Parser processes (spaCy n_process).")]
+WorkersOpt = Annotated[
+    int, typer.Option("--workers", min=1, help="Processes that parse and extract, locally.")
+]
+
+PartitionOpt = Annotated[
+    int,
+    typer.Option(
+        "--partition-size", min=1, help="Articles a worker takes at a time (and per shard)."
+    ),
+]
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[
+    Engine, typer.Option("--engine", help="Run extraction here, or on a Dask cluster.")
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        envvar="POLGRAPH_SCHEDULER",
+        help="Dask scheduler address (tcp://host:8786) for --engine dask.",
+    ),
+]
+
+
+def _scheduler(engine: Engine, scheduler: str | None) -> str | None:
+    if engine is Engine.local:
+        return None
+    if not scheduler:
+        raise _fail("--engine dask needs --scheduler ADDRESS (or POLGRAPH_SCHEDULER)")
+    return scheduler
 
 
 def _fail(message: str) -> typer.Exit:
@@ -75,42 +123,87 @@ def _report_failure(failure: Failure) -> None:
 def extract(
     paths: PathsArg,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here, not stdout.")
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Write JSON Lines here, not stdout; with --engine dask, a directory of "
+            "shards the workers write.",
+        ),
     ] = None,
     date: DateOpt = None,
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
+    partition_size: PartitionOpt = 64,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
-    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+    )
+    address = _scheduler(engine, scheduler)
     report = Report()
-    sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for extraction in extract_paths(paths, settings, report, _report_failure, date):
-            for triple in extraction.triples:
-                sink.write(triple.to_json() + "\n")
-    except ModelError as error:
+        with _progress(paths, report) as advance:
+            if address and output:
+                extract_shards(
+                    paths, settings, report, _report_failure, output, address, advance, date
+                )
+            else:
+                _write_triples(paths, settings, report, output, date, address, advance)
+    except (ModelError, EngineError, OSError) as error:
         raise _fail(str(error)) from None
-    finally:
-        if output:
-            sink.close()
     if report.failures:
         raise typer.Exit(code=1)
 
 
-def _progress() -> Progress:
-    return Progress(
+def _write_triples(
+    paths: list[str],
+    settings: Settings,
+    report: Report,
+    output: Path | None,
+    date: str | None,
+    address: str | None,
+    advance: Callable[[object], None],
+) -> None:
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for extraction in extract_paths(paths, settings, report, _report_failure, date, address):
+            for triple in extraction.triples:
+                sink.write(triple.to_json() + "\n")
+            advance(extraction)
+    finally:
+        if output:
+            sink.close()
+
+
+@contextmanager
+def _progress(paths: list[str], report: Report) -> Iterator[Callable[[object], None]]:
+    """A bar on stderr with articles/s and an ETA when the total is cheap to know (text
+    files, JSON Lines), else a count and a rate. Articles skipped or failed count as done."""
+    total = count_articles(paths)
+    columns = [
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
-        TextColumn("{task.completed} articles"),
+        MofNCompleteColumn() if total is not None else TextColumn("{task.completed} articles"),
         TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
+    ]
+    if total is not None:
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("extracting", total=total, rate="")
+
+        def advance(_: object) -> None:
+            done = report.stored + report.skipped + len(report.failures)
+            elapsed = bar.tasks[task].elapsed or 0
+            rate = f"{report.stored / elapsed:.1f} articles/s" if elapsed else ""
+            bar.update(task, completed=done, rate=rate)
+
+        yield advance
 
 
 def _summary(store: Store, report: Report) -> None:
@@ -146,47 +239,81 @@ def build(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
+    partition_size: PartitionOpt = 64,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """The main job: ingest articles into the store, then write triples.jsonl and graph.html
     of everything stored. Articles already stored are skipped, so re-running adds nothing."""
-    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+    )
+    address = _scheduler(engine, scheduler)
     report = Report()
+    sources = [str(p) for p in (paths or [DEFAULT_SEEDS])]
     try:
-        with Store(store) as db, _progress() as progress:
-            task = progress.add_task("ingesting", total=None, rate="")
-
-            def advance(_: object) -> None:
-                progress.advance(task)
-                elapsed = progress.tasks[task].elapsed or 0
-                if elapsed:
-                    rate = progress.tasks[task].completed / elapsed
-                    progress.update(task, rate=f"{rate:.1f} articles/s")
-
-            ingest(
-                [str(p) for p in (paths or [DEFAULT_SEEDS])],
-                db,
-                settings,
-                report,
-                _report_failure,
-                advance,
-                date,
-            )
-            progress.stop()
+        with Store(store) as db:
+            with _progress(sources, report) as advance:
+                ingest(sources, db, settings, report, _report_failure, advance, date, address)
             out_dir.mkdir(parents=True, exist_ok=True)
             with (out_dir / "triples.jsonl").open("w", encoding="utf-8") as sink:
                 for triple in stored_triples(db):
                     sink.write(triple.to_json() + "\n")
-            render(db.to_networkx(), out_dir / "graph.html")
+            drawn = render(db.to_networkx(), out_dir / "graph.html", title="polgraph build")
             _summary(db, report)
-    except (StoreError, ModelError) as error:
+    except (StoreError, ModelError, EngineError) as error:
         raise _fail(str(error)) from None
-    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}")
+    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}: {drawn.note()}")
     if report.failures:
         raise typer.Exit(code=1)
 
 
-def main() -> None:
-    app()
+@app.command()
+def draw(
+    store: Annotated[Path, typer.Option("--from", help="The embedded store to draw.")] = (
+        DEFAULT_STORE
+    ),
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
+        "graph.html"
+    ),
+    focus: Annotated[str | None, typer.Option(help="Draw the ego network of this actor.")] = None,
+    depth: Annotated[int, typer.Option(help="Relations away from --focus.")] = 1,
+    since: Annotated[str | None, typer.Option(help="First article date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last article date, YYYY-MM-DD.")] = None,
+    min_mentions: Annotated[
+        int | None, typer.Option(help="Drop actors mentioned fewer times.")
+    ] = None,
+    quad_class: Annotated[
+        list[int] | None,
+        typer.Option(min=0, max=4, help="Keep relations of this quad class (0-4); repeatable."),
+    ] = None,
+    relation: Annotated[
+        list[str] | None, typer.Option(help="Keep relations of this type; repeatable.")
+    ] = None,
+    max_nodes: Annotated[
+        int | None, typer.Option(help="Keep only the most important actors.")
+    ] = None,
+    title: Annotated[str, typer.Option(help="The page title.")] = "polgraph",
+) -> None:
+    """Draw the graph as one self-contained, interactive HTML page that works offline."""
+    criteria = Criteria(
+        focus=focus,
+        depth=depth,
+        since=since,
+        until=until,
+        min_mentions=min_mentions,
+        quad_classes=tuple(quad_class or ()),
+        relation_types=tuple(relation or ()),
+    )
+    try:
+        with Store(store, read_only=True) as db:
+            graph, cuts = select(db.to_networkx(), criteria)
+        result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
+    except (StoreError, SelectionError) as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"{output}: {error.strerror or error}") from None
+    out.print(f"wrote {output}: {result.note()}")
 
 
 # -- exploration: stats, export, query ---------------------------------------------------

@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from polgraph.graph.store import Store
 from typer.testing import CliRunner
 
 from polgraph.cli import app
+from polgraph.graph.store import Store
 
 runner = CliRunner()
 
@@ -105,6 +105,21 @@ def test_help_reads_well() -> None:
         assert command in result.stdout
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.stdout
+
+
+def test_draw_from_a_store_and_refuse_a_missing_one(seeds: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(seeds), "--store", str(store), "--out", str(tmp_path)])
+    assert built.exit_code == 0, built.output
+    page = tmp_path / "focus.html"
+    result = runner.invoke(
+        app, ["draw", "--from", str(store), "-o", str(page), "--focus", "novikov", "--depth", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stdout and page.stat().st_size > 0
+    missing = runner.invoke(app, ["draw", "--from", str(tmp_path / "none"), "-o", str(page)])
+    assert missing.exit_code == 1
+    assert missing.stderr.count("\n") == 1 and "no polgraph store here" in missing.stderr
 
 
 def test_stats_export_and_query_on_a_built_store(tmp_path: Path) -> None:

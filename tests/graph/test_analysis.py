@@ -4,9 +4,9 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+
 from polgraph.graph.analysis import resolve, scored_modalities, stats
 from polgraph.graph.store import Store
-
 from tests.graph.world import build
 
 

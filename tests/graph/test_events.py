@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+
 from polgraph.graph.events import cameo_root, edge_weights, events, events_by_report
 from polgraph.graph.store import Store
 from polgraph.ingest.records import Article, Evidence, Extraction, Mention, Relation, Triple

@@ -8,6 +8,7 @@ import ladybug
 import neo4j
 import networkx as nx
 import pytest
+
 from polgraph.graph.export import (
     cypher_literal,
     export,
@@ -19,7 +20,6 @@ from polgraph.graph.export import (
 )
 from polgraph.graph.rows import GraphRows, extractions_from_triples, triples_from_rows
 from polgraph.graph.store import Store
-
 from tests.graph.world import build, load_into_neo4j
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from polgraph.graph.query import Refused, query
 from polgraph.graph.store import Store
-
 from tests.graph.world import build, load_into_neo4j
 
 REPO = Path(__file__).resolve().parents[2]

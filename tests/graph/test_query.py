@@ -4,8 +4,8 @@ embedded store of the hand-built world (the parity suite compares them with Neo4
 from pathlib import Path
 
 import pytest
-from polgraph.graph.query import QueryError, Refused, Translator, query
 
+from polgraph.graph.query import QueryError, Refused, Translator, query
 from tests.graph.world import build
 
 TYPES = frozenset({"MEET", "PRAISE", "THREATEN", "CRITICIZE", "MENTIONS", "JOIN"})

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+
 from polgraph.graph.export import cypher_statements
 from polgraph.graph.rows import GraphRows
 from polgraph.graph.store import Store
