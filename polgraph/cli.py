@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -10,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import networkx as nx
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -25,11 +27,17 @@ from rich.progress import (
 from rich.table import Table
 
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, neo4j_settings, neo4j_state_dir
+from polgraph.graph.analysis import LOUVAIN_SEED, Actor, Dyad, Stats
+from polgraph.graph.analysis import stats as analysis_stats
 from polgraph.graph.draw import render
+from polgraph.graph.events import DEFAULT_WINDOW_DAYS
+from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
 from polgraph.graph.neo4j import load as neo4j_load
 from polgraph.graph.neo4j import query as neo4j_query
 from polgraph.graph.neo4j import server as neo4j_server
 from polgraph.graph.neo4j.connect import Neo4jFailure
+from polgraph.graph.query import QueryError, Refused, query
+from polgraph.graph.rows import GraphRows
 from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
@@ -406,15 +414,142 @@ def load(
     )
 
 
+FormatOpt = Annotated[str, typer.Option("--format", help="table or json.")]
+
+
+def _stored_graph(store: Path) -> tuple[GraphRows, nx.MultiDiGraph]:
+    try:
+        with Store(store, read_only=True) as db:
+            return db.rows(), db.to_networkx()
+    except StoreError as error:
+        raise _fail(str(error)) from None
+
+
+def _actor_table(title: str, actors: list[Actor]) -> Table:
+    table = Table(title=title)
+    table.add_column("actor")
+    table.add_column("score", justify="right")
+    for actor in actors:
+        table.add_row(actor.name, f"{actor.score:g}")
+    return table
+
+
+def _dyad_table(title: str, dyads: list[Dyad]) -> Table:
+    table = Table(title=title)
+    for column in ("actors", "score", "events", "reports"):
+        table.add_column(column, justify="left" if column == "actors" else "right")
+    for dyad in dyads:
+        table.add_row(
+            f"{dyad.a_name} – {dyad.b_name}", f"{dyad.score:g}", str(dyad.events), str(dyad.reports)
+        )
+    return table
+
+
+def _print_stats(result: Stats, graph: nx.MultiDiGraph) -> None:
+    counts = Table(title="entities and relations")
+    counts.add_column("kind")
+    counts.add_column("type")
+    counts.add_column("events", justify="right")
+    counts.add_column("reports", justify="right")
+    for entity_type, n in result.entities.items():
+        counts.add_row("entity", entity_type, "", str(n))
+    for rel_type, n in result.relations.items():
+        counts.add_row("relation", rel_type, str(n["events"]), str(n["reports"]))
+    out.print(counts)
+    for name in ("degree", "betweenness", "pagerank"):
+        out.print(_actor_table(f"top actors by {name}", getattr(result, name)))
+    groups = Table(title=f"communities (Louvain, seed {LOUVAIN_SEED})")
+    groups.add_column("#", justify="right")
+    groups.add_column("members")
+    for n, group in enumerate(result.communities, 1):
+        groups.add_row(str(n), ", ".join(graph.nodes[node].get("name", node) for node in group))
+    out.print(groups)
+    scored = ", ".join(result.modalities)
+    out.print(_dyad_table(f"most hostile dyads ({scored})", result.hostile))
+    out.print(_dyad_table(f"most cooperative dyads ({scored})", result.cooperative))
+    if result.timeline is not None:
+        timeline = Table(title="dyad over time")
+        for column in ("date", "events", "reports", "polarity", "score"):
+            timeline.add_column(column, justify="left" if column == "date" else "right")
+        for point in result.timeline:
+            timeline.add_row(
+                point.date or "undated",
+                str(point.events),
+                str(point.reports),
+                f"{point.polarity:+d}",
+                f"{point.goldstein:g}",
+            )
+        out.print(timeline)
+
+
+@app.command()
+def stats(
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: FormatOpt = "table",
+    modality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--modality",
+            help="Also score relations of this modality (hypothetical, negated, or all).",
+        ),
+    ] = None,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--dyad", help="Two actors (id or name): their relationship by date."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="How many actors and dyads to list.")] = 10,
+    window: Annotated[
+        int, typer.Option("--window", help="Days within which reports of one event fall.")
+    ] = DEFAULT_WINDOW_DAYS,
+) -> None:
+    """Counts, central actors, communities, hostile and cooperative dyads, all in events."""
+    if fmt not in ("table", "json"):
+        raise _fail(f"--format {fmt!r}: choose table or json")
+    _, graph = _stored_graph(store)
+    try:
+        result = analysis_stats(
+            graph, modalities=modality or (), dyad=dyad, top=top, window_days=window
+        )
+    except (ValueError, LookupError) as error:
+        raise _fail(str(error).strip("'\"")) from None
+    if fmt == "json":
+        out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        _print_stats(result, graph)
+
+
+@app.command("export")
+def export_graph(
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf, csv, cypher or jsonl.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (a directory for csv)."),
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Write the stored graph for Gephi, yEd, neo4j-admin import, cypher-shell or JSONL readers."""
+    if fmt not in FORMATS:
+        raise _fail(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    rows, graph = _stored_graph(store)
+    target = output or Path("out") / DEFAULT_NAMES[fmt]
+    if fmt != "csv":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        paths = export(rows, graph, fmt, target)  # type: ignore[arg-type]
+    except (ExportError, OSError) as error:
+        raise _fail(f"{target}: {error}") from None
+    out.print("wrote " + ", ".join(str(path) for path in paths))
+
+
 class QueryFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-@app.command()
-def query(
-    cypher: Annotated[str, typer.Argument(help="A Cypher query; values go in --param.")],
+@app.command("query")
+def run_query(
+    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query, written for Neo4j.")],
     param: Annotated[
         list[str] | None,
         typer.Option("--param", "-p", help="name=value; JSON values (10, true) are typed."),
@@ -422,23 +557,38 @@ def query(
     output: Annotated[
         QueryFormat, typer.Option("--format", "-f", help="How to print the result.")
     ] = QueryFormat.table,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            "--backend", help="embedded or neo4j; default: neo4j when configured, else embedded."
+        ),
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
     uri: UriOpt = None,
     username: UserOpt = None,
     password: PasswordOpt = None,
     database: DatabaseOpt = None,
 ) -> None:
-    """Run Cypher against Neo4j and print the result as a table, JSON or CSV."""
-    settings = _neo4j(uri, username, password, database)
+    """Run Cypher on Neo4j or on the embedded store: the same query gives the same answer,
+    or a refusal that says how to run it on Neo4j."""
+    settings = neo4j_settings(uri, username, password, database)
+    chosen = backend or ("neo4j" if settings else "embedded")
+    if chosen not in ("embedded", "neo4j"):
+        raise _fail(f"--backend {chosen!r}: choose embedded or neo4j")
+    if chosen == "neo4j":
+        settings = _neo4j(uri, username, password, database)
     try:
-        result = neo4j_query.query(cypher, settings, neo4j_query.parse_params(param or []))
-    except (Neo4jFailure, ValueError) as error:
+        params = neo4j_query.parse_params(param or [])
+        records = query(cypher, params, chosen, store=store, neo4j=settings)  # type: ignore[arg-type]
+    except (Refused, QueryError, StoreError, Neo4jFailure, ValueError) as error:
         raise _fail(str(error)) from None
+    result = neo4j_query.QueryResult.from_records(records)
     if output is QueryFormat.json:
         sys.stdout.write(neo4j_query.to_json(result) + "\n")
     elif output is QueryFormat.csv:
         sys.stdout.write(neo4j_query.to_csv(result))
     else:
-        table = Table(*result.columns, caption=f"{len(result.rows)} rows")
+        table = Table(*result.columns, caption=f"{len(result.rows)} rows from the {chosen} engine")
         for row in result.rows:
             table.add_row(*(escape(neo4j_query.cell(value)) for value in row))
         out.print(table)

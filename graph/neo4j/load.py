@@ -52,7 +52,7 @@ def merge_entities(label: str) -> str:
         raise ValueError(f"refusing entity label {label!r}")
     return (
         "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
-        f"ON CREATE SET e:{label}, e.name = row.name, e.type = row.type "
+        f"ON CREATE SET e:{label}, e.name = row.name, e.type = row.type, e.label = row.label "
         "SET e.aliases = COLLECT { UNWIND coalesce(e.aliases, []) + row.aliases AS alias "
         "RETURN DISTINCT alias ORDER BY alias }, "
         "e.roles = COLLECT { UNWIND coalesce(e.roles, []) + row.roles AS role "
@@ -77,6 +77,7 @@ def entity_params(row: dict[str, Any]) -> dict[str, Any]:
         "id": row["id"],
         "name": row["name"],
         "type": row["type"],
+        "label": row.get("label") or entity_label(row["type"]),
         "aliases": list(row.get("aliases") or []),
         "roles": list(row.get("roles") or []),
     }

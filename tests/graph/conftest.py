@@ -1,4 +1,5 @@
-"""Graphs in the store's networkx shape, built by hand, for the drawing tests."""
+"""Fixtures of the graph tests: hand-built graphs in the store's networkx shape for the drawing
+tests, and an emptied real Neo4j for the parity and export suites."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ import os
 import networkx as nx
 import pytest
 
+from polgraph.config import Neo4jSettings
 from polgraph.graph.browser import chromium_path
 from polgraph.graph.synthetic import add_actor, add_relation, feud_graph
+from tests.graph.neo4j.sample import clear
 
 HOSTILE = (
     'He wrote <img src=x onerror="window.__pwned=1"> and '
@@ -63,3 +66,10 @@ def chromium() -> str:
             pytest.fail("Chromium is required in CI for the browser tests")
         pytest.skip("no Chromium on this machine (set POLGRAPH_CHROMIUM)")
     return path
+
+
+@pytest.fixture(scope="module")
+def neo4j_settings(neo4j_server: Neo4jSettings) -> Neo4jSettings:
+    """The session's real Neo4j, emptied for this module's tests."""
+    clear(neo4j_server)
+    return neo4j_server
