@@ -177,3 +177,67 @@ def build(
 
 def main() -> None:
     app()
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: one sentence or article per line.")],
+    pred: Annotated[
+        Path,
+        typer.Argument(help="Predicted triples JSONL, or articles (file/dir) to extract first."),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", show_default=True)
+    ] = "table",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list missed and spurious dyads.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Precision, recall and F1 of directed actor dyads, and of dyad + quad class."""
+    from polgraph.ingest.evaluate import GoldError, evaluate, is_triples_file, read_gold
+    from polgraph.ingest.records import Triple
+
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format must be table or json, not {output_format!r}")
+    try:
+        items = read_gold(gold)
+    except GoldError as error:
+        raise _fail(str(error)) from None
+    if not pred.exists():
+        raise _fail(f"{pred}: no such file or directory")
+    if pred.is_file() and is_triples_file(pred):
+        try:
+            with pred.open(encoding="utf-8") as handle:
+                triples = [Triple.from_json(line) for line in handle if line.strip()]
+        except (ValueError, KeyError, TypeError) as error:
+            raise _fail(f"{pred}: not a triples file: {error}") from None
+    else:
+        report = Report()
+        try:
+            extractions = extract_paths([str(pred)], Settings(model=model), report, _report_failure)
+            triples = [t for extraction in extractions for t in extraction.triples]
+        except ModelError as error:
+            raise _fail(str(error)) from None
+    result = evaluate(items, triples)
+    if output_format == "json":
+        out.print_json(data=result.to_dict())
+        return
+    table = Table(title=f"polgraph eval: {len(items)} gold items")
+    for column in ("level", "precision", "recall", "F1", "TP", "predicted", "gold"):
+        table.add_column(column, justify="left" if column == "level" else "right")
+    for level, score in result.scores.items():
+        table.add_row(
+            level,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.true_positives),
+            str(score.predicted),
+            str(score.expected),
+        )
+    out.print(table)
+    if errors:
+        for label, found in (("missed", result.missed), ("spurious", result.spurious)):
+            for item_id, key in found:
+                out.print(f"{label}\t{item_id}\t{key[0]} -> {key[1]}", highlight=False)
