@@ -179,9 +179,7 @@ def is_triples_file(path: Path) -> bool:
             for line in handle:
                 if line.strip():
                     data = json.loads(line)
-                    return isinstance(data, dict) and {"subject", "relation", "object"} <= set(
-                        data
-                    )
+                    return isinstance(data, dict) and {"subject", "relation", "object"} <= set(data)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
         return False
     return False

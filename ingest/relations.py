@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from polgraph.ingest.entities import Actor, ActorIndex
 from polgraph.ingest.records import Modality
@@ -30,7 +31,7 @@ ADJUNCT_PREPS = frozenset(
     {
         "in", "at", "during", "since", "after", "before", "under", "within", "across",
         "throughout", "until", "near", "around", "amid", "amidst", "despite", "as", "like",
-        "than", "through", "via", "per", "by", "of", "from", "ahead", "after", "about",
+        "than", "through", "via", "per", "by", "of", "from", "ahead", "about",
         "following", "outside", "inside", "beyond", "upon", "toward", "towards", "because",
     }
 )  # fmt: skip
@@ -45,11 +46,15 @@ COLLECTIVE = frozenset(
         "regime", "administration", "ministry", "state", "officials", "police", "warplanes",
         "jets", "drones", "missiles", "envoy", "ambassador", "embassy", "diplomats",
         "consul", "delegation", "leadership", "cabinet", "parliament", "court", "people",
-        "ports", "territory", "soldiers", "navy", "coast", "guard", "intelligence",
+        "ports", "territory", "soldiers", "coast", "guard", "intelligence",
     }
 )  # fmt: skip
-NON_PREDICATES = frozenset({"be", "have", "do", "get", "become", "seem", "appear", "remain"})
+# "distanced Moscow from the fray": the object of these is the subject's own side.
+NON_PREDICATES = frozenset(
+    {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance"}
+)
 INCLUDING = frozenset({"including", "like", "besides"})
+CALLS = frozenset({"URGE", "CALL_FOR"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
     {"FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
@@ -159,6 +164,8 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_targets(pobj, frame, as_subject, depth + 1))
+        elif child.dep_ == "amod" and not found:
+            found.extend(_listed_targets(child, frame))
         elif (
             child.dep_ == "prep"
             and child.lower_ == "such"
@@ -172,6 +179,19 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
     for target in found:
         unique.setdefault(target.actor.mention.id, target)
     return list(unique.values())
+
+
+def _listed_targets(modifier: Token, frame: Frame) -> list[Target]:
+    """ "figures critical of Western governments, including Phillips": an "including" list
+    the parser hung lower down inside the noun's modifier."""
+    return [
+        t
+        for prep in modifier.subtree
+        if prep.dep_ == "prep" and prep.lower_ in INCLUDING
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame)
+    ]
 
 
 def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Target]:
@@ -252,6 +272,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Targe
     found: list[Target] = []
     head = verb.head
     dep = verb.dep_
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+        head, dep = head.head, "xcomp"
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         controller = _object_controller(head, frame)
         return controller or _subjects(head, frame, depth + 1)
@@ -315,7 +337,7 @@ def _governing_verb(noun: Token, frame: Frame) -> Token | None:
         if head.i == node.i:
             return None
         if head.pos_ == "VERB" and node.dep_ in ("dobj", "attr"):
-            return head if frame.lex.is_light(head) or frame.lex.verb(head) is None else None
+            return head if frame.lex.is_light(head) else None
         if head.dep_ == "prep" and node.dep_ == "pobj":
             verb = head.head
             if verb.pos_ == "VERB" and head.lower_ in ("with", "of"):
@@ -339,11 +361,29 @@ def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[T
     found: list[Target] = []
     for child in verb.children:
         dep = child.dep_
-        if dep in OBJECTS and not preps_only:
-            found.extend(_targets(child, frame))
-        elif dep in ("prep", "dative"):
+        if dep in ("prep", "dative") and child.pos_ == "ADP":
             found.extend(_prep_targets(child, verb, frame))
+        elif dep in OBJECTS and not preps_only:
+            found.extend(_targets(child, frame))
+        elif dep == "ccomp" and not preps_only:
+            found.extend(_small_clause_subject(verb, child, frame))
     return found
+
+
+def _small_clause_subject(verb: Token, clause: Token, frame: Frame) -> list[Target]:
+    """ "help India build a railway", "let Russia win": the subject of a bare clause right
+    after the verb is who the verb acts on."""
+    sense = frame.lex.verb(verb)
+    if sense is None or not (sense.has("objctl") or sense.type == "HELP"):
+        return []
+    if any(c.dep_ == "mark" for c in clause.children):
+        return []
+    return [
+        t
+        for c in clause.children
+        if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1
+        for t in _targets(c, frame)
+    ]
 
 
 def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
@@ -361,9 +401,27 @@ def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
             ]
         if verb.lemma_.lower() not in IN_VERBS:
             return []
+        return [
+            t
+            for c in prep.children
+            if c.dep_ == "pobj"
+            for t in (_targets(c, frame) or _nested_targets(c, frame))
+        ]
     elif word in ADJUNCT_PREPS:
         return []
     return [t for c in prep.children if c.dep_ == "pobj" for t in _targets(c, frame)]
+
+
+def _nested_targets(noun: Token, frame: Frame) -> list[Target]:
+    """ "interfere in the election in Moldova": the actor one preposition further down."""
+    return [
+        Target(t.actor, _phrase(noun), weak=True)
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame)
+    ]
 
 
 def _noun_objects(noun: Token, frame: Frame) -> list[Target]:
@@ -398,7 +456,18 @@ def _words(*tokens: Token) -> str:
     return " ".join(t.text for t in ordered)
 
 
-Found = tuple[list[Target], list[Target], Sense, str, str]
+class Found(NamedTuple):
+    """What a construction read: who, on whom, meaning, rule, the words, and the word the
+    modality walk starts from when it is not the predicate (an event noun's "possible")."""
+
+    subjects: list[Target]
+    objects: list[Target]
+    sense: Sense
+    rule: str
+    text: str
+    mood: Token | None = None
+
+
 Construction = Callable[[Token, Frame], Iterator[Found]]
 
 
@@ -417,7 +486,7 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     if not objects:
         return
     direct = any(c.dep_ in OBJECTS for c in verb.children)
-    yield _subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text
+    yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
 
 
 def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -443,7 +512,7 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     if verb.dep_ == "acl":
         patients.extend(_targets(verb.head, frame))
     patients.extend(_verb_objects(verb, frame))
-    yield agents, patients, _sense(verb, frame), "passive", verb.text
+    yield Found(agents, patients, _sense(verb, frame), "passive", verb.text)
 
 
 def verb_noun_pair(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -462,7 +531,8 @@ def verb_noun_pair(verb: Token, frame: Frame) -> Iterator[Found]:
         for t in _targets(c, frame)
     ]
     subjects = _agents_of_predicate(verb, frame)
-    yield subjects, objects, sense, "dative" if _has_dative(verb) else "active", _words(verb, noun)
+    rule = "dative" if _has_dative(verb) else "active"
+    yield Found(subjects, objects, sense, rule, _words(verb, noun), noun)
 
 
 def light_verb(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -471,26 +541,44 @@ def light_verb(verb: Token, frame: Frame) -> Iterator[Found]:
     noun = _light_object(verb, frame)
     if noun is None:
         return
-    frame.consumed.add(noun.i)
+    if not frame.lex.noun(noun) or not frame.lex.noun(noun).has("callfor"):
+        frame.consumed.add(noun.i)
     sense = frame.lex.noun(noun)
-    if sense is None:
+    if sense is None or sense.has("callfor"):
         return
     objects = _noun_objects(noun, frame) + _verb_objects(verb, frame, preps_only=True)
-    yield _agents_of_predicate(verb, frame), objects, sense, "light_verb", _words(verb, noun)
+    if not objects and sense.quad_class == 3:
+        objects = _claim_targets(verb, frame)
+    subjects = _agents_of_predicate(verb, frame)
+    yield Found(subjects, objects, sense, "light_verb", _words(verb, noun), noun)
+
+
+def _claim_targets(verb: Token, frame: Frame) -> list[Target]:
+    """ "retaliated with insults, claiming Musk had lost his mind": a verbal attack with no
+    object is aimed at whoever the accompanying claim is about."""
+    found: list[Target] = []
+    for clause in verb.children:
+        sense = frame.lex.verb(clause) if clause.dep_ == "advcl" else None
+        if sense is None or not sense.has("speech"):
+            continue
+        for claim in clause.children:
+            if claim.dep_ == "ccomp":
+                found.extend(
+                    Target(t.actor, weak=True)
+                    for c in claim.children
+                    if c.dep_ == "nsubj"
+                    for t in _targets(c, frame)
+                )
+    return found
 
 
 def call_for(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "calling for his deportation and the seizure of SpaceX": a demand or appeal whose
     type names the act called for (CALL_FOR_DEPORTATION), aimed at that act's patient."""
-    sense = frame.lex.verb(verb)
+    sense = frame.lex.verbs.get(f"{verb.lemma_.lower()} for") or frame.lex.verb(verb)
     nouns: list[Token] = []
-    if verb.pos_ == "VERB" and sense is not None and sense.type in ("URGE", "CALL_FOR", "MEET"):
-        for prep in verb.children:
-            if prep.dep_ == "prep" and prep.lower_ == "for":
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        nouns.extend([pobj, *pobj.conjuncts])
-    elif verb.pos_ == "NOUN" and verb.lemma_.lower() == "call":
+    calling_verb = verb.pos_ == "VERB" and sense is not None and sense.type in CALLS
+    if calling_verb or (verb.pos_ == "NOUN" and verb.lemma_.lower() == "call"):
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "for":
                 for pobj in prep.children:
@@ -501,11 +589,13 @@ def call_for(verb: Token, frame: Frame) -> Iterator[Found]:
         if called is None or frame.actors.actor_at(noun) is not None:
             continue
         frame.consumed.add(noun.i)
-        agents = (
-            _subjects(verb, frame) if verb.pos_ == "VERB" else _noun_agents(verb, frame)
-        )
-        yield agents, _noun_objects(noun, frame), call_for_sense(noun, called), "call_for", (
-            _words(verb, noun)
+        agents = _subjects(verb, frame) if verb.pos_ == "VERB" else _noun_agents(verb, frame)
+        yield Found(
+            agents,
+            _noun_objects(noun, frame),
+            call_for_sense(noun, called),
+            "call_for",
+            (_words(verb, noun)),
         )
 
 
@@ -528,7 +618,7 @@ def control(verb: Token, frame: Frame) -> Iterator[Found]:
             objects = _complement_targets(child, frame)
             if objects:
                 frame.consumed.add(verb.i)
-                yield agents_of(verb, frame), objects, sense, "control", _words(verb, child)
+                yield Found(agents_of(verb, frame), objects, sense, "control", _words(verb, child))
 
 
 def _complement_targets(verb: Token, frame: Frame) -> list[Target]:
@@ -544,8 +634,7 @@ def _complement_targets(verb: Token, frame: Frame) -> list[Target]:
                 found += [
                     t
                     for grand in child.subtree
-                    if grand.i != child.i
-                    and (actor := frame.actors.actor_at(grand)) is not None
+                    if grand.i != child.i and (actor := frame.actors.actor_at(grand)) is not None
                     for t in (Target(actor, _phrase(child), weak=True),)
                 ]
     return found
@@ -561,7 +650,7 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
         return
     addressees = _verb_objects(verb, frame)
     if addressees:
-        yield _subjects(verb, frame), addressees, sense, "speech", verb.text
+        yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
 
 
 def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -580,7 +669,7 @@ def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
         return
     for i, first in enumerate(subjects):
         for second in subjects[i + 1 :]:
-            yield [first], [second], sense, "reciprocal", verb.text
+            yield Found([first], [second], sense, "reciprocal", verb.text)
 
 
 def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
@@ -610,7 +699,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     frame.consumed.add(noun.i)
     for i, first in enumerate(unique):
         for second in unique[i + 1 :]:
-            yield [first], [second], sense, "symmetric_noun", noun.text
+            yield Found([first], [second], sense, "symmetric_noun", noun.text)
 
 
 def nominal_event(noun: Token, frame: Frame) -> Iterator[Found]:
@@ -624,7 +713,7 @@ def nominal_event(noun: Token, frame: Frame) -> Iterator[Found]:
     objects = _noun_objects(noun, frame)
     if not objects:
         return
-    yield _noun_agents(noun, frame), objects, sense, "nominal", noun.text
+    yield Found(_noun_agents(noun, frame), objects, sense, "nominal", noun.text)
 
 
 def with_absolute(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -636,7 +725,7 @@ def with_absolute(verb: Token, frame: Frame) -> Iterator[Found]:
     sense = frame.lex.verb(verb)
     if target is None or sense is None:
         return
-    yield _subjects(verb, frame), [Target(target)], sense, "with_absolute", verb.text
+    yield Found(_subjects(verb, frame), [Target(target)], sense, "with_absolute", verb.text)
 
 
 def _with_actor(verb: Token, frame: Frame) -> Actor | None:
@@ -681,9 +770,12 @@ def _light_object(verb: Token, frame: Frame) -> Token | None:
     if verb.pos_ != "VERB" or not frame.lex.is_light(verb):
         return None
     for child in verb.children:
-        if child.dep_ == "dobj" and frame.actors.actor_at(child) is None:
-            if frame.lex.noun(child) is not None or frame.lex.is_hypothetical_word(child):
-                return child
+        if (
+            child.dep_ == "dobj"
+            and frame.actors.actor_at(child) is None
+            and (frame.lex.noun(child) is not None or frame.lex.is_hypothetical_word(child))
+        ):
+            return child
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             for pobj in prep.children:
@@ -737,8 +829,8 @@ def _reported(link_subject: Actor, predicate: Token, frame: Frame) -> bool:
 def _links(
     predicate: Token, found: Iterable[Found], frame: Frame, seen: dict[tuple[str, ...], Link]
 ) -> None:
-    for subjects, objects, sense, rule, text in found:
-        base_modality = modality(predicate, frame.lex)
+    for subjects, objects, sense, rule, text, mood in found:
+        base_modality = modality(mood if mood is not None else predicate, frame.lex)
         symmetric = rule in ("reciprocal", "symmetric_noun")
         for subject in subjects:
             for target in objects:

@@ -17,7 +17,9 @@ from spacy.tokens import Token
 
 DATA_FILE = "cameo.tsv"
 KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
-FLAGS = frozenset({"speech", "objctl", "callfor", "intent", "sym", "patient", "threat", "structural"})
+FLAGS = frozenset(
+    {"speech", "objctl", "callfor", "intent", "sym", "patient", "threat", "structural"}
+)
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
@@ -202,11 +204,9 @@ def modality(predicate: Token, lex: Lexicon | None = None) -> Modality:
             dep = child.dep_
             if dep == "neg" or (dep == "advmod" and child.lower_ == "never"):
                 negated = True
-            elif dep == "aux" and lex.is_hypothetical_word(child):
-                hypothetical = True
-            elif dep == "mark" and child.lower_ in HYPOTHETICAL_MARKS:
-                hypothetical = True
-            elif dep == "amod" and lex.is_hypothetical_word(child):
+            elif (dep in ("aux", "amod") and lex.is_hypothetical_word(child)) or (
+                dep == "mark" and child.lower_ in HYPOTHETICAL_MARKS
+            ):
                 hypothetical = True
         if token.i != predicate.i and (
             lex.is_hypothetical_word(token) or (token.pos_ == "VERB" and lex.is_intent(token))
