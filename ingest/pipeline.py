@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, pieces
+from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import (
     Article,
     Evidence,
@@ -14,10 +15,9 @@ from polgraph.ingest.records import (
     Mention,
     Relation,
     Triple,
-    relation_type,
 )
-from polgraph.ingest.relations import extract_relations
-from polgraph.ingest.semantics import modality
+from polgraph.ingest.relations import Link, extract_relations
+from polgraph.ingest.roles import role_triples
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,11 +30,30 @@ class Settings:
     batch_size: int = 32
     workers: int = 1
     piece_chars: int = PIECE_CHARS
+    overrides: Overrides = NO_OVERRIDES
 
 
-def extract_doc(doc: Doc, article: Article, offset: int = 0) -> tuple[list[Triple], list[Mention]]:
+def link_relation(link: Link) -> Relation:
+    """The relation record of a link: its type and CAMEO semantics from the dictionary."""
+    sense = link.sense
+    return Relation(
+        type=sense.type,
+        text=link.text,
+        rule=link.rule,
+        cameo=sense.cameo,
+        quad_class=sense.quad_class,
+        goldstein=sense.goldstein,
+        polarity=sense.polarity,
+        modality=link.modality,
+        via=link.via,
+    )
+
+
+def extract_doc(
+    doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
+) -> tuple[list[Triple], list[Mention]]:
     """Triples and actor mentions of one parsed piece; offsets are into the whole article."""
-    actors = ActorIndex(doc)
+    actors = ActorIndex(doc, overrides)
     ref = article.ref()
     triples: list[Triple] = []
     for sentence in doc.sents:
@@ -44,22 +63,17 @@ def extract_doc(doc: Doc, article: Article, offset: int = 0) -> tuple[list[Tripl
         start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         evidence = Evidence(sentence=text, start=start, end=start + len(text))
         for link in extract_relations(sentence, actors):
-            relation = Relation(
-                type=relation_type(link.verb.lemma_),
-                text=link.text,
-                rule=link.rule,
-                modality=modality(link.verb),
-            )
             triples.append(
                 Triple(
                     article=ref,
                     subject=link.subject.mention,
-                    relation=relation,
+                    relation=link_relation(link),
                     object=link.object.mention,
                     evidence=evidence,
-                    confidence=0.5,
+                    confidence=link.confidence,
                 )
             )
+        triples.extend(role_triples(sentence, actors, ref, evidence))
     return triples, [actor.mention for actor in actors.actors()]
 
 
@@ -82,7 +96,7 @@ def extract(
         stream(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.workers
     )
     for doc, (article, offset, last) in docs:
-        found, named = extract_doc(doc, article, offset)
+        found, named = extract_doc(doc, article, offset, settings.overrides)
         triples.extend(found)
         mentions.extend(named)
         if last:
