@@ -98,8 +98,8 @@ class Evaluation:
 
 def normalise(name: str) -> str:
     """Fold case, accents, punctuation and a leading "the" so aliases compare loosely."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    text = re.sub(r"[\u2019']s$", "", text.strip())
+    text = re.sub(r"[\u2019']s?$", "", name.strip())
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"^the ", "", text)
 
