@@ -13,8 +13,10 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from polgraph.graph.draw import render
+from polgraph.graph.overrides import apply_overrides
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.nlp import ModelError
+from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
 from polgraph.ingest.pipeline import Settings
 from polgraph.ingest.read import Failure
 from polgraph.jobs import Report, extract_paths, ingest, stored_triples
@@ -50,6 +52,14 @@ ModelOpt = Annotated[
 ]
 BatchOpt = Annotated[int, typer.Option("--batch-size", help="Texts per nlp.pipe batch.")]
 WorkersOpt = Annotated[int, typer.Option("--workers", help="Parser processes (spaCy n_process).")]
+OverridesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--overrides",
+        help="Entity overrides file (JSON/YAML, see docs/overrides.md); "
+        "default: polgraph-overrides.json/.yaml in the working directory if present.",
+    ),
+]
 
 
 def _fail(message: str) -> typer.Exit:
@@ -59,6 +69,13 @@ def _fail(message: str) -> typer.Exit:
 
 def _report_failure(failure: Failure) -> None:
     err.print(f"[red]polgraph: error:[/red] {failure}", highlight=False, soft_wrap=True)
+
+
+def _overrides(path: Path | None) -> Overrides:
+    try:
+        return find_overrides(path)
+    except OverridesError as error:
+        raise _fail(str(error)) from None
 
 
 @app.command()
@@ -71,9 +88,12 @@ def extract(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
+    overrides: OverridesOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
-    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        model=model, batch_size=batch_size, workers=workers, overrides=_overrides(overrides)
+    )
     report = Report()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
@@ -136,10 +156,13 @@ def build(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
+    overrides: OverridesOpt = None,
 ) -> None:
     """The main job: ingest articles into the store, then write triples.jsonl and graph.html
     of everything stored. Articles already stored are skipped, so re-running adds nothing."""
-    settings = Settings(model=model, batch_size=batch_size, workers=workers)
+    settings = Settings(
+        model=model, batch_size=batch_size, workers=workers, overrides=_overrides(overrides)
+    )
     report = Report()
     try:
         with Store(store) as db, _progress() as progress:
@@ -162,6 +185,8 @@ def build(
                 date,
             )
             progress.stop()
+            if settings.overrides:
+                apply_overrides(db, settings.overrides)
             out_dir.mkdir(parents=True, exist_ok=True)
             with (out_dir / "triples.jsonl").open("w", encoding="utf-8") as sink:
                 for triple in stored_triples(db):
@@ -241,3 +266,74 @@ def eval_command(
         for label, found in (("missed", result.missed), ("spurious", result.spurious)):
             for item_id, key in found:
                 out.print(f"{label}\t{item_id}\t{key[0]} -> {key[1]}", highlight=False)
+
+
+def _entity_rows(db: Store, search: str | None) -> list[dict[str, object]]:
+    graph = db.to_networkx()
+    needle = search.casefold() if search else None
+    rows = []
+    for _, data in graph.nodes(data=True):
+        names = [data["name"], *data["aliases"]]
+        if needle and not any(needle in name.casefold() for name in names):
+            continue
+        rows.append(
+            {
+                key: data[key]
+                for key in ("id", "name", "type", "aliases", "roles", "mentions", "articles")
+            }
+        )
+    return sorted(rows, key=lambda r: (-int(r["mentions"]), str(r["name"])))
+
+
+@app.command()
+def entities(
+    search: Annotated[
+        str | None, typer.Option("--search", help="Only actors whose name or alias contains this.")
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", show_default=True)
+    ] = "table",
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows; 0 for all.")] = 50,
+    apply: Annotated[
+        Path | None,
+        typer.Option(
+            "--apply-overrides",
+            help="Apply this overrides file to the store first (merge, keep apart, set types).",
+        ),
+    ] = None,
+) -> None:
+    """List the stored actors with their aliases, types and mention counts; with
+    --apply-overrides, correct them in the store first, without re-parsing anything."""
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format {output_format!r}: expected table or json")
+    corrections = _overrides(apply) if apply is not None else None
+    try:
+        with Store(store, read_only=corrections is None) as db:
+            if corrections is not None:
+                done = apply_overrides(db, corrections)
+                err.print(
+                    f"overrides: {done.merged} merged, {done.split} split, "
+                    f"{done.retyped} retyped, {done.relations_moved} relations moved"
+                )
+            rows = _entity_rows(db, search)
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    shown = rows[:limit] if limit else rows
+    if output_format == "json":
+        out.print_json(data=shown)
+        return
+    table = Table(title=f"actors ({len(rows)})")
+    for column in ("name", "type", "mentions", "articles", "aliases", "roles", "id"):
+        table.add_column(column, overflow="fold")
+    for row in shown:
+        table.add_row(
+            str(row["name"]),
+            str(row["type"]),
+            str(row["mentions"]),
+            str(row["articles"]),
+            ", ".join(row["aliases"]),  # type: ignore[arg-type]
+            ", ".join(row["roles"]),  # type: ignore[arg-type]
+            str(row["id"]),
+        )
+    out.print(table)
