@@ -36,7 +36,10 @@ ADJUNCT_PREPS = frozenset(
     }
 )  # fmt: skip
 IN_VERBS = frozenset({"interfere", "meddle", "intervene", "invest", "involve"})
-NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "on", "against", "into", "for", "with", "over", "at"})
+NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "over"})
+# "an attack on Israel", "a jab at Trump": only conflict nouns take their target this way;
+# "allegations … on Morning Joe" names a place.
+CONFLICT_NOUN_PREPS = frozenset({"on", "at"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # Heads whose nationality adjective stands for the state: "Russian forces", "the Chinese envoy".
@@ -431,8 +434,11 @@ def _noun_objects(noun: Token, frame: Frame) -> list[Target]:
     sense = frame.lex.noun(noun)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     found: list[Target] = []
+    preps = NOUN_ARGUMENT_PREPS
+    if sense is not None and sense.quad_class in (3, 4):
+        preps = preps | CONFLICT_NOUN_PREPS
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in NOUN_ARGUMENT_PREPS:
+        if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_targets(pobj, frame))
@@ -642,13 +648,20 @@ def _complement_targets(verb: Token, frame: Frame) -> list[Target]:
 
 def speech(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "Lula told Reuters…", "said to reporters": a statement from speaker to addressee.
-    What the statement claims is read by the other rules and marked as reported."""
+    Only "tell"-type verbs take the addressee as object; "confirmed him" or "wrote on
+    Twitter" name no addressee. What the statement claims is read by the other rules and
+    marked as reported."""
     if verb.pos_ != "VERB":
         return
     sense = frame.lex.verb(verb)
     if sense is None or not sense.has("speech"):
         return
-    addressees = _verb_objects(verb, frame)
+    addressees: list[Target] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and sense.type == "TELL":
+            addressees.extend(_targets(child, frame))
+        elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            addressees.extend(_prep_targets(child, verb, frame))
     if addressees:
         yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
 
