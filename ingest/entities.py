@@ -82,7 +82,12 @@ class _Candidate:
 
 
 def _split_hyphenated(span: Span) -> Iterator[Span]:
-    """ "the Trump-Musk rupture": a hyphen between capitalised words joins two names."""
+    """ "the Trump-Musk rupture": a hyphen between capitalised words joins two names when
+    each part is also written on its own ("Jean-Pierre" stays one name)."""
+    parts = [part.strip() for part in span.text.split("-")]
+    if len(parts) < 2 or any(span.doc.text.count(part) < 2 for part in parts):
+        yield span
+        return
     start = span.start
     for token in span:
         if (
@@ -178,8 +183,10 @@ class ActorIndex:
         self.overrides = overrides
         self.gazetteer = gazetteer or load_gazetteer()
         candidates = self._candidates(doc)
-        self._canonicalise(candidates)
-        candidates.extend(self._untagged(doc, candidates))
+        self._canonicalise(candidates, candidates)
+        missed = list(self._untagged(doc, candidates))
+        self._canonicalise(missed, candidates)
+        candidates.extend(missed)
         types = self._types(candidates)
         self.genders: dict[str, str] = {}
         by_token: dict[int, Actor] = {}
@@ -224,10 +231,10 @@ class ActorIndex:
             found.append(_Candidate(span, written, span.label_, span in doc.ents, known))
         return found
 
-    def _canonicalise(self, candidates: list[_Candidate]) -> None:
+    def _canonicalise(self, candidates: list[_Candidate], pool: list[_Candidate]) -> None:
         """Gazetteer names first; then a short name takes the nearest full name that ends
         with it, preferring one written before it, unless the overrides keep them apart."""
-        full = [c for c in candidates if c.known is None and len(c.written.split()) > 1]
+        full = [c for c in pool if c.known is None and len(c.written.split()) > 1]
         persons = {c.written for c in full if c.label == "PERSON"}
         for candidate in candidates:
             if candidate.known is not None:
@@ -278,7 +285,7 @@ class ActorIndex:
                 continue
             size, source = match
             span = Span(doc, i, i + size, label=source.label)
-            yield _Candidate(span, span.text, source.label, False, None, source.name)
+            yield _Candidate(span, span.text, source.label, False)
             i += size
 
     def _types(self, candidates: list[_Candidate]) -> dict[str, str]:

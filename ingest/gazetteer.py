@@ -38,7 +38,8 @@ class Known:
 
 
 class Gazetteer:
-    """Lookup by exact spelling first, then case-folded, with or without a leading "the"."""
+    """Lookup by exact spelling first, then case-folded, with or without a leading "the".
+    Where two entries share an alias the later one wins, as in the build."""
 
     def __init__(self, entries: list[dict[str, str]]) -> None:
         self._exact: dict[str, Known] = {}
@@ -46,7 +47,7 @@ class Gazetteer:
         for entry in entries:
             known = Known(entry["name"], entry["type"], entry["kind"], entry.get("country", ""))
             self._exact[entry["alias"]] = known
-            self._folded.setdefault(entry["alias"].casefold(), known)
+            self._folded[entry["alias"].casefold()] = known
         self.longest = max((len(alias.split()) for alias in self._exact), default=1)
 
     def lookup(self, text: str, *, exact: bool = False) -> Known | None:

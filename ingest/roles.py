@@ -246,7 +246,8 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     ]
     if not names:
         return
-    thing = head.doc[names[0].i : head.i + 1]
+    start = max(token.i + 1, min(child.left_edge.i for child in names))
+    thing = head.doc[start : head.i + 1]
     labels = {ent.label_ for ent in thing.ents}
     if labels and not labels & OWNABLE:
         return

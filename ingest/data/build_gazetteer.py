@@ -70,9 +70,21 @@ def _usable_alias(alias: str) -> bool:
 
 
 def country_entries() -> Iterator[Entry]:
+    """Every ISO country's names, demonyms and capital. Where territories share a word with
+    a country ("Chinese" for Macau, "American" for American Samoa) the most populous wins."""
     info = _countryinfo()
+    best: dict[str, tuple[int, Entry]] = {}
+    for population, entry in _ranked_country_entries(info):
+        if entry.alias not in best or population > best[entry.alias][0]:
+            best[entry.alias] = (population, entry)
+    for _, entry in best.values():
+        yield entry
+
+
+def _ranked_country_entries(info: dict[str, dict]) -> Iterator[tuple[int, Entry]]:
     for country in pycountry.countries:
         record = info.get(country.alpha_3, {})
+        population = int(record.get("population") or 0)
         name = record.get("name") or getattr(country, "common_name", None) or country.name
         aliases = {
             name,
@@ -82,18 +94,18 @@ def country_entries() -> Iterator[Entry]:
             *record.get("altSpellings", []),
         }
         for alias in sorted(a for a in aliases if _usable_alias(a)):
-            yield Entry(alias, name, "GPE", "country", name)
+            yield population, Entry(alias, name, "GPE", "country", name)
         demonym = (record.get("demonym") or "").strip()
         if demonym:
-            yield Entry(demonym, name, "GPE", "demonym", name)
+            yield population, Entry(demonym, name, "GPE", "demonym", name)
             many = plural(demonym)
             if many:
-                yield Entry(many, name, "GPE", "demonym", name)
+                yield population, Entry(many, name, "GPE", "demonym", name)
         capitals = record.get("capital") or []
         for capital in [capitals] if isinstance(capitals, str) else capitals:
             cleaned = capital.replace(" D.C.", "").strip()
             if cleaned and cleaned != name:
-                yield Entry(cleaned, name, "GPE", "capital", name)
+                yield population, Entry(cleaned, name, "GPE", "capital", name)
 
 
 def curated_entries() -> Iterator[Entry]:

@@ -1,0 +1,115 @@
+"""Roles and structural relations from titles, appositions and possessives."""
+
+from __future__ import annotations
+
+import pytest
+from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.records import ArticleRef, Evidence
+from polgraph.ingest.roles import role_table, role_triples, sentence_roles
+from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def roles(nlp: Language, text: str) -> set[tuple[str, str, str, str | None, bool]]:
+    doc = nlp(text)
+    index = ActorIndex(doc)
+    return {
+        (r.holder.name, r.type, r.target.name, r.role, r.former)
+        for sentence in doc.sents
+        for r in sentence_roles(sentence, index)
+    }
+
+
+def test_title_compound_spokesperson(nlp: Language) -> None:
+    found = roles(nlp, "White House spokeswoman Karine Jean-Pierre declined to comment.")
+    assert ("Karine Jean-Pierre", "SPOKESPERSON_FOR", "White House", "spokeswoman", False) in found
+
+
+def test_former_adviser_of_a_person(nlp: Language) -> None:
+    found = roles(nlp, "Former Obama adviser David Axelrod criticised the campaign on Sunday.")
+    assert ("David Axelrod", "ADVISER_TO", "Barack Obama", "adviser", True) in found or (
+        "David Axelrod",
+        "ADVISER_TO",
+        "Obama",
+        "adviser",
+        True,
+    ) in found
+
+
+def test_multiword_role_leads_an_organisation(nlp: Language) -> None:
+    found = roles(nlp, "Amazon chief executive Andy Jassy announced the cuts.")
+    assert ("Andy Jassy", "LEADER_OF", "Amazon", "chief executive", False) in found
+
+
+def test_demonym_gives_the_country_of_a_minister(nlp: Language) -> None:
+    found = roles(nlp, "Chinese Foreign Minister Wang Yi arrived in Jakarta.")
+    assert ("Wang Yi", "MEMBER_OF", "China", "Foreign Minister", False) in found
+
+
+def test_apposition_with_of_and_a_deputy_is_membership(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "Katarina Novak, deputy chairman of the European Parliament, rejected the proposal.",
+    )
+    assert ("Katarina Novak", "MEMBER_OF", "European Parliament", "deputy chairman", False) in (
+        found
+    )
+
+
+def test_apposition_spokesperson_for(nlp: Language) -> None:
+    found = roles(
+        nlp, "Rajesh Kumar, a spokesman for the World Health Organization, confirmed the figure."
+    )
+    assert (
+        "Rajesh Kumar",
+        "SPOKESPERSON_FOR",
+        "World Health Organization",
+        "spokesman",
+        False,
+    ) in found
+
+
+def test_possessive_person_leads_named_company(nlp: Language) -> None:
+    found = roles(nlp, "Investors doubted that Zuckerberg's Meta could recover quickly.")
+    assert any(h.endswith("Zuckerberg") and t == "LEADER_OF" and o == "Meta"
+               for h, t, o, _, _ in found)  # fmt: skip
+
+
+def test_possessive_pronoun_owns_the_named_thing(nlp: Language) -> None:
+    found = roles(nlp, "Jeff Bezos said he would fly his New Shepard rocket again.")
+    assert ("Jeff Bezos", "OWNS", "New Shepard rocket", None, False) in found
+
+
+def test_a_later_apposition_of_the_same_noun_is_not_the_holder(nlp: Language) -> None:
+    found = roles(
+        nlp, "With former Obama adviser David Axelrod attacking Jill Stein, the row grew."
+    )
+    assert not [r for r in found if r[0] == "Jill Stein"]
+
+
+def test_role_triples_are_structural(nlp: Language) -> None:
+    doc = nlp("NATO Secretary General Mark Rutte met the press.")
+    sentence = next(doc.sents)
+    evidence = Evidence(sentence.text, 0, len(sentence.text))
+    triples = role_triples(sentence, ActorIndex(doc), ArticleRef(id="a1"), evidence)
+    assert triples
+    relation = triples[0].relation
+    assert (triples[0].subject.name, relation.type, triples[0].object.name) == (
+        "Mark Rutte",
+        "LEADER_OF",
+        "NATO",
+    )
+    assert relation.quad_class == 0 and relation.role == "Secretary General"
+    assert relation.rule == "title"
+
+
+def test_role_table_prefers_the_longest_role() -> None:
+    table = role_table()
+    assert table.lookup(["deputy", "chief", "executive"]) == ("chief executive", "LEADER_OF")
+    assert table.lookup(["press", "secretary"]) == ("press secretary", "SPOKESPERSON_FOR")
+    assert table.lookup(["weather"]) is None
