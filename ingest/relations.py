@@ -41,6 +41,11 @@ NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "
 # "allegations … on Morning Joe" names a place.
 CONFLICT_NOUN_PREPS = frozenset({"on", "at"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# "described himself as…": the object is the subject again, whatever coreference says.
+REFLEXIVES = frozenset(
+    {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "oneself"}
+)
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # Heads whose nationality adjective stands for the state: "Russian forces", "the Chinese envoy".
 COLLECTIVE = frozenset(
@@ -57,6 +62,7 @@ NON_PREDICATES = frozenset(
     {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance"}
 )
 INCLUDING = frozenset({"including", "like", "besides"})
+COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
@@ -150,7 +156,7 @@ def _speaker_actors(token: Token, frame: Frame) -> list[Actor]:
 def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 0) -> list[Target]:
     """The actors a noun phrase names: itself, its conjuncts, appositions, "including" lists,
     and failing those its possessor, compound or nationality adjective (weaker readings)."""
-    if depth > 3:
+    if depth > 3 or token.lower_ in REFLEXIVES:
         return []
     found: list[Target] = []
     actor = frame.actors.actor_at(token)
@@ -209,7 +215,10 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     for child in noun.children:
         dep = child.dep_
         if dep == "poss" and not patient_noun:
-            found.extend(Target(t.actor, via, t.weak) for t in _targets(child, frame, as_subject))
+            weak = child.lower_ in POSSESSIVE_PRONOUNS
+            found.extend(
+                Target(t.actor, via, t.weak or weak) for t in _targets(child, frame, as_subject)
+            )
         elif dep in ("compound", "nmod") and (not as_subject or collective):
             actor = frame.actors.actor_at(child)
             if actor is not None:
@@ -390,10 +399,19 @@ def _small_clause_subject(verb: Token, clause: Token, frame: Frame) -> list[Targ
 
 
 def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
+    """The participant behind a preposition of a verb, unless the preposition names a
+    place or time, a medium ("spoke on TV"), or an opponent of a cooperative act
+    ("supported the government against the rebels")."""
     word = prep.lower_
+    sense = frame.lex.verb(verb)
+    if sense is not None and (
+        (word == "on" and sense.type in COMMUNICATION_TYPES)
+        or (word == "against" and sense.polarity > 0)
+    ):
+        return []
     if word == "in":
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.lower_ == "addition":
+        if pobj is not None and pobj.lower_ == "addition" and sense is not None:
             return [
                 t
                 for to in pobj.children
@@ -693,17 +711,21 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     sense = frame.lex.noun(noun)
     if sense is None or not sense.symmetric:
         return
-    sides: list[Target] = []
+    between: list[Target] = []
+    named: list[Target] = []
+    owners: list[Target] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    sides.extend(_targets(pobj, frame))
+                    between.extend(_targets(pobj, frame))
         elif child.dep_ in ("compound", "nmod", "amod", "poss"):
+            side = owners if child.dep_ == "poss" else named
             for token in child.subtree:
                 actor = frame.actors.actor_at(token)
                 if actor is not None:
-                    sides.append(Target(actor))
+                    side.append(Target(actor))
+    sides = next((s for s in (between, named, owners) if _distinct(s) >= 2), [])
     if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
         sides = _subjects(noun.head, frame) if noun.head.pos_ == "VERB" else sides
     unique = list({t.actor.mention.id: t for t in sides}.values())
@@ -713,6 +735,10 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     for i, first in enumerate(unique):
         for second in unique[i + 1 :]:
             yield Found([first], [second], sense, "symmetric_noun", noun.text)
+
+
+def _distinct(targets: list[Target]) -> int:
+    return len({t.actor.mention.id for t in targets})
 
 
 def nominal_event(noun: Token, frame: Frame) -> Iterator[Found]:
@@ -848,6 +874,8 @@ def _links(
         for subject in subjects:
             for target in objects:
                 if subject.actor.mention.id == target.actor.mention.id:
+                    continue
+                if sense.quad_class is None and (target.weak or subject.weak):
                     continue
                 mood = base_modality
                 if mood == "asserted" and _reported(subject.actor, predicate, frame):

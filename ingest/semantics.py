@@ -186,6 +186,12 @@ def call_for_sense(noun: Token, called: Sense) -> Sense:
     )
 
 
+def _asks_for(lex: Lexicon, verb: Token) -> bool:
+    """ "urged Germany to send", "called for CNN to fire": what is asked has not happened."""
+    sense = lex.verb(verb) or lex.verbs.get(f"{verb.lemma_.lower()} for")
+    return sense is not None and (sense.has("objctl") or sense.has("callfor"))
+
+
 # Edges along which the modality of a governing word reaches a predicate: "could offer",
 # "intend to interfere", "the possibility of offering", "a possible review".
 _MODAL_PATH = frozenset({"xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "aux", "auxpass"})
@@ -209,7 +215,8 @@ def modality(predicate: Token, lex: Lexicon | None = None) -> Modality:
             ):
                 hypothetical = True
         if token.i != predicate.i and (
-            lex.is_hypothetical_word(token) or (token.pos_ == "VERB" and lex.is_intent(token))
+            lex.is_hypothetical_word(token)
+            or (token.pos_ == "VERB" and (lex.is_intent(token) or _asks_for(lex, token)))
         ):
             hypothetical = True
         if token.dep_ not in _MODAL_PATH or token.head.i == token.i:
