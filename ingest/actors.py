@@ -37,3 +37,9 @@ def data_file(name: str) -> dict[str, Any]:
 def honorifics() -> dict[str, str]:
     """Courtesy titles and the gender they tell ("m", "f", or "" for neither)."""
     return data_file("coref.json")["honorifics"]
+
+
+@lru_cache(maxsize=1)
+def role_table_nouns() -> frozenset[str]:
+    """Single-word role nouns ("president", "spokesman") from data/roles.json."""
+    return frozenset(noun for noun in data_file("roles.json")["roles"] if " " not in noun)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.gazetteer import COUNTRY, load_gazetteer
 from polgraph.ingest.records import Mention
 from spacy.tokens import Doc, Span, Token
 
@@ -61,12 +62,20 @@ class _Referent:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Descriptor nouns with the type they describe, patient nominals, role nouns, and the
+    role nouns too ambiguous to resolve by nearness alone ("the president")."""
     coref = data_file("coref.json")
     roles = data_file("roles.json")["roles"]
     descriptors = {noun: "PERSON" for noun in roles if " " not in noun}
     descriptors.update(coref["descriptors"])
-    return descriptors, frozenset(coref["patient_nominals"]), frozenset(roles)
+    person_nouns = {noun for noun, kind in coref["descriptors"].items() if kind == "PERSON"}
+    return (
+        descriptors,
+        frozenset(coref["patient_nominals"]),
+        frozenset(roles),
+        frozenset(roles) - person_nouns,
+    )
 
 
 def clause_verb(token: Token) -> Token:
@@ -122,7 +131,7 @@ class _Resolver:
         self.doc = doc
         self.names = names
         self.genders = genders
-        self.descriptors, self.patients, self.roles = _tables()
+        self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
         self.history: list[_Referent] = []
         self.bound: dict[str, Actor] = {}
         self.pending: list[tuple[Token, int]] = []
@@ -243,15 +252,32 @@ class _Resolver:
             return None
         if lemma in self.bound:
             return _as(self.bound[lemma], token, DESCRIPTOR)
-        wanted = self.descriptors[lemma]
+        if lemma in self.ambiguous or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
+        ):
+            return None
         excluded = self._ids(_ancestor_subjects(token))
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if index - referent.sentence > WINDOW:
                 break
-            if mention.type == wanted and mention.id not in excluded:
+            if mention.id not in excluded and self._fits(lemma, mention):
                 return _as(referent.actor, token, DESCRIPTOR)
         return None
+
+    def _fits(self, lemma: str, mention: Mention) -> bool:
+        """Whether "the <lemma>" can describe the actor: any person for a person noun
+        ("the billionaire"); an organisation only when its name says what it is ("the party"
+        for the Green Party); a country only when the gazetteer knows it as one."""
+        wanted = self.descriptors[lemma]
+        if mention.type != wanted:
+            return False
+        if wanted == "ORG":
+            return lemma in mention.name.casefold().split()
+        if wanted == "GPE":
+            known = load_gazetteer().lookup(mention.name, exact=True)
+            return known is not None and known.kind == COUNTRY
+        return True
 
     def _speaker(self, token: Token, group: bool) -> Actor | None:
         """Inside a quotation, the subject of the reporting verb outside it; for "we",

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polgraph.ingest.actors import NAME, Actor, honorifics
+from polgraph.ingest.actors import NAME, Actor, honorifics, role_table_nouns
 from polgraph.ingest.coref import resolve_references
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
@@ -226,6 +226,8 @@ class ActorIndex:
                 known = Known(written, "LOC", "place", known.country)
             if known is None and span.label_ not in ACTOR_TYPES:
                 continue
+            if known is None and span.label_ != "PERSON" and _is_title(written):
+                continue
             if known is None and span.label_ == "NORP" and _is_modifier(span.root):
                 continue
             found.append(_Candidate(span, written, span.label_, span in doc.ents, known))
@@ -253,9 +255,17 @@ class ActorIndex:
                 and c.written.split()[-len(words) :] == words
                 and not self.overrides.kept_apart(written, c.written)
             ]
-            before = [c for c in matches if c.span.start < candidate.span.start]
-            chosen = before[-1] if before else (matches[0] if matches else None)
+            if len(words) == 1 and self._placename(written, pool):
+                matches = []
+            chosen = _most_written(matches, candidate.span.start)
             candidate.name = self.overrides.canonical(chosen.written if chosen else written)
+
+    @staticmethod
+    def _placename(written: str, pool: list[_Candidate]) -> bool:
+        """A single word tagged as a place or body at least twice and never as a person is
+        a name of its own ("Melbourne"), not a surname; a lone GPE tag ("Snowden") is not."""
+        labels = Counter(c.label for c in pool if c.tagged and c.written == written)
+        return labels["PERSON"] == 0 and sum(labels.values()) >= 2
 
     def _untagged(self, doc: Doc, candidates: list[_Candidate]) -> Iterator[_Candidate]:
         """Mentions the model missed: the same words as a resolved name, or the surname of
@@ -343,6 +353,24 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _most_written(matches: list[_Candidate], position: int) -> _Candidate | None:
+    """The full name a short one abbreviates: the one written most often, and of those the
+    nearest before `position` (else the first after it)."""
+    if not matches:
+        return None
+    counts = Counter(c.written for c in matches)
+    top = max(counts.values())
+    frequent = [c for c in matches if counts[c.written] == top]
+    before = [c for c in frequent if c.span.start < position]
+    return before[-1] if before else frequent[0]
+
+
+def _is_title(written: str) -> bool:
+    """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
+    words = written.split()
+    return len(words) <= 3 and role_table_nouns().intersection([words[-1].lower()]) != set()
 
 
 def _preference(label: str) -> int:

@@ -256,6 +256,12 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
 
 
+def _plausible(role: Role) -> bool:
+    """Alliance and rivalry are between actors, not with a country named by a modifier
+    ("U.S. Senate opponent" is no rival of the United States)."""
+    return role.type not in POLARITY or role.target.type in ("PERSON", "ORG")
+
+
 def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
     """Every structural link in a sentence, once each."""
     table = role_table()
@@ -271,7 +277,7 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
             rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
         for rule in rules:
             for role in rule:
-                if role.holder.id != role.target.id:
+                if role.holder.id != role.target.id and _plausible(role):
                     found.setdefault((role.holder.id, role.type, role.target.id), role)
     return list(found.values())
 
