@@ -16,7 +16,7 @@ from polgraph.ingest.records import (
     Relation,
     Triple,
 )
-from polgraph.ingest.relations import Link, extract_relations
+from polgraph.ingest.relations import Discourse, Link, extract_relations
 from polgraph.ingest.roles import role_triples
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -46,6 +46,7 @@ def link_relation(link: Link) -> Relation:
         polarity=sense.polarity,
         modality=link.modality,
         via=link.via,
+        former=link.former,
     )
 
 
@@ -56,13 +57,14 @@ def extract_doc(
     actors = ActorIndex(doc, overrides)
     ref = article.ref()
     triples: list[Triple] = []
+    discourse = Discourse()
     for sentence in doc.sents:
         text = sentence.text.strip()
         if not text:
             continue
         start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         evidence = Evidence(sentence=text, start=start, end=start + len(text))
-        for link in extract_relations(sentence, actors):
+        for link in extract_relations(sentence, actors, discourse=discourse):
             triples.append(
                 Triple(
                     article=ref,

@@ -20,6 +20,7 @@ from polgraph.ingest.semantics import (
     call_for_sense,
     lexicon,
     modality,
+    reading_for,
     unknown_sense,
 )
 from spacy.tokens import Span, Token
@@ -40,6 +41,7 @@ NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "
 # "an attack on Israel", "a jab at Trump": only conflict nouns take their target this way;
 # "allegations … on Morning Joe" names a place.
 CONFLICT_NOUN_PREPS = frozenset({"on", "at"})
+FORMER_WORDS = frozenset({"once", "former", "formerly", "erstwhile", "onetime", "ex"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "described himself as…": the object is the subject again, whatever coreference says.
 REFLEXIVES = frozenset(
@@ -103,6 +105,7 @@ class Link:
     modality: Modality
     via: str | None = None
     symmetric: bool = False
+    former: bool = False
     confidence: float = 0.5
 
 
@@ -113,7 +116,16 @@ class Frame:
 
     actors: ActorIndex
     lex: Lexicon
+    discourse: Discourse
     consumed: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences of the document established that a later one leans on: the
+    last pair of actors named together ("the Trump-Musk rupture … their relationship")."""
+
+    pair: tuple[Target, Target] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +179,7 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
     elif token.pos_ in ("NOUN", "PROPN"):
         found.extend(_modifier_targets(token, frame, as_subject))
     for child in token.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and not found):
+        if child.dep_ == "conj" or (child.dep_ == "appos" and all(t.weak for t in found)):
             found.extend(_targets(child, frame, as_subject, depth + 1))
         elif child.dep_ == "prep" and child.lower_ in INCLUDING:
             for pobj in child.children:
@@ -490,6 +502,7 @@ class Found(NamedTuple):
     rule: str
     text: str
     mood: Token | None = None
+    former: bool = False
 
 
 Construction = Callable[[Token, Frame], Iterator[Found]]
@@ -626,7 +639,9 @@ def call_for(verb: Token, frame: Frame) -> Iterator[Found]:
 def control(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "threatened to block Sweden's membership", "refused to meet Zelensky", "China's
     threats to invade Taiwan": a threat or refusal aimed at the target of the act it
-    governs; the governed act itself is not emitted, it did not happen."""
+    governs; the governed act itself is not emitted, it did not happen. An apposition
+    after the complement ("threats to pull his spacecraft—NASA's link—") restates its
+    object, which the parser tends to hang on the threat instead."""
     if verb.pos_ == "VERB":
         sense = frame.lex.verb(verb)
         agents_of = _subjects
@@ -640,6 +655,14 @@ def control(verb: Token, frame: Frame) -> Iterator[Found]:
     for child in verb.children:
         if child.dep_ in ("xcomp", "acl") and child.pos_ == "VERB":
             objects = _complement_targets(child, frame)
+            restated = [
+                t
+                for appos in verb.children
+                if appos.dep_ == "appos" and appos.i > child.i
+                for t in _targets(appos, frame)
+            ]
+            if restated:
+                objects = [t for t in objects if not t.weak] + restated
             if objects:
                 frame.consumed.add(verb.i)
                 yield Found(agents_of(verb, frame), objects, sense, "control", _words(verb, child))
@@ -698,6 +721,7 @@ def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
     subjects = _subjects(verb, frame)
     if len(subjects) < 2:
         return
+    frame.discourse.pair = (subjects[0], subjects[1])
     for i, first in enumerate(subjects):
         for second in subjects[i + 1 :]:
             yield Found([first], [second], sense, "reciprocal", verb.text)
@@ -728,13 +752,37 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     sides = next((s for s in (between, named, owners) if _distinct(s) >= 2), [])
     if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
         sides = _subjects(noun.head, frame) if noun.head.pos_ == "VERB" else sides
+    if _distinct(sides) < 2 and frame.discourse.pair is not None and _plural_reference(noun, frame):
+        sides = list(frame.discourse.pair)
     unique = list({t.actor.mention.id: t for t in sides}.values())
     if len(unique) < 2:
         return
     frame.consumed.add(noun.i)
+    frame.discourse.pair = (unique[0], unique[1])
+    former = _former(noun)
     for i, first in enumerate(unique):
         for second in unique[i + 1 :]:
-            yield Found([first], [second], sense, "symmetric_noun", noun.text)
+            yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+
+
+def _former(noun: Token) -> bool:
+    """ "once close allies", "former partners": the words just before the noun."""
+    for token in reversed(noun.doc[max(noun.sent.start, noun.i - 3) : noun.i]):
+        if token.lower_ in FORMER_WORDS:
+            return True
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _plural_reference(noun: Token, frame: Frame) -> bool:
+    """ "Once close allies, their relationship imploded": an unresolved "their"/"they" in
+    the clause the relation noun belongs to points back at the last pair named."""
+    clause = noun.head if noun.dep_ != "ROOT" else noun
+    return any(
+        t.lower_ in ("their", "they", "both") and frame.actors.actor_at(t) is None
+        for t in clause.subtree
+    )
 
 
 def _distinct(targets: list[Target]) -> int:
@@ -868,7 +916,7 @@ def _reported(link_subject: Actor, predicate: Token, frame: Frame) -> bool:
 def _links(
     predicate: Token, found: Iterable[Found], frame: Frame, seen: dict[tuple[str, ...], Link]
 ) -> None:
-    for subjects, objects, sense, rule, text, mood in found:
+    for subjects, objects, sense, rule, text, mood, former in found:
         base_modality = modality(mood if mood is not None else predicate, frame.lex)
         symmetric = rule in ("reciprocal", "symmetric_noun")
         for subject in subjects:
@@ -891,7 +939,8 @@ def _links(
                 if symmetric:
                     pairs.append((target.actor, subject.actor))
                 for source, sink in pairs:
-                    key = (source.mention.id, sense.type, sink.mention.id, str(predicate.i))
+                    meaning = reading_for(sense, predicate, source.mention.type, sink.mention.type)
+                    key = (source.mention.id, meaning.type, sink.mention.id, str(predicate.i))
                     if key in seen:
                         continue
                     seen[key] = Link(
@@ -900,21 +949,27 @@ def _links(
                         predicate=predicate,
                         rule=rule,
                         text=text,
-                        sense=sense,
+                        sense=meaning,
                         modality=mood,
                         via=target.via,
                         symmetric=symmetric,
+                        former=former,
                         confidence=round(max(0.05, min(1.0, confidence)), 2),
                     )
 
 
-def extract_relations(sentence: Span, actors: ActorIndex, lex: Lexicon | None = None) -> list[Link]:
+def extract_relations(
+    sentence: Span,
+    actors: ActorIndex,
+    lex: Lexicon | None = None,
+    discourse: Discourse | None = None,
+) -> list[Link]:
     """Every actor-to-actor link in a sentence, by every construction, without repeats.
 
     Verbs go first so a light verb or a call can claim its event noun; the noun pass then
     reads only the event nouns nobody claimed.
     """
-    frame = Frame(actors=actors, lex=lex or lexicon())
+    frame = Frame(actors=actors, lex=lex or lexicon(), discourse=discourse or Discourse())
     seen: dict[tuple[str, ...], Link] = {}
     verbs = [t for t in sentence if t.pos_ == "VERB"]
     for verb in verbs:

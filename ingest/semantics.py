@@ -175,6 +175,17 @@ def unknown_sense(token: Token) -> Sense:
     return Sense(type=relation_type(token.lemma_))
 
 
+VERBAL_ATTACK = Sense(type="CRITICIZE", cameo="111", goldstein=-2.0)
+
+
+def reading_for(sense: Sense, predicate: Token, subject_type: str, object_type: str) -> Sense:
+    """ "Biden attacked Trump for the tweet": between two people "attack" is almost always
+    verbal in political news, so it is coded as criticism (111), not assault (18)."""
+    if predicate.lemma_.lower() == "attack" and subject_type == object_type == "PERSON":
+        return VERBAL_ATTACK
+    return sense
+
+
 def call_for_sense(noun: Token, called: Sense) -> Sense:
     """ "calling for his deportation": a demand (10) when the act called for is hostile,
     an appeal (02) when it is cooperative; the type names the act (CALL_FOR_DEPORTATION)."""

@@ -182,3 +182,40 @@ def test_every_link_names_its_rule_and_confidence(nlp: Language) -> None:
     for triple in triples(nlp, "Japan criticised China and praised India."):
         assert triple.relation.rule
         assert 0.0 <= triple.confidence <= 1.0
+
+
+def test_dash_apposition_restates_the_threatened_object(nlp: Language) -> None:
+    text = "Boeing's threats to ground its tanker fleet—the Pentagon's backbone—alarmed Congress."
+    found = edges(nlp, text)
+    assert ("Boeing", "THREATEN", "Pentagon") in found
+
+
+def test_their_points_back_to_the_last_pair(nlp: Language) -> None:
+    text = (
+        "The Sunak-Johnson split has shaken Westminster. "
+        "Once close allies, their relationship soured after Boris Johnson mocked Rishi Sunak."
+    )
+    found = [t for t in triples(nlp, text) if t.relation.type == "ALLY"]
+    assert {(t.subject.name, t.object.name) for t in found} == {
+        ("Rishi Sunak", "Boris Johnson"),
+        ("Boris Johnson", "Rishi Sunak"),
+    }
+    assert all(t.relation.former for t in found)
+
+
+def test_attack_between_people_is_verbal(nlp: Language) -> None:
+    triple = one(
+        nlp, "Joe Biden attacked Donald Trump over the tweet.", "Joe Biden", "Donald Trump"
+    )
+    assert (triple.relation.type, triple.relation.quad_class) == ("CRITICIZE", 3)
+    triple = one(nlp, "Israel attacked Hezbollah positions overnight.", "Israel", "Hezbollah")
+    assert triple.relation.quad_class == 4
+
+
+def test_reflexive_object_is_not_another_actor(nlp: Language) -> None:
+    assert triples(nlp, "Rishi Sunak described himself as a centrist on Tuesday.") == []
+
+
+def test_opponent_of_a_cooperative_act_is_not_its_beneficiary(nlp: Language) -> None:
+    text = "Saudi Arabia supported the government of Yemen against the Houthis."
+    assert not any(t.object.name == "Houthis" for t in triples(nlp, text))

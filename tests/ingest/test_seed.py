@@ -58,7 +58,8 @@ CHECKS: list[Check] = [
      lambda r: r.type == "WISH_WELL" and r.polarity == 1),
     ("Kremlin does not intend to interfere in the US", "Kremlin", "United States",
      lambda r: r.modality == "negated"),
-    ("Musk and Trump once close allies", "Elon Musk", "Donald Trump", lambda r: r.type == "ALLY"),
+    ("Musk and Trump once close allies", "Elon Musk", "Donald Trump",
+     lambda r: r.type == "ALLY" and r.former),
     ("Musk leads SpaceX", "Elon Musk", "SpaceX", lambda r: r.type == "LEADS"),
 ]  # fmt: skip
 
