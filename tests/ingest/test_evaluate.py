@@ -102,7 +102,6 @@ def test_cli_rejects_bad_gold_in_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-@pytest.mark.slow
 def test_development_gold_set_scores(tmp_path: Path) -> None:
     """The acceptance figures of issue 3, printed by the command itself."""
     done = run_eval(str(GOLD_DEV), str(GOLD_DEV), "--format", "json")
