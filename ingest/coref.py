@@ -224,6 +224,8 @@ class _Resolver:
             score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
             if mention.id in own and token.dep_ == "poss":
                 score += 40
+            if gender and known == gender:
+                score += 60
             key = (score, referent.token.i, referent)
             if best is None or key[:2] > best[:2]:
                 best = key
@@ -250,11 +252,13 @@ class _Resolver:
             return None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
             return None
+        if any(
+            c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
+        ):
+            return None
         if lemma in self.bound:
             return _as(self.bound[lemma], token, DESCRIPTOR)
-        if lemma in self.ambiguous or any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in token.children
-        ):
+        if lemma in self.ambiguous:
             return None
         excluded = self._ids(_ancestor_subjects(token))
         for referent in reversed(self.history):
