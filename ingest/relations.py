@@ -340,7 +340,9 @@ def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
             actor = frame.actors.actor_at(child)
             if actor is not None and not (sense is not None and sense.symmetric):
                 found.append(Target(actor, weak=child.dep_ == "amod"))
-        elif child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from"):
+        elif child.dep_ in ("prep", "agent") and (
+            child.lower_ == "by" or (child.lower_ == "from" and _verbal(sense))
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_targets(pobj, frame, as_subject=True))
@@ -350,6 +352,12 @@ def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
     if governor is not None:
         return _subjects(governor, frame, depth + 1)
     return []
+
+
+def _verbal(sense: Sense | None) -> bool:
+    """ "criticism from Musk" names its author; "the removal of troops from Afghanistan"
+    names a place: only verbal acts take their agent from "from"."""
+    return sense is not None and sense.quad_class in (1, 3) and not sense.has("patient")
 
 
 def _governing_verb(noun: Token, frame: Frame) -> Token | None:
@@ -478,8 +486,6 @@ def _noun_objects(noun: Token, frame: Frame) -> list[Target]:
             actor = frame.actors.actor_at(child)
             if actor is not None:
                 found.append(Target(actor))
-        elif child.dep_ == "acl":
-            found.extend(_verb_objects(child, frame))
     return found
 
 
@@ -519,10 +525,10 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     sense = _sense(verb, frame)
     if sense.has("speech") or _controlled_by_head(verb, frame):
         return
-    objects = _verb_objects(verb, frame)
+    objects = _verb_objects(verb, frame, preps_only=sense.has("topic"))
     if not objects:
         return
-    direct = any(c.dep_ in OBJECTS for c in verb.children)
+    direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
     yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 DATA_FILE = "cameo.tsv"
 KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
 FLAGS = frozenset(
-    {"speech", "objctl", "callfor", "intent", "sym", "patient", "threat", "structural"}
+    {"speech", "objctl", "callfor", "intent", "sym", "patient", "threat", "structural", "topic"}
 )
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})

@@ -219,3 +219,14 @@ def test_reflexive_object_is_not_another_actor(nlp: Language) -> None:
 def test_opponent_of_a_cooperative_act_is_not_its_beneficiary(nlp: Language) -> None:
     text = "Saudi Arabia supported the government of Yemen against the Houthis."
     assert not any(t.object.name == "Houthis" for t in triples(nlp, text))
+
+
+def test_topic_verbs_take_participants_only_by_preposition(nlp: Language) -> None:
+    found = edges(nlp, "Olaf Scholz discussed NATO with Emmanuel Macron in Berlin.")
+    assert ("Olaf Scholz", "MEET", "Emmanuel Macron") in found
+    assert not any(o == "NATO" for _, _, o in found)
+
+
+def test_from_names_a_place_for_material_acts(nlp: Language) -> None:
+    text = "Joe Biden ordered the withdrawal of American troops from Afghanistan."
+    assert not any(t.subject.name == "Afghanistan" for t in triples(nlp, text))
