@@ -59,10 +59,13 @@ COLLECTIVE = frozenset(
         "ports", "territory", "soldiers", "coast", "guard", "intelligence",
     }
 )  # fmt: skip
-# "distanced Moscow from the fray": the object of these is the subject's own side.
+# Copulas, and verbs whose object is the subject's own side: "distanced Moscow from the
+# fray", "withdrew the US from the treaty".
 NON_PREDICATES = frozenset(
-    {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance"}
+    {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance", "withdraw"}
 )
+# "retaliated with insults": acts whose manner, given by "with", is the act itself.
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
@@ -525,11 +528,21 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     sense = _sense(verb, frame)
     if sense.has("speech") or _controlled_by_head(verb, frame):
         return
-    objects = _verb_objects(verb, frame, preps_only=sense.has("topic"))
+    objects = _verb_objects(verb, frame, preps_only=sense.has("topic") or _sends_actor(verb, sense))
     if not objects:
         return
     direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
     yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
+
+
+def _sends_actor(verb: Token, sense: Sense) -> bool:
+    """ "sent Secretary of State Pompeo": an actor as the only object of a giving verb is
+    what is sent; the recipient is the dative or the "to" phrase."""
+    if sense.type != "PROVIDE":
+        return False
+    children = list(verb.children)
+    has_theme = sum(1 for c in children if c.dep_ in ("dobj", "dative")) > 1
+    return not has_theme and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
 
 
 def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -869,6 +882,8 @@ def _light_object(verb: Token, frame: Frame) -> Token | None:
             and (frame.lex.noun(child) is not None or frame.lex.is_hypothetical_word(child))
         ):
             return child
+    if verb.lemma_.lower() not in RESPONSE_VERBS:
+        return None
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "with":
             for pobj in prep.children:

@@ -230,3 +230,8 @@ def test_topic_verbs_take_participants_only_by_preposition(nlp: Language) -> Non
 def test_from_names_a_place_for_material_acts(nlp: Language) -> None:
     text = "Joe Biden ordered the withdrawal of American troops from Afghanistan."
     assert not any(t.subject.name == "Afghanistan" for t in triples(nlp, text))
+
+
+def test_a_person_sent_is_not_a_recipient(nlp: Language) -> None:
+    found = edges(nlp, "The United States sent Antony Blinken to Israel on Monday.")
+    assert not any(o == "Antony Blinken" for _, _, o in found)
