@@ -221,6 +221,27 @@ def _retype(store: Store, overrides: Overrides, report: OverrideReport) -> None:
             report.retyped += 1
 
 
+def suggest_merges(store: Store) -> dict[str, list[str]]:
+    """Merges an analyst will likely want: a one-word PERSON stored on its own ("Trump",
+    from an article that never gave the full name) whose word ends exactly one stored
+    multi-word PERSON name. Returned as an overrides `merge` section to review, never
+    applied by itself: two people can share a surname."""
+    people = [e for e in _entities(store).values() if e["type"] == "PERSON"]
+    full: dict[str, list[str]] = {}
+    for entity in people:
+        words = entity["name"].split()
+        if len(words) > 1:
+            full.setdefault(words[-1].casefold(), []).append(entity["name"])
+    suggestions: dict[str, list[str]] = {}
+    for entity in people:
+        if " " in entity["name"]:
+            continue
+        owners = full.get(entity["name"].casefold(), [])
+        if len(owners) == 1:
+            suggestions.setdefault(owners[0], []).append(entity["name"])
+    return {name: sorted(aliases) for name, aliases in sorted(suggestions.items())}
+
+
 def apply_overrides(store: Store, overrides: Overrides) -> OverrideReport:
     """Keep apart, then merge, then set types: a split-off name can be merged into the
     actor it really is in the same file, and a merged actor takes its canonical type."""

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import yaml
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from polgraph.graph.draw import render
-from polgraph.graph.overrides import apply_overrides
+from polgraph.graph.overrides import apply_overrides, suggest_merges
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
@@ -302,6 +303,14 @@ def entities(
             help="Apply this overrides file to the store first (merge, keep apart, set types).",
         ),
     ] = None,
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggest",
+            help="Print likely merges (a lone surname and the one full name it ends) as an "
+            "overrides file to review, instead of the list.",
+        ),
+    ] = False,
 ) -> None:
     """List the stored actors with their aliases, types and mention counts; with
     --apply-overrides, correct them in the store first, without re-parsing anything."""
@@ -317,8 +326,12 @@ def entities(
                     f"{done.retyped} retyped, {done.relations_moved} relations moved"
                 )
             rows = _entity_rows(db, search)
+            merges = suggest_merges(db) if suggest else {}
     except StoreError as error:
         raise _fail(str(error)) from None
+    if suggest:
+        out.print(yaml.safe_dump({"merge": merges}, allow_unicode=True, sort_keys=True), end="")
+        return
     shown = rows[:limit] if limit else rows
     if output_format == "json":
         out.print_json(data=shown)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from polgraph.graph.store import Store
+from polgraph.ingest.overrides import load_overrides
 from polgraph.ingest.records import (
     Article,
     ArticleRef,
@@ -98,3 +99,11 @@ def test_missing_store_is_an_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["entities", "--store", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert "no polgraph store" in result.output
+
+
+def test_suggest_prints_an_overrides_file(store: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["entities", "--store", str(store), "--suggest"])
+    assert result.exit_code == 0, result.output
+    suggested = tmp_path / "suggested.yaml"
+    suggested.write_text(result.stdout, encoding="utf-8")
+    assert load_overrides(suggested).canonical("Ruto") == "William Ruto"

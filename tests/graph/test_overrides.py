@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from polgraph.graph.overrides import apply_overrides
+from polgraph.graph.overrides import apply_overrides, suggest_merges
 from polgraph.graph.store import Store
 from polgraph.ingest.overrides import parse_overrides
 from polgraph.ingest.records import (
@@ -143,4 +143,19 @@ def test_merge_into_a_name_not_yet_stored_creates_it(store: Store) -> None:
     merged = entity(store, "Luiz Inacio Lula da Silva")
     assert merged is not None and merged["type"] == "PERSON" and "Lula" in merged["aliases"]
     assert ("luiz-inacio-lula-da-silva", "CRITICIZE", "jair-bolsonaro") in edges(store)
+    store.close()
+
+
+def test_a_surname_shared_by_two_full_names_is_not_suggested(store: Store) -> None:
+    assert suggest_merges(store) == {}
+    store.close()
+
+
+def test_a_lone_surname_with_one_full_name_is_suggested(store: Store) -> None:
+    apply_overrides(
+        store, parse_overrides({"merge": {"Flavio Nantes Bolsonaro": ["Flavio Bolsonaro"]}})
+    )
+    assert suggest_merges(store) == {}
+    store.add(Extraction(Article(id="a3", text=""), [], [mention("Lula"), mention("Luiz Lula")]))
+    assert suggest_merges(store) == {"Luiz Lula": ["Lula"]}
     store.close()
