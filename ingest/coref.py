@@ -157,9 +157,9 @@ class _Resolver:
         self.seen.add(actor.mention.id)
         for noun in self._titles(actor):
             self.bound[noun] = actor
-        if first and actor.mention.type == "PERSON":
+        if first and actor.mention.type == "PERSON" and token.dep_ in SUBJECTS:
             for waiting, at in self.pending:
-                if index - at <= WINDOW and waiting.i not in self.found:
+                if index - at == 1 and waiting.i not in self.found:
                     self.bound.setdefault(waiting.lemma_.lower(), actor)
                     self.found[waiting.i] = _as(actor, waiting, DESCRIPTOR)
             self.pending.clear()
@@ -238,7 +238,8 @@ class _Resolver:
 
     def _descriptor(self, token: Token, index: int) -> Actor | None:
         """ "the billionaire": a definite description of an actor already named; "a senior
-        lawmaker" as a subject waits for the person the next sentences name."""
+        lawmaker" as the subject of a sentence waits for the person who is the subject of
+        the next one (the news lede: "A senior lawmaker said... . Jane Doe, who...")."""
         if token.dep_ in ("compound", "amod", "attr", "appos") or token.head.i in self.names:
             return None
         if any(child.dep_ in ("compound", "poss") and child.i in self.names
@@ -247,8 +248,8 @@ class _Resolver:
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
         if determiners & {"a", "an"}:
-            if token.dep_ in SUBJECTS and token.tag_ == "NN":
-                self.pending.append((token, index))
+            if token.dep_ in SUBJECTS and token.tag_ == "NN" and token.head.dep_ == "ROOT":
+                self.pending = [(token, index)]
             return None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
             return None

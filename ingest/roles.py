@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from polgraph.ingest.actors import Actor, data_file
 from polgraph.ingest.entities import ActorIndex
-from polgraph.ingest.gazetteer import DEMONYM, load_gazetteer
+from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 from spacy.tokens import Span, Token
 
@@ -31,6 +31,7 @@ class RoleTable:
     roles: dict[str, str]
     subordinate: frozenset[str]
     former: frozenset[str]
+    local: frozenset[str]
     longest: int
 
     def lookup(self, words: list[str]) -> tuple[str, str] | None:
@@ -51,6 +52,7 @@ def role_table() -> RoleTable:
         roles=roles,
         subordinate=frozenset(data["subordinate"]),
         former=frozenset(data["former"]),
+        local=frozenset(data["local"]),
         longest=max(len(noun.split()) for noun in roles),
     )
 
@@ -75,6 +77,16 @@ def _country(token: Token) -> Mention | None:
     if known is None or known.kind != DEMONYM:
         return None
     return Mention(entity_id(known.name), known.name, token.text, known.type)
+
+
+def _local(target: Mention, words: list[Token], table: RoleTable) -> Mention:
+    """ "London mayor": a city's own office is of the city, not of the country its name
+    stands for elsewhere."""
+    role = " ".join(t.lower_ for t in words)
+    known = load_gazetteer().lookup(target.mention, exact=True)
+    if role in table.local and known is not None and known.kind == CAPITAL:
+        return Mention(entity_id(target.mention), target.mention, target.mention, "GPE")
+    return target
 
 
 def _relation_for(relation: str, modifiers: list[Token], table: RoleTable) -> str:
@@ -138,6 +150,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     target = _target(left[: index + 1 - len(words)], actors, holder)
     if target is None:
         return
+    target = _local(target, words, table)
     former = any(t.lower_ in table.former for t in left)
     role = " ".join(t.text for t in words)
     yield Role(
@@ -231,7 +244,11 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     head = token.head
     owned = actors.actor_at(head)
     if owned is not None and owned.resolved_by == "name":
-        if owner.mention.type == "PERSON" and owned.mention.type == "ORG":
+        if (
+            owner.mention.type == "PERSON"
+            and owned.mention.type == "ORG"
+            and not _common_word(owned)
+        ):
             text = f"{owner.mention.mention}'s {owned.mention.mention}"
             yield Role(
                 owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6
@@ -244,7 +261,7 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
         for child in head.children
         if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i > token.i
     ]
-    if not names:
+    if not names or head.lemma_.lower() in _person_nouns() or any(_actor(c, actors) for c in names):
         return
     start = max(token.i + 1, min(child.left_edge.i for child in names))
     thing = head.doc[start : head.i + 1]
@@ -260,6 +277,32 @@ def _plausible(role: Role) -> bool:
     """Alliance and rivalry are between actors, not with a country named by a modifier
     ("U.S. Senate opponent" is no rival of the United States)."""
     return role.type not in POLARITY or role.target.type in ("PERSON", "ORG")
+
+
+def _common_word(actor: Actor) -> bool:
+    """ "Brown's Budget": a one-word name the same text also writes in lower case is a
+    capitalised common noun, not a company someone leads."""
+    words = actor.mention.mention.split()
+    if len(words) != 1:
+        return False
+    lowered = words[0].lower()
+    return any(t.text == lowered for t in actor.span.doc)
+
+
+def _actor(token: Token, actors: ActorIndex) -> bool:
+    """A compound naming a known actor ("his EU counterparts", "the Army regiments") is
+    not a product's name; an organisation tagged only by the model may be ("Dragon")."""
+    actor = actors.actor_at(token)
+    if actor is None:
+        return False
+    return actor.mention.type != "ORG" or load_gazetteer().lookup(actor.mention.name) is not None
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    coref = data_file("coref.json")["descriptors"]
+    nouns = {noun for noun, kind in coref.items() if kind == "PERSON"}
+    return frozenset(nouns | set(role_table().roles))
 
 
 def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:

@@ -8,6 +8,7 @@ from polgraph.ingest.nlp import load_model
 from polgraph.ingest.records import ArticleRef, Evidence
 from polgraph.ingest.roles import role_table, role_triples, sentence_roles
 from spacy.language import Language
+from spacy.tokens import Span
 
 
 @pytest.fixture(scope="module")
@@ -113,3 +114,31 @@ def test_role_table_prefers_the_longest_role() -> None:
     assert table.lookup(["deputy", "chief", "executive"]) == ("chief executive", "LEADER_OF")
     assert table.lookup(["press", "secretary"]) == ("press secretary", "SPOKESPERSON_FOR")
     assert table.lookup(["weather"]) is None
+
+
+def test_a_city_office_is_of_the_city_not_the_country(nlp: Language) -> None:
+    found = roles(nlp, "Paris mayor Anne Hidalgo opened the new bridge.")
+    assert ("Anne Hidalgo", "LEADER_OF", "Paris", "mayor", False) in found
+
+
+def leaders(nlp: Language, text: str) -> list[str]:
+    """LEADER_OF targets when the model tags "Reeves" a person and "Budget" an organisation."""
+    doc = nlp(text)
+    at = {t.text: t.i for t in doc}
+    doc.ents = [
+        Span(doc, at["Reeves"], at["Reeves"] + 1, label="PERSON"),
+        Span(doc, at["Budget"], at["Budget"] + 1, label="ORG"),
+    ]
+    index = ActorIndex(doc)
+    found = [r for s in doc.sents for r in sentence_roles(s, index)]
+    return [r.target.name for r in found if r.type == "LEADER_OF"]
+
+
+def test_a_capitalised_common_noun_is_not_a_company_led(nlp: Language) -> None:
+    assert leaders(nlp, "Critics said Reeves's Budget would raise taxes.") == ["Budget"]
+    assert leaders(nlp, "Critics said Reeves's Budget would raise taxes. The budget passed.") == []
+
+
+def test_known_actors_in_a_compound_are_not_products(nlp: Language) -> None:
+    found = roles(nlp, "Olaf Scholz called his EU counterparts on Friday.")
+    assert not [r for r in found if r[1] == "OWNS"]
