@@ -48,6 +48,7 @@ REFLEXIVES = frozenset(
     {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "oneself"}
 )
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+STAND_INS = frozenset({"i", "we", "me", "us", "my", "our", "their", "they", "both"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
 # Heads whose nationality adjective stands for the state: "Russian forces", "the Chinese envoy".
 COLLECTIVE = frozenset(
@@ -979,6 +980,22 @@ def _links(
                     )
 
 
+def _may_relate(sentence: Span, frame: Frame) -> bool:
+    """Two distinct actors, or one and a word that can stand for another (the speaker's "I",
+    a "their" pointing back to an earlier pair)."""
+    named: set[str] = set()
+    stand_ins = False
+    for token in sentence:
+        actor = frame.actors.actor_at(token)
+        if actor is not None:
+            named.add(actor.mention.id)
+            if len(named) > 1:
+                return True
+        elif token.lower_ in STAND_INS:
+            stand_ins = True
+    return stand_ins and (bool(named) or frame.discourse.pair is not None)
+
+
 def extract_relations(
     sentence: Span,
     actors: ActorIndex,
@@ -988,9 +1005,12 @@ def extract_relations(
     """Every actor-to-actor link in a sentence, by every construction, without repeats.
 
     Verbs go first so a light verb or a call can claim its event noun; the noun pass then
-    reads only the event nouns nobody claimed.
+    reads only the event nouns nobody claimed. A sentence that cannot hold two actors is
+    skipped before any rule runs: most sentences of an article are such, and speed matters.
     """
     frame = Frame(actors=actors, lex=lex or lexicon(), discourse=discourse or Discourse())
+    if not _may_relate(sentence, frame):
+        return []
     seen: dict[tuple[str, ...], Link] = {}
     verbs = [t for t in sentence if t.pos_ == "VERB"]
     for verb in verbs:
