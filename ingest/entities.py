@@ -335,10 +335,6 @@ class ActorIndex:
     def actor_at(self, token: Token) -> Actor | None:
         return self._by_token.get(token.i)
 
-    def name_at(self, token: Token) -> Actor | None:
-        """Only actors written as names: what coreference resolves references to."""
-        return self._names.get(token.i)
-
     def actors(self) -> list[Actor]:
         """Actors written as names, in document order (pronouns and descriptors are
         readings of these, not further mentions)."""

@@ -65,9 +65,6 @@ class Gazetteer:
                 return known
         return None
 
-    def names(self) -> set[str]:
-        return {known.name for known in self._exact.values()}
-
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
