@@ -41,7 +41,9 @@ NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "
 # "an attack on Israel", "a jab at Trump": only conflict nouns take their target this way;
 # "allegations … on Morning Joe" names a place.
 CONFLICT_NOUN_PREPS = frozenset({"on", "at"})
-FORMER_WORDS = frozenset({"once", "former", "formerly", "erstwhile", "onetime", "ex"})
+FORMER_WORDS = frozenset(
+    {"once", "former", "formerly", "erstwhile", "onetime", "ex", "previous", "past"}
+)
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # "described himself as…": the object is the subject again, whatever coreference says.
 REFLEXIVES = frozenset(
@@ -820,7 +822,8 @@ def nominal_event(noun: Token, frame: Frame) -> Iterator[Found]:
     objects = _noun_objects(noun, frame)
     if not objects:
         return
-    yield Found(_noun_agents(noun, frame), objects, sense, "nominal", noun.text)
+    agents = _noun_agents(noun, frame)
+    yield Found(agents, objects, sense, "nominal", noun.text, former=_former(noun))
 
 
 def with_absolute(verb: Token, frame: Frame) -> Iterator[Found]:

@@ -235,3 +235,11 @@ def test_from_names_a_place_for_material_acts(nlp: Language) -> None:
 def test_a_person_sent_is_not_a_recipient(nlp: Language) -> None:
     found = edges(nlp, "The United States sent Antony Blinken to Israel on Monday.")
     assert not any(o == "Antony Blinken" for _, _, o in found)
+
+
+def test_phone_call_with_is_a_meeting_and_previous_support_is_former(nlp: Language) -> None:
+    found = triples(nlp, "Olaf Scholz's call with Emmanuel Macron lasted an hour.")
+    assert [(t.relation.type, t.object.name) for t in found] == [("MEET", "Emmanuel Macron")]
+    text = "Kanye West backed away from his previous support for Donald Trump."
+    supports = [t for t in triples(nlp, text) if t.relation.type == "SUPPORT"]
+    assert supports and all(t.relation.former for t in supports)
