@@ -71,6 +71,7 @@ NON_PREDICATES = frozenset(
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
+IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
@@ -91,6 +92,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "reciprocal": 0.65,
     "symmetric_noun": 0.6,
     "with_absolute": 0.45,
+    "implicit_target": 0.45,
 }
 
 
@@ -538,6 +540,33 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
 
 
+def implicit_target(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "This is a domestic issue of the United States, and we don't intend to interfere":
+    an objectless intervention whose target is the one actor the coordinated clause names."""
+    if verb.pos_ != "VERB" or _sense(verb, frame).type not in IMPLICIT_TARGET_TYPES:
+        return
+    if _verb_objects(verb, frame):
+        return
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i == verb.i:
+        return
+    own = {t.i for t in verb.subtree}
+    named = {
+        actor.mention.id: actor
+        for token in clause.subtree
+        if token.i not in own
+        and token.dep_ in ("pobj", "poss", "attr", "dobj")
+        and (actor := frame.actors.actor_at(token)) is not None
+    }
+    subjects = _subjects(verb, frame)
+    others = [a for key, a in named.items() if all(s.actor.mention.id != key for s in subjects)]
+    if len(others) == 1:
+        target = Target(others[0], weak=True)
+        yield Found(subjects, [target], _sense(verb, frame), "implicit_target", verb.text)
+
+
 def _sends_actor(verb: Token, sense: Sense) -> bool:
     """ "sent Secretary of State Pompeo": an actor as the only object of a giving verb is
     what is sent; the recipient is the dative or the "to" phrase."""
@@ -929,6 +958,7 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     speech,
     reciprocal,
     with_absolute,
+    implicit_target,
 )
 NOUN_CONSTRUCTIONS: tuple[Construction, ...] = (call_for, control, symmetric_noun, nominal_event)
 

@@ -243,3 +243,12 @@ def test_phone_call_with_is_a_meeting_and_previous_support_is_former(nlp: Langua
     text = "Kanye West backed away from his previous support for Donald Trump."
     supports = [t for t in triples(nlp, text) if t.relation.type == "SUPPORT"]
     assert supports and all(t.relation.former for t in supports)
+
+
+def test_objectless_interference_targets_the_actor_of_the_coordinated_clause(
+    nlp: Language,
+) -> None:
+    text = '"This is an internal matter of Moldova, and we will not interfere," Sergei Lavrov said.'
+    triple = one(nlp, text, "Sergei Lavrov", "Moldova")
+    assert (triple.relation.type, triple.relation.modality) == ("INTERFERE", "negated")
+    assert triple.relation.rule == "implicit_target"

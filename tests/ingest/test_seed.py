@@ -87,6 +87,7 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     ("Elon Musk", "ALLY", "Donald Trump"),
     ("Donald Trump", "ALLY", "Elon Musk"),
     ("Elon Musk", "LEADS", "SpaceX"),
+    ("Kremlin", "INTERFERE", "United States"),
 }
 # "threats to pull his Dragon spacecraft": the spacecraft is read as an organisation.
 EXPECTED_WRONG: set[tuple[str, str, str]] = {
