@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
-from polgraph.ingest.gazetteer import COUNTRY, load_gazetteer
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.records import Mention
 from spacy.tokens import Doc, Span, Token
 
@@ -247,8 +247,18 @@ class _Resolver:
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
+        if determiners & {"the", "this", "that"} and any(
+            _demonym(child) for child in token.children if child.dep_ in ("amod", "compound")
+        ):
+            return None
         if determiners & {"a", "an"}:
-            if token.dep_ in SUBJECTS and token.tag_ == "NN" and token.head.dep_ == "ROOT":
+            if (
+                token.dep_ in SUBJECTS
+                and token.tag_ == "NN"
+                and token.head.dep_ == "ROOT"
+                and self.descriptors[lemma] == "PERSON"
+                and not any(child.dep_ == "prep" for child in token.children)
+            ):
                 self.pending = [(token, index)]
             return None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
@@ -314,6 +324,12 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
+
+
+def _demonym(token: Token) -> bool:
+    """ "the French president": a nationality picks out someone not yet named."""
+    known = load_gazetteer().lookup(token.text, exact=True)
+    return known is not None and known.kind == DEMONYM
 
 
 def _expletive(token: Token) -> bool:

@@ -109,3 +109,11 @@ def test_references_keep_the_words_as_written(nlp: Language) -> None:
     he = [a for a in index.references() if a.mention.mention == "He"]
     assert he and he[0].mention.id == "friedrich-merz"
     assert all(a.resolved_by == "name" for a in index.actors())
+
+
+def test_a_nationality_points_to_someone_not_yet_named(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Friedrich Merz spoke first. Later, the French billionaire rejected the proposal.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
