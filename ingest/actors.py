@@ -43,3 +43,9 @@ def honorifics() -> dict[str, str]:
 def role_table_nouns() -> frozenset[str]:
     """Single-word role nouns ("president", "spokesman") from data/roles.json."""
     return frozenset(noun for noun in data_file("roles.json")["roles"] if " " not in noun)
+
+
+@lru_cache(maxsize=1)
+def portfolios() -> frozenset[str]:
+    """Words naming a minister's brief ("home", "foreign") from data/roles.json."""
+    return frozenset(data_file("roles.json")["portfolios"])

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from polgraph.ingest.actors import NAME, Actor, honorifics, role_table_nouns
+from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
 from polgraph.ingest.coref import resolve_references
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
@@ -228,6 +228,8 @@ class ActorIndex:
                 continue
             if known is None and span.label_ != "PERSON" and _is_title(written):
                 continue
+            if known is None and _portfolio(span):
+                continue
             if known is None and span.label_ == "NORP" and _is_modifier(span.root):
                 continue
             found.append(_Candidate(span, written, span.label_, span in doc.ents, known))
@@ -367,6 +369,14 @@ def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
     return len(words) <= 3 and role_table_nouns().intersection([words[-1].lower()]) != set()
+
+
+def _portfolio(span: Span) -> bool:
+    """ "Home Secretary", "Foreign Minister": a minister's brief tagged as an organisation
+    is part of the title that follows it."""
+    words = {t.lower_ for t in span}
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in role_table_nouns() and words <= portfolios()
 
 
 def _preference(label: str) -> int:

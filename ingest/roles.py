@@ -275,7 +275,10 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
 
 def _plausible(role: Role) -> bool:
     """Alliance and rivalry are between actors, not with a country named by a modifier
-    ("U.S. Senate opponent" is no rival of the United States)."""
+    ("U.S. Senate opponent" is no rival of the United States); one leads or belongs to a
+    body, not to a person ("Tory party leader" next to "Blair's")."""
+    if role.type in (LEADERSHIP, MEMBERSHIP):
+        return role.target.type != "PERSON"
     return role.type not in POLARITY or role.target.type in ("PERSON", "ORG")
 
 

@@ -142,3 +142,16 @@ def test_a_capitalised_common_noun_is_not_a_company_led(nlp: Language) -> None:
 def test_known_actors_in_a_compound_are_not_products(nlp: Language) -> None:
     found = roles(nlp, "Olaf Scholz called his EU counterparts on Friday.")
     assert not [r for r in found if r[1] == "OWNS"]
+
+
+def test_party_adjective_names_the_party(nlp: Language) -> None:
+    found = roles(nlp, "Republican senator Rand Paul objected to the bill.")
+    assert ("Rand Paul", "MEMBER_OF", "Republican Party", "senator", False) in found
+
+
+def test_a_ministers_brief_is_part_of_the_title(nlp: Language) -> None:
+    doc = nlp("The new Home Secretary Charles Clarke defended the plan.")
+    home = [t.i for t in doc if t.text == "Home"][0]
+    doc.ents = [Span(doc, home, home + 1, label="ORG")]
+    index = ActorIndex(doc)
+    assert index.actor_at(doc[home]) is None
