@@ -13,6 +13,7 @@ from typing import Annotated
 
 import networkx as nx
 import typer
+import yaml
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import (
@@ -36,12 +37,14 @@ from polgraph.graph.neo4j import load as neo4j_load
 from polgraph.graph.neo4j import query as neo4j_query
 from polgraph.graph.neo4j import server as neo4j_server
 from polgraph.graph.neo4j.connect import Neo4jFailure
+from polgraph.graph.overrides import apply_overrides, suggest_merges
 from polgraph.graph.query import QueryError, Refused, query
 from polgraph.graph.rows import GraphRows
 from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.nlp import ModelError
+from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
 from polgraph.ingest.pipeline import Settings
 from polgraph.ingest.read import Failure, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
@@ -114,6 +117,16 @@ def _scheduler(engine: Engine, scheduler: str | None) -> str | None:
     return scheduler
 
 
+OverridesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--overrides",
+        help="Entity overrides file (JSON/YAML, see docs/overrides.md); "
+        "default: polgraph-overrides.json/.yaml in the working directory if present.",
+    ),
+]
+
+
 def _fail(message: str) -> typer.Exit:
     err.print(f"[red]polgraph: error:[/red] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
@@ -121,6 +134,13 @@ def _fail(message: str) -> typer.Exit:
 
 def _report_failure(failure: Failure) -> None:
     err.print(f"[red]polgraph: error:[/red] {failure}", highlight=False, soft_wrap=True)
+
+
+def _overrides(path: Path | None) -> Overrides:
+    try:
+        return find_overrides(path)
+    except OverridesError as error:
+        raise _fail(str(error)) from None
 
 
 @app.command()
@@ -142,10 +162,15 @@ def extract(
     partition_size: PartitionOpt = 64,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
+    overrides: OverridesOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
     settings = Settings(
-        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        partition_size=partition_size,
+        overrides=_overrides(overrides),
     )
     address = _scheduler(engine, scheduler)
     report = Report()
@@ -246,11 +271,16 @@ def build(
     partition_size: PartitionOpt = 64,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
+    overrides: OverridesOpt = None,
 ) -> None:
     """The main job: ingest articles into the store, then write triples.jsonl and graph.html
     of everything stored. Articles already stored are skipped, so re-running adds nothing."""
     settings = Settings(
-        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        partition_size=partition_size,
+        overrides=_overrides(overrides),
     )
     address = _scheduler(engine, scheduler)
     report = Report()
@@ -259,6 +289,8 @@ def build(
         with Store(store) as db:
             with _progress(sources, report) as advance:
                 ingest(sources, db, settings, report, _report_failure, advance, date, address)
+            if settings.overrides:
+                apply_overrides(db, settings.overrides)
             out_dir.mkdir(parents=True, exist_ok=True)
             with (out_dir / "triples.jsonl").open("w", encoding="utf-8") as sink:
                 for triple in stored_triples(db):
@@ -592,3 +624,150 @@ def run_query(
         for row in result.rows:
             table.add_row(*(escape(neo4j_query.cell(value)) for value in row))
         out.print(table)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: one sentence or article per line.")],
+    pred: Annotated[
+        Path,
+        typer.Argument(help="Predicted triples JSONL, or articles (file/dir) to extract first."),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", show_default=True)
+    ] = "table",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list missed and spurious dyads.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Precision, recall and F1 of directed actor dyads, and of dyad + quad class."""
+    from polgraph.ingest.evaluate import GoldError, evaluate, is_triples_file, read_gold
+    from polgraph.ingest.records import Triple
+
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format must be table or json, not {output_format!r}")
+    try:
+        items = read_gold(gold)
+    except GoldError as error:
+        raise _fail(str(error)) from None
+    if not pred.exists():
+        raise _fail(f"{pred}: no such file or directory")
+    if pred.is_file() and is_triples_file(pred):
+        try:
+            with pred.open(encoding="utf-8") as handle:
+                triples = [Triple.from_json(line) for line in handle if line.strip()]
+        except (ValueError, KeyError, TypeError) as error:
+            raise _fail(f"{pred}: not a triples file: {error}") from None
+    else:
+        report = Report()
+        try:
+            extractions = extract_paths([str(pred)], Settings(model=model), report, _report_failure)
+            triples = [t for extraction in extractions for t in extraction.triples]
+        except ModelError as error:
+            raise _fail(str(error)) from None
+    result = evaluate(items, triples)
+    if output_format == "json":
+        out.print_json(data=result.to_dict())
+        return
+    table = Table(title=f"polgraph eval: {len(items)} gold items")
+    for column in ("level", "precision", "recall", "F1", "TP", "predicted", "gold"):
+        table.add_column(column, justify="left" if column == "level" else "right")
+    for level, score in result.scores.items():
+        table.add_row(
+            level,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.true_positives),
+            str(score.predicted),
+            str(score.expected),
+        )
+    out.print(table)
+    if errors:
+        for label, found in (("missed", result.missed), ("spurious", result.spurious)):
+            for item_id, key in found:
+                out.print(f"{label}\t{item_id}\t{key[0]} -> {key[1]}", highlight=False)
+
+
+def _entity_rows(db: Store, search: str | None) -> list[dict[str, object]]:
+    graph = db.to_networkx()
+    needle = search.casefold() if search else None
+    rows = []
+    for _, data in graph.nodes(data=True):
+        names = [data["name"], *data["aliases"]]
+        if needle and not any(needle in name.casefold() for name in names):
+            continue
+        rows.append(
+            {
+                key: data[key]
+                for key in ("id", "name", "type", "aliases", "roles", "mentions", "articles")
+            }
+        )
+    return sorted(rows, key=lambda r: (-int(r["mentions"]), str(r["name"])))
+
+
+@app.command()
+def entities(
+    search: Annotated[
+        str | None, typer.Option("--search", help="Only actors whose name or alias contains this.")
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", show_default=True)
+    ] = "table",
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows; 0 for all.")] = 50,
+    apply: Annotated[
+        Path | None,
+        typer.Option(
+            "--apply-overrides",
+            help="Apply this overrides file to the store first (merge, keep apart, set types).",
+        ),
+    ] = None,
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggest",
+            help="Print likely merges (a lone surname and the one full name it ends) as an "
+            "overrides file to review, instead of the list.",
+        ),
+    ] = False,
+) -> None:
+    """List the stored actors with their aliases, types and mention counts; with
+    --apply-overrides, correct them in the store first, without re-parsing anything."""
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format {output_format!r}: expected table or json")
+    corrections = _overrides(apply) if apply is not None else None
+    try:
+        with Store(store, read_only=corrections is None) as db:
+            if corrections is not None:
+                done = apply_overrides(db, corrections)
+                err.print(
+                    f"overrides: {done.merged} merged, {done.split} split, "
+                    f"{done.retyped} retyped, {done.relations_moved} relations moved"
+                )
+            rows = _entity_rows(db, search)
+            merges = suggest_merges(db) if suggest else {}
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    if suggest:
+        out.print(yaml.safe_dump({"merge": merges}, allow_unicode=True, sort_keys=True), end="")
+        return
+    shown = rows[:limit] if limit else rows
+    if output_format == "json":
+        out.print_json(data=shown)
+        return
+    table = Table(title=f"actors ({len(rows)})")
+    for column in ("name", "type", "mentions", "articles", "aliases", "roles", "id"):
+        table.add_column(column, overflow="fold")
+    for row in shown:
+        table.add_row(
+            str(row["name"]),
+            str(row["type"]),
+            str(row["mentions"]),
+            str(row["articles"]),
+            ", ".join(row["aliases"]),  # type: ignore[arg-type]
+            ", ".join(row["roles"]),  # type: ignore[arg-type]
+            str(row["id"]),
+        )
+    out.print(table)
