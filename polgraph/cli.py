@@ -35,11 +35,12 @@ from polgraph.graph.events import DEFAULT_WINDOW_DAYS
 from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
 from polgraph.graph.neo4j import load as neo4j_load
 from polgraph.graph.neo4j import query as neo4j_query
+from polgraph.graph.neo4j import read as neo4j_read
 from polgraph.graph.neo4j import server as neo4j_server
 from polgraph.graph.neo4j.connect import Neo4jFailure
 from polgraph.graph.overrides import apply_overrides, suggest_merges
 from polgraph.graph.query import QueryError, Refused, query
-from polgraph.graph.rows import GraphRows
+from polgraph.graph.rows import GraphRows, graph_from_rows
 from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
@@ -134,6 +135,35 @@ def _fail(message: str) -> typer.Exit:
 
 def _report_failure(failure: Failure) -> None:
     err.print(f"[red]polgraph: error:[/red] {failure}", highlight=False, soft_wrap=True)
+
+
+UriOpt = Annotated[
+    str | None, typer.Option("--neo4j-uri", "--uri", help="Bolt URI; env NEO4J_URI.")
+]
+UserOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-username", "--username", help="User; env NEO4J_USERNAME."),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-password", "--password", help="Password; env NEO4J_PASSWORD."),
+]
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-database", "--database", help="Database; env NEO4J_DATABASE."),
+]
+
+
+def _neo4j(
+    uri: str | None, username: str | None, password: str | None, database: str | None
+) -> Neo4jSettings:
+    settings = neo4j_settings(uri, username, password, database)
+    if settings is None:
+        raise _fail(
+            "no Neo4j configured: run `polgraph neo4j start`, or set NEO4J_URI "
+            "(and NEO4J_PASSWORD) or pass --neo4j-uri"
+        )
+    return settings
 
 
 def _overrides(path: Path | None) -> Overrides:
@@ -272,9 +302,18 @@ def build(
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
     overrides: OverridesOpt = None,
+    to_neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Also load the stored graph into Neo4j.")
+    ] = False,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
 ) -> None:
     """The main job: ingest articles into the store, then write triples.jsonl and graph.html
-    of everything stored. Articles already stored are skipped, so re-running adds nothing."""
+    of everything stored (and with --neo4j load it into Neo4j). Articles already stored are
+    skipped, so re-running adds nothing."""
+    target = _neo4j(uri, username, password, database) if to_neo4j else None
     settings = Settings(
         model=model,
         batch_size=batch_size,
@@ -297,9 +336,14 @@ def build(
                     sink.write(triple.to_json() + "\n")
             drawn = render(db.to_networkx(), out_dir / "graph.html", title="polgraph build")
             _summary(db, report)
-    except (StoreError, ModelError, EngineError) as error:
+            out.print(
+                f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}: {drawn.note()}"
+            )
+            if target is not None:
+                loaded = neo4j_load.load(db.rows(), target)
+                out.print(f"loaded {loaded.relations} relations into {target.uri}")
+    except (StoreError, ModelError, EngineError, Neo4jFailure) as error:
         raise _fail(str(error)) from None
-    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}: {drawn.note()}")
     if report.failures:
         raise typer.Exit(code=1)
 
@@ -330,6 +374,17 @@ def draw(
         int | None, typer.Option(help="Keep only the most important actors.")
     ] = None,
     title: Annotated[str, typer.Option(help="The page title.")] = "polgraph",
+    from_neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Draw the graph stored in Neo4j, not the store.")
+    ] = False,
+    cypher: Annotated[
+        str | None,
+        typer.Option("--cypher", help="Draw what this Neo4j query returns (implies --neo4j)."),
+    ] = None,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
 ) -> None:
     """Draw the graph as one self-contained, interactive HTML page that works offline."""
     criteria = Criteria(
@@ -342,10 +397,15 @@ def draw(
         relation_types=tuple(relation or ()),
     )
     try:
-        with Store(store, read_only=True) as db:
-            graph, cuts = select(db.to_networkx(), criteria)
+        if from_neo4j or cypher:
+            settings = _neo4j(uri, username, password, database)
+            whole = graph_from_rows(neo4j_read.fetch_rows(settings, cypher))
+        else:
+            with Store(store, read_only=True) as db:
+                whole = db.to_networkx()
+        graph, cuts = select(whole, criteria)
         result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
-    except (StoreError, SelectionError) as error:
+    except (StoreError, SelectionError, Neo4jFailure) as error:
         raise _fail(str(error)) from None
     except OSError as error:
         raise _fail(f"{output}: {error.strerror or error}") from None
@@ -357,34 +417,6 @@ neo4j_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(neo4j_app, name="neo4j")
-
-UriOpt = Annotated[
-    str | None, typer.Option("--neo4j-uri", "--uri", help="Bolt URI; env NEO4J_URI.")
-]
-UserOpt = Annotated[
-    str | None,
-    typer.Option("--neo4j-username", "--username", help="User; env NEO4J_USERNAME."),
-]
-PasswordOpt = Annotated[
-    str | None,
-    typer.Option("--neo4j-password", "--password", help="Password; env NEO4J_PASSWORD."),
-]
-DatabaseOpt = Annotated[
-    str | None,
-    typer.Option("--neo4j-database", "--database", help="Database; env NEO4J_DATABASE."),
-]
-
-
-def _neo4j(
-    uri: str | None, username: str | None, password: str | None, database: str | None
-) -> Neo4jSettings:
-    settings = neo4j_settings(uri, username, password, database)
-    if settings is None:
-        raise _fail(
-            "no Neo4j configured: run `polgraph neo4j start`, or set NEO4J_URI "
-            "(and NEO4J_PASSWORD) or pass --neo4j-uri"
-        )
-    return settings
 
 
 @neo4j_app.command("start")

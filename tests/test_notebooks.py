@@ -29,13 +29,26 @@ def test_committed_without_outputs(path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_runs_top_to_bottom(path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_runs_top_to_bottom(
+    path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     """The kernel is the test's own Python (ipykernel's built-in `python3`), so the notebook
     sees the installed polgraph; the store goes to a temporary folder, not the repository.
-    Notebook 02 runs on the embedded engine here: on Neo4j it would merge the seeds into a
-    database the parity suite needs to itself."""
-    for name in ("POLGRAPH_NEO4J_URI", "POLGRAPH_NEO4J_USER", "POLGRAPH_NEO4J_PASSWORD"):
+    Notebook 02 runs its cookbook on the session's emptied Neo4j where there is one (always
+    in CI), else on the embedded engine; no notebook sees a developer's own server."""
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("POLGRAPH_NEO4J_DIR", str(tmp_path / "no-saved-connection"))
+    if path.stem == "02_cypher":
+        try:
+            server = request.getfixturevalue("neo4j_graph")
+        except pytest.skip.Exception:
+            server = None
+        if server is not None:
+            monkeypatch.setenv("NEO4J_URI", server.uri)
+            monkeypatch.setenv("NEO4J_USERNAME", server.username)
+            monkeypatch.setenv("NEO4J_PASSWORD", server.password)
+            monkeypatch.setenv("NEO4J_DATABASE", server.database)
     monkeypatch.setenv("POLGRAPH_STORE", str(tmp_path / "store"))
     monkeypatch.setenv("POLGRAPH_INPUT", str(REPO / "seeds"))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")

@@ -87,7 +87,7 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
 
 def run_eval(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-c", "from polgraph.cli import main; main()", "eval", *args],
+        [sys.executable, "-c", "from polgraph.cli import app; app()", "eval", *args],
         capture_output=True,
         text=True,
         timeout=600,
