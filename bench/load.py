@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 
 import neo4j
+
+from polgraph.config import Neo4jSettings
 from polgraph.graph.neo4j import server
 from polgraph.graph.neo4j.connect import connect
 from polgraph.graph.neo4j.load import DEFAULT_BATCH_SIZE, load, statements
@@ -36,8 +38,6 @@ from polgraph.ingest.records import (
     Relation,
     Triple,
 )
-
-from polgraph.config import Neo4jSettings
 
 TYPES = (
     ("CRITICIZE", 3, -2.0),

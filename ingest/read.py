@@ -6,16 +6,18 @@ the command line can report it in one line and go on with the other files.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
+import itertools
 import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from polgraph.ingest.records import Article
 
@@ -27,6 +29,7 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | CSV_SUFFIXES
 
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+SNIFF_BYTES = 8192
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -106,14 +109,16 @@ def _normalise_date(value: Any) -> str | None:
 def _decode(path_label: str, data: bytes) -> str:
     if not data.strip():
         raise InputError(path_label, "empty file")
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:SNIFF_BYTES]:
         raise InputError(path_label, "binary file (NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise InputError(
-            path_label, f"undecodable bytes at offset {err.start} (expected UTF-8)"
-        ) from None
+        raise InputError(path_label, _undecodable(err.start)) from None
+
+
+def _undecodable(offset: int) -> str:
+    return f"undecodable bytes at offset {offset} (expected UTF-8)"
 
 
 def _record_article(
@@ -136,18 +141,85 @@ def _record_article(
     )
 
 
-def _json_articles(label: str, text: str, date_override: str | None) -> Iterator[Article | Failure]:
-    """One JSON document (an object or a list of them), else JSON Lines."""
-    try:
-        whole = json.loads(text)
-    except json.JSONDecodeError as err:
-        first_line = next(line for line in text.splitlines() if line.strip())
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """One decoded line of a file, with its number and the byte offset it starts at."""
+
+    number: int
+    offset: int
+    text: str | None
+
+
+def _lines(label: str, stream: BinaryIO) -> Iterator[_Line]:
+    """Decoded lines, one at a time, so a file of any size costs one line of memory.
+
+    The first block is sniffed for NUL bytes before anything is yielded, as a binary file is
+    refused whole. Lines are cut at \\n only: JSON strings may hold U+2028 and friends, which
+    `str.splitlines` would wrongly treat as line ends. A line that is not UTF-8 comes with
+    `text=None`; the caller decides whether the rest of the file still makes sense.
+    """
+    head = stream.read(SNIFF_BYTES)
+    if b"\x00" in head:
+        raise InputError(label, "binary file (NUL bytes), not text")
+    offset = 0
+    raw_lines = itertools.chain(io.BytesIO(head + stream.readline()), stream)
+    for number, raw in enumerate(raw_lines, 1):
+        skip = 3 if number == 1 and raw.startswith(codecs.BOM_UTF8) else 0
         try:
-            json.loads(first_line)
-        except json.JSONDecodeError:
-            yield Failure(label, f"malformed JSON at line {err.lineno}: {err.msg}")
+            text: str | None = raw[skip:].decode("utf-8")
+        except UnicodeDecodeError as err:
+            yield _Line(number, offset + skip + err.start, None)
+        else:
+            yield _Line(number, offset, text)
+        offset += len(raw)
+
+
+def _content(label: str, lines: Iterator[_Line]) -> Iterator[_Line]:
+    """Lines from the first one that is not blank; an all-blank file is refused as empty."""
+    for line in lines:
+        if line.text is None or line.text.strip():
+            yield line
+            yield from lines
             return
-        yield from _json_lines(label, text, date_override)
+    raise InputError(label, "empty file")
+
+
+def _json_articles(
+    label: str, stream: BinaryIO, date_override: str | None
+) -> Iterator[Article | Failure]:
+    """JSON Lines, streamed; else one JSON document (an object or a list of them).
+
+    A first line that parses on its own, followed by more, means JSON Lines. Otherwise the
+    file is one document, which has to be read whole to be parsed at all.
+    """
+    lines = _content(label, _lines(label, stream))
+    first = next(lines)
+    if first.text is None:
+        raise InputError(label, _undecodable(first.offset))
+    try:
+        json.loads(first.text)
+    except json.JSONDecodeError:
+        yield from _json_document(label, [first], lines, date_override)
+        return
+    following = next((line for line in lines if line.text is None or line.text.strip()), None)
+    if following is None:
+        yield from _json_document(label, [first], iter(()), date_override)
+        return
+    yield from _json_lines(label, itertools.chain((first, following), lines), date_override)
+
+
+def _json_document(
+    label: str, read: list[_Line], rest: Iterator[_Line], date_override: str | None
+) -> Iterator[Article | Failure]:
+    parts: list[str] = []
+    for line in itertools.chain(read, rest):
+        if line.text is None:
+            raise InputError(label, _undecodable(line.offset))
+        parts.append(line.text)
+    try:
+        whole = json.loads("".join(parts))
+    except json.JSONDecodeError as err:
+        yield Failure(label, f"malformed JSON at line {err.lineno}: {err.msg}")
         return
     records = whole if isinstance(whole, list) else [whole]
     for index, record in enumerate(records, 1):
@@ -158,22 +230,39 @@ def _json_articles(label: str, text: str, date_override: str | None) -> Iterator
             yield Failure(err.source, err.reason)
 
 
-def _json_lines(label: str, text: str, date_override: str | None) -> Iterator[Article | Failure]:
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
+def _json_lines(
+    label: str, lines: Iterable[_Line], date_override: str | None
+) -> Iterator[Article | Failure]:
+    """One article per line; a bad line fails alone and reading goes on."""
+    for line in lines:
+        if line.text is None:
+            yield Failure(f"{label} line {line.number}", _undecodable(line.offset))
             continue
-        where = f"{label} line {number}"
+        if not line.text.strip():
+            continue
+        where = f"{label} line {line.number}"
         try:
-            yield _record_article(where, json.loads(line), label, date_override)
+            yield _record_article(where, json.loads(line.text), label, date_override)
         except json.JSONDecodeError as err:
             yield Failure(where, f"malformed JSON: {err.msg}")
         except InputError as err:
             yield Failure(err.source, err.reason)
 
 
-def _csv_articles(label: str, text: str, date_override: str | None) -> Iterator[Article | Failure]:
+def _csv_lines(label: str, lines: Iterator[_Line]) -> Iterator[str]:
+    for line in lines:
+        if line.text is None:
+            raise InputError(label, _undecodable(line.offset))
+        yield line.text
+
+
+def _csv_articles(
+    label: str, stream: BinaryIO, date_override: str | None
+) -> Iterator[Article | Failure]:
+    """Rows streamed one by one. Quoted fields may span lines, so a row is not a line, and
+    an undecodable line ends the file: the rows after it cannot be told apart reliably."""
     csv.field_size_limit(sys.maxsize)
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(_csv_lines(label, _content(label, _lines(label, stream))))
     if not reader.fieldnames or "text" not in reader.fieldnames:
         yield Failure(label, "CSV has no 'text' column")
         return
@@ -197,21 +286,31 @@ def _html_text(label: str, html: str) -> tuple[str, str | None]:
 def read_source(
     label: str, data: bytes, suffix: str, date_override: str | None = None
 ) -> Iterator[Article | Failure]:
-    """Articles from one file's bytes; failures are yielded, not raised, so a bad line
-    in a JSONL file does not hide the good ones."""
+    """Articles from one file's bytes already in memory."""
+    return read_stream(label, io.BytesIO(data), suffix, date_override)
+
+
+def read_stream(
+    label: str, stream: BinaryIO, suffix: str, date_override: str | None = None
+) -> Iterator[Article | Failure]:
+    """Articles from one open binary file. JSON Lines and CSV are read a line at a time, so
+    a corpus file of any size is never held whole; failures are yielded, not raised, so a
+    bad line in a JSONL file does not hide the good ones."""
     try:
-        text = _decode(label, data)
         if suffix in JSON_SUFFIXES:
-            yield from _json_articles(label, text, date_override)
+            yield from _json_articles(label, stream, date_override)
         elif suffix in CSV_SUFFIXES:
-            yield from _csv_articles(label, text, date_override)
+            yield from _csv_articles(label, stream, date_override)
         elif suffix in HTML_SUFFIXES:
-            body, title = _html_text(label, text)
+            body, title = _html_text(label, _decode(label, stream.read()))
             yield make_article(label, body, title=title, origin=label, date_override=date_override)
         else:
+            text = _decode(label, stream.read())
             yield make_article(label, text, origin=label, date_override=date_override)
     except InputError as err:
         yield Failure(err.source, err.reason)
+    except OSError as err:
+        yield Failure(label, f"cannot read: {err.strerror or err}")
 
 
 def _files(path: Path) -> Iterator[Path | Failure]:
@@ -244,15 +343,46 @@ def read_paths(
     """Lazily read every article under the given paths ('-' is stdin), in a stable order."""
     for raw in paths:
         if str(raw) == "-":
-            yield from read_source("<stdin>", sys.stdin.buffer.read(), stdin_suffix, date)
+            yield from read_stream("<stdin>", sys.stdin.buffer, stdin_suffix, date)
             continue
         for item in _files(Path(raw)):
             if isinstance(item, Failure):
                 yield item
                 continue
             try:
-                data = item.read_bytes()
+                stream = item.open("rb")
             except OSError as err:
                 yield Failure(str(item), f"cannot read: {err.strerror or err}")
                 continue
-            yield from read_source(str(item), data, item.suffix.lower(), date)
+            with stream:
+                yield from read_stream(str(item), stream, item.suffix.lower(), date)
+
+
+def count_articles(paths: Iterable[str | Path]) -> int | None:
+    """How many articles the paths hold, when that is cheap to know: one per text or HTML
+    file, one per non-blank line of JSON Lines. None when a file must be parsed to count
+    (a JSON document, CSV with multi-line fields, stdin); progress then shows a rate only."""
+    total = 0
+    for raw in paths:
+        if str(raw) == "-":
+            return None
+        for item in _files(Path(raw)):
+            if isinstance(item, Failure):
+                total += 1
+                continue
+            suffix = item.suffix.lower()
+            if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+                total += 1
+            elif suffix in {".jsonl", ".ndjson"}:
+                try:
+                    total += _count_lines(item)
+                except OSError:
+                    total += 1
+            else:
+                return None
+    return total
+
+
+def _count_lines(path: Path) -> int:
+    with path.open("rb") as stream:
+        return sum(1 for line in stream if line.strip())

@@ -45,15 +45,54 @@ def _articles(
         yield item
 
 
+def _extractions(
+    articles: Iterable[Article], settings: Settings, scheduler: str | None
+) -> Iterator[Extraction]:
+    """The engine: local processes, or the Dask cluster at `scheduler`. Both yield in input
+    order, so what is stored does not depend on the engine."""
+    if scheduler is None:
+        yield from extract(articles, settings)
+        return
+    from polgraph.ingest.dask_engine import connect, extract_on
+
+    with connect(scheduler) as client:
+        yield from extract_on(client, articles, settings)
+
+
 def extract_paths(
     paths: Iterable[str | Path],
     settings: Settings,
     report: Report,
     on_failure: Callable[[Failure], None],
     date: str | None = None,
+    scheduler: str | None = None,
 ) -> Iterator[Extraction]:
     """Extractions of every readable article; failures go to `on_failure` as they happen."""
-    yield from extract(_articles(paths, report, on_failure, date), settings)
+    for extraction in _extractions(_articles(paths, report, on_failure, date), settings, scheduler):
+        report.stored += 1
+        report.triples += len(extraction.triples)
+        yield extraction
+
+
+def extract_shards(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    report: Report,
+    on_failure: Callable[[Failure], None],
+    out_dir: Path,
+    scheduler: str,
+    on_shard: Callable[[int], None] = lambda _: None,
+    date: str | None = None,
+) -> None:
+    """Triples as JSONL shards written by the Dask workers, one file per partition."""
+    from polgraph.ingest.dask_engine import connect, write_shards
+
+    with connect(scheduler) as client:
+        articles = _articles(paths, report, on_failure, date)
+        for shard in write_shards(client, articles, settings, out_dir):
+            report.stored += shard.articles
+            report.triples += shard.triples
+            on_shard(shard.articles)
 
 
 def ingest(
@@ -64,11 +103,13 @@ def ingest(
     on_failure: Callable[[Failure], None],
     on_article: Callable[[Extraction], None] = lambda _: None,
     date: str | None = None,
+    scheduler: str | None = None,
 ) -> None:
-    """Extract and store article by article; an article already stored is not parsed again,
-    so an interrupted run resumes where it stopped."""
+    """Extract and store article by article, each in its own transaction, with this process
+    the only writer whatever the engine. An article already stored is not parsed again, so
+    an interrupted run resumes where it stopped and a finished one re-runs as a no-op."""
     articles = _articles(paths, report, on_failure, date, skip=store.article_ids())
-    for extraction in extract(articles, settings):
+    for extraction in _extractions(articles, settings, scheduler):
         store.add(extraction)
         report.stored += 1
         report.triples += len(extraction.triples)

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from polgraph.graph.neo4j import server as neo4j_server_module
-from polgraph.graph.neo4j.connect import Neo4jFailure
 
 from polgraph.config import Neo4jSettings
+from polgraph.graph.neo4j import server as neo4j_server_module
+from polgraph.graph.neo4j.connect import Neo4jFailure
 from tests.graph.neo4j.sample import clear
 
 REPO = Path(__file__).resolve().parent.parent

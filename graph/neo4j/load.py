@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import neo4j
+
+from polgraph.config import Neo4jSettings
 from polgraph.graph.neo4j.connect import connect, translated
 from polgraph.graph.neo4j.schema import ensure_schema
 from polgraph.graph.rows import (
@@ -28,8 +30,6 @@ from polgraph.graph.rows import (
 )
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.records import Triple, is_relation_type
-
-from polgraph.config import Neo4jSettings
 
 DEFAULT_BATCH_SIZE = 5000
 ENTITY_NODE_LABELS = frozenset(ENTITY_LABELS.values()) | {entity_label("")}

@@ -1,7 +1,7 @@
-"""Running an analyst's Cypher against Neo4j and shaping the answer for a terminal or a file.
+"""Shaping a query's answer for a terminal or a file, whichever engine gave it.
 
-The result is plain data (`QueryResult`: column names and rows of JSON-ready values), so the
-CLI formats every backend's answer the same way; the embedded store can return one too.
+The answer is plain data (`QueryResult`: column names and rows of JSON-ready values), so the
+CLI prints Neo4j's and the embedded store's answers the same way.
 """
 
 from __future__ import annotations
@@ -9,21 +9,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-
-import neo4j
-from neo4j import graph as neo4j_graph
-from polgraph.graph.neo4j.connect import connect, translated
-
-from polgraph.config import Neo4jSettings
 
 
 @dataclass(frozen=True, slots=True)
 class QueryResult:
     columns: list[str]
     rows: list[list[Any]]
+
+    @classmethod
+    def from_records(cls, records: list[dict[str, Any]]) -> QueryResult:
+        columns = list(records[0]) if records else []
+        return cls(columns=columns, rows=[list(record.values()) for record in records])
 
     def records(self) -> list[dict[str, Any]]:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
@@ -42,44 +41,6 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
         except ValueError:
             params[key.strip()] = raw
     return params
-
-
-def plain(value: Any) -> Any:
-    """A driver value as JSON-ready data: nodes and relationships become their properties
-    plus labels or type, temporal values ISO strings."""
-    if isinstance(value, neo4j_graph.Node):
-        return {"labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
-    if isinstance(value, neo4j_graph.Relationship):
-        return {"type": value.type, **{k: plain(v) for k, v in value.items()}}
-    if isinstance(value, neo4j_graph.Path):
-        return {
-            "nodes": [plain(node) for node in value.nodes],
-            "relationships": [plain(rel) for rel in value.relationships],
-        }
-    if isinstance(value, Mapping):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [plain(item) for item in value]
-    if hasattr(value, "iso_format"):
-        return value.iso_format()
-    return value
-
-
-def run_cypher(
-    driver: neo4j.Driver, database: str, cypher: str, params: Mapping[str, Any] | None = None
-) -> QueryResult:
-    records, _, keys = driver.execute_query(
-        cypher, parameters_=dict(params or {}), database_=database
-    )
-    return QueryResult(columns=list(keys), rows=[[plain(v) for v in r.values()] for r in records])
-
-
-def query(
-    cypher: str, settings: Neo4jSettings, params: Mapping[str, Any] | None = None
-) -> QueryResult:
-    """Run one query; errors (syntax, connection) come back as `Neo4jFailure` naming the URI."""
-    with connect(settings) as driver, translated(settings):
-        return run_cypher(driver, settings.database, cypher, params)
 
 
 def cell(value: Any) -> str:

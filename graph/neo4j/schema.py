@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import neo4j
+
 from polgraph.ingest.records import is_relation_type
 
 FULLTEXT_INDEX = "entity_names"

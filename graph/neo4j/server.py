@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from polgraph.graph.neo4j.connect import Neo4jFailure, connect
-
 from polgraph.config import (
     Neo4jSettings,
     cache_dir,
@@ -35,6 +33,7 @@ from polgraph.config import (
     save_neo4j_settings,
     saved_neo4j_settings,
 )
+from polgraph.graph.neo4j.connect import Neo4jFailure, connect
 
 NEO4J_VERSION = "5.26.30"
 DEFAULT_PORT = 7687

@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from polgraph.graph.neo4j.load import load
-from polgraph.graph.neo4j.query import query
 
 from polgraph.config import Neo4jSettings
+from polgraph.graph.neo4j.load import load
+from polgraph.graph.neo4j.query import query
 from tests.graph.neo4j.sample import article, clear, extraction, graph_rows, mention, triple
 
 pytestmark = pytest.mark.neo4j

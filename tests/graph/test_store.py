@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from polgraph.graph.rows import rows_from_extraction
 from polgraph.graph.store import Store
 from polgraph.ingest.records import (
@@ -110,3 +111,23 @@ def test_a_killed_writer_leaves_a_readable_store(tmp_path: Path) -> None:
         assert counts["articles"] >= 30
         assert counts["relations"] == counts["articles"]
         assert counts["mentions"] == 2 * counts["articles"]
+
+
+def test_relation_types_that_are_cypher_keywords_are_stored(tmp_path: Path) -> None:
+    """Real news has "X joined Y": JOIN, MATCH, ORDER are words of the query language."""
+    keywords = ("JOIN", "MATCH", "ORDER", "RETURN", "CALL")
+    with Store(tmp_path / "db") as store:
+        for number, rel_type in enumerate(keywords):
+            store.add(_extraction(f"a{number}", rel_type))
+        assert store.counts()["relations"] == len(keywords)
+        assert set(store.rows().relations) == set(keywords)
+
+
+def test_pronouns_and_descriptions_are_not_aliases(tmp_path: Path) -> None:
+    written = ["Musk", "he", "His", "the billionaire", "Elon", "MUSK"]
+    mentions = [Mention("elon-musk", "Elon Musk", text, "PERSON") for text in written]
+    article = Article(id="a1", text="x")
+    with Store(tmp_path) as store:
+        store.add(Extraction(article=article, triples=[], mentions=mentions))
+        (entity,) = store.rows().entities
+    assert entity["aliases"] == ["Elon", "MUSK", "Musk"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from polgraph.config import Neo4jSettings
 from polgraph.graph.neo4j.connect import connect
 from polgraph.graph.rows import GraphRows, rows_from_extraction
 from polgraph.ingest.records import (
@@ -15,8 +16,6 @@ from polgraph.ingest.records import (
     Triple,
     entity_id,
 )
-
-from polgraph.config import Neo4jSettings
 
 
 def mention(name: str, kind: str = "PERSON", written: str | None = None) -> Mention:

@@ -5,12 +5,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from polgraph.graph.neo4j.connect import Neo4jFailure
-from polgraph.graph.neo4j.load import load
 from typer.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.config import Neo4jSettings
+from polgraph.graph.neo4j.connect import Neo4jFailure
+from polgraph.graph.neo4j.load import load
 from tests.graph.neo4j.sample import article, extraction, graph_rows, mention, triple
 
 pytestmark = pytest.mark.neo4j

@@ -4,13 +4,13 @@ injection."""
 from pathlib import Path
 
 import pytest
-from polgraph.graph.neo4j.load import load, merge_entities, merge_relations, rows_from_path
-from polgraph.graph.store import Store
-from polgraph.ingest.records import Mention, entity_id, relation_type
 from typer.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.config import Neo4jSettings
+from polgraph.graph.neo4j.load import load, merge_entities, merge_relations, rows_from_path
+from polgraph.graph.store import Store
+from polgraph.ingest.records import Mention, entity_id, relation_type
 from tests.graph.neo4j.sample import (
     article,
     clear,

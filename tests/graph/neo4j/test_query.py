@@ -5,13 +5,14 @@ import io
 import json
 
 import pytest
-from polgraph.graph.neo4j.connect import Neo4jFailure
-from polgraph.graph.neo4j.load import load
-from polgraph.graph.neo4j.query import parse_params, query, to_csv
 from typer.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.config import Neo4jSettings
+from polgraph.graph.neo4j.connect import Neo4jFailure
+from polgraph.graph.neo4j.load import load
+from polgraph.graph.neo4j.query import QueryResult, parse_params, to_csv
+from polgraph.graph.query import query
 from tests.graph.neo4j.sample import article, extraction, graph_rows, mention, triple
 
 
@@ -37,13 +38,15 @@ def test_nodes_come_back_as_plain_data(neo4j_graph: Neo4jSettings) -> None:
         graph_rows(extraction(one, triple(one, mention("Ann"), "MEET", mention("Bob"), "met"))),
         neo4j_graph,
     )
-    result = query(
-        "MATCH (a:Article)-[:MENTIONS]->(e:Entity {name: $name}) RETURN a, e.name AS name",
-        neo4j_graph,
-        {"name": "Ann"},
+    result = QueryResult.from_records(
+        query(
+            "MATCH (a:Article)-[:MENTIONS]->(e:Entity {name: $name}) RETURN a, e.name AS name",
+            {"name": "Ann"},
+            "neo4j",
+            neo4j=neo4j_graph,
+        )
     )
     assert result.columns == ["a", "name"]
-    assert result.rows[0][0]["labels"] == ["Article"]
     assert result.rows[0][0]["title"] == 'Feud, "quoted"'
     rows = list(csv.reader(io.StringIO(to_csv(result))))
     assert rows[0] == ["a", "name"] and rows[1][1] == "Ann"
@@ -70,7 +73,7 @@ def test_the_cli_prints_json_and_csv(neo4j_graph: Neo4jSettings) -> None:
 @pytest.mark.neo4j
 def test_a_bad_query_is_one_line(neo4j_graph: Neo4jSettings) -> None:
     with pytest.raises(Neo4jFailure, match="SyntaxError") as error:
-        query("MATCH (n RETURN n", neo4j_graph)
+        query("MATCH (n RETURN n", {}, "neo4j", neo4j=neo4j_graph)
     assert "\n" not in str(error.value)
     result = CliRunner().invoke(app, ["query", "MATCH (n RETURN n", *_connection(neo4j_graph)])
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import neo4j
 import pytest
-from polgraph.graph.neo4j import server
-from polgraph.graph.neo4j.connect import Neo4jFailure
 from typer.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, saved_neo4j_settings
+from polgraph.graph.neo4j import server
+from polgraph.graph.neo4j.connect import Neo4jFailure
 
 pytestmark = pytest.mark.neo4j
 
