@@ -10,7 +10,7 @@ import pytest
 
 from polgraph.config import Neo4jSettings
 from polgraph.graph.neo4j.load import load
-from polgraph.graph.neo4j.query import query
+from polgraph.graph.query import run_neo4j
 from tests.graph.neo4j.sample import article, clear, extraction, graph_rows, mention, triple
 
 pytestmark = pytest.mark.neo4j
@@ -280,4 +280,4 @@ def political_graph(neo4j_server: Neo4jSettings) -> Neo4jSettings:
 @pytest.mark.parametrize("heading", list(EXPECTED))
 def test_the_query_answers_as_documented(political_graph: Neo4jSettings, heading: str) -> None:
     cypher, params = cookbook()[heading]
-    EXPECTED[heading](query(cypher, political_graph, params).records())
+    EXPECTED[heading](run_neo4j(political_graph, cypher, params))
