@@ -27,7 +27,7 @@ from polgraph.graph.draw import render
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.nlp import ModelError
-from polgraph.ingest.pipeline import Settings
+from polgraph.ingest.pipeline import Settings, WorkerError
 from polgraph.ingest.read import Failure, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
 
@@ -142,7 +142,7 @@ def extract(
                 )
             else:
                 _write_triples(paths, settings, report, output, date, address, advance)
-    except (ModelError, EngineError, OSError) as error:
+    except (ModelError, EngineError, WorkerError, OSError) as error:
         raise _fail(str(error)) from None
     if report.failures:
         raise typer.Exit(code=1)
@@ -250,7 +250,7 @@ def build(
                     sink.write(triple.to_json() + "\n")
             render(db.to_networkx(), out_dir / "graph.html")
             _summary(db, report)
-    except (StoreError, ModelError, EngineError) as error:
+    except (StoreError, ModelError, EngineError, WorkerError) as error:
         raise _fail(str(error)) from None
     out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}")
     if report.failures:
