@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import networkx as nx
+
 from polgraph.ingest.records import (
     Article,
     ArticleRef,
@@ -58,6 +60,45 @@ RELATION_PROPERTIES: tuple[str, ...] = (
 )
 
 
+PRONOUNS: frozenset[str] = frozenset(
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "he",
+        "him",
+        "his",
+        "she",
+        "her",
+        "hers",
+        "it",
+        "its",
+        "they",
+        "them",
+        "their",
+        "theirs",
+    ]
+)
+
+
+def is_alias(written: str, name: str) -> bool:
+    """Another name for the actor, worth searching by: not its canonical name, and not a
+    pronoun or a lower-case description ("he", "the billionaire") that resolved to it."""
+    return (
+        written.casefold() != name.casefold()
+        and written.casefold() not in PRONOUNS
+        and any(char.isupper() for char in written)
+    )
+
+
 def entity_label(entity_type: str) -> str:
     """The secondary node label for an entity type (`:Entity:Person`); `Other` when unknown."""
     return ENTITY_LABELS.get(entity_type, "Other")
@@ -82,7 +123,7 @@ def entity_rows(extraction: Extraction) -> list[dict[str, Any]]:
     aliases: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         first.setdefault(mention.id, mention)
-        if mention.mention and mention.mention.casefold() != mention.name.casefold():
+        if mention.mention and is_alias(mention.mention, mention.name):
             aliases[mention.id].add(mention.mention)
     roles: dict[str, set[str]] = defaultdict(set)
     for triple in extraction.triples:
@@ -237,3 +278,33 @@ def triples_from_rows(rows: GraphRows) -> Iterator[Triple]:
     for batch in rows.relations.values():
         for row in batch:
             yield triple_from_row(row, entities, articles)
+
+
+def graph_from_rows(rows: GraphRows) -> nx.MultiDiGraph:
+    """The graph for analysis and drawing, whichever store the rows came from: nodes keyed by
+    entity id, edges by relation id, with the same property names as the JSONL contract."""
+    graph = nx.MultiDiGraph()
+    titles = {row["id"]: row.get("title") for row in rows.articles}
+    article_counts: Counter[str] = Counter()
+    mention_counts: Counter[str] = Counter()
+    for row in rows.mentions:
+        article_counts[row["entity_id"]] += 1
+        mention_counts[row["entity_id"]] += row["count"] or 0
+    for entity in rows.entities:
+        graph.add_node(
+            entity["id"],
+            **entity,
+            articles=article_counts[entity["id"]],
+            mentions=mention_counts[entity["id"]],
+        )
+    for batch in rows.relations.values():
+        for row in batch:
+            attrs = {k: v for k, v in row.items() if k not in ("source_id", "target_id")}
+            graph.add_edge(
+                row["source_id"],
+                row["target_id"],
+                key=row["id"],
+                **attrs,
+                title=titles.get(row["article_id"]),
+            )
+    return graph

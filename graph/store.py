@@ -14,7 +14,13 @@ from typing import Any
 
 import ladybug
 import networkx as nx
-from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows, rows_from_extraction
+
+from polgraph.graph.rows import (
+    RELATION_PROPERTIES,
+    GraphRows,
+    graph_from_rows,
+    rows_from_extraction,
+)
 from polgraph.ingest.records import Extraction, is_relation_type
 
 DB_FILE = "graph.lbdb"
@@ -214,30 +220,4 @@ class Store:
         return out
 
     def to_networkx(self) -> nx.MultiDiGraph:
-        """The stored graph for analysis and drawing: nodes keyed by entity id, edges by
-        relation id, with the same property names as the JSONL contract."""
-        rows = self.rows()
-        graph = nx.MultiDiGraph()
-        articles = {row["id"]: row for row in rows.articles}
-        article_counts: dict[str, int] = {}
-        mention_counts: dict[str, int] = {}
-        for row in rows.mentions:
-            article_counts[row["entity_id"]] = article_counts.get(row["entity_id"], 0) + 1
-            mention_counts[row["entity_id"]] = mention_counts.get(row["entity_id"], 0) + (
-                row["count"] or 0
-            )
-        for entity in rows.entities:
-            graph.add_node(
-                entity["id"],
-                **entity,
-                articles=article_counts.get(entity["id"], 0),
-                mentions=mention_counts.get(entity["id"], 0),
-            )
-        for batch in rows.relations.values():
-            for row in batch:
-                title = articles.get(row["article_id"], {}).get("title")
-                attrs = {k: v for k, v in row.items() if k not in ("source_id", "target_id")}
-                graph.add_edge(
-                    row["source_id"], row["target_id"], key=row["id"], **attrs, title=title
-                )
-        return graph
+        return graph_from_rows(self.rows())

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, TypeVar
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
+from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import (
     Article,
     Evidence,
@@ -20,12 +24,9 @@ from polgraph.ingest.records import (
     Mention,
     Relation,
     Triple,
-    relation_type,
 )
-from polgraph.ingest.relations import extract_relations
-from polgraph.ingest.semantics import modality
-from spacy.language import Language
-from spacy.tokens import Doc
+from polgraph.ingest.relations import Discourse, Link, extract_relations
+from polgraph.ingest.roles import role_triples
 
 Result = TypeVar("Result", covariant=True)
 Item = TypeVar("Item")
@@ -57,36 +58,52 @@ class Settings:
     piece_chars: int = PIECE_CHARS
     batch_chars: int = 100_000
     partition_size: int = 64
+    overrides: Overrides = NO_OVERRIDES
 
 
-def extract_doc(doc: Doc, article: Article, offset: int = 0) -> tuple[list[Triple], list[Mention]]:
+def link_relation(link: Link) -> Relation:
+    """The relation record of a link: its type and CAMEO semantics from the dictionary."""
+    sense = link.sense
+    return Relation(
+        type=sense.type,
+        text=link.text,
+        rule=link.rule,
+        cameo=sense.cameo,
+        quad_class=sense.quad_class,
+        goldstein=sense.goldstein,
+        polarity=sense.polarity,
+        modality=link.modality,
+        via=link.via,
+        former=link.former,
+    )
+
+
+def extract_doc(
+    doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
+) -> tuple[list[Triple], list[Mention]]:
     """Triples and actor mentions of one parsed piece; offsets are into the whole article."""
-    actors = ActorIndex(doc)
+    actors = ActorIndex(doc, overrides)
     ref = article.ref()
     triples: list[Triple] = []
+    discourse = Discourse()
     for sentence in doc.sents:
         text = sentence.text.strip()
         if not text:
             continue
         start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         evidence = Evidence(sentence=text, start=start, end=start + len(text))
-        for link in extract_relations(sentence, actors):
-            relation = Relation(
-                type=relation_type(link.verb.lemma_),
-                text=link.text,
-                rule=link.rule,
-                modality=modality(link.verb),
-            )
+        for link in extract_relations(sentence, actors, discourse=discourse):
             triples.append(
                 Triple(
                     article=ref,
                     subject=link.subject.mention,
-                    relation=relation,
+                    relation=link_relation(link),
                     object=link.object.mention,
                     evidence=evidence,
-                    confidence=0.5,
+                    confidence=link.confidence,
                 )
             )
+        triples.extend(role_triples(sentence, actors, ref, evidence))
     return triples, [actor.mention for actor in actors.actors()]
 
 
@@ -144,7 +161,7 @@ def _extract_stream(
     for batch in text_batches(stream(), settings.batch_size, settings.batch_chars):
         docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
         for doc, (_, (article, offset, last)) in zip(docs, batch, strict=True):
-            found, named = extract_doc(doc, article, offset)
+            found, named = extract_doc(doc, article, offset, settings.overrides)
             triples.extend(found)
             mentions.extend(named)
             if last:

@@ -1,119 +1,1059 @@
 """Actor-to-actor relations read off the dependency parse, one function per construction.
 
-Each function takes a verb and the document's actors and returns the (subject, object,
-rule) links it finds; `extract_relations` runs them all over a sentence.
+Every construction function takes a predicate token and a `Frame` (the sentence's actors
+and dictionary) and yields `Link`s: who acted, on whom, through which words, by which rule.
+`extract_relations` runs them all over a sentence and drops repeats. Semantics (CAMEO code,
+quad class, modality) are attached here too, so a link is complete when it leaves.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from polgraph.ingest.entities import Actor, ActorIndex
 from spacy.tokens import Span, Token
 
+from polgraph.ingest.entities import Actor, ActorIndex
+from polgraph.ingest.records import Modality
+from polgraph.ingest.semantics import (
+    Lexicon,
+    Sense,
+    call_for_sense,
+    lexicon,
+    modality,
+    reading_for,
+    unknown_sense,
+)
+
 SUBJECTS = frozenset({"nsubj"})
-PASSIVE_SUBJECTS = frozenset({"nsubjpass"})
-OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+OBJECTS = frozenset({"dobj", "dative", "oprd"})
+# Prepositions that name a place, a time or a manner, not a participant.
+ADJUNCT_PREPS = frozenset(
+    {
+        "in", "at", "during", "since", "after", "before", "under", "within", "across",
+        "throughout", "until", "near", "around", "amid", "amidst", "despite", "as", "like",
+        "than", "through", "via", "per", "by", "of", "from", "ahead", "about",
+        "following", "outside", "inside", "beyond", "upon", "toward", "towards", "because",
+    }
+)  # fmt: skip
+IN_VERBS = frozenset({"interfere", "meddle", "intervene", "invest", "involve"})
+NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "over"})
+# "an attack on Israel", "a jab at Trump": only conflict nouns take their target this way;
+# "allegations … on Morning Joe" names a place.
+CONFLICT_NOUN_PREPS = frozenset({"on", "at"})
+FORMER_WORDS = frozenset(
+    {"once", "former", "formerly", "erstwhile", "onetime", "ex", "previous", "past"}
+)
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# "described himself as…": the object is the subject again, whatever coreference says.
+REFLEXIVES = frozenset(
+    {"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself", "oneself"}
+)
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+STAND_INS = frozenset({"i", "we", "me", "us", "my", "our", "their", "they", "both"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "my", "our"})
+# Heads whose nationality adjective stands for the state: "Russian forces", "the Chinese envoy".
+COLLECTIVE = frozenset(
+    {
+        "government", "forces", "force", "troops", "military", "army", "navy", "authorities",
+        "regime", "administration", "ministry", "state", "officials", "police", "warplanes",
+        "jets", "drones", "missiles", "envoy", "ambassador", "embassy", "diplomats",
+        "consul", "delegation", "leadership", "cabinet", "parliament", "court", "people",
+        "ports", "territory", "soldiers", "coast", "guard", "intelligence",
+    }
+)  # fmt: skip
+# Copulas, and verbs whose object is the subject's own side: "distanced Moscow from the
+# fray", "withdrew the US from the treaty".
+NON_PREDICATES = frozenset(
+    {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance", "withdraw"}
+)
+# "retaliated with insults": acts whose manner, given by "with", is the act itself.
+RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
+INCLUDING = frozenset({"including", "like", "besides"})
+COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
+IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
+CALLS = frozenset({"URGE", "CALL_FOR"})
+HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
+RECIPROCAL_TYPES = frozenset(
+    {"FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
+     "ALLY", "CUT_TIES", "RESTORE_TIES", "RECONCILE", "RIVALRY"}
+)  # fmt: skip
+
+RULE_CONFIDENCE: dict[str, float] = {
+    "active": 0.8,
+    "passive": 0.75,
+    "prep": 0.65,
+    "dative": 0.75,
+    "light_verb": 0.7,
+    "nominal": 0.6,
+    "call_for": 0.7,
+    "control": 0.65,
+    "speech": 0.7,
+    "reciprocal": 0.65,
+    "symmetric_noun": 0.6,
+    "with_absolute": 0.45,
+    "implicit_target": 0.45,
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A predicate joining two actors, before semantics are attached."""
+    """A predicate joining two actors, with its semantics attached.
+
+    `predicate` is the word whose meaning the relation carries (a verb or an event noun),
+    `text` the words as written, `via` the thing through which the act reached its target.
+    """
 
     subject: Actor
     object: Actor
-    verb: Token
+    predicate: Token
     rule: str
     text: str
+    sense: Sense
+    modality: Modality
+    via: str | None = None
+    symmetric: bool = False
+    former: bool = False
+    confidence: float = 0.5
 
 
-def _actors_in(token: Token, actors: ActorIndex) -> list[Actor]:
-    """The actor a noun phrase names, and those coordinated with it ("Musk and Trump")."""
-    found: list[Actor] = []
-    for candidate in (token, *(t for t in token.conjuncts)):
-        actor = actors.actor_at(candidate)
-        if actor is not None and all(actor.span != a.span for a in found):
-            found.append(actor)
-    return found
+@dataclass(slots=True)
+class Frame:
+    """Per-sentence state shared by the constructions: actors, dictionary, speakers found
+    so far, and the nouns a verb has already read so the noun pass does not read them again."""
+
+    actors: ActorIndex
+    lex: Lexicon
+    discourse: Discourse
+    consumed: set[int] = field(default_factory=set)
 
 
-def _subjects(verb: Token, actors: ActorIndex) -> list[Actor]:
-    found: list[Actor] = []
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            found.extend(_actors_in(child, actors))
-    if not found and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return _subjects(verb.head, actors)
-    if not found and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
-        return _subjects(verb.head, actors)
-    return found
+@dataclass(slots=True)
+class Discourse:
+    """What earlier sentences of the document established that a later one leans on: the
+    last pair of actors named together ("the Trump-Musk rupture … their relationship")."""
+
+    pair: tuple[Target, Target] | None = None
 
 
-def active_object(
-    verb: Token, actors: ActorIndex
-) -> Iterator[tuple[list[Actor], list[Actor], str]]:
-    """ "Russia sheltered Phillips": a direct or dative object."""
-    for child in verb.children:
-        if child.dep_ in OBJECTS:
-            yield _subjects(verb, actors), _actors_in(child, actors), "active"
+@dataclass(frozen=True, slots=True)
+class Target:
+    """An actor found in a noun phrase, with the thing named when it is not the actor
+    itself ("Trump's spending bill" → Trump via "spending bill")."""
+
+    actor: Actor
+    via: str | None = None
+    weak: bool = False
 
 
-def prepositional_object(
-    verb: Token, actors: ActorIndex
-) -> Iterator[tuple[list[Actor], list[Actor], str]]:
-    """ "made the comment to TASS", "provide asylum to Musk": an actor behind a preposition
-    hanging off the verb or off its direct object."""
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ in ("by", "in", "at", "on", "during", "since"):
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj":
-                    yield _subjects(verb, actors), _actors_in(pobj, actors), f"prep_{prep.lower_}"
+def _phrase(token: Token) -> str:
+    """A noun's words before it, without determiners or possessors: the `via` of a link
+    ("Trump's spending bill" → "spending bill")."""
+    skip: set[int] = set()
+    for child in token.lefts:
+        if child.dep_ in ("poss", "det", "predet", "punct", "case"):
+            skip.update(t.i for t in child.subtree)
+    words = [t.text for t in token.doc[token.left_edge.i : token.i + 1] if t.i not in skip]
+    return " ".join(words) or token.text
 
 
-def passive(verb: Token, actors: ActorIndex) -> Iterator[tuple[list[Actor], list[Actor], str]]:
-    """ "Snowden was granted asylum by Russia": the agent acts on the passive subject."""
-    agents: list[Actor] = []
-    for child in verb.children:
-        if child.dep_ == "agent":
+def _speaker_actors(token: Token, frame: Frame) -> list[Actor]:
+    """Who says the clause a token stands in: the subject of the nearest speech verb the
+    token is reported under ("…, Novikov said"), so "I" and "we" in a quote are the speaker."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return []
+        edge = node.dep_
+        node = node.head
+        if edge in ("ccomp", "parataxis") and node.pos_ in ("VERB", "AUX"):
+            sense = frame.lex.verb(node)
+            if sense is not None and sense.has("speech"):
+                return [t.actor for t in _subjects(node, frame)]
+    return []
+
+
+def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 0) -> list[Target]:
+    """The actors a noun phrase names: itself, its conjuncts, appositions, "including" lists,
+    and failing those its possessor, compound or nationality adjective (weaker readings)."""
+    if depth > 3 or token.lower_ in REFLEXIVES:
+        return []
+    found: list[Target] = []
+    actor = frame.actors.actor_at(token)
+    if actor is not None:
+        found.append(Target(actor))
+    elif token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+        found.extend(Target(a) for a in _speaker_actors(token, frame))
+    elif token.pos_ in ("NOUN", "PROPN"):
+        found.extend(_modifier_targets(token, frame, as_subject))
+    for child in token.children:
+        if child.dep_ == "conj" or (child.dep_ == "appos" and all(t.weak for t in found)):
+            found.extend(_targets(child, frame, as_subject, depth + 1))
+        elif child.dep_ == "prep" and child.lower_ in INCLUDING:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    agents.extend(_actors_in(pobj, actors))
+                    found.extend(_targets(pobj, frame, as_subject, depth + 1))
+        elif child.dep_ == "amod" and not found:
+            found.extend(_listed_targets(child, frame))
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "such"
+            and any(g.lower_ == "as" for g in child.children)
+        ):
+            for grand in child.children:
+                for pobj in grand.children:
+                    if pobj.dep_ == "pobj":
+                        found.extend(_targets(pobj, frame, as_subject, depth + 1))
+    unique: dict[str, Target] = {}
+    for target in found:
+        unique.setdefault(target.actor.mention.id, target)
+    return list(unique.values())
+
+
+def _listed_targets(modifier: Token, frame: Frame) -> list[Target]:
+    """ "figures critical of Western governments, including Phillips": an "including" list
+    the parser hung lower down inside the noun's modifier."""
+    return [
+        t
+        for prep in modifier.subtree
+        if prep.dep_ == "prep" and prep.lower_ in INCLUDING
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame)
+    ]
+
+
+def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Target]:
+    """ "Trump's spending bill", "SpaceX contracts", "the Chinese envoy": the actor behind
+    a thing. A possessor that is the patient of an event noun ("his deportation") is not
+    the actor of the noun, so those are left to the nominal-event rule."""
+    sense = frame.lex.noun(noun)
+    patient_noun = sense is not None and sense.has("patient")
+    collective = noun.lemma_.lower() in COLLECTIVE or noun.lower_ in COLLECTIVE
+    via = _phrase(noun)
+    found: list[Target] = []
+    for child in noun.children:
+        dep = child.dep_
+        if dep == "poss" and not patient_noun:
+            weak = child.lower_ in POSSESSIVE_PRONOUNS
+            found.extend(
+                Target(t.actor, via, t.weak or weak) for t in _targets(child, frame, as_subject)
+            )
+        elif dep in ("compound", "nmod") and (not as_subject or collective):
+            actor = frame.actors.actor_at(child)
+            if actor is not None:
+                found.append(Target(actor, via, weak=not collective))
+        elif dep == "amod" and collective:
+            actor = frame.actors.actor_at(child)
+            if actor is not None:
+                found.append(Target(actor, via, weak=True))
+        elif dep == "prep" and child.lower_ == "of" and collective:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(Target(t.actor, via, True) for t in _targets(pobj, frame))
+    if not found and not as_subject:
+        for child in noun.children:
+            if child.dep_ == "amod":
+                actor = frame.actors.actor_at(child)
+                if actor is not None:
+                    found.append(Target(actor, via, weak=True))
+    return found
+
+
+def _object_controller(verb: Token, frame: Frame) -> list[Target]:
+    """ "urged Germany to send…": the object of an object-control verb is the subject of
+    its complement."""
+    sense = frame.lex.verb(verb)
+    if sense is None or not sense.has("objctl"):
+        return []
+    found: list[Target] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            found.extend(_targets(child, frame))
+    return found
+
+
+def _subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Target]:
+    """The actors doing what a verb says: its own subject, else the subject it shares with
+    the verb it is coordinated with or controlled by, else the agent of the noun it
+    completes ("Musk's threats to pull…")."""
+    if depth > 5:
+        return []
+    found: list[Target] = []
+    has_subject = False
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            has_subject = True
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                found.extend(_targets(verb.head, frame, as_subject=True))
+            else:
+                found.extend(_targets(child, frame, as_subject=True))
+    if has_subject or verb.head.i == verb.i:
+        return found
+    if depth == 0 and verb.tag_ == "VBG":
+        inherited = _inherited_subjects(verb, frame)
+        if inherited:
+            return inherited
+        actor = _with_actor(verb, frame)
+        return [Target(actor, weak=True)] if actor is not None else []
+    return _inherited_subjects(verb, frame, depth)
+
+
+def _inherited_subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Target]:
+    """The subject a subjectless verb shares with the verb or noun it depends on."""
+    found: list[Target] = []
+    head = verb.head
+    dep = verb.dep_
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "xcomp"):
+        head, dep = head.head, "xcomp"
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        controller = _object_controller(head, frame)
+        return controller or _subjects(head, frame, depth + 1)
+    if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return _subjects(head, frame, depth + 1)
+    if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
+        return _targets(head, frame, as_subject=True)
+    if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return _noun_agents(head, frame, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            if head.lower_ in ("of", "for") and any(
+                c.dep_ in ("dobj", "dative") for c in governor.children
+            ):
+                return [
+                    t
+                    for c in governor.children
+                    if c.dep_ in ("dobj", "dative")
+                    for t in _targets(c, frame)
+                ]
+            return _subjects(governor, frame, depth + 1)
+        if governor.pos_ in ("NOUN", "PROPN"):
+            return _noun_agents(governor, frame, depth + 1)
+    return found
+
+
+def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
+    """Who performs an event noun: its possessor or nationality adjective ("Poland's
+    expulsion", "the Russian seizure"), a "by"/"from" phrase, else the subject of the
+    light verb that carries it ("floated the possibility…", "made the comment…")."""
+    sense = frame.lex.noun(noun)
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    patient_poss = sense is not None and sense.has("patient") and not has_of
+    found: list[Target] = []
+    for child in noun.children:
+        if child.dep_ == "poss" and not patient_poss:
+            found.extend(_targets(child, frame, as_subject=True))
+        elif child.dep_ in ("amod", "compound", "nmod"):
+            actor = frame.actors.actor_at(child)
+            if actor is not None and not (sense is not None and sense.symmetric):
+                found.append(Target(actor, weak=child.dep_ == "amod"))
+        elif child.dep_ in ("prep", "agent") and (
+            child.lower_ == "by" or (child.lower_ == "from" and _verbal(sense))
+        ):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_targets(pobj, frame, as_subject=True))
+    if found or depth > 5:
+        return found
+    governor = _governing_verb(noun, frame)
+    if governor is not None:
+        return _subjects(governor, frame, depth + 1)
+    return []
+
+
+def _verbal(sense: Sense | None) -> bool:
+    """ "criticism from Musk" names its author; "the removal of troops from Afghanistan"
+    names a place: only verbal acts take their agent from "from"."""
+    return sense is not None and sense.quad_class in (1, 3) and not sense.has("patient")
+
+
+def _governing_verb(noun: Token, frame: Frame) -> Token | None:
+    """The light verb whose act an event noun names: "made the comment", "retaliated with
+    insults", "floated the possibility of…", "launched an investigation"."""
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i:
+            return None
+        if head.pos_ == "VERB" and node.dep_ in ("dobj", "attr"):
+            return head if frame.lex.is_light(head) else None
+        if head.dep_ == "prep" and node.dep_ == "pobj":
+            verb = head.head
+            if verb.pos_ == "VERB" and head.lower_ in ("with", "of"):
+                return verb
+            node = verb
+            continue
+        if node.dep_ == "conj":
+            node = head
+            continue
+        if head.pos_ == "NOUN" and frame.lex.is_hypothetical_word(head):
+            node = head
+            continue
+        return None
+    return None
+
+
+def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[Target]:
+    """Everyone a verb acts on: direct and dative objects, participants behind a
+    preposition ("provide asylum to Musk", "interfere in Moldova"), and the "in addition
+    to Snowden" extension."""
+    found: list[Target] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in ("prep", "dative") and child.pos_ == "ADP":
+            found.extend(_prep_targets(child, verb, frame))
+        elif dep in OBJECTS and not preps_only:
+            found.extend(_targets(child, frame))
+        elif dep == "ccomp" and not preps_only:
+            found.extend(_small_clause_subject(verb, child, frame))
+    return found
+
+
+def _small_clause_subject(verb: Token, clause: Token, frame: Frame) -> list[Target]:
+    """ "help India build a railway", "let Russia win": the subject of a bare clause right
+    after the verb is who the verb acts on."""
+    sense = frame.lex.verb(verb)
+    if sense is None or not (sense.has("objctl") or sense.type == "HELP"):
+        return []
+    if any(c.dep_ == "mark" for c in clause.children):
+        return []
+    return [
+        t
+        for c in clause.children
+        if c.dep_ == "nsubj" and c.left_edge.i == verb.i + 1
+        for t in _targets(c, frame)
+    ]
+
+
+def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
+    """The participant behind a preposition of a verb, unless the preposition names a
+    place or time, a medium ("spoke on TV"), or an opponent of a cooperative act
+    ("supported the government against the rebels")."""
+    word = prep.lower_
+    sense = frame.lex.verb(verb)
+    if sense is not None and (
+        (word == "on" and sense.type in COMMUNICATION_TYPES)
+        or (word == "against" and sense.polarity > 0)
+    ):
+        return []
+    if word == "in":
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.lower_ == "addition" and sense is not None:
+            return [
+                t
+                for to in pobj.children
+                if to.dep_ == "prep" and to.lower_ == "to"
+                for p in to.children
+                if p.dep_ == "pobj"
+                for t in _targets(p, frame)
+            ]
+        if verb.lemma_.lower() not in IN_VERBS:
+            return []
+        return [
+            t
+            for c in prep.children
+            if c.dep_ == "pobj"
+            for t in (_targets(c, frame) or _nested_targets(c, frame))
+        ]
+    elif word in ADJUNCT_PREPS:
+        return []
+    return [t for c in prep.children if c.dep_ == "pobj" for t in _targets(c, frame)]
+
+
+def _nested_targets(noun: Token, frame: Frame) -> list[Target]:
+    """ "interfere in the election in Moldova": the actor one preposition further down."""
+    return [
+        Target(t.actor, _phrase(noun), weak=True)
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame)
+    ]
+
+
+def _noun_objects(noun: Token, frame: Frame) -> list[Target]:
+    """The participants an event noun acts on: "seizure of SpaceX", "attack on Israel",
+    "support for Finland's bid", and its possessor when the noun's patient is its
+    possessor ("his deportation")."""
+    sense = frame.lex.noun(noun)
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    found: list[Target] = []
+    preps = NOUN_ARGUMENT_PREPS
+    if sense is not None and sense.quad_class in (3, 4):
+        preps = preps | CONFLICT_NOUN_PREPS
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_targets(pobj, frame))
+        elif child.dep_ == "poss" and sense is not None and sense.has("patient") and not has_of:
+            found.extend(_targets(child, frame))
+        elif child.dep_ == "nmod":
+            actor = frame.actors.actor_at(child)
+            if actor is not None:
+                found.append(Target(actor))
+    return found
+
+
+def _sense(verb: Token, frame: Frame) -> Sense:
+    return frame.lex.verb(verb) or unknown_sense(verb)
+
+
+def _words(*tokens: Token) -> str:
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    return " ".join(t.text for t in ordered)
+
+
+class Found(NamedTuple):
+    """What a construction read: who, on whom, meaning, rule, the words, and the word the
+    modality walk starts from when it is not the predicate (an event noun's "possible")."""
+
+    subjects: list[Target]
+    objects: list[Target]
+    sense: Sense
+    rule: str
+    text: str
+    mood: Token | None = None
+    former: bool = False
+
+
+Construction = Callable[[Token, Frame], Iterator[Found]]
+
+
+def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Russia sheltered Phillips", "Germany would not supply missiles to Ukraine": the
+    subject acts on the object or on the participant behind a preposition. Light verbs
+    and the heads of threat/refusal complements are left to their own rules."""
+    if verb.pos_ != "VERB" or _is_passive(verb) or verb.lemma_.lower() in NON_PREDICATES:
+        return
+    if _light_object(verb, frame) is not None or _pair_object(verb, frame) is not None:
+        return
+    sense = _sense(verb, frame)
+    if sense.has("speech") or _controlled_by_head(verb, frame):
+        return
+    objects = _verb_objects(verb, frame, preps_only=sense.has("topic") or _sends_actor(verb, sense))
+    if not objects:
+        return
+    direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
+    yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
+
+
+def implicit_target(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "This is a domestic issue of the United States, and we don't intend to interfere":
+    an objectless intervention whose target is the one actor the coordinated clause names."""
+    if verb.pos_ != "VERB" or _sense(verb, frame).type not in IMPLICIT_TARGET_TYPES:
+        return
+    if _verb_objects(verb, frame):
+        return
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i == verb.i:
+        return
+    own = {t.i for t in verb.subtree}
+    named = {
+        actor.mention.id: actor
+        for token in clause.subtree
+        if token.i not in own
+        and token.dep_ in ("pobj", "poss", "attr", "dobj")
+        and (actor := frame.actors.actor_at(token)) is not None
+    }
+    subjects = _subjects(verb, frame)
+    others = [a for key, a in named.items() if all(s.actor.mention.id != key for s in subjects)]
+    if len(others) == 1:
+        target = Target(others[0], weak=True)
+        yield Found(subjects, [target], _sense(verb, frame), "implicit_target", verb.text)
+
+
+def _sends_actor(verb: Token, sense: Sense) -> bool:
+    """ "sent Secretary of State Pompeo": an actor as the only object of a giving verb is
+    what is sent; the recipient is the dative or the "to" phrase."""
+    if sense.type != "PROVIDE":
+        return False
+    children = list(verb.children)
+    has_theme = sum(1 for c in children if c.dep_ in ("dobj", "dative")) > 1
+    return not has_theme and not any(c.dep_ == "prep" and c.lower_ == "with" for c in children)
+
+
+def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Johnson was criticised by Sturgeon", "protections offered by the Kremlin": the
+    agent acts on the passive subject, on the noun a participle modifies, or on whoever
+    stands behind "to"/"on" ("sanctions imposed by the US on Iran")."""
+    if verb.pos_ != "VERB":
+        return
+    agents = [
+        t
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in _targets(p, frame, as_subject=True)
+    ]
     if not agents:
         return
-    patients: list[Actor] = []
+    patients: list[Target] = []
     for child in verb.children:
-        if child.dep_ in PASSIVE_SUBJECTS:
-            patients.extend(_actors_in(child, actors))
+        if child.dep_ == "nsubjpass":
+            patients.extend(_targets(child, frame))
     if verb.dep_ == "acl":
-        patients.extend(_actors_in(verb.head, actors))
-    yield agents, patients, "passive"
+        patients.extend(_targets(verb.head, frame))
+    patients.extend(_verb_objects(verb, frame))
+    yield Found(agents, patients, _sense(verb, frame), "passive", verb.text)
 
 
-Construction = Callable[[Token, ActorIndex], Iterator[tuple[list[Actor], list[Actor], str]]]
+def verb_noun_pair(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "offering Musk political asylum", "imposed sanctions on Iran", "cut ties": a verb
+    and its object noun that together name one act (OFFER_ASYLUM, SANCTION)."""
+    found = _pair_object(verb, frame)
+    if found is None:
+        return
+    noun, sense = found
+    frame.consumed.add(noun.i)
+    objects = _verb_objects(verb, frame, preps_only=True) + _noun_objects(noun, frame)
+    objects += [
+        t
+        for c in verb.children
+        if c.dep_ in ("dative", "dobj") and c.i != noun.i
+        for t in _targets(c, frame)
+    ]
+    subjects = _agents_of_predicate(verb, frame)
+    rule = "dative" if _has_dative(verb) else "active"
+    yield Found(subjects, objects, sense, rule, _words(verb, noun), noun)
 
-CONSTRUCTIONS: tuple[Construction, ...] = (
-    active_object,
-    prepositional_object,
-    passive,
-)
+
+def light_verb(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "made the comment to TASS", "issued a warning to Iran", "launched an investigation
+    into Huawei": a light verb lends its subject to the event noun it carries."""
+    noun = _light_object(verb, frame)
+    if noun is None:
+        return
+    if not frame.lex.noun(noun) or not frame.lex.noun(noun).has("callfor"):
+        frame.consumed.add(noun.i)
+    sense = frame.lex.noun(noun)
+    if sense is None or sense.has("callfor"):
+        return
+    objects = _noun_objects(noun, frame) + _verb_objects(verb, frame, preps_only=True)
+    if not objects and sense.quad_class == 3:
+        objects = _claim_targets(verb, frame)
+    subjects = _agents_of_predicate(verb, frame)
+    yield Found(subjects, objects, sense, "light_verb", _words(verb, noun), noun)
 
 
-def extract_relations(sentence: Span, actors: ActorIndex) -> list[Link]:
-    """Every actor-to-actor link in a sentence, by every construction, without repeats."""
-    links: dict[tuple[int, int, int], Link] = {}
-    for verb in sentence:
-        if verb.pos_ != "VERB":
+def _claim_targets(verb: Token, frame: Frame) -> list[Target]:
+    """ "retaliated with insults, claiming Musk had lost his mind": a verbal attack with no
+    object is aimed at whoever the accompanying claim is about."""
+    found: list[Target] = []
+    for clause in verb.children:
+        sense = frame.lex.verb(clause) if clause.dep_ == "advcl" else None
+        if sense is None or not sense.has("speech"):
             continue
-        for construction in CONSTRUCTIONS:
-            for subjects, objects, rule in construction(verb, actors):
-                for subject in subjects:
-                    for obj in objects:
-                        if subject.mention.id == obj.mention.id:
-                            continue
-                        key = (subject.span.start, verb.i, obj.span.start)
-                        links.setdefault(key, Link(subject, obj, verb, rule, verb.text))
-    return list(links.values())
+        for claim in clause.children:
+            if claim.dep_ == "ccomp":
+                found.extend(
+                    Target(t.actor, weak=True)
+                    for c in claim.children
+                    if c.dep_ == "nsubj"
+                    for t in _targets(c, frame)
+                )
+    return found
+
+
+def call_for(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "calling for his deportation and the seizure of SpaceX": a demand or appeal whose
+    type names the act called for (CALL_FOR_DEPORTATION), aimed at that act's patient."""
+    sense = frame.lex.verbs.get(f"{verb.lemma_.lower()} for") or frame.lex.verb(verb)
+    nouns: list[Token] = []
+    calling_verb = verb.pos_ == "VERB" and sense is not None and sense.type in CALLS
+    if calling_verb or (verb.pos_ == "NOUN" and verb.lemma_.lower() == "call"):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        nouns.extend([pobj, *pobj.conjuncts])
+    for noun in nouns:
+        called = frame.lex.noun(noun)
+        if called is None or frame.actors.actor_at(noun) is not None:
+            continue
+        frame.consumed.add(noun.i)
+        agents = _subjects(verb, frame) if verb.pos_ == "VERB" else _noun_agents(verb, frame)
+        yield Found(
+            agents,
+            _noun_objects(noun, frame),
+            call_for_sense(noun, called),
+            "call_for",
+            (_words(verb, noun)),
+        )
+
+
+def control(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "threatened to block Sweden's membership", "refused to meet Zelensky", "China's
+    threats to invade Taiwan": a threat or refusal aimed at the target of the act it
+    governs; the governed act itself is not emitted, it did not happen. An apposition
+    after the complement ("threats to pull his spacecraft—NASA's link—") restates its
+    object, which the parser tends to hang on the threat instead."""
+    if verb.pos_ == "VERB":
+        sense = frame.lex.verb(verb)
+        agents_of = _subjects
+    elif verb.pos_ == "NOUN":
+        sense = frame.lex.noun(verb)
+        agents_of = _noun_agents
+    else:
+        return
+    if sense is None or sense.type not in HEAD_CONTROL_TYPES:
+        return
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "acl") and child.pos_ == "VERB":
+            objects = _complement_targets(child, frame)
+            restated = [
+                t
+                for appos in verb.children
+                if appos.dep_ == "appos" and appos.i > child.i
+                for t in _targets(appos, frame)
+            ]
+            if restated:
+                objects = [t for t in objects if not t.weak] + restated
+            if objects:
+                frame.consumed.add(verb.i)
+                yield Found(agents_of(verb, frame), objects, sense, "control", _words(verb, child))
+
+
+def _complement_targets(verb: Token, frame: Frame) -> list[Target]:
+    pair = _pair_object(verb, frame) or (
+        (n, frame.lex.noun(n)) if (n := _light_object(verb, frame)) is not None else None
+    )
+    found = _verb_objects(verb, frame)
+    if pair is not None:
+        found += _noun_objects(pair[0], frame)
+    if not found:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                found += [
+                    t
+                    for grand in child.subtree
+                    if grand.i != child.i and (actor := frame.actors.actor_at(grand)) is not None
+                    for t in (Target(actor, _phrase(child), weak=True),)
+                ]
+    return found
+
+
+def speech(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Lula told Reuters…", "said to reporters": a statement from speaker to addressee.
+    Only "tell"-type verbs take the addressee as object; "confirmed him" or "wrote on
+    Twitter" name no addressee. What the statement claims is read by the other rules and
+    marked as reported."""
+    if verb.pos_ != "VERB":
+        return
+    sense = frame.lex.verb(verb)
+    if sense is None or not sense.has("speech"):
+        return
+    addressees: list[Target] = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") and child.pos_ != "ADP" and sense.type == "TELL":
+            addressees.extend(_targets(child, frame))
+        elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
+            addressees.extend(_prep_targets(child, verb, frame))
+    if addressees:
+        yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
+
+
+def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Armenia and Azerbaijan clashed", "Saudi Arabia and Qatar cut ties": coordinated
+    subjects of a reciprocal act with no object act on each other."""
+    if verb.pos_ != "VERB":
+        return
+    pair = _pair_object(verb, frame)
+    sense = pair[1] if pair else frame.lex.verb(verb)
+    if sense is None or not (sense.symmetric or sense.type in RECIPROCAL_TYPES):
+        return
+    if pair is None and any(c.dep_ in OBJECTS for c in verb.children):
+        return
+    subjects = _subjects(verb, frame)
+    if len(subjects) < 2:
+        return
+    frame.discourse.pair = (subjects[0], subjects[1])
+    for i, first in enumerate(subjects):
+        for second in subjects[i + 1 :]:
+            yield Found([first], [second], sense, "reciprocal", verb.text)
+
+
+def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
+    """ "the feud between Musk and Trump", "the Trump-Musk rupture", "once close allies":
+    a relation noun naming two or more sides, which hold it toward each other."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return
+    sense = frame.lex.noun(noun)
+    if sense is None or not sense.symmetric:
+        return
+    between: list[Target] = []
+    named: list[Target] = []
+    owners: list[Target] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "among"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    between.extend(_targets(pobj, frame))
+        elif child.dep_ in ("compound", "nmod", "amod", "poss"):
+            side = owners if child.dep_ == "poss" else named
+            for token in child.subtree:
+                actor = frame.actors.actor_at(token)
+                if actor is not None:
+                    side.append(Target(actor))
+    sides = next((s for s in (between, named, owners) if _distinct(s) >= 2), [])
+    if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
+        sides = _subjects(noun.head, frame) if noun.head.pos_ == "VERB" else sides
+    if _distinct(sides) < 2 and frame.discourse.pair is not None and _plural_reference(noun, frame):
+        sides = list(frame.discourse.pair)
+    unique = list({t.actor.mention.id: t for t in sides}.values())
+    if len(unique) < 2:
+        return
+    frame.consumed.add(noun.i)
+    frame.discourse.pair = (unique[0], unique[1])
+    former = _former(noun)
+    for i, first in enumerate(unique):
+        for second in unique[i + 1 :]:
+            yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+
+
+def _former(noun: Token) -> bool:
+    """ "once close allies", "former partners": the words just before the noun."""
+    for token in reversed(noun.doc[max(noun.sent.start, noun.i - 3) : noun.i]):
+        if token.lower_ in FORMER_WORDS:
+            return True
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
+def _plural_reference(noun: Token, frame: Frame) -> bool:
+    """ "Once close allies, their relationship imploded": an unresolved "their"/"they" in
+    the clause the relation noun belongs to points back at the last pair named."""
+    clause = noun.head if noun.dep_ != "ROOT" else noun
+    return any(
+        t.lower_ in ("their", "they", "both") and frame.actors.actor_at(t) is None
+        for t in clause.subtree
+    )
+
+
+def _distinct(targets: list[Target]) -> int:
+    return len({t.actor.mention.id for t in targets})
+
+
+def nominal_event(noun: Token, frame: Frame) -> Iterator[Found]:
+    """ "Poland's expulsion of the consul", "the Russian seizure of Ukrainian ports",
+    "Iran's attack on Israel": an event noun with its own agent and patient."""
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.i in frame.consumed:
+        return
+    sense = frame.lex.noun(noun)
+    if sense is None or sense.symmetric or frame.actors.actor_at(noun) is not None:
+        return
+    objects = _noun_objects(noun, frame)
+    if not objects:
+        return
+    agents = _noun_agents(noun, frame)
+    yield Found(agents, objects, sense, "nominal", noun.text, former=_former(noun))
+
+
+def with_absolute(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "…, with Bannon branding Musk an alien": a participle the parser hung on its own
+    object as a modifier; the object is the noun it modifies."""
+    if verb.tag_ != "VBG" or verb.dep_ != "amod":
+        return
+    target = frame.actors.actor_at(verb.head)
+    sense = frame.lex.verb(verb)
+    if target is None or sense is None:
+        return
+    yield Found(_subjects(verb, frame), [Target(target)], sense, "with_absolute", verb.text)
+
+
+def _with_actor(verb: Token, frame: Frame) -> Actor | None:
+    sentence = verb.sent
+    for token in reversed(sentence[: verb.i - sentence.start]):
+        if token.lower_ == "with" and token.dep_ == "prep":
+            for later in sentence[token.i - sentence.start + 1 : verb.i - sentence.start]:
+                if later.dep_ in ("compound", "amod", "poss"):
+                    continue
+                actor = frame.actors.actor_at(later)
+                if actor is not None and actor.mention.type in ("PERSON", "ORG"):
+                    return actor
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def _has_dative(verb: Token) -> bool:
+    return any(c.dep_ == "dative" for c in verb.children)
+
+
+def _pair_object(verb: Token, frame: Frame) -> tuple[Token, Sense] | None:
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            sense = frame.lex.pair(verb, child)
+            if sense is not None:
+                return child, sense
+    return None
+
+
+def _light_object(verb: Token, frame: Frame) -> Token | None:
+    """The event noun a light verb carries, if it carries one."""
+    if verb.pos_ != "VERB" or not frame.lex.is_light(verb):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ == "dobj"
+            and frame.actors.actor_at(child) is None
+            and (frame.lex.noun(child) is not None or frame.lex.is_hypothetical_word(child))
+        ):
+            return child
+    if verb.lemma_.lower() not in RESPONSE_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and frame.lex.noun(pobj) is not None:
+                    return pobj
+    return None
+
+
+def _controlled_by_head(verb: Token, frame: Frame) -> bool:
+    """True when a threat or refusal governs this verb: the head's rule emits it."""
+    if verb.dep_ not in ("xcomp", "acl"):
+        return False
+    head = verb.head
+    sense = frame.lex.verb(head) if head.pos_ == "VERB" else frame.lex.noun(head)
+    return sense is not None and sense.type in HEAD_CONTROL_TYPES
+
+
+def _agents_of_predicate(verb: Token, frame: Frame) -> list[Target]:
+    subjects = _subjects(verb, frame)
+    if subjects or not _is_passive(verb):
+        return subjects
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "agent"
+        for p in c.children
+        if p.dep_ == "pobj"
+        for t in _targets(p, frame, as_subject=True)
+    ]
+
+
+VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
+    verb_noun_pair,
+    light_verb,
+    call_for,
+    control,
+    active_voice,
+    passive_voice,
+    speech,
+    reciprocal,
+    with_absolute,
+    implicit_target,
+)
+NOUN_CONSTRUCTIONS: tuple[Construction, ...] = (call_for, control, symmetric_noun, nominal_event)
+
+
+def _reported(link_subject: Actor, predicate: Token, frame: Frame) -> bool:
+    speakers = _speaker_actors(predicate, frame)
+    return bool(speakers) and all(s.mention.id != link_subject.mention.id for s in speakers)
+
+
+def _links(
+    predicate: Token, found: Iterable[Found], frame: Frame, seen: dict[tuple[str, ...], Link]
+) -> None:
+    for subjects, objects, sense, rule, text, mood, former in found:
+        base_modality = modality(mood if mood is not None else predicate, frame.lex)
+        symmetric = rule in ("reciprocal", "symmetric_noun")
+        for subject in subjects:
+            for target in objects:
+                if subject.actor.mention.id == target.actor.mention.id:
+                    continue
+                if sense.quad_class is None and (target.weak or subject.weak):
+                    continue
+                mood = base_modality
+                if mood == "asserted" and _reported(subject.actor, predicate, frame):
+                    mood = "reported"
+                confidence = RULE_CONFIDENCE.get(rule, 0.5)
+                if sense.cameo is None and sense.quad_class is None:
+                    confidence -= 0.2
+                if subject.weak or target.weak:
+                    confidence -= 0.15
+                if target.via:
+                    confidence -= 0.05
+                pairs = [(subject.actor, target.actor)]
+                if symmetric:
+                    pairs.append((target.actor, subject.actor))
+                for source, sink in pairs:
+                    meaning = reading_for(sense, predicate, source.mention.type, sink.mention.type)
+                    key = (source.mention.id, meaning.type, sink.mention.id, str(predicate.i))
+                    if key in seen:
+                        continue
+                    seen[key] = Link(
+                        subject=source,
+                        object=sink,
+                        predicate=predicate,
+                        rule=rule,
+                        text=text,
+                        sense=meaning,
+                        modality=mood,
+                        via=target.via,
+                        symmetric=symmetric,
+                        former=former,
+                        confidence=round(max(0.05, min(1.0, confidence)), 2),
+                    )
+
+
+def _may_relate(sentence: Span, frame: Frame) -> bool:
+    """Two distinct actors, or one and a word that can stand for another (the speaker's "I",
+    a "their" pointing back to an earlier pair)."""
+    named: set[str] = set()
+    stand_ins = False
+    for token in sentence:
+        actor = frame.actors.actor_at(token)
+        if actor is not None:
+            named.add(actor.mention.id)
+            if len(named) > 1:
+                return True
+        elif token.lower_ in STAND_INS:
+            stand_ins = True
+    return stand_ins and (bool(named) or frame.discourse.pair is not None)
+
+
+def extract_relations(
+    sentence: Span,
+    actors: ActorIndex,
+    lex: Lexicon | None = None,
+    discourse: Discourse | None = None,
+) -> list[Link]:
+    """Every actor-to-actor link in a sentence, by every construction, without repeats.
+
+    Verbs go first so a light verb or a call can claim its event noun; the noun pass then
+    reads only the event nouns nobody claimed. A sentence that cannot hold two actors is
+    skipped before any rule runs: most sentences of an article are such, and speed matters.
+    """
+    frame = Frame(actors=actors, lex=lex or lexicon(), discourse=discourse or Discourse())
+    if not _may_relate(sentence, frame):
+        return []
+    seen: dict[tuple[str, ...], Link] = {}
+    verbs = [t for t in sentence if t.pos_ == "VERB"]
+    for verb in verbs:
+        for construction in VERB_CONSTRUCTIONS:
+            _links(verb, construction(verb, frame), frame, seen)
+    for noun in sentence:
+        if noun.pos_ == "NOUN" and noun.i not in frame.consumed:
+            for construction in NOUN_CONSTRUCTIONS:
+                if noun.i in frame.consumed and construction is not symmetric_noun:
+                    break
+                _links(noun, construction(noun, frame), frame, seen)
+    return list(seen.values())

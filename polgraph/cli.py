@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -10,8 +11,11 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
+import networkx as nx
 import typer
+import yaml
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -23,10 +27,25 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from polgraph.config import CONNECTION_FILE, Neo4jSettings, neo4j_settings, neo4j_state_dir
+from polgraph.graph.analysis import LOUVAIN_SEED, Actor, Dyad, Stats
+from polgraph.graph.analysis import stats as analysis_stats
 from polgraph.graph.draw import render
+from polgraph.graph.events import DEFAULT_WINDOW_DAYS
+from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
+from polgraph.graph.neo4j import load as neo4j_load
+from polgraph.graph.neo4j import query as neo4j_query
+from polgraph.graph.neo4j import read as neo4j_read
+from polgraph.graph.neo4j import server as neo4j_server
+from polgraph.graph.neo4j.connect import Neo4jFailure
+from polgraph.graph.overrides import apply_overrides, suggest_merges
+from polgraph.graph.query import QueryError, Refused, query
+from polgraph.graph.rows import GraphRows, graph_from_rows
+from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.nlp import ModelError
+from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
 from polgraph.ingest.pipeline import Settings, WorkerError
 from polgraph.ingest.read import Failure, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
@@ -99,6 +118,16 @@ def _scheduler(engine: Engine, scheduler: str | None) -> str | None:
     return scheduler
 
 
+OverridesOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--overrides",
+        help="Entity overrides file (JSON/YAML, see docs/overrides.md); "
+        "default: polgraph-overrides.json/.yaml in the working directory if present.",
+    ),
+]
+
+
 def _fail(message: str) -> typer.Exit:
     err.print(f"[red]polgraph: error:[/red] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
@@ -106,6 +135,42 @@ def _fail(message: str) -> typer.Exit:
 
 def _report_failure(failure: Failure) -> None:
     err.print(f"[red]polgraph: error:[/red] {failure}", highlight=False, soft_wrap=True)
+
+
+UriOpt = Annotated[
+    str | None, typer.Option("--neo4j-uri", "--uri", help="Bolt URI; env NEO4J_URI.")
+]
+UserOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-username", "--username", help="User; env NEO4J_USERNAME."),
+]
+PasswordOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-password", "--password", help="Password; env NEO4J_PASSWORD."),
+]
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option("--neo4j-database", "--database", help="Database; env NEO4J_DATABASE."),
+]
+
+
+def _neo4j(
+    uri: str | None, username: str | None, password: str | None, database: str | None
+) -> Neo4jSettings:
+    settings = neo4j_settings(uri, username, password, database)
+    if settings is None:
+        raise _fail(
+            "no Neo4j configured: run `polgraph neo4j start`, or set NEO4J_URI "
+            "(and NEO4J_PASSWORD) or pass --neo4j-uri"
+        )
+    return settings
+
+
+def _overrides(path: Path | None) -> Overrides:
+    try:
+        return find_overrides(path)
+    except OverridesError as error:
+        raise _fail(str(error)) from None
 
 
 @app.command()
@@ -127,10 +192,15 @@ def extract(
     partition_size: PartitionOpt = 64,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
+    overrides: OverridesOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
     settings = Settings(
-        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        partition_size=partition_size,
+        overrides=_overrides(overrides),
     )
     address = _scheduler(engine, scheduler)
     report = Report()
@@ -231,11 +301,25 @@ def build(
     partition_size: PartitionOpt = 64,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
+    overrides: OverridesOpt = None,
+    to_neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Also load the stored graph into Neo4j.")
+    ] = False,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
 ) -> None:
     """The main job: ingest articles into the store, then write triples.jsonl and graph.html
-    of everything stored. Articles already stored are skipped, so re-running adds nothing."""
+    of everything stored (and with --neo4j load it into Neo4j). Articles already stored are
+    skipped, so re-running adds nothing."""
+    target = _neo4j(uri, username, password, database) if to_neo4j else None
     settings = Settings(
-        model=model, batch_size=batch_size, workers=workers, partition_size=partition_size
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        partition_size=partition_size,
+        overrides=_overrides(overrides),
     )
     address = _scheduler(engine, scheduler)
     report = Report()
@@ -244,18 +328,478 @@ def build(
         with Store(store) as db:
             with _progress(sources, report) as advance:
                 ingest(sources, db, settings, report, _report_failure, advance, date, address)
+            if settings.overrides:
+                apply_overrides(db, settings.overrides)
             out_dir.mkdir(parents=True, exist_ok=True)
             with (out_dir / "triples.jsonl").open("w", encoding="utf-8") as sink:
                 for triple in stored_triples(db):
                     sink.write(triple.to_json() + "\n")
-            render(db.to_networkx(), out_dir / "graph.html")
+            drawn = render(db.to_networkx(), out_dir / "graph.html", title="polgraph build")
             _summary(db, report)
-    except (StoreError, ModelError, EngineError, WorkerError) as error:
+            out.print(
+                f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}: {drawn.note()}"
+            )
+            if target is not None:
+                loaded = neo4j_load.load(db.rows(), target)
+                out.print(f"loaded {loaded.relations} relations into {target.uri}")
+    except (StoreError, ModelError, EngineError, WorkerError, Neo4jFailure) as error:
         raise _fail(str(error)) from None
-    out.print(f"wrote {out_dir / 'triples.jsonl'} and {out_dir / 'graph.html'}")
     if report.failures:
         raise typer.Exit(code=1)
 
 
-def main() -> None:
-    app()
+@app.command()
+def draw(
+    store: Annotated[Path, typer.Option("--from", help="The embedded store to draw.")] = (
+        DEFAULT_STORE
+    ),
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
+        "graph.html"
+    ),
+    focus: Annotated[str | None, typer.Option(help="Draw the ego network of this actor.")] = None,
+    depth: Annotated[int, typer.Option(help="Relations away from --focus.")] = 1,
+    since: Annotated[str | None, typer.Option(help="First article date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last article date, YYYY-MM-DD.")] = None,
+    min_mentions: Annotated[
+        int | None, typer.Option(help="Drop actors mentioned fewer times.")
+    ] = None,
+    quad_class: Annotated[
+        list[int] | None,
+        typer.Option(min=0, max=4, help="Keep relations of this quad class (0-4); repeatable."),
+    ] = None,
+    relation: Annotated[
+        list[str] | None, typer.Option(help="Keep relations of this type; repeatable.")
+    ] = None,
+    max_nodes: Annotated[
+        int | None, typer.Option(help="Keep only the most important actors.")
+    ] = None,
+    title: Annotated[str, typer.Option(help="The page title.")] = "polgraph",
+    from_neo4j: Annotated[
+        bool, typer.Option("--neo4j", help="Draw the graph stored in Neo4j, not the store.")
+    ] = False,
+    cypher: Annotated[
+        str | None,
+        typer.Option("--cypher", help="Draw what this Neo4j query returns (implies --neo4j)."),
+    ] = None,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Draw the graph as one self-contained, interactive HTML page that works offline."""
+    criteria = Criteria(
+        focus=focus,
+        depth=depth,
+        since=since,
+        until=until,
+        min_mentions=min_mentions,
+        quad_classes=tuple(quad_class or ()),
+        relation_types=tuple(relation or ()),
+    )
+    try:
+        if from_neo4j or cypher:
+            settings = _neo4j(uri, username, password, database)
+            whole = graph_from_rows(neo4j_read.fetch_rows(settings, cypher))
+        else:
+            with Store(store, read_only=True) as db:
+                whole = db.to_networkx()
+        graph, cuts = select(whole, criteria)
+        result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
+    except (StoreError, SelectionError, Neo4jFailure) as error:
+        raise _fail(str(error)) from None
+    except OSError as error:
+        raise _fail(f"{output}: {error.strerror or error}") from None
+    out.print(f"wrote {output}: {result.note()}")
+
+
+neo4j_app = typer.Typer(
+    help="A local Neo4j Community server on 127.0.0.1 (obtained from Maven Central).",
+    no_args_is_help=True,
+)
+app.add_typer(neo4j_app, name="neo4j")
+
+
+@neo4j_app.command("start")
+def neo4j_start(
+    port: Annotated[
+        int | None, typer.Option("--port", help="Bolt port; default 7687 or the saved one.")
+    ] = None,
+) -> None:
+    """Start the local server (fetching it on first use), wait for Bolt, save the connection."""
+    try:
+        settings = neo4j_server.start(port=port)
+    except Neo4jFailure as error:
+        raise _fail(str(error)) from None
+    out.print(f"Neo4j {neo4j_server.NEO4J_VERSION} answers at {settings.uri}")
+    out.print(f"connection saved in {neo4j_state_dir() / CONNECTION_FILE}")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop() -> None:
+    """Stop the local server of this directory."""
+    stopped = neo4j_server.stop()
+    out.print("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@neo4j_app.command("status")
+def neo4j_status() -> None:
+    """Say whether the local server runs and answers; exit 1 when it does not."""
+    state = neo4j_server.status()
+    out.print(f"Neo4j {neo4j_server.NEO4J_VERSION}: {state.message}", highlight=False)
+    if not state.running:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def load(
+    source: Annotated[
+        Path,
+        typer.Option("--from", help="An embedded store directory or a triples.jsonl file."),
+    ] = DEFAULT_STORE,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", help="Rows per Neo4j transaction.")
+    ] = neo4j_load.DEFAULT_BATCH_SIZE,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Load a store or a triples.jsonl into Neo4j. Loading again creates nothing new."""
+    settings = _neo4j(uri, username, password, database)
+    try:
+        rows = neo4j_load.rows_from_path(source)
+        report = neo4j_load.load(rows, settings, batch_size)
+    except (neo4j_load.SourceError, Neo4jFailure, ValueError) as error:
+        raise _fail(str(error)) from None
+    out.print(
+        f"loaded {report.articles} articles, {report.entities} entity rows, "
+        f"{report.relations} relations into {settings.uri} "
+        f"in {report.transactions} transactions, {report.seconds:.1f}s"
+    )
+
+
+FormatOpt = Annotated[str, typer.Option("--format", help="table or json.")]
+
+
+def _stored_graph(store: Path) -> tuple[GraphRows, nx.MultiDiGraph]:
+    try:
+        with Store(store, read_only=True) as db:
+            return db.rows(), db.to_networkx()
+    except StoreError as error:
+        raise _fail(str(error)) from None
+
+
+def _actor_table(title: str, actors: list[Actor]) -> Table:
+    table = Table(title=title)
+    table.add_column("actor")
+    table.add_column("score", justify="right")
+    for actor in actors:
+        table.add_row(actor.name, f"{actor.score:g}")
+    return table
+
+
+def _dyad_table(title: str, dyads: list[Dyad]) -> Table:
+    table = Table(title=title)
+    for column in ("actors", "score", "events", "reports"):
+        table.add_column(column, justify="left" if column == "actors" else "right")
+    for dyad in dyads:
+        table.add_row(
+            f"{dyad.a_name} – {dyad.b_name}", f"{dyad.score:g}", str(dyad.events), str(dyad.reports)
+        )
+    return table
+
+
+def _print_stats(result: Stats, graph: nx.MultiDiGraph) -> None:
+    counts = Table(title="entities and relations")
+    counts.add_column("kind")
+    counts.add_column("type")
+    counts.add_column("events", justify="right")
+    counts.add_column("reports", justify="right")
+    for entity_type, n in result.entities.items():
+        counts.add_row("entity", entity_type, "", str(n))
+    for rel_type, n in result.relations.items():
+        counts.add_row("relation", rel_type, str(n["events"]), str(n["reports"]))
+    out.print(counts)
+    for name in ("degree", "betweenness", "pagerank"):
+        out.print(_actor_table(f"top actors by {name}", getattr(result, name)))
+    groups = Table(title=f"communities (Louvain, seed {LOUVAIN_SEED})")
+    groups.add_column("#", justify="right")
+    groups.add_column("members")
+    for n, group in enumerate(result.communities, 1):
+        groups.add_row(str(n), ", ".join(graph.nodes[node].get("name", node) for node in group))
+    out.print(groups)
+    scored = ", ".join(result.modalities)
+    out.print(_dyad_table(f"most hostile dyads ({scored})", result.hostile))
+    out.print(_dyad_table(f"most cooperative dyads ({scored})", result.cooperative))
+    if result.timeline is not None:
+        timeline = Table(title="dyad over time")
+        for column in ("date", "events", "reports", "polarity", "score"):
+            timeline.add_column(column, justify="left" if column == "date" else "right")
+        for point in result.timeline:
+            timeline.add_row(
+                point.date or "undated",
+                str(point.events),
+                str(point.reports),
+                f"{point.polarity:+d}",
+                f"{point.goldstein:g}",
+            )
+        out.print(timeline)
+
+
+@app.command()
+def stats(
+    store: StoreOpt = DEFAULT_STORE,
+    fmt: FormatOpt = "table",
+    modality: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--modality",
+            help="Also score relations of this modality (hypothetical, negated, or all).",
+        ),
+    ] = None,
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--dyad", help="Two actors (id or name): their relationship by date."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="How many actors and dyads to list.")] = 10,
+    window: Annotated[
+        int, typer.Option("--window", help="Days within which reports of one event fall.")
+    ] = DEFAULT_WINDOW_DAYS,
+) -> None:
+    """Counts, central actors, communities, hostile and cooperative dyads, all in events."""
+    if fmt not in ("table", "json"):
+        raise _fail(f"--format {fmt!r}: choose table or json")
+    _, graph = _stored_graph(store)
+    try:
+        result = analysis_stats(
+            graph, modalities=modality or (), dyad=dyad, top=top, window_days=window
+        )
+    except (ValueError, LookupError) as error:
+        raise _fail(str(error).strip("'\"")) from None
+    if fmt == "json":
+        out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        _print_stats(result, graph)
+
+
+@app.command("export")
+def export_graph(
+    fmt: Annotated[str, typer.Option("--format", help="graphml, gexf, csv, cypher or jsonl.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="File to write (a directory for csv)."),
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+) -> None:
+    """Write the stored graph for Gephi, yEd, neo4j-admin import, cypher-shell or JSONL readers."""
+    if fmt not in FORMATS:
+        raise _fail(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    rows, graph = _stored_graph(store)
+    target = output or Path("out") / DEFAULT_NAMES[fmt]
+    if fmt != "csv":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        paths = export(rows, graph, fmt, target)  # type: ignore[arg-type]
+    except (ExportError, OSError) as error:
+        raise _fail(f"{target}: {error}") from None
+    out.print("wrote " + ", ".join(str(path) for path in paths))
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command("query")
+def run_query(
+    cypher: Annotated[str, typer.Argument(help="A read-only Cypher query, written for Neo4j.")],
+    param: Annotated[
+        list[str] | None,
+        typer.Option("--param", "-p", help="name=value; JSON values (10, true) are typed."),
+    ] = None,
+    output: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="How to print the result.")
+    ] = QueryFormat.table,
+    backend: Annotated[
+        str | None,
+        typer.Option(
+            "--backend", help="embedded or neo4j; default: neo4j when configured, else embedded."
+        ),
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    uri: UriOpt = None,
+    username: UserOpt = None,
+    password: PasswordOpt = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Run Cypher on Neo4j or on the embedded store: the same query gives the same answer,
+    or a refusal that says how to run it on Neo4j."""
+    settings = neo4j_settings(uri, username, password, database)
+    chosen = backend or ("neo4j" if settings else "embedded")
+    if chosen not in ("embedded", "neo4j"):
+        raise _fail(f"--backend {chosen!r}: choose embedded or neo4j")
+    if chosen == "neo4j":
+        settings = _neo4j(uri, username, password, database)
+    try:
+        params = neo4j_query.parse_params(param or [])
+        records = query(cypher, params, chosen, store=store, neo4j=settings)  # type: ignore[arg-type]
+    except (Refused, QueryError, StoreError, Neo4jFailure, ValueError) as error:
+        raise _fail(str(error)) from None
+    result = neo4j_query.QueryResult.from_records(records)
+    if output is QueryFormat.json:
+        sys.stdout.write(neo4j_query.to_json(result) + "\n")
+    elif output is QueryFormat.csv:
+        sys.stdout.write(neo4j_query.to_csv(result))
+    else:
+        table = Table(*result.columns, caption=f"{len(result.rows)} rows from the {chosen} engine")
+        for row in result.rows:
+            table.add_row(*(escape(neo4j_query.cell(value)) for value in row))
+        out.print(table)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: one sentence or article per line.")],
+    pred: Annotated[
+        Path,
+        typer.Argument(help="Predicted triples JSONL, or articles (file/dir) to extract first."),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", show_default=True)
+    ] = "table",
+    errors: Annotated[
+        bool, typer.Option("--errors", help="Also list missed and spurious dyads.")
+    ] = False,
+    model: ModelOpt = None,
+) -> None:
+    """Precision, recall and F1 of directed actor dyads, and of dyad + quad class."""
+    from polgraph.ingest.evaluate import GoldError, evaluate, is_triples_file, read_gold
+    from polgraph.ingest.records import Triple
+
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format must be table or json, not {output_format!r}")
+    try:
+        items = read_gold(gold)
+    except GoldError as error:
+        raise _fail(str(error)) from None
+    if not pred.exists():
+        raise _fail(f"{pred}: no such file or directory")
+    if pred.is_file() and is_triples_file(pred):
+        try:
+            with pred.open(encoding="utf-8") as handle:
+                triples = [Triple.from_json(line) for line in handle if line.strip()]
+        except (ValueError, KeyError, TypeError) as error:
+            raise _fail(f"{pred}: not a triples file: {error}") from None
+    else:
+        report = Report()
+        try:
+            extractions = extract_paths([str(pred)], Settings(model=model), report, _report_failure)
+            triples = [t for extraction in extractions for t in extraction.triples]
+        except ModelError as error:
+            raise _fail(str(error)) from None
+    result = evaluate(items, triples)
+    if output_format == "json":
+        out.print_json(data=result.to_dict())
+        return
+    table = Table(title=f"polgraph eval: {len(items)} gold items")
+    for column in ("level", "precision", "recall", "F1", "TP", "predicted", "gold"):
+        table.add_column(column, justify="left" if column == "level" else "right")
+    for level, score in result.scores.items():
+        table.add_row(
+            level,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.true_positives),
+            str(score.predicted),
+            str(score.expected),
+        )
+    out.print(table)
+    if errors:
+        for label, found in (("missed", result.missed), ("spurious", result.spurious)):
+            for item_id, key in found:
+                out.print(f"{label}\t{item_id}\t{key[0]} -> {key[1]}", highlight=False)
+
+
+def _entity_rows(db: Store, search: str | None) -> list[dict[str, object]]:
+    graph = db.to_networkx()
+    needle = search.casefold() if search else None
+    rows = []
+    for _, data in graph.nodes(data=True):
+        names = [data["name"], *data["aliases"]]
+        if needle and not any(needle in name.casefold() for name in names):
+            continue
+        rows.append(
+            {
+                key: data[key]
+                for key in ("id", "name", "type", "aliases", "roles", "mentions", "articles")
+            }
+        )
+    return sorted(rows, key=lambda r: (-int(r["mentions"]), str(r["name"])))
+
+
+@app.command()
+def entities(
+    search: Annotated[
+        str | None, typer.Option("--search", help="Only actors whose name or alias contains this.")
+    ] = None,
+    store: StoreOpt = DEFAULT_STORE,
+    output_format: Annotated[
+        str, typer.Option("--format", help="table or json.", show_default=True)
+    ] = "table",
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows; 0 for all.")] = 50,
+    apply: Annotated[
+        Path | None,
+        typer.Option(
+            "--apply-overrides",
+            help="Apply this overrides file to the store first (merge, keep apart, set types).",
+        ),
+    ] = None,
+    suggest: Annotated[
+        bool,
+        typer.Option(
+            "--suggest",
+            help="Print likely merges (a lone surname and the one full name it ends) as an "
+            "overrides file to review, instead of the list.",
+        ),
+    ] = False,
+) -> None:
+    """List the stored actors with their aliases, types and mention counts; with
+    --apply-overrides, correct them in the store first, without re-parsing anything."""
+    if output_format not in ("table", "json"):
+        raise _fail(f"--format {output_format!r}: expected table or json")
+    corrections = _overrides(apply) if apply is not None else None
+    try:
+        with Store(store, read_only=corrections is None) as db:
+            if corrections is not None:
+                done = apply_overrides(db, corrections)
+                err.print(
+                    f"overrides: {done.merged} merged, {done.split} split, "
+                    f"{done.retyped} retyped, {done.relations_moved} relations moved"
+                )
+            rows = _entity_rows(db, search)
+            merges = suggest_merges(db) if suggest else {}
+    except StoreError as error:
+        raise _fail(str(error)) from None
+    if suggest:
+        out.print(yaml.safe_dump({"merge": merges}, allow_unicode=True, sort_keys=True), end="")
+        return
+    shown = rows[:limit] if limit else rows
+    if output_format == "json":
+        out.print_json(data=shown)
+        return
+    table = Table(title=f"actors ({len(rows)})")
+    for column in ("name", "type", "mentions", "articles", "aliases", "roles", "id"):
+        table.add_column(column, overflow="fold")
+    for row in shown:
+        table.add_row(
+            str(row["name"]),
+            str(row["type"]),
+            str(row["mentions"]),
+            str(row["articles"]),
+            ", ".join(row["aliases"]),  # type: ignore[arg-type]
+            ", ".join(row["roles"]),  # type: ignore[arg-type]
+            str(row["id"]),
+        )
+    out.print(table)

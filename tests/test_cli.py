@@ -3,10 +3,10 @@
 import json
 from pathlib import Path
 
-from polgraph.graph.store import Store
 from typer.testing import CliRunner
 
 from polgraph.cli import app
+from polgraph.graph.store import Store
 
 runner = CliRunner()
 
@@ -105,3 +105,74 @@ def test_help_reads_well() -> None:
         assert command in result.stdout
         sub = runner.invoke(app, [command, "--help"])
         assert sub.exit_code == 0 and "Usage" in sub.stdout
+
+
+def test_draw_from_a_store_and_refuse_a_missing_one(seeds: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    built = runner.invoke(app, ["build", str(seeds), "--store", str(store), "--out", str(tmp_path)])
+    assert built.exit_code == 0, built.output
+    page = tmp_path / "focus.html"
+    result = runner.invoke(
+        app, ["draw", "--from", str(store), "-o", str(page), "--focus", "novikov", "--depth", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "wrote" in result.stdout and page.stat().st_size > 0
+    missing = runner.invoke(app, ["draw", "--from", str(tmp_path / "none"), "-o", str(page)])
+    assert missing.exit_code == 1
+    assert missing.stderr.count("\n") == 1 and "no polgraph store here" in missing.stderr
+
+
+def test_stats_export_and_query_on_a_built_store(tmp_path: Path) -> None:
+    from tests.graph.world import build
+
+    store = str(build(tmp_path / "store"))
+    result = runner.invoke(
+        app, ["stats", "--store", store, "--format", "json", "--dyad", "Carland", "Dovia"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["hostile"][0]["score"] == -8.8 and len(data["timeline"]) == 2
+    for fmt in ("graphml", "gexf", "cypher", "jsonl", "csv"):
+        target = tmp_path / f"export.{fmt}"
+        result = runner.invoke(
+            app, ["export", "--store", store, "--format", fmt, "-o", str(target)]
+        )
+        assert result.exit_code == 0, result.output
+        assert target.exists()
+    result = runner.invoke(
+        app,
+        [
+            "query",
+            "--backend",
+            "embedded",
+            "--store",
+            store,
+            "--format",
+            "json",
+            "-p",
+            'id="dovia"',
+            "MATCH (e:Country {id: $id}) RETURN e.name AS name",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"name": "Dovia"}]
+
+
+def test_exploration_commands_fail_in_one_line(tmp_path: Path) -> None:
+    from tests.graph.world import build
+
+    store = str(build(tmp_path / "store"))
+    cases = [
+        (["stats", "--store", str(tmp_path / "none")], "no polgraph store here"),
+        (["stats", "--store", store, "--dyad", "Zed", "Dovia"], "no actor named 'Zed'"),
+        (["export", "--store", store, "--format", "pdf"], "choose one of graphml"),
+        (
+            ["query", "--backend", "embedded", "--store", store, "MATCH (n) RETURN labels(n)"],
+            "--backend neo4j",
+        ),
+    ]
+    for args, message in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert message in result.stderr
+        assert "Traceback" not in result.output

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 from distributed import LocalCluster
+from typer.testing import CliRunner
+
+from polgraph.cli import app
 from polgraph.graph.store import Store
 from polgraph.ingest.dask_engine import connect, extract_on
 from polgraph.ingest.pipeline import Settings, extract
 from polgraph.ingest.read import read_paths
 from polgraph.ingest.records import Article
-from typer.testing import CliRunner
-
-from polgraph.cli import app
 from tests.corpus import write_corpus
 
 runner = CliRunner()

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from polgraph.graph.store import DB_FILE, Store
 from polgraph.ingest.pipeline import Settings
-
 from polgraph.jobs import Report, ingest
 from tests.corpus import write_corpus
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from polgraph.graph.rows import rows_from_extraction
 from polgraph.graph.store import Store
 from polgraph.ingest.records import (
@@ -120,3 +121,13 @@ def test_relation_types_that_are_cypher_keywords_are_stored(tmp_path: Path) -> N
             store.add(_extraction(f"a{number}", rel_type))
         assert store.counts()["relations"] == len(keywords)
         assert set(store.rows().relations) == set(keywords)
+
+
+def test_pronouns_and_descriptions_are_not_aliases(tmp_path: Path) -> None:
+    written = ["Musk", "he", "His", "the billionaire", "Elon", "MUSK"]
+    mentions = [Mention("elon-musk", "Elon Musk", text, "PERSON") for text in written]
+    article = Article(id="a1", text="x")
+    with Store(tmp_path) as store:
+        store.add(Extraction(article=article, triples=[], mentions=mentions))
+        (entity,) = store.rows().entities
+    assert entity["aliases"] == ["Elon", "MUSK", "Musk"]

@@ -1,6 +1,7 @@
 import json
 
 import pytest
+
 from polgraph.ingest.records import (
     ArticleRef,
     Evidence,

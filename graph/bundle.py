@@ -1,0 +1,104 @@
+"""Relation instances bundled into the edges a picture draws.
+
+The store keeps one edge per relation instance, so two actors in a long feud are joined by
+dozens of parallel edges that no drawing can keep apart. A picture draws one edge per
+(subject, object, type) instead, whose width counts the distinct times it was reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+
+def support_key(attrs: Mapping[str, Any]) -> Hashable:
+    """What counts as one report of a relation: one sentence of one article.
+
+    Two extraction rules reading the same sentence are the same report, not two. This is the
+    single place to switch the count to events (reports of the same happening) once the store
+    groups them: return the event id here instead.
+    """
+    return (attrs.get("article_id"), attrs.get("start"))
+
+
+@dataclass(slots=True)
+class Support:
+    """One report of a bundled relation and the evidence for it."""
+
+    date: str | None
+    modality: str
+    quad_class: int | None
+    polarity: int
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Bundle:
+    """Every instance of one relation type from one actor to another."""
+
+    id: str
+    source: str
+    target: str
+    type: str
+    supports: list[Support] = field(default_factory=list)
+    instances: int = 0
+
+    @property
+    def polarity(self) -> int:
+        """The sign of the reports taken together: a feud with one truce stays a feud."""
+        total = sum(s.polarity for s in self.supports)
+        return (total > 0) - (total < 0)
+
+    @property
+    def structural(self) -> bool:
+        """Structural relations (membership, office) are facts, not acts; drawn apart."""
+        return bool(self.supports) and all(s.quad_class == 0 for s in self.supports)
+
+
+def _evidence(attrs: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "sentence": attrs.get("sentence"),
+        "text": attrs.get("text"),
+        "title": attrs.get("title"),
+        "date": attrs.get("date"),
+        "article_id": attrs.get("article_id"),
+    }
+
+
+def bundle_edges(graph: nx.MultiDiGraph) -> list[Bundle]:
+    """Group instances by (subject, object, type) and their supports by `support_key`.
+
+    Instances are visited in key order so the same graph always yields the same picture.
+    """
+    bundles: dict[tuple[Any, Any, str], Bundle] = {}
+    supports: dict[tuple[tuple[Any, Any, str], Hashable], Support] = {}
+    for source, target, _key, attrs in sorted(
+        graph.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))
+    ):
+        rel_type = str(attrs.get("type") or "RELATED_TO")
+        group = (source, target, rel_type)
+        bundle = bundles.get(group)
+        if bundle is None:
+            bundle = Bundle(id=f"e{len(bundles)}", source=source, target=target, type=rel_type)
+            bundles[group] = bundle
+        bundle.instances += 1
+        skey = (group, support_key(attrs))
+        support = supports.get(skey)
+        if support is None:
+            support = Support(
+                date=attrs.get("date"),
+                modality=str(attrs.get("modality") or "asserted"),
+                quad_class=attrs.get("quad_class"),
+                polarity=int(attrs.get("polarity") or 0),
+            )
+            supports[skey] = support
+            bundle.supports.append(support)
+        evidence = _evidence(attrs)
+        if evidence not in support.evidence:
+            support.evidence.append(evidence)
+    for bundle in bundles.values():
+        bundle.supports.sort(key=lambda s: (s.date or "", s.modality))
+    return list(bundles.values())

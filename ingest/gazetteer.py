@@ -1,0 +1,72 @@
+"""Known actors by the ways news writes them: countries, demonyms, capitals and seats of power,
+institutions. Loaded from data/gazetteer.json, which data/build_gazetteer.py builds from
+public country data and small curated tables.
+
+NER alone names "U.S.", "America" and "the United States" as three actors and types
+"Moscow" as a place; the gazetteer gives each one canonical name and type, so the same
+actor gets the same id in every article.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+COUNTRY = "country"
+DEMONYM = "demonym"
+CAPITAL = "capital"
+SEAT = "seat"
+_LEADING = ("the ",)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What an alias means: the canonical `name`, its NER `type`, and what `kind` of
+    alias it is (country, demonym, capital, seat, or an institution kind like party)."""
+
+    name: str
+    type: str
+    kind: str
+    country: str = ""
+
+    @property
+    def metonym(self) -> bool:
+        """A place written for the power that sits there ("Moscow said")."""
+        return self.kind in (CAPITAL, SEAT)
+
+
+class Gazetteer:
+    """Lookup by exact spelling first, then case-folded, with or without a leading "the".
+    Where two entries share an alias the later one wins, as in the build."""
+
+    def __init__(self, entries: list[dict[str, str]]) -> None:
+        self._exact: dict[str, Known] = {}
+        self._folded: dict[str, Known] = {}
+        for entry in entries:
+            known = Known(entry["name"], entry["type"], entry["kind"], entry.get("country", ""))
+            self._exact[entry["alias"]] = known
+            self._folded[entry["alias"].casefold()] = known
+        self.longest = max((len(alias.split()) for alias in self._exact), default=1)
+
+    def lookup(self, text: str, *, exact: bool = False) -> Known | None:
+        """The actor `text` names. `exact` skips the case-folded match, for text that was
+        not tagged as a name by NER (a lower-case "us" is not the United States)."""
+        candidates = [text.strip()]
+        for prefix in _LEADING:
+            if candidates[0].casefold().startswith(prefix):
+                candidates.append(candidates[0][len(prefix) :])
+        for candidate in candidates:
+            known = self._exact.get(candidate)
+            if known is None and not exact:
+                known = self._folded.get(candidate.casefold())
+            if known is not None:
+                return known
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    data = resources.files("polgraph.ingest").joinpath("data", "gazetteer.json").read_text("utf-8")
+    return Gazetteer(json.loads(data)["entries"])

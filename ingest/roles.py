@@ -1,0 +1,355 @@
+"""Roles and structural relations (quad_class 0) read off titles, appositions and possessives.
+
+"Kremlin spokesman Dmitry Peskov", "Dmitry Novikov, deputy chairman of the committee",
+"former Trump adviser Steve Bannon", "Musk's SpaceX", "his Dragon spacecraft": news states
+who belongs to, leads, speaks for or owns what in the noun phrase around a name, not with a
+verb. The role nouns and the relation each implies are a data table (data/roles.json), so a
+new title is a line of data, not a rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
+from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
+
+ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
+POLARITY = {"ALLY_OF": 1, "CRITIC_OF": -1, "RIVAL_OF": -1}
+OWNABLE = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART"})
+LEADERSHIP = "LEADER_OF"
+MEMBERSHIP = "MEMBER_OF"
+
+
+@dataclass(frozen=True, slots=True)
+class RoleTable:
+    roles: dict[str, str]
+    subordinate: frozenset[str]
+    former: frozenset[str]
+    local: frozenset[str]
+    longest: int
+
+    def lookup(self, words: list[str]) -> tuple[str, str] | None:
+        """The longest role at the end of `words` ("chief executive" before "executive")."""
+        lowered = [w.lower() for w in words]
+        for size in range(min(self.longest, len(lowered)), 0, -1):
+            phrase = " ".join(lowered[-size:])
+            if phrase in self.roles:
+                return phrase, self.roles[phrase]
+        return None
+
+
+@lru_cache(maxsize=1)
+def role_table() -> RoleTable:
+    data = data_file("roles.json")
+    roles: dict[str, str] = data["roles"]
+    return RoleTable(
+        roles=roles,
+        subordinate=frozenset(data["subordinate"]),
+        former=frozenset(data["former"]),
+        local=frozenset(data["local"]),
+        longest=max(len(noun.split()) for noun in roles),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A structural link before it becomes a triple."""
+
+    holder: Mention
+    type: str
+    target: Mention
+    role: str | None
+    former: bool
+    rule: str
+    text: str
+    confidence: float
+
+
+def _country(token: Token) -> Mention | None:
+    """ "Russian Foreign Minister": a demonym modifier names the country the role is of."""
+    known = load_gazetteer().lookup(token.text, exact=True)
+    if known is None or known.kind != DEMONYM:
+        return None
+    return Mention(entity_id(known.name), known.name, token.text, known.type)
+
+
+def _local(target: Mention, words: list[Token], table: RoleTable) -> Mention:
+    """ "London mayor": a city's own office is of the city, not of the country its name
+    stands for elsewhere."""
+    role = " ".join(t.lower_ for t in words)
+    known = load_gazetteer().lookup(target.mention, exact=True)
+    if role in table.local and known is not None and known.kind == CAPITAL:
+        return Mention(entity_id(target.mention), target.mention, target.mention, "GPE")
+    return target
+
+
+def _relation_for(relation: str, modifiers: list[Token], table: RoleTable) -> str:
+    if relation == LEADERSHIP and any(
+        t.lower_ in table.subordinate or t.lower_.startswith(("vice-", "co-")) for t in modifiers
+    ):
+        return MEMBERSHIP
+    return relation
+
+
+def _role_in(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> tuple[int, str] | None:
+    """The rightmost role noun among `tokens`, as its index and the table's relation."""
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.pos_ not in ("NOUN", "PROPN") or actors.actor_at(token) is not None:
+            continue
+        found = table.lookup([t.text for t in tokens[: index + 1]])
+        if found is not None:
+            return index, found[1]
+    return None
+
+
+def _phrase(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> list[Token]:
+    """The role's own words: back from the role noun to the first actor, determiner,
+    demonym or "former"."""
+    words: list[Token] = []
+    for token in reversed(tokens):
+        if (
+            actors.actor_at(token) is not None
+            or token.dep_ in ("det", "poss", "case", "punct")
+            or token.lower_ in table.former
+            or _country(token) is not None
+        ):
+            break
+        words.insert(0, token)
+    return words
+
+
+def _target(tokens: list[Token], actors: ActorIndex, holder: Actor) -> Mention | None:
+    """The nearest actor (or demonym's country) before the role noun."""
+    for token in reversed(tokens):
+        actor = actors.actor_at(token)
+        if actor is not None and actor.mention.id != holder.mention.id:
+            return actor.mention
+        country = _country(token)
+        if country is not None:
+            return country
+    return None
+
+
+def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "Kremlin spokesman Dmitry Peskov", "former Trump adviser Steve Bannon"."""
+    root = holder.span.root
+    left = [t for t in root.subtree if t.i < holder.span.start]
+    found = _role_in(left, actors, table)
+    if found is None:
+        return
+    index, relation = found
+    before = left[: index + 1]
+    words = _phrase(before, actors, table)
+    target = _target(left[: index + 1 - len(words)], actors, holder)
+    if target is None:
+        return
+    target = _local(target, words, table)
+    former = any(t.lower_ in table.former for t in left)
+    role = " ".join(t.text for t in words)
+    yield Role(
+        holder.mention,
+        _relation_for(relation, words, table),
+        target,
+        role.lower() if role.islower() else role,
+        former,
+        "title",
+        role,
+        0.8,
+    )
+
+
+def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "Dmitry Novikov, deputy chairman of the committee", "the spokeswoman for the
+    Commission, Jane Doe", and the copula "Doe is the spokeswoman for the Commission"."""
+    root = holder.span.root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "appos" and _next_to(root.head, holder):
+        nouns.append(root.head)
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+        nouns.extend(child for child in root.head.children if child.dep_ == "attr")
+    for noun in nouns:
+        if actors.actor_at(noun) is not None:
+            continue
+        left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
+        found = table.lookup([t.text for t in left])
+        if found is None:
+            continue
+        words = _phrase(left, actors, table)
+        target = _target(left[: len(left) - len(words)], actors, holder)
+        deeper = False
+        if target is None:
+            target, deeper = _prepositional_target(noun, actors, holder)
+        if target is None:
+            continue
+        relation = _relation_for(found[1], words, table)
+        if deeper and relation == LEADERSHIP:
+            relation = MEMBERSHIP
+        role = " ".join(t.text for t in words)
+        yield Role(
+            holder.mention,
+            relation,
+            target,
+            role.lower() if role.islower() else role,
+            any(t.lower_ in table.former for t in left),
+            "apposition",
+            role,
+            0.8,
+        )
+
+
+def _next_to(noun: Token, holder: Actor) -> bool:
+    """ "adviser Steve Bannon", "the spokeswoman, Jane Doe": nothing but a comma between the
+    role noun and the name, so a later apposition of the same noun is not taken for it."""
+    between = noun.doc[noun.i + 1 : holder.span.start]
+    return noun.i < holder.span.start and all(t.text in (",", "\u2014", "-") for t in between)
+
+
+def _bounds(actor: Actor) -> tuple[int, int]:
+    return actor.span.start, actor.span.end
+
+
+def _prepositional_target(
+    noun: Token, actors: ActorIndex, holder: Actor
+) -> tuple[Mention | None, bool]:
+    """ "chairman of the committee": the actor behind of/for/at; `deeper` when it is only
+    the owner of that object ("of the Duma's committee"), which makes the holder a member."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            actor = actors.actor_at(pobj)
+            if actor is not None and actor.mention.id != holder.mention.id:
+                return actor.mention, False
+            for token in pobj.subtree:
+                actor = actors.actor_at(token)
+                if actor is not None and actor.mention.id != holder.mention.id:
+                    return actor.mention, True
+    return None, False
+
+
+def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Musk's SpaceX" → leads; "his Dragon spacecraft" → owns the named thing."""
+    token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
+    if token.dep_ != "poss":
+        return
+    head = token.head
+    owned = actors.actor_at(head)
+    if owned is not None and owned.resolved_by == "name":
+        if (
+            owner.mention.type == "PERSON"
+            and owned.mention.type == "ORG"
+            and not _common_word(owned)
+        ):
+            text = f"{owner.mention.mention}'s {owned.mention.mention}"
+            yield Role(
+                owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6
+            )
+        return
+    if head.pos_ != "NOUN":
+        return
+    names = [
+        child
+        for child in head.children
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and child.i > token.i
+    ]
+    if not names or head.lemma_.lower() in _person_nouns() or any(_actor(c, actors) for c in names):
+        return
+    start = max(token.i + 1, min(child.left_edge.i for child in names))
+    thing = head.doc[start : head.i + 1]
+    labels = {ent.label_ for ent in thing.ents}
+    if labels and not labels & OWNABLE:
+        return
+    product = Mention(entity_id(thing.text), thing.text, thing.text, "PRODUCT")
+    text = f"{owner.mention.mention} {thing.text}"
+    yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
+
+
+def _plausible(role: Role) -> bool:
+    """Alliance and rivalry are between actors, not with a country named by a modifier
+    ("U.S. Senate opponent" is no rival of the United States); one leads or belongs to a
+    body, not to a person ("Tory party leader" next to "Blair's")."""
+    if role.type in (LEADERSHIP, MEMBERSHIP):
+        return role.target.type != "PERSON"
+    return role.type not in POLARITY or role.target.type in ("PERSON", "ORG")
+
+
+def _common_word(actor: Actor) -> bool:
+    """ "Brown's Budget": a one-word name the same text also writes in lower case is a
+    capitalised common noun, not a company someone leads."""
+    words = actor.mention.mention.split()
+    if len(words) != 1:
+        return False
+    lowered = words[0].lower()
+    return any(t.text == lowered for t in actor.span.doc)
+
+
+def _actor(token: Token, actors: ActorIndex) -> bool:
+    """A compound naming a known actor ("his EU counterparts", "the Army regiments") is
+    not a product's name; an organisation tagged only by the model may be ("Dragon")."""
+    actor = actors.actor_at(token)
+    if actor is None:
+        return False
+    return actor.mention.type != "ORG" or load_gazetteer().lookup(actor.mention.name) is not None
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    coref = data_file("coref.json")["descriptors"]
+    nouns = {noun for noun, kind in coref.items() if kind == "PERSON"}
+    return frozenset(nouns | set(role_table().roles))
+
+
+def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
+    """Every structural link in a sentence, once each."""
+    table = role_table()
+    found: dict[tuple[str, str, str], Role] = {}
+    holders: dict[int, Actor] = {}
+    for token in sentence:
+        actor = actors.actor_at(token)
+        if actor is not None:
+            holders.setdefault(actor.span.start, actor)
+    for actor in holders.values():
+        rules = [possessive_roles(actor, actors)]
+        if actor.resolved_by == "name" and actor.mention.type == "PERSON":
+            rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
+        for rule in rules:
+            for role in rule:
+                if role.holder.id != role.target.id and _plausible(role):
+                    found.setdefault((role.holder.id, role.type, role.target.id), role)
+    return list(found.values())
+
+
+def role_triples(
+    sentence: Span, actors: ActorIndex, article: ArticleRef, evidence: Evidence
+) -> list[Triple]:
+    """The structural links of a sentence as triples, ready for the pipeline."""
+    return [
+        Triple(
+            article=article,
+            subject=role.holder,
+            relation=Relation(
+                type=role.type,
+                text=role.text,
+                rule=role.rule,
+                quad_class=0,
+                goldstein=0.0,
+                polarity=POLARITY.get(role.type, 0),
+                role=role.role,
+                former=role.former,
+            ),
+            object=role.target,
+            evidence=evidence,
+            confidence=role.confidence,
+        )
+        for role in sentence_roles(sentence, actors)
+    ]

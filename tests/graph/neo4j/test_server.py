@@ -1,0 +1,61 @@
+"""The local server as `polgraph neo4j start` runs it: loopback only, auth on, idempotent."""
+
+import os
+import stat
+from pathlib import Path
+
+import neo4j
+import pytest
+
+from polgraph.config import CONNECTION_FILE, Neo4jSettings, saved_neo4j_settings
+from polgraph.graph.neo4j import server
+from polgraph.graph.neo4j.connect import Neo4jFailure
+
+pytestmark = pytest.mark.neo4j
+
+
+def _listening(port: int) -> set[str]:
+    """Local addresses with a socket listening on `port`, from the kernel's own tables."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.rsplit(":", 1)
+            if state == "0A" and int(hex_port, 16) == port:
+                found.add(address)
+    return found
+
+
+def test_bolt_listens_on_loopback_only(neo4j_server: Neo4jSettings) -> None:
+    port = int(neo4j_server.uri.rsplit(":", 1)[1])
+    addresses = _listening(port)
+    assert addresses
+    loopback = {"0100007F", "0000000000000000FFFF00000100007F"}
+    assert addresses <= loopback, addresses
+
+
+def test_the_saved_connection_is_private_and_the_default_password_is_refused(
+    neo4j_server: Neo4jSettings, neo4j_server_dir: Path
+) -> None:
+    assert saved_neo4j_settings(neo4j_server_dir) == neo4j_server
+    for name in (CONNECTION_FILE, "password"):
+        mode = stat.S_IMODE(os.stat(neo4j_server_dir / name).st_mode)
+        assert mode == 0o600, name
+    assert len(neo4j_server.password) >= 24
+    default = neo4j.GraphDatabase.driver(neo4j_server.uri, auth=("neo4j", "neo4j"))
+    with default, pytest.raises(neo4j.exceptions.AuthError):
+        default.verify_connectivity()
+
+
+def test_status_and_a_second_start(neo4j_server: Neo4jSettings, neo4j_server_dir: Path) -> None:
+    state = server.status(neo4j_server_dir)
+    assert state.running and state.uri == neo4j_server.uri
+    assert server.start(neo4j_server_dir) == neo4j_server
+
+
+def test_a_taken_port_and_a_missing_server(neo4j_server: Neo4jSettings, tmp_path: Path) -> None:
+    port = int(neo4j_server.uri.rsplit(":", 1)[1])
+    with pytest.raises(Neo4jFailure, match="already in use"):
+        server.start(tmp_path, port)
+    assert not server.status(tmp_path).running
+    assert server.stop(tmp_path) is False

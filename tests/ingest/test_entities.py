@@ -1,0 +1,142 @@
+"""Document-level actor resolution on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from polgraph.ingest.entities import ActorIndex, surface
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.overrides import parse_overrides
+from polgraph.ingest.records import entity_id
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def names(index: ActorIndex) -> dict[str, tuple[str, str]]:
+    """written → (canonical name, type) for every named actor."""
+    return {a.mention.mention: (a.mention.name, a.mention.type) for a in index.actors()}
+
+
+def token(doc: Doc, text: str, nth: int = 0) -> int:
+    return [t.i for t in doc if t.text == text][nth]
+
+
+def test_surname_resolves_to_the_full_name(nlp: Language) -> None:
+    doc = nlp(
+        "Friedrich Merz met union leaders on Monday. Merz later told reporters he was hopeful."
+    )
+    index = ActorIndex(doc)
+    actor = index.actor_at(doc[token(doc, "Merz", 1)])
+    assert actor is not None
+    assert actor.mention.name == "Friedrich Merz"
+    assert actor.mention.mention == "Merz"
+    assert actor.mention.id == entity_id("Friedrich Merz")
+
+
+def test_a_surname_tagged_as_a_place_becomes_the_person(nlp: Language) -> None:
+    doc = nlp("Paula Verhoeven resigned on Friday. Critics said Verhoeven had no choice.")
+    start = token(doc, "Verhoeven", 1)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, start, start + 1, label="GPE")]
+    actor = ActorIndex(doc).actor_at(doc[start])
+    assert actor is not None
+    assert (actor.mention.name, actor.mention.type) == ("Paula Verhoeven", "PERSON")
+
+
+def test_a_person_tagged_as_an_organisation_keeps_the_majority_type(nlp: Language) -> None:
+    doc = nlp("Mr Okafor spoke first. Okafor then left. Okafor did not return.")
+    spans = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == "Okafor"]
+    doc.ents = spans
+    actor = ActorIndex(doc).actor_at(doc[token(doc, "Okafor", 2)])
+    assert actor is not None and actor.mention.type == "PERSON"
+
+
+def test_titles_and_possessives_are_not_part_of_the_name(nlp: Language) -> None:
+    doc = nlp("Ms Kallas rejected the plan. Kallas's office confirmed it.")
+    assert {a.mention.mention for a in ActorIndex(doc).actors()} == {"Kallas"}
+    assert surface(doc[0:2]) == "Kallas"
+
+
+def test_country_names_share_one_id(nlp: Language) -> None:
+    doc = nlp("The U.S. imposed tariffs. America says the United States will not back down.")
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert found == {"United States"}
+
+
+def test_capital_acting_is_its_country_but_a_venue_is_a_place(nlp: Language) -> None:
+    doc = nlp("Beijing condemned the sanctions. The talks were held in Beijing last week.")
+    index = ActorIndex(doc)
+    actor = index.actor_at(doc[0])
+    assert actor is not None
+    assert (actor.mention.name, actor.mention.mention, actor.mention.type) == (
+        "China",
+        "Beijing",
+        "GPE",
+    )
+    venue = index.actor_at(doc[token(doc, "Beijing", 1)])
+    assert venue is not None and venue.mention.type == "LOC" and venue.mention.name == "Beijing"
+
+
+def test_demonym_acts_only_when_it_is_the_actor(nlp: Language) -> None:
+    doc = nlp("The Iranians rejected the offer. An Iranian diplomat declined to comment.")
+    index = ActorIndex(doc)
+    assert names(index) == {"Iranians": ("Iran", "GPE")}
+    assert index.actor_at(doc[token(doc, "Iranian")]) is None
+
+
+def test_seat_of_power_keeps_its_own_name(nlp: Language) -> None:
+    doc = nlp("The White House said the envoy would travel to Kyiv.")
+    actor = ActorIndex(doc).actor_at(doc[token(doc, "White")])
+    assert actor is not None and (actor.mention.name, actor.mention.type) == ("White House", "ORG")
+
+
+def test_a_name_the_model_missed_is_found_again(nlp: Language) -> None:
+    doc = nlp("Maia Sandu won the vote. Opponents of Sandu called it rigged, but Sandu refused.")
+    index = ActorIndex(doc)
+    hits = [t for t in doc if t.text == "Sandu"]
+    assert all(index.actor_at(t) is not None for t in hits)
+    assert {index.actor_at(t).mention.name for t in hits} == {"Maia Sandu"}
+
+
+def test_hyphenated_pair_names_two_actors(nlp: Language) -> None:
+    doc = nlp("Keir Starmer met Emmanuel Macron. The Starmer-Macron meeting ran late.")
+    index = ActorIndex(doc)
+    starmer = index.actor_at(doc[token(doc, "Starmer", 1)])
+    macron = index.actor_at(doc[token(doc, "Macron", 1)])
+    assert starmer is not None and macron is not None
+    assert (starmer.mention.name, macron.mention.name) == ("Keir Starmer", "Emmanuel Macron")
+
+
+def test_untagged_company_name_is_an_organisation(nlp: Language) -> None:
+    doc = nlp(
+        "Regulators fined ByteDance on Tuesday. The ruling against ByteDance can be appealed."
+    )
+    doc.ents = []
+    index = ActorIndex(doc)
+    actor = index.actor_at(doc[token(doc, "ByteDance", 1)])
+    assert actor is not None and actor.mention.type == "ORG"
+
+
+def test_a_surname_takes_the_nearest_full_name_before_it(nlp: Language) -> None:
+    doc = nlp("Joe Biden spoke. Hunter Biden stayed home. Biden later flew to Delaware.")
+    assert names(ActorIndex(doc))["Biden"][0] == "Hunter Biden"
+
+
+def test_overrides_merge_keep_apart_and_type(nlp: Language) -> None:
+    overrides = parse_overrides(
+        {
+            "merge": {"Joseph Biden": ["Joe Biden"]},
+            "keep_apart": [["Biden", "Hunter Biden"]],
+            "types": {"Hunter Biden": "ORG"},
+        }
+    )
+    doc = nlp("Joe Biden spoke. Hunter Biden stayed home. Biden later flew to Delaware.")
+    index = ActorIndex(doc, overrides)
+    found = names(index)
+    assert found["Joe Biden"] == ("Joseph Biden", "PERSON")
+    assert found["Hunter Biden"] == ("Hunter Biden", "ORG")
+    assert found["Biden"][0] == "Joseph Biden"

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from polgraph.ingest.evaluate import GoldError, evaluate, normalise, read_gold
+from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple
+
+GOLD_DEV = Path(__file__).parents[1] / "data" / "gold_dev.jsonl"
+
+
+def triple(item: str, subject: str, obj: str, quad: int = 3) -> Triple:
+    return Triple(
+        article=ArticleRef(id=item),
+        subject=Mention(subject.lower(), subject, subject, "PERSON"),
+        relation=Relation(type="CRITICIZE", text="x", rule="active", quad_class=quad),
+        object=Mention(obj.lower(), obj, obj, "PERSON"),
+        evidence=Evidence("s", 0, 1),
+    )
+
+
+def write_gold(path: Path, items: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(item) + "\n" for item in items), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def gold(tmp_path: Path) -> Path:
+    return write_gold(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "id": "a",
+                "text": "Musk lambasted Trump's bill.",
+                "relations": [
+                    {"subject": ["Elon Musk", "Musk"], "object": ["Trump"], "quad_class": 3}
+                ],
+            },
+            {
+                "id": "b",
+                "text": "The feud between Musk and Trump.",
+                "relations": [
+                    {"subject": "Musk", "object": "Trump", "quad_class": 3, "symmetric": True}
+                ],
+            },
+        ],
+    )
+
+
+def test_aliases_direction_and_quad(gold: Path) -> None:
+    items = read_gold(gold)
+    result = evaluate(items, [triple("a", "Elon Musk", "Trump"), triple("a", "Trump", "Elon Musk")])
+    dyad = result.scores["dyad"]
+    assert (dyad.true_positives, dyad.predicted, dyad.expected) == (1, 2, 2)
+    assert dyad.precision == 0.5
+    assert dyad.recall == 0.5
+
+
+def test_symmetric_gold_accepts_either_direction_once(gold: Path) -> None:
+    items = read_gold(gold)
+    result = evaluate(items, [triple("b", "Trump", "Musk"), triple("b", "Musk", "Trump")])
+    assert result.scores["dyad"].true_positives == 1
+    assert result.scores["dyad"].predicted == 1
+
+
+def test_wrong_quad_counts_against_dyad_plus_quad_only(gold: Path) -> None:
+    items = read_gold(gold)
+    result = evaluate(items, [triple("a", "Musk", "Trump", quad=1)])
+    assert result.scores["dyad"].true_positives == 1
+    assert result.scores["dyad+quad"].true_positives == 0
+
+
+def test_normalise_folds_case_articles_and_possessives() -> None:
+    assert normalise("The Kremlin’s") == normalise("kremlin")
+
+
+def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "t", "relations": [{"subject": []}]}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad.jsonl line 1 relation 1"):
+        read_gold(bad)
+
+
+def run_eval(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", "from polgraph.cli import app; app()", "eval", *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_cli_rejects_bad_gold_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n", encoding="utf-8")
+    done = run_eval(str(bad), str(GOLD_DEV))
+    assert done.returncode == 1
+    assert "bad.jsonl line 1" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_development_gold_set_scores(tmp_path: Path) -> None:
+    """The acceptance figures of issue 3, printed by the command itself."""
+    done = run_eval(str(GOLD_DEV), str(GOLD_DEV), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    scores = json.loads(done.stdout)
+    assert scores["items"] >= 60
+    assert scores["dyad"]["f1"] >= 0.70
+    assert scores["dyad+quad"]["f1"] >= 0.60

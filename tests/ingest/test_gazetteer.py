@@ -1,0 +1,88 @@
+"""The gazetteer: generated from public country data plus curated tables, loaded by alias."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from importlib import resources
+
+from polgraph.ingest.data.build_gazetteer import build, plural
+from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, SEAT, Gazetteer, load_gazetteer
+
+
+def test_every_way_of_writing_the_united_states_is_one_country() -> None:
+    gazetteer = load_gazetteer()
+    names = {
+        gazetteer.lookup(alias).name
+        for alias in ("U.S.", "US", "the United States", "America", "USA")
+    }
+    assert names == {"United States"}
+
+
+def test_countries_come_from_iso_data_not_a_short_list() -> None:
+    gazetteer = load_gazetteer()
+    for written, country in (
+        ("Burkina Faso", "Burkina Faso"),
+        ("Republic of Korea", "South Korea"),
+        ("Russian Federation", "Russia"),
+        ("Kyrgyzstan", "Kyrgyzstan"),
+    ):
+        known = gazetteer.lookup(written)
+        assert known is not None and known.name == country and known.type == "GPE"
+
+
+def test_demonyms_and_their_plurals_map_to_countries() -> None:
+    gazetteer = load_gazetteer()
+    for written, country in (("Iranians", "Iran"), ("Brazilian", "Brazil"), ("Chinese", "China")):
+        known = gazetteer.lookup(written)
+        assert known is not None and known.kind == DEMONYM and known.name == country
+
+
+def test_capitals_and_seats_are_metonyms() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Tehran").kind == CAPITAL
+    assert gazetteer.lookup("Tehran").name == "Iran"
+    assert gazetteer.lookup("Brussels").name == "European Union"
+    seat = gazetteer.lookup("the White House")
+    assert seat.kind == SEAT and seat.metonym and seat.country == "United States"
+
+
+def test_institutions_have_canonical_names_and_types() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("IMF").name == "International Monetary Fund"
+    assert gazetteer.lookup("the Bundestag").name == "Bundestag"
+    assert gazetteer.lookup("FBI").type == "ORG"
+
+
+def test_exact_lookup_refuses_a_lower_case_word() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("us", exact=True) is None
+    assert gazetteer.lookup("US", exact=True).name == "United States"
+
+
+def test_bare_iso_codes_are_not_aliases() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("IN", exact=True) is None
+    assert gazetteer.lookup("NO", exact=True) is None
+
+
+def test_plural_keeps_adjectival_demonyms() -> None:
+    assert plural("Kenyan") == "Kenyans"
+    assert plural("Japanese") is None
+    assert plural("Swiss") is None
+
+
+def test_shipped_file_is_what_the_script_builds() -> None:
+    shipped = resources.files("polgraph.ingest").joinpath("data", "gazetteer.json").read_text()
+    entries = json.loads(shipped)["entries"]
+    assert entries == [asdict(entry) for entry in build()]
+
+
+def test_later_tables_win_over_generated_rows() -> None:
+    gazetteer = Gazetteer(
+        [
+            {"alias": "Springfield", "name": "Freedonia", "type": "GPE", "kind": "capital"},
+            {"alias": "Springfield", "name": "Town Council", "type": "ORG", "kind": "seat"},
+        ]
+    )
+    assert gazetteer.lookup("springfield").name == "Town Council"

@@ -1,0 +1,158 @@
+"""Roles and structural relations from titles, appositions and possessives."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Span
+
+from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.records import ArticleRef, Evidence
+from polgraph.ingest.roles import role_table, role_triples, sentence_roles
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def roles(nlp: Language, text: str) -> set[tuple[str, str, str, str | None, bool]]:
+    doc = nlp(text)
+    index = ActorIndex(doc)
+    return {
+        (r.holder.name, r.type, r.target.name, r.role, r.former)
+        for sentence in doc.sents
+        for r in sentence_roles(sentence, index)
+    }
+
+
+def test_title_compound_spokesperson(nlp: Language) -> None:
+    found = roles(nlp, "White House spokeswoman Karine Jean-Pierre declined to comment.")
+    assert ("Karine Jean-Pierre", "SPOKESPERSON_FOR", "White House", "spokeswoman", False) in found
+
+
+def test_former_adviser_of_a_person(nlp: Language) -> None:
+    found = roles(nlp, "Former Obama adviser David Axelrod criticised the campaign on Sunday.")
+    assert ("David Axelrod", "ADVISER_TO", "Barack Obama", "adviser", True) in found or (
+        "David Axelrod",
+        "ADVISER_TO",
+        "Obama",
+        "adviser",
+        True,
+    ) in found
+
+
+def test_multiword_role_leads_an_organisation(nlp: Language) -> None:
+    found = roles(nlp, "Amazon chief executive Andy Jassy announced the cuts.")
+    assert ("Andy Jassy", "LEADER_OF", "Amazon", "chief executive", False) in found
+
+
+def test_demonym_gives_the_country_of_a_minister(nlp: Language) -> None:
+    found = roles(nlp, "Chinese Foreign Minister Wang Yi arrived in Jakarta.")
+    assert ("Wang Yi", "MEMBER_OF", "China", "Foreign Minister", False) in found
+
+
+def test_apposition_with_of_and_a_deputy_is_membership(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "Katarina Novak, deputy chairman of the European Parliament, rejected the proposal.",
+    )
+    assert ("Katarina Novak", "MEMBER_OF", "European Parliament", "deputy chairman", False) in (
+        found
+    )
+
+
+def test_apposition_spokesperson_for(nlp: Language) -> None:
+    found = roles(
+        nlp, "Rajesh Kumar, a spokesman for the World Health Organization, confirmed the figure."
+    )
+    assert (
+        "Rajesh Kumar",
+        "SPOKESPERSON_FOR",
+        "World Health Organization",
+        "spokesman",
+        False,
+    ) in found
+
+
+def test_possessive_person_leads_named_company(nlp: Language) -> None:
+    found = roles(nlp, "Investors doubted that Zuckerberg's Meta could recover quickly.")
+    assert any(h.endswith("Zuckerberg") and t == "LEADER_OF" and o == "Meta"
+               for h, t, o, _, _ in found)  # fmt: skip
+
+
+def test_possessive_pronoun_owns_the_named_thing(nlp: Language) -> None:
+    found = roles(nlp, "Jeff Bezos said he would fly his New Shepard rocket again.")
+    assert ("Jeff Bezos", "OWNS", "New Shepard rocket", None, False) in found
+
+
+def test_a_later_apposition_of_the_same_noun_is_not_the_holder(nlp: Language) -> None:
+    found = roles(
+        nlp, "With former Obama adviser David Axelrod attacking Jill Stein, the row grew."
+    )
+    assert not [r for r in found if r[0] == "Jill Stein"]
+
+
+def test_role_triples_are_structural(nlp: Language) -> None:
+    doc = nlp("NATO Secretary General Mark Rutte met the press.")
+    sentence = next(doc.sents)
+    evidence = Evidence(sentence.text, 0, len(sentence.text))
+    triples = role_triples(sentence, ActorIndex(doc), ArticleRef(id="a1"), evidence)
+    assert triples
+    relation = triples[0].relation
+    assert (triples[0].subject.name, relation.type, triples[0].object.name) == (
+        "Mark Rutte",
+        "LEADER_OF",
+        "NATO",
+    )
+    assert relation.quad_class == 0 and relation.role == "Secretary General"
+    assert relation.rule == "title"
+
+
+def test_role_table_prefers_the_longest_role() -> None:
+    table = role_table()
+    assert table.lookup(["deputy", "chief", "executive"]) == ("chief executive", "LEADER_OF")
+    assert table.lookup(["press", "secretary"]) == ("press secretary", "SPOKESPERSON_FOR")
+    assert table.lookup(["weather"]) is None
+
+
+def test_a_city_office_is_of_the_city_not_the_country(nlp: Language) -> None:
+    found = roles(nlp, "Paris mayor Anne Hidalgo opened the new bridge.")
+    assert ("Anne Hidalgo", "LEADER_OF", "Paris", "mayor", False) in found
+
+
+def leaders(nlp: Language, text: str) -> list[str]:
+    """LEADER_OF targets when the model tags "Reeves" a person and "Budget" an organisation."""
+    doc = nlp(text)
+    at = {t.text: t.i for t in doc}
+    doc.ents = [
+        Span(doc, at["Reeves"], at["Reeves"] + 1, label="PERSON"),
+        Span(doc, at["Budget"], at["Budget"] + 1, label="ORG"),
+    ]
+    index = ActorIndex(doc)
+    found = [r for s in doc.sents for r in sentence_roles(s, index)]
+    return [r.target.name for r in found if r.type == "LEADER_OF"]
+
+
+def test_a_capitalised_common_noun_is_not_a_company_led(nlp: Language) -> None:
+    assert leaders(nlp, "Critics said Reeves's Budget would raise taxes.") == ["Budget"]
+    assert leaders(nlp, "Critics said Reeves's Budget would raise taxes. The budget passed.") == []
+
+
+def test_known_actors_in_a_compound_are_not_products(nlp: Language) -> None:
+    found = roles(nlp, "Olaf Scholz called his EU counterparts on Friday.")
+    assert not [r for r in found if r[1] == "OWNS"]
+
+
+def test_party_adjective_names_the_party(nlp: Language) -> None:
+    found = roles(nlp, "Republican senator Rand Paul objected to the bill.")
+    assert ("Rand Paul", "MEMBER_OF", "Republican Party", "senator", False) in found
+
+
+def test_a_ministers_brief_is_part_of_the_title(nlp: Language) -> None:
+    doc = nlp("The new Home Secretary Charles Clarke defended the plan.")
+    home = [t.i for t in doc if t.text == "Home"][0]
+    doc.ents = [Span(doc, home, home + 1, label="ORG")]
+    index = ActorIndex(doc)
+    assert index.actor_at(doc[home]) is None
