@@ -101,7 +101,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--keep", type=Path, default=None, help="Keep the store here.")
+    parser.add_argument(
+        "--queries-only", type=Path, default=None, help="Time queries on this store."
+    )
     args = parser.parse_args()
+    if args.queries_only:
+        _queries(args.queries_only, args.repeats)
+        return
 
     corpora = args.corpora or default_corpora()
     paths = (

@@ -6,6 +6,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, TypeVar
@@ -28,7 +29,12 @@ from polgraph.ingest.relations import Discourse, Link, extract_relations
 from polgraph.ingest.roles import role_triples
 
 Result = TypeVar("Result", covariant=True)
+Item = TypeVar("Item")
 Context = tuple[Article, int, bool]
+
+
+class WorkerError(Exception):
+    """A worker process ended without its results; what was stored so far is kept."""
 
 
 class Pending(Protocol[Result]):
@@ -125,6 +131,11 @@ def extract(
                     settings.partition_size,
                     depth=2 * settings.workers,
                 )
+            except BrokenProcessPool:
+                raise WorkerError(
+                    "a worker process died (killed, or out of memory); "
+                    "re-run to resume from what is stored"
+                ) from None
             finally:
                 pool.shutdown(wait=False, cancel_futures=True)
         return
@@ -158,39 +169,37 @@ def _extract_stream(
                 triples, mentions = [], []
 
 
-def text_batches(
-    items: Iterator[tuple[str, Context]], count: int, chars: int
-) -> Iterator[list[tuple[str, Context]]]:
-    """Batches of at most `count` texts and `chars` characters. spaCy batches by count
-    alone, and the parser's memory grows with the characters in a batch: 32 pieces of a
-    scraped megabyte page take 2 GB where 32 ordinary articles take 300 MB."""
-    batch: list[tuple[str, Context]] = []
-    size = 0
+def chunks(
+    items: Iterable[Item], count: int, weight: Callable[[Item], int] | None = None, most: int = 0
+) -> Iterator[list[Item]]:
+    """Lists of at most `count` items and, given `weight`, at most `most` total weight
+    (a lone item heavier than that still gets a list of its own)."""
+    chunk: list[Item] = []
+    total = 0
     for item in items:
-        if batch and (len(batch) >= count or size + len(item[0]) > chars):
-            yield batch
-            batch, size = [], 0
-        batch.append(item)
-        size += len(item[0])
-    if batch:
-        yield batch
+        heft = weight(item) if weight else 0
+        if chunk and (len(chunk) >= count or (weight and total + heft > most)):
+            yield chunk
+            chunk, total = [], 0
+        chunk.append(item)
+        total += heft
+    if chunk:
+        yield chunk
+
+
+def text_batches(
+    items: Iterable[tuple[str, Context]], count: int, chars: int
+) -> Iterator[list[tuple[str, Context]]]:
+    """Parser batches of at most `count` texts and `chars` characters. spaCy batches by
+    count alone, and the parser's memory grows with the characters in a batch: 32 pieces
+    of a scraped megabyte page take 2 GB where 32 ordinary articles take 300 MB."""
+    return chunks(items, count, lambda item: len(item[0]), chars)
 
 
 def extract_partition(articles: list[Article], settings: Settings) -> list[Extraction]:
     """One worker's share: the model is loaded once per process and reused by every
     partition that process runs, whichever engine (process pool, Dask) sent it."""
     return list(_extract_stream(articles, settings, load_model(settings.model)))
-
-
-def partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
-    for article in articles:
-        batch.append(article)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def in_order(
@@ -203,7 +212,7 @@ def in_order(
     input order: memory stays bounded however long the input, and the one writer sees the
     same sequence as a single-process run, so the store ends up the same."""
     pending: deque[Pending[Result]] = deque()
-    for partition in partitions(articles, size):
+    for partition in chunks(articles, size):
         pending.append(submit(partition))
         if len(pending) >= depth:
             yield from pending.popleft().result()

@@ -46,7 +46,7 @@ from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
-from polgraph.ingest.pipeline import Settings
+from polgraph.ingest.pipeline import Settings, WorkerError
 from polgraph.ingest.read import Failure, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
 
@@ -212,7 +212,7 @@ def extract(
                 )
             else:
                 _write_triples(paths, settings, report, output, date, address, advance)
-    except (ModelError, EngineError, OSError) as error:
+    except (ModelError, EngineError, WorkerError, OSError) as error:
         raise _fail(str(error)) from None
     if report.failures:
         raise typer.Exit(code=1)
@@ -342,7 +342,7 @@ def build(
             if target is not None:
                 loaded = neo4j_load.load(db.rows(), target)
                 out.print(f"loaded {loaded.relations} relations into {target.uri}")
-    except (StoreError, ModelError, EngineError, Neo4jFailure) as error:
+    except (StoreError, ModelError, EngineError, WorkerError, Neo4jFailure) as error:
         raise _fail(str(error)) from None
     if report.failures:
         raise typer.Exit(code=1)
