@@ -173,6 +173,18 @@ def _overrides(path: Path | None) -> Overrides:
         raise _fail(str(error)) from None
 
 
+def _settings(
+    model: str | None, batch_size: int, workers: int, partition_size: int, overrides: Path | None
+) -> Settings:
+    return Settings(
+        model=model,
+        batch_size=batch_size,
+        workers=workers,
+        partition_size=partition_size,
+        overrides=_overrides(overrides),
+    )
+
+
 @app.command()
 def extract(
     paths: PathsArg,
@@ -195,13 +207,7 @@ def extract(
     overrides: OverridesOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
-    settings = Settings(
-        model=model,
-        batch_size=batch_size,
-        workers=workers,
-        partition_size=partition_size,
-        overrides=_overrides(overrides),
-    )
+    settings = _settings(model, batch_size, workers, partition_size, overrides)
     address = _scheduler(engine, scheduler)
     report = Report()
     try:
@@ -314,13 +320,7 @@ def build(
     of everything stored (and with --neo4j load it into Neo4j). Articles already stored are
     skipped, so re-running adds nothing."""
     target = _neo4j(uri, username, password, database) if to_neo4j else None
-    settings = Settings(
-        model=model,
-        batch_size=batch_size,
-        workers=workers,
-        partition_size=partition_size,
-        overrides=_overrides(overrides),
-    )
+    settings = _settings(model, batch_size, workers, partition_size, overrides)
     address = _scheduler(engine, scheduler)
     report = Report()
     sources = [str(p) for p in (paths or [DEFAULT_SEEDS])]
