@@ -2,7 +2,8 @@
 
 The store keeps one edge per relation instance, so two actors in a long feud are joined by
 dozens of parallel edges that no drawing can keep apart. A picture draws one edge per
-(subject, object, type) instead, whose width counts the distinct times it was reported.
+(subject, object, type) instead, whose width counts the events behind it, each event
+listing the reports that tell it.
 """
 
 from __future__ import annotations
@@ -13,14 +14,19 @@ from typing import Any
 
 import networkx as nx
 
+from polgraph.graph.events import Event, events, events_by_report
 
-def support_key(attrs: Mapping[str, Any]) -> Hashable:
-    """What counts as one report of a relation: one sentence of one article.
 
-    Two extraction rules reading the same sentence are the same report, not two. This is the
-    single place to switch the count to events (reports of the same happening) once the store
-    groups them: return the event id here instead.
+def support_key(attrs: Mapping[str, Any], event_of: Mapping[str, Event]) -> Hashable:
+    """What one unit of an edge's width is: one event, the reports of one happening
+    (`polgraph.graph.events`), so forty outlets telling one story draw as one.
+
+    A report outside every event (none, once grouped) counts as its own sentence; two
+    extraction rules reading the same sentence are one report, not two.
     """
+    event = event_of.get(str(attrs.get("id")))
+    if event is not None:
+        return event.id
     return (attrs.get("article_id"), attrs.get("start"))
 
 
@@ -73,6 +79,7 @@ def bundle_edges(graph: nx.MultiDiGraph) -> list[Bundle]:
 
     Instances are visited in key order so the same graph always yields the same picture.
     """
+    event_of = events_by_report(events(graph))
     bundles: dict[tuple[Any, Any, str], Bundle] = {}
     supports: dict[tuple[tuple[Any, Any, str], Hashable], Support] = {}
     for source, target, _key, attrs in sorted(
@@ -85,11 +92,12 @@ def bundle_edges(graph: nx.MultiDiGraph) -> list[Bundle]:
             bundle = Bundle(id=f"e{len(bundles)}", source=source, target=target, type=rel_type)
             bundles[group] = bundle
         bundle.instances += 1
-        skey = (group, support_key(attrs))
+        skey = (group, support_key(attrs, event_of))
         support = supports.get(skey)
         if support is None:
+            event = event_of.get(str(attrs.get("id")))
             support = Support(
-                date=attrs.get("date"),
+                date=event.first_date if event else attrs.get("date"),
                 modality=str(attrs.get("modality") or "asserted"),
                 quad_class=attrs.get("quad_class"),
                 polarity=int(attrs.get("polarity") or 0),

@@ -118,10 +118,12 @@ var shownReports = new Map(DATA.edges.map(function (e) { return [e.id, e.support
 var hiddenNodes = new Set();
 var pendingTimer = null;
 
+// An event shows while any of its reports falls in the date window.
 function supportShown(s) {
   if (!state.quads.has(quadKey(s.q)) || !state.modalities.has(s.m)) return false;
-  if (!s.d) return state.undated;
-  return s.d >= state.from && s.d <= state.to;
+  var dates = s.ev.map(function (ev) { return ev.d; }).filter(Boolean);
+  if (!dates.length) return state.undated;
+  return dates.some(function (d) { return d >= state.from && d <= state.to; });
 }
 
 // One update per data set: vis-network re-scans every item on each data event, so on a

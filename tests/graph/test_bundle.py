@@ -21,7 +21,39 @@ def test_one_sentence_read_by_two_rules_is_one_report() -> None:
     assert bundle.instances == 3
     assert len(bundle.supports) == 2
     assert bundle.polarity == -1 and not bundle.structural
-    assert support_key(graph.edges[a, b, "1"]) == support_key(graph.edges[a, b, "2"])
+    assert len(bundle.supports[1].evidence) == 1
+
+
+def test_width_counts_events_not_reports() -> None:
+    """Forty outlets telling one happening within the event window are one event; the same
+    act a month later is another. Every report stays listed under its event."""
+    graph, a, b = pair()
+    for outlet in range(40):
+        add_relation(
+            graph,
+            a,
+            b,
+            "ATTACK",
+            article_id=f"o{outlet}",
+            date="2025-05-0" + str(1 + outlet % 2),
+            sentence=f"Outlet {outlet}: A attacked B.",
+            quad_class=4,
+        )
+    add_relation(
+        graph,
+        a,
+        b,
+        "ATTACK",
+        article_id="later",
+        date="2025-06-10",
+        quad_class=4,
+        sentence="A attacked B again.",
+    )
+    [bundle] = bundle_edges(graph)
+    assert bundle.instances == 41
+    assert len(bundle.supports) == 2
+    assert len(bundle.supports[0].evidence) == 40
+    assert support_key(graph.edges[a, b, "r0"], {}) == ("o0", 0)
 
 
 def test_types_and_directions_stay_apart() -> None:

@@ -64,7 +64,8 @@ def test_parallel_relations_fan_out(feud: nx.MultiDiGraph) -> None:
     assert len(musk_trump) == 2
     assert len({e["roundness"] for e in musk_trump}) == 2
     criticize = next(e for e in musk_trump if e["type"] == "CRITICIZE")
-    assert len(criticize["supports"]) == 2
+    [event] = criticize["supports"]  # two reports two days apart: one event
+    assert len(event["ev"]) == 2 and event["d"] == "2025-06-03"
 
 
 def test_big_graph_arrives_laid_out(feud: nx.MultiDiGraph) -> None:
