@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from polgraph.graph.neo4j.schema import NODE_SCHEMA, relation_constraint
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
     GraphRows,
@@ -321,28 +322,15 @@ def _batches(items: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield items[start : start + BATCH]
 
 
-# The schema the Neo4j loader creates, so a graph recreated from the script answers the same
-# queries (the cookbook's name search needs the full-text index).
-SCHEMA: tuple[str, ...] = (
-    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
-    "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
-    "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
-    "CREATE INDEX article_date IF NOT EXISTS FOR (a:Article) ON (a.date)",
-    "CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliases]",
-)
-
-
 def cypher_statements(rows: GraphRows) -> Iterator[str]:
     """The statements of the script, each a MERGE on stable ids: running it twice, or on
     top of a database that already holds part of the graph, changes nothing."""
-    yield from SCHEMA
+    yield from NODE_SCHEMA
     for rel_type in sorted(rows.relations):
-        if not is_relation_type(rel_type):
-            raise ExportError(f"relation type {rel_type!r} is not [A-Z][A-Z0-9_]*")
-        yield (
-            f"CREATE CONSTRAINT rel_{rel_type.lower()}_id IF NOT EXISTS "
-            f"FOR ()-[r:{rel_type}]-() REQUIRE r.id IS UNIQUE"
-        )
+        try:
+            yield relation_constraint(rel_type)
+        except ValueError as error:
+            raise ExportError(str(error)) from None
     yield "CALL db.awaitIndexes(300)"
     for batch in _batches(rows.articles):
         yield (

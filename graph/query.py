@@ -18,10 +18,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FilePath
-from typing import Any, Literal, Protocol
+from typing import Any, Literal
 
 import neo4j
 from neo4j.graph import Node, Path, Relationship
+
+from polgraph.config import Neo4jSettings
 
 Backend = Literal["embedded", "neo4j"]
 
@@ -796,13 +798,6 @@ def _order_key(key: list[Token], aliases: dict[str, str]) -> list[Token]:
     return key[: words[0]] + [Token("bq", _quote(aliases[name]))] + key[words[0] + 1 :]
 
 
-class Neo4jSettings(Protocol):
-    uri: str
-    username: str
-    password: str
-    database: str
-
-
 def normalize(value: Any) -> Any:
     """A value as plain Python, the same from either engine: nodes and relationships become
     their property maps (no nulls, as Neo4j stores none), paths {nodes, relationships}."""
@@ -872,7 +867,7 @@ def run_neo4j(settings: Neo4jSettings, text: str, params: dict[str, Any]) -> lis
     """Errors come back as `Neo4jFailure`, one line naming the URI."""
     from polgraph.graph.neo4j.connect import connect, translated
 
-    with connect(settings) as driver, translated(settings):  # type: ignore[arg-type]
+    with connect(settings) as driver, translated(settings):
         records, _, keys = driver.execute_query(
             text, params, database_=settings.database, routing_=neo4j.RoutingControl.READ
         )

@@ -78,9 +78,14 @@ class StoreError(Exception):
     """The store cannot be opened or written; the message names its path."""
 
 
-def _relation_merge(rel_type: str) -> str:
+def _check_type(rel_type: str) -> None:
+    """Relationship types cannot be parameters, so none reaches a statement unchecked."""
     if not is_relation_type(rel_type):
         raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
+
+
+def _relation_merge(rel_type: str) -> str:
+    _check_type(rel_type)
     assignments = ", ".join(
         f"r.`{name}` = CAST(row.`{name}` AS {kind})"
         for name, kind in _RELATION_COLUMNS.items()
@@ -129,8 +134,7 @@ class Store:
     def _ensure_relation_table(self, rel_type: str) -> None:
         if rel_type in self._rel_tables:
             return
-        if not is_relation_type(rel_type):
-            raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
+        _check_type(rel_type)
         columns = ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
         self._conn.execute(
             f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`(FROM Entity TO Entity, {columns})"
