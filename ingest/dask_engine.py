@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from polgraph.ingest.pipeline import Settings, extract_partition, in_order
+from polgraph.ingest.pipeline import Settings, extract_partition, in_order, partitions
 from polgraph.ingest.records import Article, Extraction
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def extract_on(
     def submit(partition: list[Article]) -> Future:
         return client.submit(_extract_locked, partition, settings, pure=False)
 
-    yield from in_order(submit, articles, settings.partition_size, _depth(client))
+    yield from in_order(submit, partitions(articles, settings), _depth(client))
 
 
 def _write_shard(articles: list[Article], settings: Settings, path: str) -> list[Shard]:
@@ -104,4 +104,4 @@ def write_shards(
         path = str(out_dir.resolve() / f"part-{next(numbers):06d}.jsonl")
         return client.submit(_write_shard, partition, settings, path, pure=False)
 
-    yield from in_order(submit, articles, settings.partition_size, _depth(client))
+    yield from in_order(submit, partitions(articles, settings), _depth(client))

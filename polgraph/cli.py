@@ -46,7 +46,7 @@ from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
-from polgraph.ingest.pipeline import Settings, WorkerError
+from polgraph.ingest.pipeline import PARTITION_SIZE, Settings, WorkerError
 from polgraph.ingest.read import Failure, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
 
@@ -201,7 +201,7 @@ def extract(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
-    partition_size: PartitionOpt = 64,
+    partition_size: PartitionOpt = PARTITION_SIZE,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
     overrides: OverridesOpt = None,
@@ -304,7 +304,7 @@ def build(
     model: ModelOpt = None,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
-    partition_size: PartitionOpt = 64,
+    partition_size: PartitionOpt = PARTITION_SIZE,
     engine: EngineOpt = Engine.local,
     scheduler: SchedulerOpt = None,
     overrides: OverridesOpt = None,

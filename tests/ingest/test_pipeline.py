@@ -1,0 +1,31 @@
+"""How the pipeline cuts work into parser batches and worker partitions."""
+
+from polgraph.ingest.pipeline import Settings, partitions, text_batches
+from polgraph.ingest.records import Article
+
+
+def _articles(*sizes: int) -> list[Article]:
+    return [Article(f"a{n}", "x" * size) for n, size in enumerate(sizes)]
+
+
+def test_partitions_keep_every_article_once_and_in_order() -> None:
+    articles = _articles(*([100] * 50))
+    parts = list(partitions(articles, Settings(partition_size=16)))
+    assert [len(part) for part in parts] == [16, 16, 16, 2]
+    assert [a for part in parts for a in part] == articles
+
+
+def test_partitions_are_even_in_text_not_only_in_count() -> None:
+    settings = Settings(partition_size=16, partition_chars=1_000)
+    parts = list(partitions(_articles(400, 400, 400, 50, 50, 5_000, 50), settings))
+    assert [[a.id for a in part] for part in parts] == [
+        ["a0", "a1"],
+        ["a2", "a3", "a4"],
+        ["a5"],
+        ["a6"],
+    ]
+
+
+def test_parser_batches_cap_characters() -> None:
+    items = [("x" * 60_000, None), ("y" * 60_000, None), ("z" * 10, None)]
+    assert [len(batch) for batch in text_batches(items, 32, 100_000)] == [1, 2]
