@@ -48,6 +48,12 @@ def _assignments(variable: str, names: tuple[str, ...]) -> str:
     )
 
 
+def _new_values(variable: str, names: tuple[str, ...]) -> str:
+    """For a node or relationship MERGE just created: nothing stored to keep, so no
+    coalesce to read back (a null leaves the property unset)."""
+    return ", ".join(f"{variable}.`{name}` = row.`{name}`" for name in names)
+
+
 MERGE_ARTICLES = (
     "UNWIND $rows AS row MERGE (a:Article {id: row.id}) "
     f"SET {_assignments('a', ARTICLE_PROPERTIES)}"
@@ -86,7 +92,9 @@ def merge_relations(rel_type: str) -> str:
     return (
         "UNWIND $rows AS row "
         "MATCH (s:Entity {id: row.source_id}) MATCH (o:Entity {id: row.target_id}) "
-        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) SET {_assignments('r', _RELATION_VALUES)}"
+        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) "
+        f"ON CREATE SET {_new_values('r', _RELATION_VALUES)} "
+        f"ON MATCH SET {_assignments('r', _RELATION_VALUES)}"
     )
 
 
