@@ -15,6 +15,7 @@ import csv
 import json
 import math
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -174,15 +175,41 @@ def _write_table(path: Path, header: list[str], rows: Iterable[list[Any]]) -> Pa
     return path
 
 
-IMPORT_SCRIPT = """#!/bin/sh
-# Bulk-load these files into an empty, stopped Neo4j database (default: neo4j):
-#   sh import.sh [database]
-# Sentences may span lines, hence --multiline-fields.
-exec neo4j-admin database import full "${1:-neo4j}" --overwrite-destination \\
-  --multiline-fields=true --array-delimiter=';' \\
-  --nodes=articles.csv --nodes=entities.csv \\
-  --relationships=mentions.csv --relationships=relations.csv
-"""
+NODE_FILES = ("articles.csv", "entities.csv")
+RELATIONSHIP_FILES = ("mentions.csv", "relations.csv")
+IMPORT_SCRIPT_NAME = "import.sh"
+
+
+def import_arguments() -> list[str]:
+    """The `database import full` options for a CSV export, run from the export's directory
+    (file names stay free of the `,` and `=` the options give meaning to). Shared by the
+    exported import.sh and `polgraph neo4j import` so the two cannot drift apart.
+
+    Sentences may span lines, hence --multiline-fields; --overwrite-destination because a
+    first load replaces whatever the database held.
+    """
+    return [
+        "--overwrite-destination",
+        "--multiline-fields=true",
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        *(f"--nodes={name}" for name in NODE_FILES),
+        *(f"--relationships={name}" for name in RELATIONSHIP_FILES),
+    ]
+
+
+def import_script() -> str:
+    """import.sh: runs from its own directory, so it works wherever it is called from."""
+    options = " \\\n  ".join(shlex.quote(argument) for argument in import_arguments())
+    return (
+        "#!/bin/sh\n"
+        "# First load of this graph into a STOPPED Neo4j: replaces the database (default neo4j).\n"
+        "#   sh import.sh [database]\n"
+        "# Needs neo4j-admin on PATH (packaged Neo4j, or inside the Neo4j Docker image).\n"
+        "# Afterwards start Neo4j and run `polgraph load` for increments: it creates the\n"
+        "# constraints and indexes, and MERGEs on the same ids.\n"
+        'cd "$(dirname "$0")" || exit 1\n'
+        f'exec neo4j-admin database import full "${{1:-neo4j}}" \\\n  {options}\n'
+    )
 
 
 def write_csv(rows: GraphRows, directory: Path) -> list[Path]:
@@ -214,8 +241,8 @@ def write_csv(rows: GraphRows, directory: Path) -> list[Path]:
         _write_table(directory / "mentions.csv", MENTION_HEADER, mentions),
         _write_table(directory / "relations.csv", RELATION_HEADER, relations),
     ]
-    script = directory / "import.sh"
-    script.write_text(IMPORT_SCRIPT, encoding="utf-8")
+    script = directory / IMPORT_SCRIPT_NAME
+    script.write_text(import_script(), encoding="utf-8")
     return [*paths, script]
 
 
