@@ -16,6 +16,7 @@ import leaves the graph as it was.
 
 from __future__ import annotations
 
+import re
 import shutil
 import time
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ DATABASE = "neo4j"
 MENTIONS = "MENTIONS"
 REPORT_FILE = "import.report"
 _KEPT = ".before-import"
+_EXCEPTION_CLASS = re.compile(r"^(?:[\w$]+\.)+[\w$]+: ")
 # The import tool cannot write an empty list (an empty array cell is no property at all);
 # the loader writes [], so the graph is made the same as a batched load would leave it.
 EMPTY_LISTS = (
@@ -71,8 +73,12 @@ def check_directory(directory: Path) -> None:
 
 
 def _failure(output: str) -> str:
-    """The import tool's own reason, without its usage text or a stack trace."""
+    """The import tool's own reason: with --verbose, the innermost `Caused by:` of its trace
+    (without the exception's class name); otherwise its last lines that are not a trace."""
     lines = [line.strip() for line in output.splitlines() if line.strip()]
+    causes = [line.removeprefix("Caused by: ") for line in lines if line.startswith("Caused by:")]
+    if causes:
+        return _EXCEPTION_CLASS.sub("", causes[-1])
     reasons = [line for line in lines if not line.startswith(("at ", "..."))]
     return " | ".join(reasons[-2:]) or "no output"
 
@@ -93,6 +99,7 @@ def run_import(directory: Path, state_dir: Path) -> float:
                 "import",
                 "full",
                 DATABASE,
+                "--verbose",
                 f"--report-file={(state_dir / REPORT_FILE).resolve()}",
                 *import_arguments(),
             ],

@@ -209,6 +209,13 @@ def _port_taken(port: int) -> bool:
         return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
+def free_port() -> int:
+    """A port nothing listens on now, for a throwaway server (tests, benchmarks)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 def _answers(settings: Neo4jSettings) -> bool:
     try:
         with connect(settings):
