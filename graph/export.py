@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from polgraph.graph.neo4j.load import unique_entities
 from polgraph.graph.neo4j.schema import NODE_SCHEMA, relation_constraint
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
@@ -212,22 +213,48 @@ def import_script() -> str:
     )
 
 
+def _unique_articles(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per article id, as the loader's MERGE leaves it: a later value replaces an
+    earlier one, a missing value erases nothing."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in articles:
+        merged.setdefault(row["id"], {}).update(
+            {key: value for key, value in row.items() if value is not None}
+        )
+    return list(merged.values())
+
+
+def _unique_mentions(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One MENTIONS per (article, entity) with the highest count, as the loader keeps it."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in mentions:
+        key = (row["article_id"], row["entity_id"])
+        if key not in merged or row["count"] > merged[key]["count"]:
+            merged[key] = row
+    return list(merged.values())
+
+
 def write_csv(rows: GraphRows, directory: Path) -> list[Path]:
-    """Node and relationship files with typed headers, plus the import command to run."""
+    """Node and relationship files with typed headers, plus the import command to run.
+
+    The import tool refuses an id defined twice, while rows gathered from many extractions
+    repeat every actor once per article: nodes are written once, merged as the loader
+    merges them, so the import and `polgraph load` give the same graph.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     entities = (
         [_cell(row.get(name), f"entity {row['id']}") for name in _names(ENTITY_HEADER)]
         + [f"Entity{ARRAY_DELIMITER}{row['label']}"]
-        for row in rows.entities
+        for row in unique_entities(rows.entities)
     )
     articles = (
         [_cell(row.get(name), f"article {row['id']}") for name in _names(ARTICLE_HEADER)]
         + ["Article"]
-        for row in rows.articles
+        for row in _unique_articles(rows.articles)
     )
     mentions = (
         [row["article_id"], row["entity_id"], _cell(row["count"], ""), "MENTIONS"]
-        for row in rows.mentions
+        for row in _unique_mentions(rows.mentions)
     )
     relations = (
         [row["source_id"], row["target_id"], rel_type]
