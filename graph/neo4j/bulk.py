@@ -100,6 +100,9 @@ def run_import(directory: Path, state_dir: Path) -> float:
                 "full",
                 DATABASE,
                 "--verbose",
+                # The tool takes 90% of free memory by default; polgraph's Neo4j keeps to
+                # its heap and page cache sizes, as other work shares the machine.
+                f"--max-off-heap-memory={server.PAGECACHE.upper()}",
                 f"--report-file={(state_dir / REPORT_FILE).resolve()}",
                 *import_arguments(),
             ],
