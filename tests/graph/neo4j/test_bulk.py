@@ -218,7 +218,9 @@ def test_the_exported_script_runs_with_neo4j_admin(
     admin = binaries / "neo4j-admin"
     classpath = (server.obtain() / "classpath.txt").read_text().strip()
     admin.write_text(
-        f'#!/bin/sh\nexec java -cp "{classpath}" org.neo4j.cli.AdminTool "$@"\n',
+        "#!/bin/sh\n"
+        'exec "${JAVA_HOME:+$JAVA_HOME/bin/}java" '
+        f'-cp "{classpath}" org.neo4j.cli.AdminTool "$@"\n',
         encoding="utf-8",
     )
     admin.chmod(admin.stat().st_mode | stat.S_IEXEC)
