@@ -15,6 +15,7 @@ import csv
 import json
 import math
 import re
+import shlex
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
+from polgraph.graph.neo4j.load import unique_entities
 from polgraph.graph.neo4j.schema import NODE_SCHEMA, relation_constraint
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
@@ -174,33 +176,85 @@ def _write_table(path: Path, header: list[str], rows: Iterable[list[Any]]) -> Pa
     return path
 
 
-IMPORT_SCRIPT = """#!/bin/sh
-# Bulk-load these files into an empty, stopped Neo4j database (default: neo4j):
-#   sh import.sh [database]
-# Sentences may span lines, hence --multiline-fields.
-exec neo4j-admin database import full "${1:-neo4j}" --overwrite-destination \\
-  --multiline-fields=true --array-delimiter=';' \\
-  --nodes=articles.csv --nodes=entities.csv \\
-  --relationships=mentions.csv --relationships=relations.csv
-"""
+NODE_FILES = ("articles.csv", "entities.csv")
+RELATIONSHIP_FILES = ("mentions.csv", "relations.csv")
+IMPORT_SCRIPT_NAME = "import.sh"
+
+
+def import_arguments() -> list[str]:
+    """The `database import full` options for a CSV export, run from the export's directory
+    (file names stay free of the `,` and `=` the options give meaning to). Shared by the
+    exported import.sh and `polgraph neo4j import` so the two cannot drift apart.
+
+    Sentences may span lines, hence --multiline-fields; --overwrite-destination because a
+    first load replaces whatever the database held.
+    """
+    return [
+        "--overwrite-destination",
+        "--multiline-fields=true",
+        f"--array-delimiter={ARRAY_DELIMITER}",
+        *(f"--nodes={name}" for name in NODE_FILES),
+        *(f"--relationships={name}" for name in RELATIONSHIP_FILES),
+    ]
+
+
+def import_script() -> str:
+    """import.sh: runs from its own directory, so it works wherever it is called from."""
+    options = " \\\n  ".join(shlex.quote(argument) for argument in import_arguments())
+    return (
+        "#!/bin/sh\n"
+        "# First load of this graph into a STOPPED Neo4j: replaces the database (default neo4j).\n"
+        "#   sh import.sh [database]\n"
+        "# Needs neo4j-admin on PATH (packaged Neo4j, or inside the Neo4j Docker image).\n"
+        "# Afterwards start Neo4j and run `polgraph load` for increments: it creates the\n"
+        "# constraints and indexes, and MERGEs on the same ids.\n"
+        'cd "$(dirname "$0")" || exit 1\n'
+        f'exec neo4j-admin database import full "${{1:-neo4j}}" \\\n  {options}\n'
+    )
+
+
+def _unique_articles(articles: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per article id, as the loader's MERGE leaves it: a later value replaces an
+    earlier one, a missing value erases nothing."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in articles:
+        merged.setdefault(row["id"], {}).update(
+            {key: value for key, value in row.items() if value is not None}
+        )
+    return list(merged.values())
+
+
+def _unique_mentions(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One MENTIONS per (article, entity) with the highest count, as the loader keeps it."""
+    merged: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in mentions:
+        key = (row["article_id"], row["entity_id"])
+        if key not in merged or row["count"] > merged[key]["count"]:
+            merged[key] = row
+    return list(merged.values())
 
 
 def write_csv(rows: GraphRows, directory: Path) -> list[Path]:
-    """Node and relationship files with typed headers, plus the import command to run."""
+    """Node and relationship files with typed headers, plus the import command to run.
+
+    The import tool refuses an id defined twice, while rows gathered from many extractions
+    repeat every actor once per article: nodes are written once, merged as the loader
+    merges them, so the import and `polgraph load` give the same graph.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     entities = (
         [_cell(row.get(name), f"entity {row['id']}") for name in _names(ENTITY_HEADER)]
         + [f"Entity{ARRAY_DELIMITER}{row['label']}"]
-        for row in rows.entities
+        for row in unique_entities(rows.entities)
     )
     articles = (
         [_cell(row.get(name), f"article {row['id']}") for name in _names(ARTICLE_HEADER)]
         + ["Article"]
-        for row in rows.articles
+        for row in _unique_articles(rows.articles)
     )
     mentions = (
         [row["article_id"], row["entity_id"], _cell(row["count"], ""), "MENTIONS"]
-        for row in rows.mentions
+        for row in _unique_mentions(rows.mentions)
     )
     relations = (
         [row["source_id"], row["target_id"], rel_type]
@@ -214,8 +268,8 @@ def write_csv(rows: GraphRows, directory: Path) -> list[Path]:
         _write_table(directory / "mentions.csv", MENTION_HEADER, mentions),
         _write_table(directory / "relations.csv", RELATION_HEADER, relations),
     ]
-    script = directory / "import.sh"
-    script.write_text(IMPORT_SCRIPT, encoding="utf-8")
+    script = directory / IMPORT_SCRIPT_NAME
+    script.write_text(import_script(), encoding="utf-8")
     return [*paths, script]
 
 

@@ -33,6 +33,7 @@ from polgraph.graph.analysis import stats as analysis_stats
 from polgraph.graph.draw import render
 from polgraph.graph.events import DEFAULT_WINDOW_DAYS
 from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
+from polgraph.graph.neo4j import bulk as neo4j_bulk
 from polgraph.graph.neo4j import load as neo4j_load
 from polgraph.graph.neo4j import query as neo4j_query
 from polgraph.graph.neo4j import read as neo4j_read
@@ -458,6 +459,30 @@ def neo4j_status() -> None:
     out.print(f"Neo4j {neo4j_server.NEO4J_VERSION}: {state.message}", highlight=False)
     if not state.running:
         raise typer.Exit(code=1)
+
+
+@neo4j_app.command("import")
+def neo4j_import(
+    directory: Annotated[
+        Path, typer.Argument(help="A CSV export: `polgraph export --format csv -o DIR`.")
+    ],
+    port: Annotated[
+        int | None, typer.Option("--port", help="Bolt port; default 7687 or the saved one.")
+    ] = None,
+) -> None:
+    """First load of a big graph: REPLACE the local server's graph with a CSV export.
+
+    The server must be stopped. Runs Neo4j's offline import tool, then starts the server
+    and creates the loader's constraints and indexes; add later articles with `load`."""
+    try:
+        report = neo4j_bulk.import_csv(directory, port=port)
+    except neo4j_bulk.BulkError as error:
+        raise _fail(str(error)) from None
+    out.print(
+        f"imported {report.nodes} nodes and {report.relationships} relationships from "
+        f"{directory} in {report.import_seconds:.1f}s; Neo4j answers at {report.settings.uri}",
+        highlight=False,
+    )
 
 
 @app.command()

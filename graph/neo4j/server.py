@@ -175,6 +175,21 @@ def _config(port: int) -> str:
     )
 
 
+def _saved_port(saved: Neo4jSettings | None) -> int:
+    return int(saved.uri.rsplit(":", 1)[1]) if saved else DEFAULT_PORT
+
+
+def _write_config(state: Path, port: int) -> Path:
+    conf = state / "neo4j.conf"
+    conf.write_text(_config(port), encoding="utf-8")
+    return conf
+
+
+def _home(state: Path) -> Path:
+    """The engine's home: data/databases and data/transactions live under it."""
+    return (state / "home").resolve()
+
+
 def _pid(state_dir: Path) -> int | None:
     try:
         pid = int((state_dir / "neo4j.pid").read_text().strip())
@@ -192,6 +207,13 @@ def _pid(state_dir: Path) -> int | None:
 def _port_taken(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def free_port() -> int:
+    """A port nothing listens on now, for a throwaway server (tests, benchmarks)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def _answers(settings: Neo4jSettings) -> bool:
@@ -229,15 +251,14 @@ def start(state_dir: Path | None = None, port: int | None = None) -> Neo4jSettin
     saved = saved_neo4j_settings(state)
     if _pid(state) and saved and _answers(saved):
         return saved
-    chosen = port or (int(saved.uri.rsplit(":", 1)[1]) if saved else DEFAULT_PORT)
+    chosen = port or _saved_port(saved)
     if _port_taken(chosen):
         raise Neo4jFailure(f"127.0.0.1:{chosen} is already in use; choose another with --port")
     home = obtain()
     java = _java()
     state.mkdir(parents=True, exist_ok=True)
     password_file = _password(state)
-    conf = state / "neo4j.conf"
-    conf.write_text(_config(chosen), encoding="utf-8")
+    conf = _write_config(state, chosen)
     log = state / "console.log"
     applied = state / "password.applied"
     classpath = f"{_classes_dir()}{os.pathsep}{(home / 'classpath.txt').read_text().strip()}"
@@ -251,7 +272,7 @@ def start(state_dir: Path | None = None, port: int | None = None) -> Neo4jSettin
                 "-cp",
                 classpath,
                 LAUNCHER,
-                str((state / "home").resolve()),
+                str(_home(state)),
                 str(conf.resolve()),
                 *([] if applied.exists() else [str(password_file.resolve())]),
             ],
@@ -302,6 +323,50 @@ def _reap(pid: int) -> None:
     """Collect the exit status when this process started the server, so it is not a zombie."""
     with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def database_dirs(state_dir: Path, database: str = "neo4j") -> tuple[Path, Path]:
+    """Where one database keeps its store files and its transaction logs."""
+    data = _home(state_dir) / "data"
+    return data / "databases" / database, data / "transactions" / database
+
+
+def admin(arguments: list[str], state_dir: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run `neo4j-admin ARGUMENTS` on the server of `state_dir`, which must be stopped.
+
+    Maven Central has no neo4j-admin script, but the engine's classpath holds its entry
+    point (`org.neo4j.cli.AdminTool`) and commands; NEO4J_HOME and NEO4J_CONF point it at
+    the same home and neo4j.conf the server runs with. The conf is written as `start`
+    writes it when no start has done so yet.
+    """
+    home = obtain()
+    java = _java()
+    _home(state_dir).mkdir(parents=True, exist_ok=True)
+    if not (state_dir / "neo4j.conf").exists():
+        _write_config(state_dir, _saved_port(saved_neo4j_settings(state_dir)))
+    classpath = (home / "classpath.txt").read_text().strip()
+    environment = {
+        **os.environ,
+        "NEO4J_HOME": str(_home(state_dir)),
+        "NEO4J_CONF": str(state_dir.resolve()),
+    }
+    return subprocess.run(
+        [
+            java,
+            "-Xmx" + HEAP,
+            *JVM_OPTIONS,
+            "-cp",
+            classpath,
+            "org.neo4j.cli.AdminTool",
+            *arguments,
+        ],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
 
 
 def status(state_dir: Path | None = None) -> ServerStatus:

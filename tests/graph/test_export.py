@@ -17,9 +17,11 @@ from polgraph.graph.export import (
     read_gexf,
     read_graphml,
     read_jsonl,
+    write_csv,
 )
 from polgraph.graph.rows import GraphRows, extractions_from_triples, triples_from_rows
 from polgraph.graph.store import Store
+from tests.graph.neo4j.sample import article, extraction, graph_rows, mention, triple
 from tests.graph.world import build, load_into_neo4j
 
 
@@ -173,3 +175,21 @@ def test_cypher_script_recreates_the_graph_in_neo4j(
         for t, batch in rows.relations.items()
     }
     assert relations == expected
+
+
+def test_csv_writes_each_node_once_merged_as_the_loader_merges(tmp_path: Path) -> None:
+    """The import tool refuses an id defined twice; rows of many articles repeat actors."""
+    one, two = article("c1", title="First"), article("c2")
+    musk, elon = mention("Elon Musk", written="Musk"), mention("Elon Musk", written="Elon")
+    rows = graph_rows(
+        extraction(one, triple(one, musk, "MEET", elon, "met"), mentions=(musk,)),
+        extraction(two, mentions=(elon,)),
+        extraction(article("c1"), mentions=(musk, musk)),
+    )
+    assert len(rows.entities) > 1
+    write_csv(rows, tmp_path)
+    back = read_csv(tmp_path)
+    assert [(e["id"], e["aliases"]) for e in back.entities] == [("elon-musk", ["Elon", "Musk"])]
+    assert [(a["id"], a["title"]) for a in back.articles] == [("c1", "First"), ("c2", None)]
+    counts = {(m["article_id"], m["count"]) for m in back.mentions}
+    assert counts == {("c1", 2), ("c2", 1)}
