@@ -131,3 +131,40 @@ def test_pronouns_and_descriptions_are_not_aliases(tmp_path: Path) -> None:
         store.add(Extraction(article=article, triples=[], mentions=mentions))
         (entity,) = store.rows().entities
     assert entity["aliases"] == ["Elon", "MUSK", "Musk"]
+
+
+def _old_layout(path: Path) -> None:
+    """A store as written before every relation shared one table: a table per type."""
+    import ladybug
+
+    with Store(path) as store:
+        store.add(_extraction("a1"))
+    database = ladybug.Database(str(path / "graph.lbdb"))
+    connection = ladybug.Connection(database)
+    connection.execute("CREATE REL TABLE THREATEN(FROM Entity TO Entity, id STRING)")
+    connection.close()
+    database.close()
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_store_with_a_table_per_type_is_refused_with_its_path(
+    tmp_path: Path, read_only: bool
+) -> None:
+    from polgraph.graph.store import StoreError
+
+    _old_layout(tmp_path / "old")
+    with pytest.raises(StoreError) as refused:
+        Store(tmp_path / "old", read_only=read_only)
+    message = str(refused.value)
+    assert message.startswith(str(tmp_path / "old")) and "rebuild" in message
+    assert "\n" not in message
+
+
+def test_all_relation_types_share_one_table(tmp_path: Path) -> None:
+    """Memory stays flat as the vocabulary of relation types grows."""
+    with Store(tmp_path) as store:
+        for number in range(30):
+            store.add(_extraction(f"a{number}", f"ACT_{number}"))
+        tables = store.execute("CALL show_tables() RETURN name, type")
+        assert sorted(t["name"] for t in tables if t["type"] == "REL") == ["MENTIONS", "RELATION"]
+        assert len(store.rows().relations) == 30
