@@ -110,8 +110,8 @@ QUERIES: list[str] = [
     "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
     "RETURN length(p) AS hops",
     "MATCH p = (a:Entity {id: 'bob-brown'})-[:PRAISE|MEET*1..2]-(b) "
-    "RETURN b.name AS name, [r IN relationships(p) | type(r)] AS types",
-    "MATCH p = shortestPath((a:Entity {id: 'alice-ames'})-[:MEET|PRAISE|THREATEN|CRITICIZE*..5]-"
+    "RETURN b.name AS name, [r IN relationships(p) | type(r)] AS types, relationships(p) AS rels",
+    "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})-[:MEET|PRAISE|THREATEN|CRITICIZE*..5]-"
     "(b:Entity {id: 'fay-fox'})) RETURN [r IN relationships(p) | type(r)] AS types, p",
     "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
     "RETURN [n IN nodes(p) | coalesce(n.name, n.title)] AS path",
