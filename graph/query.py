@@ -936,11 +936,11 @@ def normalize(value: Any) -> Any:
             }
         if "_ID" in value and "_LABEL" in value:
             # An entity relation's `type` column is its Neo4j type, not a property.
-            hidden = "type" if value["_LABEL"] == RELATION_TABLE else "_"
+            typed = value["_LABEL"] == RELATION_TABLE
             return _properties(
                 (key, item)
                 for key, item in value.items()
-                if not key.startswith("_") and key != hidden
+                if not key.startswith("_") and not (typed and key == "type")
             )
         return {key: normalize(item) for key, item in value.items()}
     if isinstance(value, Path):

@@ -4,6 +4,7 @@ LadybugDB (the maintained continuation of Kùzu) is transactional and speaks Cyp
 store needs no server and survives a crash mid-write: each article is one transaction, and
 a transaction that did not commit leaves no trace. Every write is a MERGE on a stable id,
 so writing the same article twice changes nothing. networkx is the analysis engine on top.
+Every relation between entities shares one table whatever its type (see RELATION_TABLE).
 """
 
 from __future__ import annotations

@@ -111,8 +111,9 @@ QUERIES: list[str] = [
     "RETURN length(p) AS hops",
     "MATCH p = (a:Entity {id: 'bob-brown'})-[:PRAISE|MEET*1..2]-(b) "
     "RETURN b.name AS name, [r IN relationships(p) | type(r)] AS types, relationships(p) AS rels",
-    "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})-[:MEET|PRAISE|THREATEN|CRITICIZE*..5]-"
-    "(b:Entity {id: 'fay-fox'})) RETURN [r IN relationships(p) | type(r)] AS types, p",
+    "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})"
+    "-[:MEET|PRAISE|THREATEN|CRITICIZE*..5]-(b:Entity {id: 'fay-fox'})) "
+    "RETURN [r IN relationships(p) | type(r)] AS types, p",
     "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
     "RETURN [n IN nodes(p) | coalesce(n.name, n.title)] AS path",
     "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})-[:MEET|CRITICIZE|THREATEN*..5]-"
