@@ -144,13 +144,12 @@ class Store:
         """A store written when each relation type had a table of its own cannot be read
         as one table; say so rather than answer without its relations."""
         rows = self.execute("CALL show_tables() RETURN name, type")
-        old = sorted({row["name"] for row in rows if row["type"] == "REL"} - _REL_TABLES)
-        if old:
+        tables = {row["name"] for row in rows if row["type"] == "REL"}
+        if tables - _REL_TABLES or (self.read_only and RELATION_TABLE not in tables):
             self.close()
             raise StoreError(
-                f"{self.path}: this store keeps a table per relation type ({old[0]}, ...), "
-                "a layout polgraph no longer reads; rebuild it with `polgraph build` "
-                "into a new --store"
+                f"{self.path}: this store was written with a table per relation type, a layout "
+                "polgraph no longer reads; rebuild it with `polgraph build` into a new --store"
             )
 
     def execute(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
