@@ -3,10 +3,16 @@ corpus file, of a re-run that finds everything stored, and query latency on the 
 
     .venv/bin/python bench/store.py [--corpora DIR] [--files a.jsonl b.jsonl]
         [--workers 2] [--repeats 5] [--keep DIR]
+    .venv/bin/python bench/store.py --relation-types 200 [--articles 400] [--per-article 5]
 
 Each build runs as its own `polgraph` process; its peak RSS is the largest of that process
 and its worker processes. Queries are cookbook-style questions an analyst asks, timed on
 the embedded store opened read-only (median of --repeats after one warm-up).
+
+--relation-types writes synthetic articles through the real Store in this process, their
+relations cycling through that many types, and prints this process's peak RSS: what a
+growing vocabulary of relation types costs, without parsing. Run it with another
+checkout's interpreter to measure that checkout's store on the same workload.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -34,15 +41,15 @@ QUERIES: dict[str, str] = {
     ),
     "who acted on the top actor": (
         "MATCH (s:Entity)-[r]->(o:Entity {id: $a}) "
-        "RETURN s.name AS subject, label(r) AS act, r.sentence AS sentence LIMIT 100"
+        "RETURN s.name AS subject, r.type AS act, r.sentence AS sentence LIMIT 100"
     ),
     "everything between two actors": (
         "MATCH (a:Entity {id: $a})-[r]-(b:Entity {id: $b}) "
-        "RETURN label(r) AS act, r.modality AS modality, r.date AS date, r.sentence AS sentence"
+        "RETURN r.type AS act, r.modality AS modality, r.date AS date, r.sentence AS sentence"
     ),
     "hypothetical or negated acts": (
         "MATCH (s:Entity)-[r]->(o:Entity) WHERE r.modality IN ['hypothetical', 'negated'] "
-        "RETURN s.name, label(r), o.name, r.sentence LIMIT 100"
+        "RETURN s.name, r.type, o.name, r.sentence LIMIT 100"
     ),
     "articles naming the top actor": (
         "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $a}) "
@@ -94,6 +101,61 @@ def _queries(store_path: Path, repeats: int) -> None:
             print(f"  max {max(times) * 1000:8.1f} ms")
 
 
+def _extraction(number: int, per_article: int, types: int) -> Any:
+    from polgraph.ingest.records import Article, Evidence, Extraction, Mention, Relation, Triple
+
+    article = Article(
+        id=f"synthetic-{number}", text="", title=f"Report {number}", date="2025-06-01"
+    )
+    triples = []
+    for n in range(per_article):
+        index = number * per_article + n
+        subject, obj = (
+            Mention(f"actor-{k}", f"Actor {k}", f"Actor {k}", "PERSON")
+            for k in (index % 97, (index * 7 + 1) % 97)
+        )
+        sentence = f"{subject.name} acted on {obj.name} in report {number}."
+        relation = Relation(type=f"ACT_{index % types}", text="acted", rule="active", quad_class=1)
+        evidence = Evidence(sentence, 100 * n, 100 * n + len(sentence))
+        triples.append(
+            Triple(
+                article=article.ref(),
+                subject=subject,
+                relation=relation,
+                object=obj,
+                evidence=evidence,
+                confidence=0.8,
+            )
+        )
+    mentions = [m for t in triples for m in (t.subject, t.object)]
+    return Extraction(article=article, triples=triples, mentions=mentions)
+
+
+def _relation_types(types: int, articles: int, per_article: int) -> None:
+    from polgraph.graph.store import Store
+
+    def peak() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    print(f"store code: {sys.modules[Store.__module__].__file__}")
+    print(f"{articles} articles x {per_article} relations over {types} relation types")
+    before = peak()
+    with tempfile.TemporaryDirectory() as scratch:
+        start = time.perf_counter()
+        with Store(Path(scratch) / "store") as store:
+            for number in range(articles):
+                store.add(_extraction(number, per_article, types))
+            counts = store.counts()
+        seconds = time.perf_counter() - start
+        print(f"stored: {counts}")
+        print(f"write: {seconds:.1f} s, peak RSS {peak():.0f} MB (before opening {before:.0f} MB)")
+        start = time.perf_counter()
+        with Store(Path(scratch) / "store", read_only=True) as store:
+            relations = sum(len(rows) for rows in store.rows().relations.values())
+        print(f"reopen and read {relations} relations: {time.perf_counter() - start:.1f} s")
+    print(f"peak RSS at the end: {peak():.0f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=None)
@@ -104,7 +166,13 @@ def main() -> None:
     parser.add_argument(
         "--queries-only", type=Path, default=None, help="Time queries on this store."
     )
+    parser.add_argument("--relation-types", type=int, default=None)
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--per-article", type=int, default=5)
     args = parser.parse_args()
+    if args.relation_types:
+        _relation_types(args.relation_types, args.articles, args.per_article)
+        return
     if args.queries_only:
         _queries(args.queries_only, args.repeats)
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows, entity_label
-from polgraph.graph.store import Store
+from polgraph.graph.store import RELATION_TABLE, Store
 from polgraph.ingest.overrides import Overrides
 from polgraph.ingest.records import entity_id
 
@@ -44,24 +44,28 @@ def _entities(store: Store) -> dict[str, dict[str, Any]]:
     return {row["id"]: row for row in rows}
 
 
-def _relation_tables(store: Store) -> list[str]:
-    rows = store.execute("CALL show_tables() RETURN name, type")
-    return sorted(r["name"] for r in rows if r["type"] == "REL" and r["name"] != "MENTIONS")
-
-
-def _relations_of(store: Store, rel_type: str, node: str) -> list[dict[str, Any]]:
+def _relations_of(store: Store, node: str) -> list[dict[str, Any]]:
     columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
     return store.execute(
-        f"MATCH (s:Entity)-[r:{rel_type}]->(o:Entity) WHERE s.id = $id OR o.id = $id "
-        f"RETURN s.id AS source_id, o.id AS target_id, {columns}",
+        f"MATCH (s:Entity)-[r:{RELATION_TABLE}]->(o:Entity) WHERE s.id = $id OR o.id = $id "
+        f"RETURN r.type AS type, s.id AS source_id, o.id AS target_id, {columns} "
+        "ORDER BY r.type, r.id",
         {"id": node},
     )
 
 
-def _delete_relations(store: Store, rel_type: str, ids: list[str]) -> None:
+def _replace_relations(store: Store, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
+    """Delete the `old` relations and write `new` ones in their place (by type, as written)."""
     store.execute(
-        f"MATCH ()-[r:{rel_type}]->() WHERE list_contains($ids, r.id) DELETE r", {"ids": ids}
+        f"MATCH ()-[r:{RELATION_TABLE}]->() WHERE list_contains($keys, r.type + ' ' + r.id) "
+        "DELETE r",
+        {"keys": [f"{row['type']} {row['id']}" for row in old]},
     )
+    if new:
+        grouped: dict[str, list[dict[str, Any]]] = {}
+        for row in new:
+            grouped.setdefault(row["type"], []).append(row)
+        store.write(GraphRows(relations=grouped))
 
 
 def _ensure_entity(store: Store, entity: dict[str, Any]) -> None:
@@ -95,26 +99,20 @@ def _move_mentions(store: Store, old: str, new: str, counts: Counter[str] | None
 
 
 def _merge_one(store: Store, old: dict[str, Any], target: dict[str, Any]) -> int:
-    moved = 0
-    for rel_type in _relation_tables(store):
-        rows = _relations_of(store, rel_type, old["id"])
-        if not rows:
-            continue
-        rewritten = []
-        for row in rows:
-            row = {**row, "type": rel_type}
-            for end in ("source_id", "target_id"):
-                if row[end] == old["id"]:
-                    row[end] = target["id"]
-            if row["source_id"] != row["target_id"]:
-                rewritten.append(row)
-        _delete_relations(store, rel_type, [row["id"] for row in rows])
-        if rewritten:
-            store.write(GraphRows(relations={rel_type: rewritten}))
-        moved += len(rows)
+    rows = _relations_of(store, old["id"])
+    rewritten = []
+    for row in rows:
+        row = dict(row)
+        for end in ("source_id", "target_id"):
+            if row[end] == old["id"]:
+                row[end] = target["id"]
+        if row["source_id"] != row["target_id"]:
+            rewritten.append(row)
+    if rows:
+        _replace_relations(store, rows, rewritten)
     _move_mentions(store, old["id"], target["id"])
     store.execute("MATCH (e:Entity {id: $id}) DETACH DELETE e", {"id": old["id"]})
-    return moved
+    return len(rows)
 
 
 def _merge(store: Store, overrides: Overrides, report: OverrideReport) -> None:
@@ -174,25 +172,20 @@ def _split_alias(store: Store, entity: dict[str, Any], alias: str) -> int:
         "roles": [],
     }
     _ensure_entity(store, new)
-    moved = 0
     articles: Counter[str] = Counter()
-    for rel_type in _relation_tables(store):
-        rows = _relations_of(store, rel_type, entity["id"])
-        changed = []
-        for row in rows:
-            row = {**row, "type": rel_type}
-            if row["source_id"] == entity["id"] and _fold(row["subject_mention"]) == _fold(alias):
-                row["source_id"] = new["id"]
-            elif row["target_id"] == entity["id"] and _fold(row["object_mention"]) == _fold(alias):
-                row["target_id"] = new["id"]
-            else:
-                continue
-            changed.append(row)
-            articles[row["article_id"]] += 1
-        if changed:
-            _delete_relations(store, rel_type, [row["id"] for row in changed])
-            store.write(GraphRows(relations={rel_type: changed}))
-            moved += len(changed)
+    changed = []
+    for row in _relations_of(store, entity["id"]):
+        row = dict(row)
+        if row["source_id"] == entity["id"] and _fold(row["subject_mention"]) == _fold(alias):
+            row["source_id"] = new["id"]
+        elif row["target_id"] == entity["id"] and _fold(row["object_mention"]) == _fold(alias):
+            row["target_id"] = new["id"]
+        else:
+            continue
+        changed.append(row)
+        articles[row["article_id"]] += 1
+    if changed:
+        _replace_relations(store, changed, changed)
     if articles:
         _move_mentions(store, entity["id"], new["id"], articles)
         store.execute(
@@ -207,7 +200,7 @@ def _split_alias(store: Store, entity: dict[str, Any], alias: str) -> int:
         {"id": entity["id"], "aliases": aliases},
     )
     entity["aliases"] = aliases
-    return moved
+    return len(changed)
 
 
 def _retype(store: Store, overrides: Overrides, report: OverrideReport) -> None:

@@ -24,12 +24,15 @@ import neo4j
 from neo4j.graph import Node, Path, Relationship
 
 from polgraph.config import Neo4jSettings
+from polgraph.graph.store import RELATION_TABLE, Store
+from polgraph.ingest.records import is_relation_type
 
 Backend = Literal["embedded", "neo4j"]
 
 NEO4J_HINT = "run it on Neo4j with `polgraph query --backend neo4j`"
 
 NODE_TABLES = frozenset({"Entity", "Article"})
+MENTIONS = "MENTIONS"
 
 # Functions whose results were checked to agree on both engines (see the parity suite).
 # Anything else is refused rather than trusted: `substring` is 0-based in Neo4j and 1-based
@@ -38,7 +41,7 @@ SAME_FUNCTIONS = frozenset(
     ["count", "sum", "avg", "min", "max", "collect", "size", "length", "nodes", "coalesce"]
     + ["abs", "trim"]
 )
-RENAMED_FUNCTIONS = {"type": "label", "relationships": "rels"}
+RENAMED_FUNCTIONS = {"relationships": "rels"}
 REFUSED_FUNCTIONS = {
     "labels": "the embedded store keeps an entity's type label in `n.label`; return `n.label`, or",
     "id": "internal ids differ between engines; use the `id` property (`n.id`), or",
@@ -206,19 +209,71 @@ def _text(tokens: Iterable[Token]) -> str:
     return "".join(token.text for token in tokens)
 
 
+def _relationship_head(inner: list[Token]) -> tuple[str, list[str], int]:
+    """A relationship pattern's variable, its types (`:A|B`, `:A|:B`) and where the rest
+    (length, properties) starts."""
+    j = _next(inner, 0)
+    var = ""
+    if j < len(inner) and inner[j].kind in ("name", "bq"):
+        var = inner[j].text
+        j = _next(inner, j + 1)
+    types: list[str] = []
+    if j < len(inner) and inner[j].text == ":":
+        j = _next(inner, j + 1)
+        while j < len(inner):
+            types.append(_unquote(inner[j]))
+            j = _next(inner, j + 1)
+            if j < len(inner) and inner[j].text == "|":
+                j = _next(inner, j + 1)
+                if j < len(inner) and inner[j].text == ":":
+                    j = _next(inner, j + 1)
+                continue
+            break
+    return var, types, j
+
+
+def _with_property(rest: list[Token], condition: str) -> list[Token]:
+    """The rest of a pattern with `condition` (`key: value`) first in its property map."""
+    k = _next(rest, 0)
+    if k < len(rest) and rest[k].text == "{":
+        close = _closing(rest, k)
+        body = _text(rest[k + 1 : close]).strip()
+        props = "{" + condition + (", " + body if body else "") + "}"
+        return _tokens(" " + props) + rest[close + 1 :]
+    return _tokens(" {" + condition + "}") + rest
+
+
+def _type_condition(var: str, types: list[str]) -> str:
+    """Which relationships of the embedded tables carry one of `types`: an entity's
+    relation names its type in the `type` column of the one relation table."""
+    acts = sorted({t for t in types if t != MENTIONS})
+    listed = ", ".join(f"'{t}'" for t in acts)
+    condition = f"{var}.type = {listed}" if len(acts) == 1 else f"{var}.type IN [{listed}]"
+    if MENTIONS not in types:
+        return condition
+    return f"(label({var}) = '{MENTIONS}' OR {condition})"
+
+
 @dataclass(slots=True)
 class Translator:
-    """Rewrites one Neo4j query for the embedded store, given the relationship types it holds."""
+    """Rewrites one Neo4j query for the embedded store.
 
-    relation_types: frozenset[str]
+    Every relation between entities lives in one table, `RELATION`, with its Neo4j type in
+    a `type` column: `[r:A|B]` becomes `[r:RELATION]` held to `r.type IN ['A', 'B']`, and
+    `type(r)` reads that column."""
+
     _fresh: int = field(default=0)
     columns: list[str] = field(default_factory=list)
     _collected: set[str] = field(default_factory=set)
+    _relationship_types: dict[str, set[str]] = field(default_factory=dict)
+    _pending: dict[str, str] = field(default_factory=dict)
 
     def translate(self, text: str) -> str:
         tokens = _tokens(text)
         self._collected = set(re.findall(r"collect\s*\(.*?\)\s+AS\s+`?(\w+)", text, re.I))
         self._check_clauses(tokens)
+        self._pending = {}
+        self._relationship_variables(tokens, text)
         tokens = self._return_aliases(tokens)
         tokens = self._comprehensions(tokens)
         tokens = self._functions(tokens)
@@ -226,9 +281,39 @@ class Translator:
         tokens = self._bare_relationships(tokens)
         tokens = self._patterns(tokens)
         tokens = self._label_predicates(tokens)
-        tokens = self._uniqueness(tokens)
+        tokens = self._match_conditions(tokens)
+        if self._pending:
+            raise _refuse("a relationship of several types outside a MATCH pattern;")
         tokens = self._names(tokens)
         return _text(tokens)
+
+    def _relationship_variables(self, tokens: list[Token], text: str) -> None:
+        """Note the types each relationship variable can have, for `type()`, and refuse
+        `r.type`: Neo4j has no such property (null), the embedded table has."""
+        self._relationship_types = {}
+        for i, token in enumerate(tokens):
+            if token.kind == "op" and token.text == "[" and self._is_relationship(tokens, i):
+                var, types, _ = _relationship_head(tokens[i + 1 : _closing(tokens, i)])
+                if var:
+                    known = self._relationship_types.setdefault(var, set())
+                    known.update(types or ["*"])
+        listed = r"(\w+)\s+IN\s+relationships\s*\(|relationships\s*\([^)]*\)\s+AS\s+(\w+)"
+        for match in re.finditer(listed, text, re.I):
+            self._relationship_types.setdefault(match.group(1) or match.group(2), set()).add("*")
+        for i, token in enumerate(tokens):
+            dot = _next(tokens, i + 1)
+            key = _next(tokens, dot + 1)
+            if (
+                token.kind in ("name", "bq")
+                and token.text in self._relationship_types
+                and key < len(tokens)
+                and tokens[dot].text == "."
+                and _unquote(tokens[key]).lower() == "type"
+            ):
+                raise _refuse(
+                    f"`{token.text}.{_unquote(tokens[key])}`: a relationship has no `type` "
+                    "property in Neo4j (null there, its type here); use `type(...)`, or"
+                )
 
     def _check_clauses(self, tokens: list[Token]) -> None:
         in_with = ordered = False
@@ -310,7 +395,10 @@ class Translator:
         null in LadybugDB, so it becomes `coalesce(sum(...), 0)`."""
         out: list[Token] = []
         close_after: set[int] = set()
+        skip_to = -1
         for i, token in enumerate(tokens):
+            if i <= skip_to:
+                continue
             out.append(token)
             if i in close_after:
                 out.extend(_tokens(", 0)"))
@@ -326,6 +414,10 @@ class Translator:
                 continue
             name = token.low
             if name in ("shortestpath", "allshortestpaths", "list_transform", "list_filter"):
+                continue
+            if name == "type":
+                skip_to = _closing(tokens, after)
+                out[-1:] = self._type_of(tokens[after + 1 : skip_to])
                 continue
             if name in RENAMED_FUNCTIONS:
                 token.text = RENAMED_FUNCTIONS[name]
@@ -347,6 +439,20 @@ class Translator:
                 out[-1:] = _tokens("coalesce(") + [token]
                 close_after.add(_closing(tokens, after))
         return out
+
+    def _type_of(self, argument: list[Token]) -> list[Token]:
+        """`type(r)`: the `type` column of an entity relation, the table name of a mention.
+        LadybugDB rejects `r.type` where r can only be a mention, so that reads the label."""
+        words = [t for t in argument if t.kind != "ws"]
+        if len(words) != 1 or words[0].kind not in ("name", "bq"):
+            raise _refuse("`type()` of anything but a relationship variable;")
+        var = words[0].text
+        types = self._relationship_types.get(var, {"*"})
+        if types == {MENTIONS}:
+            return _tokens(f"label({var})")
+        if "*" in types or MENTIONS in types:
+            return _tokens(f"coalesce({var}.type, label({var}))")
+        return _tokens(f"{var}.type")
 
     def _is_list(self, tokens: list[Token], paren: int) -> bool:
         inner = _text(tokens[paren + 1 : _closing(tokens, paren)])
@@ -473,50 +579,60 @@ class Translator:
         head = f"({var}"
         if not types:
             return _tokens(head + "".join(f":{t}" for t in tables)) + rest + [Token("op", ")")]
-        condition = f"label: '{types[0]}'"
-        k = _next(rest, 0)
-        if k < len(rest) and rest[k].text == "{":
-            close = _closing(rest, k)
-            body = _text(rest[k + 1 : close]).strip()
-            props = "{" + condition + (", " + body if body else "") + "}"
-            rest = _tokens(" " + props) + rest[close + 1 :]
-        else:
-            rest = _tokens(" {" + condition + "}") + rest
+        rest = _with_property(rest, f"label: '{types[0]}'")
         return _tokens(head + ":Entity") + rest + [Token("op", ")")]
 
     def _relationship(self, inner: list[Token]) -> list[Token]:
-        j = _next(inner, 0)
-        var = ""
-        if j < len(inner) and inner[j].kind in ("name", "bq"):
-            var = inner[j].text
-            j = _next(inner, j + 1)
-        types: list[str] = []
-        if j < len(inner) and inner[j].text == ":":
-            j = _next(inner, j + 1)
-            while j < len(inner):
-                types.append(_unquote(inner[j]))
-                j = _next(inner, j + 1)
-                if j < len(inner) and inner[j].text == "|":
-                    j = _next(inner, j + 1)
-                    if j < len(inner) and inner[j].text == ":":
-                        j = _next(inner, j + 1)
-                    continue
-                break
-        known = [t for t in types if t in self.relation_types]
-        if types and not known:
-            raise _refuse(
-                f"no relationship of type {'|'.join(types)} is stored here, "
-                "and the embedded engine rejects unknown types where Neo4j matches nothing;"
-            )
-        head = f"[{var}" + (":" + "|".join(map(_quote, known)) if known else "")
+        """Typed relationships between entities become the one relation table held to their
+        types: inline for one type, in the MATCH's WHERE for several (see
+        `_match_conditions`), in the per-step filter of a variable-length pattern."""
+        var, types, j = _relationship_head(inner)
         rest = inner[j:]
         k = _next(rest, 0)
+        length = ""
         if k < len(rest) and rest[k].text.startswith("*"):
             length, rest = self._length(rest[k].text, rest[k + 1 :])
             if _next(rest, 0) < len(rest):
                 raise _refuse("properties on a variable-length relationship;")
-            return _tokens(head + length) + [Token("op", "]")]
+        if self._has_type_key(rest):
+            raise _refuse("a `type` key in a relationship's properties (none has one in Neo4j);")
+        wrong = [t for t in types if not is_relation_type(t)]
+        if wrong:
+            raise _refuse(
+                f"relationship type {wrong[0]!r}: polgraph stores only [A-Z][A-Z0-9_]* types;"
+            )
+        acts = [t for t in types if t != MENTIONS]
+        tables = ([MENTIONS] if MENTIONS in types else []) + ([RELATION_TABLE] if acts else [])
+        head = f"[{var}" + (":" + "|".join(map(_quote, tables)) if tables else "")
+        if not acts:
+            return _tokens(head + length) + rest + [Token("op", "]")]
+        if length:
+            step = "_polgraph_step"
+            condition = _type_condition(step, types)
+            return _tokens(f"{head}{length} ({step}, _polgraph_node | WHERE {condition})]")
+        if len(set(acts)) == 1 and MENTIONS not in types:
+            return _tokens(head) + _with_property(rest, f"type: '{acts[0]}'") + _tokens("]")
+        if not var:
+            self._fresh += 1
+            var = f"_polgraph_r{self._fresh}"
+            head = f"[{var}:" + "|".join(map(_quote, tables))
+        self._pending[var] = _type_condition(var, types)
         return _tokens(head) + rest + [Token("op", "]")]
+
+    @staticmethod
+    def _has_type_key(rest: list[Token]) -> bool:
+        k = _next(rest, 0)
+        if k >= len(rest) or rest[k].text != "{":
+            return False
+        body = rest[k + 1 : _closing(rest, k)]
+        return any(
+            _unquote(t).lower() == "type"
+            and _next(body, n + 1) < len(body)
+            and body[_next(body, n + 1)].text == ":"
+            and (_prev(body, n) < 0 or body[_prev(body, n)].text == ",")
+            for n, t in enumerate(body)
+            if t.kind in ("name", "bq")
+        )
 
     @staticmethod
     def _length(star: str, rest: list[Token]) -> tuple[str, list[Token]]:
@@ -590,9 +706,10 @@ class Translator:
             i += 1
         return out
 
-    def _uniqueness(self, tokens: list[Token]) -> list[Token]:
-        """Neo4j never binds one relationship twice within a MATCH; LadybugDB does, so each
-        MATCH with several relationships gets `id(r1) <> id(r2)` conditions."""
+    def _match_conditions(self, tokens: list[Token]) -> list[Token]:
+        """Each MATCH gets the WHERE conditions its patterns need: the types of relationships
+        with several (`r.type IN [...]`), and `id(r1) <> id(r2)` between its relationships,
+        as Neo4j never binds one relationship twice within a MATCH and LadybugDB does."""
         out = list(tokens)
         i = 0
         while i < len(out):
@@ -616,11 +733,13 @@ class Translator:
                 for j in range(start, stop)
                 if out[j].text.startswith("[") and self._is_relationship(out, j)
             ]
-            if len(rels) < 2:
-                i = end
-                continue
+            conditions = [
+                self._pending.pop(out[k].text)
+                for k in (_next(out, j + 1) for j in rels)
+                if out[k].kind in ("name", "bq") and out[k].text in self._pending
+            ]
             names = []
-            for j in reversed(rels):
+            for j in reversed(rels if len(rels) > 1 else []):
                 close = _closing(out, j)
                 if any(t.text == "*" for t in out[j:close]):
                     raise _refuse(
@@ -640,9 +759,13 @@ class Translator:
                         where += 1
                     end += 1
             names.reverse()
-            condition = " AND ".join(
+            conditions += [
                 f"id({a}) <> id({b})" for n, a in enumerate(names) for b in names[n + 1 :]
-            )
+            ]
+            if not conditions:
+                i = end
+                continue
+            condition = " AND ".join(conditions)
             if where is None:
                 out[end:end] = _tokens(f" WHERE {condition} ")
             else:
@@ -812,8 +935,12 @@ def normalize(value: Any) -> Any:
                 "relationships": normalize(value["_RELS"]),
             }
         if "_ID" in value and "_LABEL" in value:
+            # An entity relation's `type` column is its Neo4j type, not a property.
+            typed = value["_LABEL"] == RELATION_TABLE
             return _properties(
-                (key, item) for key, item in value.items() if not key.startswith("_")
+                (key, item)
+                for key, item in value.items()
+                if not key.startswith("_") and not (typed and key == "type")
             )
         return {key: normalize(item) for key, item in value.items()}
     if isinstance(value, Path):
@@ -842,12 +969,8 @@ def _parameters(text: str, params: dict[str, Any]) -> dict[str, Any]:
 def run_embedded(
     store_path: str | FilePath, text: str, params: dict[str, Any]
 ) -> list[dict[str, Any]]:
-    from polgraph.graph.store import Store
-
     with Store(store_path, read_only=True) as store:
-        tables = store.execute("CALL show_tables() RETURN name, type")
-        types = frozenset(row["name"] for row in tables if row["type"] == "REL")
-        translator = Translator(types)
+        translator = Translator()
         translated = translator.translate(text)
         try:
             rows = store.execute(translated, _parameters(text, params))

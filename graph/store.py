@@ -4,6 +4,7 @@ LadybugDB (the maintained continuation of Kùzu) is transactional and speaks Cyp
 store needs no server and survives a crash mid-write: each article is one transaction, and
 a transaction that did not commit leaves no trace. Every write is a MERGE on a stable id,
 so writing the same article twice changes nothing. networkx is the analysis engine on top.
+Every relation between entities shares one table whatever its type (see RELATION_TABLE).
 """
 
 from __future__ import annotations
@@ -48,13 +49,22 @@ _RELATION_COLUMNS: dict[str, str] = {
 }
 assert tuple(_RELATION_COLUMNS) == RELATION_PROPERTIES
 
+RELATION_TABLE = "RELATION"
+"""The one table of every Entity→Entity relation instance; its `type` column holds the
+relation type. A table per type would cost LadybugDB some 11 MB of memory each while the
+database is open, and a corpus brings new types with every batch of articles."""
+
 _SCHEMA = (
     "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, name STRING, type STRING,"
     " label STRING, aliases STRING[], roles STRING[])",
     "CREATE NODE TABLE IF NOT EXISTS Article(id STRING PRIMARY KEY, title STRING,"
     " `date` STRING, source STRING, url STRING)",
     "CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Article TO Entity, `count` INT64)",
+    f"CREATE REL TABLE IF NOT EXISTS {RELATION_TABLE}(FROM Entity TO Entity, type STRING, "
+    + ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
+    + ")",
 )
+_REL_TABLES = frozenset({"MENTIONS", RELATION_TABLE})
 
 _MERGE_ARTICLES = (
     "UNWIND $rows AS row MERGE (a:Article {id: row.id}) "
@@ -79,13 +89,13 @@ class StoreError(Exception):
 
 
 def _check_type(rel_type: str) -> None:
-    """Relationship types cannot be parameters, so none reaches a statement unchecked."""
+    """A stored type becomes a relationship type in Neo4j and in the query bridge, where it
+    cannot be a parameter, so none is stored unchecked."""
     if not is_relation_type(rel_type):
         raise StoreError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
 
 
-def _relation_merge(rel_type: str) -> str:
-    _check_type(rel_type)
+def _relation_merge() -> str:
     assignments = ", ".join(
         f"r.`{name}` = CAST(row.`{name}` AS {kind})"
         for name, kind in _RELATION_COLUMNS.items()
@@ -93,8 +103,11 @@ def _relation_merge(rel_type: str) -> str:
     )
     return (
         "UNWIND $rows AS row MATCH (s:Entity {id: row.source_id}), (o:Entity {id: row.target_id}) "
-        f"MERGE (s)-[r:`{rel_type}` {{id: row.id}}]->(o) SET {assignments}"
+        f"MERGE (s)-[r:{RELATION_TABLE} {{id: row.id, type: row.type}}]->(o) SET {assignments}"
     )
+
+
+_MERGE_RELATIONS = _relation_merge()
 
 
 class Store:
@@ -112,10 +125,10 @@ class Store:
             self._conn = ladybug.Connection(self._db)
         except (RuntimeError, OSError) as err:
             raise StoreError(f"{self.path}: cannot open the store: {err}") from None
+        self._check_layout()
         if not read_only:
             for statement in _SCHEMA:
                 self._conn.execute(statement)
-        self._rel_tables = self._relation_tables()
 
     def __enter__(self) -> Store:
         return self
@@ -127,19 +140,17 @@ class Store:
         self._conn.close()
         self._db.close()
 
-    def _relation_tables(self) -> set[str]:
+    def _check_layout(self) -> None:
+        """A store written when each relation type had a table of its own cannot be read
+        as one table; say so rather than answer without its relations."""
         rows = self.execute("CALL show_tables() RETURN name, type")
-        return {row["name"] for row in rows if row["type"] == "REL" and row["name"] != "MENTIONS"}
-
-    def _ensure_relation_table(self, rel_type: str) -> None:
-        if rel_type in self._rel_tables:
-            return
-        _check_type(rel_type)
-        columns = ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
-        self._conn.execute(
-            f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`(FROM Entity TO Entity, {columns})"
-        )
-        self._rel_tables.add(rel_type)
+        tables = {row["name"] for row in rows if row["type"] == "REL"}
+        if tables - _REL_TABLES or (self.read_only and RELATION_TABLE not in tables):
+            self.close()
+            raise StoreError(
+                f"{self.path}: this store was written with a table per relation type, a layout "
+                "polgraph no longer reads; rebuild it with `polgraph build` into a new --store"
+            )
 
     def execute(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher in the store's dialect; rows come back as dicts keyed by column."""
@@ -152,19 +163,20 @@ class Store:
 
     def write(self, rows: GraphRows) -> None:
         """Write one batch in one transaction: all of it lands, or none of it."""
-        for rel_type in rows.relations:
-            self._ensure_relation_table(rel_type)
+        relations = []
+        for rel_type, batch in sorted(rows.relations.items()):
+            _check_type(rel_type)
+            relations.extend({**row, "type": rel_type} for row in batch)
         self._conn.execute("BEGIN TRANSACTION")
         try:
             for statement, batch in (
                 (_MERGE_ARTICLES, rows.articles),
                 (_MERGE_ENTITIES, rows.entities),
                 (_MERGE_MENTIONS, rows.mentions),
+                (_MERGE_RELATIONS, relations),
             ):
                 if batch:
                     self._conn.execute(statement, {"rows": batch})
-            for rel_type, batch in sorted(rows.relations.items()):
-                self._conn.execute(_relation_merge(rel_type), {"rows": batch})
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
@@ -183,22 +195,18 @@ class Store:
         return {
             "articles": one("MATCH (a:Article) RETURN count(a) AS n"),
             "entities": one("MATCH (e:Entity) RETURN count(e) AS n"),
-            "relations": sum(
-                one(f"MATCH ()-[r:`{rel_type}`]->() RETURN count(r) AS n")
-                for rel_type in self._rel_tables
-            ),
+            "relations": one(f"MATCH ()-[r:{RELATION_TABLE}]->() RETURN count(r) AS n"),
             "mentions": one("MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n"),
         }
 
     def _relations(self) -> Iterator[tuple[str, dict[str, Any]]]:
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
-        for rel_type in sorted(self._rel_tables):
-            query = (
-                f"MATCH (s:Entity)-[r:`{rel_type}`]->(o:Entity) "
-                f"RETURN s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.id"
-            )
-            for row in self.execute(query):
-                yield rel_type, row
+        query = (
+            f"MATCH (s:Entity)-[r:{RELATION_TABLE}]->(o:Entity) RETURN r.type AS type, "
+            f"s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.type, r.id"
+        )
+        for row in self.execute(query):
+            yield row.pop("type"), row
 
     def rows(self) -> GraphRows:
         """Everything stored, as the rows a loader writes elsewhere (Neo4j, CSV)."""

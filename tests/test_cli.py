@@ -176,3 +176,14 @@ def test_exploration_commands_fail_in_one_line(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert message in result.stderr
         assert "Traceback" not in result.output
+
+
+def test_a_store_in_the_old_layout_is_one_line_asking_for_a_rebuild(tmp_path: Path) -> None:
+    from tests.graph.test_store import _old_layout
+
+    _old_layout(tmp_path / "old")
+    for command in (["stats"], ["query", "MATCH (e:Entity) RETURN e.id"]):
+        result = runner.invoke(app, [*command, "--store", str(tmp_path / "old")])
+        assert result.exit_code == 1
+        assert result.stderr.count("\n") == 1 and "rebuild" in result.stderr
+        assert str(tmp_path / "old") in result.stderr and "Traceback" not in result.output

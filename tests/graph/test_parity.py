@@ -43,6 +43,15 @@ QUERIES: list[str] = [
     "MATCH (a)-[r:CRITICIZE|THREATEN]->(b) RETURN a.name AS source, type(r) AS type, "
     "b.name AS target ORDER BY source, type, target",
     "MATCH (:Person {id: 'alice-ames'})-[r:PRAISE]->() RETURN r",
+    # one relation table holds every type: unknown types, several, and MENTIONS beside them
+    "MATCH (a)-[r:NOT_A_TYPE]->(b) RETURN count(*) AS n",
+    "MATCH (a)-[r:MEET|NOT_A_TYPE]->(b) RETURN a.name AS a, b.name AS b, type(r) AS t, r "
+    "ORDER BY a, b",
+    "MATCH (x)-[r:MENTIONS|THREATEN]->(e:Entity {id: 'dovia'}) "
+    "RETURN type(r) AS t, count(*) AS n ORDER BY t",
+    "MATCH (x)-[r:MENTIONS]->(e:Entity {id: 'dovia'}) RETURN type(r) AS t, count(*) AS n",
+    "MATCH (a:Entity)-[:THREATEN|CRITICIZE]->(b:Entity)<-[r:MEET|CRITICIZE]-(c) "
+    "RETURN a.name AS a, b.name AS b, c.name AS c, type(r) AS t ORDER BY a, b, c, t",
     "MATCH (n:Person {id: 'bob-brown'}) RETURN n",
     # WHERE on properties, $parameters, single quotes, IS NOT NULL
     "MATCH (a:Entity {name: $name})-[r]->(b) RETURN type(r) AS type, b.name AS target "
@@ -100,6 +109,11 @@ QUERIES: list[str] = [
     "(b:Entity {id: 'fay-fox'})) RETURN length(p) AS hops, [n IN nodes(p) | n.name] AS names",
     "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
     "RETURN length(p) AS hops",
+    "MATCH p = (a:Entity {id: 'bob-brown'})-[:PRAISE|MEET*1..2]-(b) "
+    "RETURN b.name AS name, [r IN relationships(p) | type(r)] AS types, relationships(p) AS rels",
+    "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})"
+    "-[:MEET|PRAISE|THREATEN|CRITICIZE*..5]-(b:Entity {id: 'fay-fox'})) "
+    "RETURN [r IN relationships(p) | type(r)] AS types, p",
     "MATCH p = shortestPath((a:Person {name: 'Alice Ames'})-[*..6]-(b:Person {name: 'Fay Fox'})) "
     "RETURN [n IN nodes(p) | coalesce(n.name, n.title)] AS path",
     "MATCH p = allShortestPaths((a:Entity {id: 'alice-ames'})-[:MEET|CRITICIZE|THREATEN*..5]-"
@@ -111,8 +125,8 @@ REFUSED: list[str] = [
     "MATCH (n:Person) RETURN labels(n) AS labels",
     "MATCH (n:Person) RETURN substring(n.name, 0, 3) AS start",
     "MATCH (a:Entity {id: 'alice-ames'})-[*]-(b) RETURN count(DISTINCT b) AS n",
-    "MATCH (a)-[r:NOT_A_TYPE]->(b) RETURN count(*) AS n",
     "MATCH (a)-[r]->(b)-[s*1..2]->(c) RETURN count(*) AS n",
+    "MATCH (a)-[r:THREATEN]->(b) RETURN r.type AS t",
     "MATCH (e:Entity) RETURN toLower(e.name) AS name",
     "MATCH (e:Entity) RETURN size(e.name) AS length",
     "MATCH (e:Entity) RETURN e.aliases[1] AS second",

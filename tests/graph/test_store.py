@@ -131,3 +131,52 @@ def test_pronouns_and_descriptions_are_not_aliases(tmp_path: Path) -> None:
         store.add(Extraction(article=article, triples=[], mentions=mentions))
         (entity,) = store.rows().entities
     assert entity["aliases"] == ["Elon", "MUSK", "Musk"]
+
+
+def _old_layout(path: Path, relation_table: str = "THREATEN") -> None:
+    """A store as written before every relation shared one table: a table per type, or
+    none yet (its articles named no relation)."""
+    import ladybug
+
+    with Store(path) as store:
+        store.add(_extraction("a1"))
+    database = ladybug.Database(str(path / "graph.lbdb"))
+    connection = ladybug.Connection(database)
+    connection.execute("DROP TABLE RELATION")
+    if relation_table:
+        connection.execute(f"CREATE REL TABLE {relation_table}(FROM Entity TO Entity, id STRING)")
+    connection.close()
+    database.close()
+
+
+@pytest.mark.parametrize(
+    ("read_only", "relation_table"), [(False, "THREATEN"), (True, "THREATEN"), (True, "")]
+)
+def test_a_store_with_a_table_per_type_is_refused_with_its_path(
+    tmp_path: Path, read_only: bool, relation_table: str
+) -> None:
+    from polgraph.graph.store import StoreError
+
+    _old_layout(tmp_path / "old", relation_table)
+    with pytest.raises(StoreError) as refused:
+        Store(tmp_path / "old", read_only=read_only)
+    message = str(refused.value)
+    assert message.startswith(str(tmp_path / "old")) and "rebuild" in message
+    assert "\n" not in message
+
+
+def test_an_old_store_without_relations_takes_the_one_table_when_written(tmp_path: Path) -> None:
+    _old_layout(tmp_path / "old", "")
+    with Store(tmp_path / "old") as store:
+        store.add(_extraction("a2"))
+        assert store.counts()["relations"] == 1
+
+
+def test_all_relation_types_share_one_table(tmp_path: Path) -> None:
+    """Memory stays flat as the vocabulary of relation types grows."""
+    with Store(tmp_path) as store:
+        for number in range(30):
+            store.add(_extraction(f"a{number}", f"ACT_{number}"))
+        tables = store.execute("CALL show_tables() RETURN name, type")
+        assert sorted(t["name"] for t in tables if t["type"] == "REL") == ["MENTIONS", "RELATION"]
+        assert len(store.rows().relations) == 30
