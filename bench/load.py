@@ -109,10 +109,14 @@ def all_rows(extractions: list) -> GraphRows:
 
 
 def wipe(driver: neo4j.Driver, database: str) -> None:
+    """Relationships first, then nodes, in small transactions: a DETACH DELETE of a batch
+    of hub actors would have to hold all their relationships in one transaction."""
     with driver.session(database=database) as session:
-        session.run(
-            "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
-        ).consume()
+        for statement in (
+            "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS",
+            "MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS",
+        ):
+            session.run(statement).consume()
 
 
 def per_triple(driver: neo4j.Driver, database: str, extractions: list, limit: int) -> int:
