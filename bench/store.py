@@ -6,8 +6,8 @@ corpus file, of a re-run that finds everything stored, and query latency on the 
     .venv/bin/python bench/store.py --relation-types 200 [--articles 400] [--per-article 5]
 
 Each build runs as its own `polgraph` process; its peak RSS is the largest of that process
-and its worker processes. Queries are cookbook-style questions an analyst asks, timed on
-the embedded store opened read-only (median of --repeats after one warm-up).
+and its worker processes. The queries are those of docs/queries.md, run through the
+function `polgraph query` calls (median of --repeats after one warm-up).
 
 --relation-types writes synthetic articles through the real Store in this process, their
 relations cycling through that many types, and prints this process's peak RSS: what a
@@ -18,7 +18,9 @@ checkout's interpreter to measure that checkout's store on the same workload.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -34,32 +36,20 @@ from corpora import default_corpora  # noqa: E402
 
 POLGRAPH = Path(sys.executable).parent / "polgraph"
 
-QUERIES: dict[str, str] = {
-    "top actors by relations": (
-        "MATCH (e:Entity)-[r]-(:Entity) RETURN e.name AS name, count(r) AS n "
-        "ORDER BY n DESC LIMIT 10"
-    ),
-    "who acted on the top actor": (
-        "MATCH (s:Entity)-[r]->(o:Entity {id: $a}) "
-        "RETURN s.name AS subject, r.type AS act, r.sentence AS sentence LIMIT 100"
-    ),
-    "everything between two actors": (
-        "MATCH (a:Entity {id: $a})-[r]-(b:Entity {id: $b}) "
-        "RETURN r.type AS act, r.modality AS modality, r.date AS date, r.sentence AS sentence"
-    ),
-    "hypothetical or negated acts": (
-        "MATCH (s:Entity)-[r]->(o:Entity) WHERE r.modality IN ['hypothetical', 'negated'] "
-        "RETURN s.name, r.type, o.name, r.sentence LIMIT 100"
-    ),
-    "articles naming the top actor": (
-        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $a}) "
-        "RETURN a.id, a.title, a.`date`, m.`count` ORDER BY a.`date` LIMIT 100"
-    ),
-    "shortest path between two actors": (
-        "MATCH p = (a:Entity {id: $a})-[r* SHORTEST 1..4]-(b:Entity {id: $c}) "
-        "RETURN length(p) AS hops"
-    ),
-}
+COOKBOOK = Path(__file__).resolve().parents[1] / "docs" / "queries.md"
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def cookbook() -> list[tuple[str, str, dict[str, Any]]]:
+    """(heading, query, example params) for every ```cypher block of docs/queries.md."""
+    found = []
+    for heading, block in re.findall(
+        r"^## (.+?)$.*?```cypher\n(.*?)```", COOKBOOK.read_text(encoding="utf-8"), re.S | re.M
+    ):
+        params = re.search(r"^//\s*params:\s*(\{.*\})\s*$", block, re.M)
+        text = "\n".join(line for line in block.splitlines() if not line.startswith("//"))
+        found.append((heading, text.strip(), json.loads(params.group(1)) if params else {}))
+    return found
 
 
 def _build(paths: list[Path], store: Path, out: Path, workers: int) -> tuple[float, float, str]:
@@ -77,28 +67,36 @@ def _build(paths: list[Path], store: Path, out: Path, workers: int) -> tuple[flo
 
 
 def _queries(store_path: Path, repeats: int) -> None:
+    """The cookbook through `polgraph query`'s own function, so each time includes what a
+    user waits for: translation, opening the store read-only, running, reading rows. The
+    cookbook's example actors are swapped for the corpus's most connected ones."""
+    from polgraph.graph.query import query
     from polgraph.graph.store import Store
 
     with Store(store_path, read_only=True) as store:
-        counts = store.counts()
-        top = store.execute(
-            QUERIES["top actors by relations"].replace("e.name AS name", "e.id AS name")
-        )
-        ids = [row["name"] for row in top]
-        parameters = {"a": ids[0], "b": ids[1], "c": ids[-1]}
-        print(f"store: {counts}")
-        print(f"query parameters: {parameters}")
-        for name, query in QUERIES.items():
-            used = {k: v for k, v in parameters.items() if f"${k}" in query}
-            rows = store.execute(query, used)
-            times = []
-            for _ in range(repeats):
-                start = time.perf_counter()
-                store.execute(query, used)
-                times.append(time.perf_counter() - start)
-            median = statistics.median(times) * 1000
-            print(f"  {name:<36} {len(rows):>5} rows  median {median:8.1f} ms", end="")
-            print(f"  max {max(times) * 1000:8.1f} ms")
+        print(f"store: {store.counts()}")
+    top = query(
+        "MATCH (e:Entity)-[r]-(:Entity) RETURN e.name AS name, count(r) AS n "
+        "ORDER BY n DESC LIMIT 4",
+        store=store_path,
+    )
+    actors = [row["name"] for row in top]
+    print(f"actors in the example parameters: {', '.join(actors)}")
+    for heading, text, example in cookbook():
+        names = iter(actors)
+        params = {
+            key: value if not isinstance(value, str) or DATE.fullmatch(value) else next(names)
+            for key, value in example.items()
+        }
+        rows = query(text, params, store=store_path)
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            query(text, params, store=store_path)
+            times.append(time.perf_counter() - start)
+        median = statistics.median(times) * 1000
+        print(f"  {heading[:44]:<44} {len(rows):>5} rows  median {median:7.0f} ms", end="")
+        print(f"  max {max(times) * 1000:7.0f} ms")
 
 
 def _extraction(number: int, per_article: int, types: int) -> Any:
