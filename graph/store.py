@@ -109,6 +109,8 @@ def _relation_merge() -> str:
 
 _MERGE_RELATIONS = _relation_merge()
 
+REOPEN_EVERY = 400
+
 
 class Store:
     """One writer over one database directory. Use as a context manager."""
@@ -121,10 +123,10 @@ class Store:
                 self.path.mkdir(parents=True, exist_ok=True)
             elif not (self.path / DB_FILE).exists():
                 raise StoreError(f"{self.path}: no polgraph store here (run `polgraph build`)")
-            self._db = ladybug.Database(str(self.path / DB_FILE), read_only=read_only)
-            self._conn = ladybug.Connection(self._db)
+            self._open()
         except (RuntimeError, OSError) as err:
             raise StoreError(f"{self.path}: cannot open the store: {err}") from None
+        self._added = 0
         self._check_layout()
         if not read_only:
             for statement in _SCHEMA:
@@ -135,6 +137,10 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _open(self) -> None:
+        self._db = ladybug.Database(str(self.path / DB_FILE), read_only=self.read_only)
+        self._conn = ladybug.Connection(self._db)
 
     def close(self) -> None:
         self._conn.close()
@@ -183,7 +189,15 @@ class Store:
         self._conn.execute("COMMIT")
 
     def add(self, extraction: Extraction) -> None:
+        """Store one article. Every `REOPEN_EVERY` articles the database is closed and opened
+        again: LadybugDB keeps what a connection wrote in its buffer manager, which a smaller
+        buffer pool cannot evict ("the buffer pool is full"), so without it a long build's
+        memory grows with the graph; reopening hands it back."""
         self.write(rows_from_extraction(extraction))
+        self._added += 1
+        if self._added % REOPEN_EVERY == 0:
+            self.close()
+            self._open()
 
     def article_ids(self) -> set[str]:
         return {row["id"] for row in self.execute("MATCH (a:Article) RETURN a.id AS id")}

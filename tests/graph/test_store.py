@@ -180,3 +180,17 @@ def test_all_relation_types_share_one_table(tmp_path: Path) -> None:
         tables = store.execute("CALL show_tables() RETURN name, type")
         assert sorted(t["name"] for t in tables if t["type"] == "REL") == ["MENTIONS", "RELATION"]
         assert len(store.rows().relations) == 30
+
+
+def test_a_long_write_reopens_the_database_and_keeps_every_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("polgraph.graph.store.REOPEN_EVERY", 3)
+    with Store(tmp_path / "store") as store:
+        first = store._db
+        for number in range(7):
+            store.add(_extraction(f"a{number}", start=number))
+        assert store._db is not first
+        assert store.counts() == {"articles": 7, "entities": 2, "relations": 7, "mentions": 14}
+    with Store(tmp_path / "store", read_only=True) as store:
+        assert store.article_ids() == {f"a{number}" for number in range(7)}
