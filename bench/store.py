@@ -18,7 +18,6 @@ checkout's interpreter to measure that checkout's store on the same workload.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import resource
@@ -34,22 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import default_corpora  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.docs.cookbook import cookbook  # noqa: E402
+
 POLGRAPH = Path(sys.executable).parent / "polgraph"
 
-COOKBOOK = Path(__file__).resolve().parents[1] / "docs" / "queries.md"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def cookbook() -> list[tuple[str, str, dict[str, Any]]]:
-    """(heading, query, example params) for every ```cypher block of docs/queries.md."""
-    found = []
-    for heading, block in re.findall(
-        r"^## (.+?)$.*?```cypher\n(.*?)```", COOKBOOK.read_text(encoding="utf-8"), re.S | re.M
-    ):
-        params = re.search(r"^//\s*params:\s*(\{.*\})\s*$", block, re.M)
-        text = "\n".join(line for line in block.splitlines() if not line.startswith("//"))
-        found.append((heading, text.strip(), json.loads(params.group(1)) if params else {}))
-    return found
 
 
 def _build(paths: list[Path], store: Path, out: Path, workers: int) -> tuple[float, float, str]:
@@ -82,7 +72,7 @@ def _queries(store_path: Path, repeats: int) -> None:
     )
     actors = [row["name"] for row in top]
     print(f"actors in the example parameters: {', '.join(actors)}")
-    for heading, text, example in cookbook():
+    for heading, (text, example) in cookbook().items():
         names = iter(actors)
         params = {
             key: value if not isinstance(value, str) or DATE.fullmatch(value) else next(names)

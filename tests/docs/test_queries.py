@@ -1,9 +1,6 @@
 """Every query of docs/queries.md, run against a small hand-built graph with known answers."""
 
-import json
-import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,11 +8,10 @@ import pytest
 from polgraph.config import Neo4jSettings
 from polgraph.graph.neo4j.load import load
 from polgraph.graph.query import run_neo4j
+from tests.docs.cookbook import cookbook
 from tests.graph.neo4j.sample import article, clear, extraction, graph_rows, mention, triple
 
 pytestmark = pytest.mark.neo4j
-
-COOKBOOK = Path(__file__).resolve().parents[2] / "docs" / "queries.md"
 
 TRUMP = mention("Donald Trump", written="Trump")
 MUSK = mention("Elon Musk", written="Musk")
@@ -253,16 +249,6 @@ EXPECTED: dict[str, Callable[[list[dict[str, Any]]], None]] = {
     "Mutual hostility": _mutual,
     "The most active actors in a period": _active,
 }
-
-
-def cookbook() -> dict[str, tuple[str, dict[str, Any]]]:
-    """Heading -> (cypher, params) for every fenced cypher block of the cookbook."""
-    found = {}
-    pattern = re.compile(r"^## (.+?)\n.*?```cypher\n(.*?)```", re.S | re.M)
-    for heading, cypher in pattern.findall(COOKBOOK.read_text(encoding="utf-8")):
-        params = re.match(r"// params: (.*)\n", cypher)
-        found[heading] = (cypher, json.loads(params.group(1)) if params else {})
-    return found
 
 
 def test_every_query_of_the_cookbook_has_a_checked_answer() -> None:

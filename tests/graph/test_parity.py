@@ -16,10 +16,8 @@ import pytest
 from polgraph.graph.neo4j.load import load as neo4j_load
 from polgraph.graph.query import Refused, query
 from polgraph.graph.store import Store
+from tests.docs.cookbook import cookbook
 from tests.graph.world import build
-
-REPO = Path(__file__).resolve().parents[2]
-COOKBOOK = REPO / "docs" / "queries.md"
 
 PARAMS: dict[str, Any] = {
     "name": "Alice Ames",
@@ -134,18 +132,6 @@ REFUSED: list[str] = [
 ]
 
 
-def _cookbook() -> list[tuple[str, dict[str, Any]]]:
-    """The ```cypher blocks of docs/queries.md with the values of their `// params:` line."""
-    if not COOKBOOK.exists():
-        return []
-    found = []
-    for block in re.findall(r"```cypher\n(.*?)```", COOKBOOK.read_text(encoding="utf-8"), re.S):
-        params = re.search(r"^//\s*params:\s*(\{.*\})\s*$", block, re.M)
-        text = "\n".join(line for line in block.splitlines() if not line.startswith("//"))
-        found.append((text.strip().rstrip(";"), json.loads(params.group(1)) if params else {}))
-    return found
-
-
 def _in_world(params: dict[str, Any]) -> dict[str, Any]:
     """The cookbook's example values with its actors swapped for the world's, so its queries
     find rows here too (dates and numbers stay)."""
@@ -217,7 +203,7 @@ def test_both_engines_answer_alike(text: str, world: Path, neo4j_world: Any) -> 
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize(("text", "params"), _cookbook())
+@pytest.mark.parametrize(("text", "params"), cookbook().values())
 def test_the_cookbook_answers_alike_or_is_refused(
     text: str, params: dict[str, Any], world: Path, neo4j_world: Any
 ) -> None:
