@@ -16,23 +16,18 @@ from polgraph.ingest.records import (
     ArticleRef,
     Evidence,
     Extraction,
-    Mention,
     Relation,
     Triple,
-    entity_id,
 )
+from tests.graph.neo4j.sample import mention
 
 runner = CliRunner()
-
-
-def person(name: str, written: str | None = None) -> Mention:
-    return Mention(entity_id(name), name, written or name, "PERSON")
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Path:
     path = tmp_path / "store"
-    ruto, odinga = person("William Ruto"), person("Raila Odinga", "Odinga")
+    ruto, odinga = mention("William Ruto"), mention("Raila Odinga", written="Odinga")
     triple = Triple(
         article=ArticleRef(id="k1"),
         subject=ruto,
@@ -42,7 +37,7 @@ def store(tmp_path: Path) -> Path:
     )
     with Store(path) as db:
         db.add(Extraction(Article(id="k1", text=""), [triple], [ruto, ruto, odinga]))
-        db.add(Extraction(Article(id="k2", text=""), [], [person("Ruto")]))
+        db.add(Extraction(Article(id="k2", text=""), [], [mention("Ruto")]))
     return path
 
 

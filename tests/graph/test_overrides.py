@@ -17,12 +17,8 @@ from polgraph.ingest.records import (
     Mention,
     Relation,
     Triple,
-    entity_id,
 )
-
-
-def mention(name: str, written: str | None = None, kind: str = "PERSON") -> Mention:
-    return Mention(entity_id(name), name, written or name, kind)
+from tests.graph.neo4j.sample import mention
 
 
 def triple(article: str, subject: Mention, verb: str, obj: Mention, start: int) -> Triple:
@@ -45,7 +41,7 @@ def store(tmp_path: Path) -> Store:
     full = mention("Jair Bolsonaro")
     short = mention("Bolsonaro")
     son = mention("Flavio Bolsonaro")
-    son_as_father = mention("Flavio Bolsonaro", "Bolsonaro")
+    son_as_father = mention("Flavio Bolsonaro", written="Bolsonaro")
     db = Store(tmp_path / "store")
     db.add(
         Extraction(
