@@ -18,6 +18,26 @@ MODALITIES: tuple[str, ...] = ("asserted", "hypothetical", "negated", "reported"
 
 _REL_TYPE = re.compile(r"[A-Z][A-Z0-9_]*")
 
+SECTORS: dict[str, str] = {
+    "GOV": "Government",
+    "MIL": "Military",
+    "JUD": "Judiciary",
+    "LEG": "Legislature",
+    "COP": "Police",
+    "REB": "Rebels",
+    "OPP": "Opposition",
+    "PTY": "Party",
+    "BUS": "Business",
+    "MED": "Media",
+    "CVL": "Civilians",
+    "EDU": "Education",
+    "REL": "Religion",
+    "IGO": "International organisation",
+    "NGO": "Non-governmental organisation",
+}
+"""The agent sectors of an actor, modelled on CAMEO's agent codes (docs/data-model.md). The
+name is the one ICEWS gives a generic agent: "Judiciary (Tunisia)"."""
+
 
 def relation_type(word: str) -> str:
     """Turn any predicate into a name Neo4j accepts as a relationship type or label.
@@ -80,12 +100,16 @@ class Mention:
 
     `name` is the canonical name the mention resolved to, `mention` the words as written,
     so an analyst can audit resolution by comparing the two ("he" → "Elon Musk").
+    `country` (ISO 3166 alpha-3) and `sector` (a code of `SECTORS`) say whom the actor acts
+    for, where the text or the gazetteer tells it, so events roll up to states.
     """
 
     id: str
     name: str
     mention: str
     type: str
+    country: str | None = None
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +211,8 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     mentions: int = 0
     articles: int = 0
+    country: str | None = None
+    sector: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
