@@ -27,24 +27,13 @@ def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """README command 1 as a new user runs it: `polgraph build`, no arguments, in a folder
-    holding seeds/ (the seed article and the Wikinews sample). Built once per session
-    (about 20 s of one core); the folder holds `.polgraph/` and `out/`. Tests that change
-    the store work on a copy."""
-    from typer.testing import CliRunner
+    """README command 1 as a new user runs it (`polgraph build`, no arguments, beside
+    seeds/: the seed article and the Wikinews sample), built once per session, about 20 s
+    of one core. The folder holds `.polgraph/` and `out/`; tests that change the store
+    work on a copy."""
+    from tests.notebooks import build_sample
 
-    from polgraph.cli import app
-
-    folder = tmp_path_factory.mktemp("sample")
-    (folder / "seeds").symlink_to(SEEDS, target_is_directory=True)
-    cwd = Path.cwd()
-    os.chdir(folder)
-    try:
-        result = CliRunner().invoke(app, ["build"])
-    finally:
-        os.chdir(cwd)
-    assert result.exit_code == 0, result.output
-    return folder
+    return build_sample(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="session")
