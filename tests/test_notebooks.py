@@ -13,7 +13,7 @@ from tests.notebooks import execute, shown
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 # The plots a reader would rather look at than read, by notebook.
-PLOTS = {"01_quickstart": 1, "02_cypher": 0, "03_analysis": 6}
+PLOTS = {"01_quickstart": 1, "02_cypher": 0, "03_analysis": 5}
 
 
 def test_the_three_tutorials_are_there() -> None:
