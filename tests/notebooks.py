@@ -125,6 +125,14 @@ def shown(notebook: NotebookNode) -> list[list[tuple[str, ...]]]:
     return cells
 
 
+def stale_cells(stored: NotebookNode, again: NotebookNode) -> list[int]:
+    """The code cells (numbered from 1) whose stored outputs a new run no longer shows."""
+    before, now = shown(stored), shown(again)
+    if len(before) != len(now):
+        raise ValueError("the notebooks differ in their code cells")
+    return [n for n, (old, new) in enumerate(zip(before, now, strict=True), 1) if old != new]
+
+
 def refresh(names: list[str]) -> None:
     """Store fresh outputs of the named notebooks (all when none), run on the sample."""
     paths = [NOTEBOOKS / f"{name}.ipynb" for name in names] or sorted(NOTEBOOKS.glob("*.ipynb"))
