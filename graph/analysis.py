@@ -257,8 +257,9 @@ def timeline(graph: nx.MultiDiGraph, a: str, b: str, scored: list[Event]) -> lis
 
 
 def pair_events(graph: nx.MultiDiGraph, a: str, b: str, all_events: list[Event]) -> list[PairEvent]:
-    """Every event of two actors, both directions and every modality, in date order: what
-    the timeline counts, told one sentence each, with the ones it leaves out marked."""
+    """Every event of two actors, both directions and every modality, in date order, each
+    told by the sentence of its earliest report; its modalities say whether the timeline,
+    which scores some modalities only, counts it."""
     pair = {resolve(graph, a), resolve(graph, b)}
     told = {
         data.get("id", key): (data.get("date") or "9999", data.get("sentence") or "")

@@ -73,7 +73,7 @@ def headline(result: Stats, graph: nx.MultiDiGraph) -> Text:
     text = Text(
         f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} relation reports "
         f"in {events} events (reports within {result.window_days} days grouped), "
-        f"from {len(articles - {None})} articles{span}\n"
+        f"told in {len(articles - {None})} articles{span}\n"
     )
     text.append(f"actors by type: {kinds or '-'}", style="dim")
     return text
