@@ -80,6 +80,7 @@ class PairEvent:
 class Stats:
     entities: dict[str, int]
     relations: dict[str, dict[str, int]]
+    events: int
     degree: list[Actor]
     betweenness: list[Actor]
     pagerank: list[Actor]
@@ -304,6 +305,7 @@ def stats(
     return Stats(
         entities=entity_counts,
         relations=relation_counts,
+        events=len(all_events),
         degree=central["degree"],
         betweenness=central["betweenness"],
         pagerank=central["pagerank"],

@@ -68,11 +68,10 @@ def headline(result: Stats, graph: nx.MultiDiGraph) -> Text:
     articles = {data.get("article_id") for _, _, data in graph.edges(data=True)}
     dates = sorted(d[:10] for _, _, d in graph.edges(data="date") if d)
     span = f", {dates[0]} to {dates[-1]}" if dates else ""
-    events = sum(n["events"] for n in result.relations.values())
     kinds = " · ".join(f"{kind} {n}" for kind, n in result.entities.items())
     text = Text(
         f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} relation reports "
-        f"in {events} events (reports within {result.window_days} days grouped), "
+        f"in {result.events} events (reports within {result.window_days} days grouped), "
         f"told in {len(articles - {None})} articles{span}\n"
     )
     text.append(f"actors by type: {kinds or '-'}", style="dim")

@@ -44,6 +44,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> nx.MultiDiGraph:
 def test_each_table_shows_its_top_rows_and_counts_the_rest(world: nx.MultiDiGraph) -> None:
     result = stats(world, top=None)
     shown = _text(overview(result, world, limit=2))
+    assert _flat(shown).startswith("6 actors, 13 relation reports in 12 events")
     assert f"… {len(result.relations) - 2} more (--all)" in shown
     assert "… 4 more (--all)" in shown  # six connected actors, two shown per ranking
     whole = _text(overview(result, world, limit=None))
