@@ -58,9 +58,29 @@ class TimelinePoint:
 
 
 @dataclass(slots=True)
+class PairEvent:
+    """One event between the two actors of a dyad, as a reader wants it: who did what to
+    whom, when, how sure, and the sentence of its first report as evidence."""
+
+    id: str
+    date: str | None
+    source: str
+    target: str
+    source_name: str
+    target_name: str
+    types: list[str]
+    modalities: list[str]
+    goldstein: float | None
+    reports: int
+    articles: int
+    sentence: str
+
+
+@dataclass(slots=True)
 class Stats:
     entities: dict[str, int]
     relations: dict[str, dict[str, int]]
+    events: int
     degree: list[Actor]
     betweenness: list[Actor]
     pagerank: list[Actor]
@@ -70,6 +90,7 @@ class Stats:
     modalities: list[str]
     window_days: int
     timeline: list[TimelinePoint] | None = None
+    pair: list[PairEvent] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -130,13 +151,13 @@ def _undirected(actors: nx.DiGraph) -> nx.Graph:
     return undirected
 
 
-def _ranked(graph: nx.MultiDiGraph, scores: dict[str, float], top: int) -> list[Actor]:
+def _ranked(graph: nx.MultiDiGraph, scores: dict[str, float], top: int | None) -> list[Actor]:
     ranked = sorted(scores.items(), key=lambda item: (-item[1], _name(graph, item[0]), item[0]))
     return [Actor(node, _name(graph, node), round(score, 6)) for node, score in ranked[:top]]
 
 
 def centrality(
-    graph: nx.MultiDiGraph, all_events: list[Event], top: int = 10
+    graph: nx.MultiDiGraph, all_events: list[Event], top: int | None = 10
 ) -> dict[str, list[Actor]]:
     """Top actors by degree (distinct counterparts), betweenness and PageRank (by events).
     Betweenness is estimated from a sample of sources on graphs of over 500 actors."""
@@ -169,8 +190,9 @@ def communities(
     return sorted(groups, key=lambda g: (-len(g), _name(graph, g[0])))
 
 
-def dyads(graph: nx.MultiDiGraph, scored: list[Event], top: int = 10) -> tuple[list, list]:
-    """The most hostile and most cooperative pairs by summed event score, both directions."""
+def dyads(graph: nx.MultiDiGraph, scored: list[Event], top: int | None = 10) -> tuple[list, list]:
+    """The most hostile and most cooperative pairs by summed event score, both directions
+    (`top` of each; None for all)."""
     totals: dict[tuple[str, str], list[Event]] = defaultdict(list)
     for event in scored:
         if event.goldstein is None or event.source == event.target:
@@ -235,12 +257,41 @@ def timeline(graph: nx.MultiDiGraph, a: str, b: str, scored: list[Event]) -> lis
     ]
 
 
+def pair_events(graph: nx.MultiDiGraph, a: str, b: str, all_events: list[Event]) -> list[PairEvent]:
+    """Every event of two actors, both directions and every modality, in date order, each
+    told by the sentence of its earliest report; its modalities say whether the timeline,
+    which scores some modalities only, counts it."""
+    pair = {resolve(graph, a), resolve(graph, b)}
+    told = {
+        data.get("id", key): (data.get("date") or "9999", data.get("sentence") or "")
+        for _, _, key, data in graph.edges(keys=True, data=True)
+    }
+    return [
+        PairEvent(
+            id=event.id,
+            date=event.first_date,
+            source=event.source,
+            target=event.target,
+            source_name=_name(graph, event.source),
+            target_name=_name(graph, event.target),
+            types=event.types,
+            modalities=event.modalities,
+            goldstein=None if event.goldstein is None else round(event.goldstein, 6),
+            reports=len(event.reports),
+            articles=event.sources,
+            sentence=min((told[report], report) for report in event.reports)[0][1],
+        )
+        for event in all_events
+        if {event.source, event.target} == pair
+    ]
+
+
 def stats(
     graph: nx.MultiDiGraph,
     *,
     modalities: Iterable[str] = (),
     dyad: tuple[str, str] | None = None,
-    top: int = 10,
+    top: int | None = 10,
     window_days: int = DEFAULT_WINDOW_DAYS,
     seed: int = LOUVAIN_SEED,
 ) -> Stats:
@@ -254,6 +305,7 @@ def stats(
     return Stats(
         entities=entity_counts,
         relations=relation_counts,
+        events=len(all_events),
         degree=central["degree"],
         betweenness=central["betweenness"],
         pagerank=central["pagerank"],
@@ -263,4 +315,5 @@ def stats(
         modalities=list(scored_with),
         window_days=window_days,
         timeline=timeline(graph, dyad[0], dyad[1], scored) if dyad else None,
+        pair=pair_events(graph, dyad[0], dyad[1], all_events) if dyad else None,
     )

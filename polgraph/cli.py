@@ -28,7 +28,7 @@ from rich.progress import (
 from rich.table import Table
 
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, neo4j_settings, neo4j_state_dir
-from polgraph.graph.analysis import LOUVAIN_SEED, Actor, Dyad, Stats
+from polgraph.graph.analysis import resolve
 from polgraph.graph.analysis import stats as analysis_stats
 from polgraph.graph.draw import render
 from polgraph.graph.events import DEFAULT_WINDOW_DAYS
@@ -50,6 +50,7 @@ from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
 from polgraph.ingest.pipeline import PARTITION_SIZE, Settings, WorkerError
 from polgraph.ingest.read import Failure, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
+from polgraph.report import overview, pair_report
 
 app = typer.Typer(
     name="polgraph",
@@ -524,63 +525,6 @@ def _stored_graph(store: Path) -> tuple[GraphRows, nx.MultiDiGraph]:
         raise _fail(str(error)) from None
 
 
-def _actor_table(title: str, actors: list[Actor]) -> Table:
-    table = Table(title=title)
-    table.add_column("actor")
-    table.add_column("score", justify="right")
-    for actor in actors:
-        table.add_row(actor.name, f"{actor.score:g}")
-    return table
-
-
-def _dyad_table(title: str, dyads: list[Dyad]) -> Table:
-    table = Table(title=title)
-    for column in ("actors", "score", "events", "reports"):
-        table.add_column(column, justify="left" if column == "actors" else "right")
-    for dyad in dyads:
-        table.add_row(
-            f"{dyad.a_name} – {dyad.b_name}", f"{dyad.score:g}", str(dyad.events), str(dyad.reports)
-        )
-    return table
-
-
-def _print_stats(result: Stats, graph: nx.MultiDiGraph) -> None:
-    counts = Table(title="entities and relations")
-    counts.add_column("kind")
-    counts.add_column("type")
-    counts.add_column("events", justify="right")
-    counts.add_column("reports", justify="right")
-    for entity_type, n in result.entities.items():
-        counts.add_row("entity", entity_type, "", str(n))
-    for rel_type, n in result.relations.items():
-        counts.add_row("relation", rel_type, str(n["events"]), str(n["reports"]))
-    out.print(counts)
-    for name in ("degree", "betweenness", "pagerank"):
-        out.print(_actor_table(f"top actors by {name}", getattr(result, name)))
-    groups = Table(title=f"communities (Louvain, seed {LOUVAIN_SEED})")
-    groups.add_column("#", justify="right")
-    groups.add_column("members")
-    for n, group in enumerate(result.communities, 1):
-        groups.add_row(str(n), ", ".join(graph.nodes[node].get("name", node) for node in group))
-    out.print(groups)
-    scored = ", ".join(result.modalities)
-    out.print(_dyad_table(f"most hostile dyads ({scored})", result.hostile))
-    out.print(_dyad_table(f"most cooperative dyads ({scored})", result.cooperative))
-    if result.timeline is not None:
-        timeline = Table(title="dyad over time")
-        for column in ("date", "events", "reports", "polarity", "score"):
-            timeline.add_column(column, justify="left" if column == "date" else "right")
-        for point in result.timeline:
-            timeline.add_row(
-                point.date or "undated",
-                str(point.events),
-                str(point.reports),
-                f"{point.polarity:+d}",
-                f"{point.goldstein:g}",
-            )
-        out.print(timeline)
-
-
 @app.command()
 def stats(
     store: StoreOpt = DEFAULT_STORE,
@@ -594,27 +538,42 @@ def stats(
     ] = None,
     dyad: Annotated[
         tuple[str, str] | None,
-        typer.Option("--dyad", help="Two actors (id or name): their relationship by date."),
+        typer.Option(
+            "--dyad", help="Two actors (id or name): that pair alone, its events and timeline."
+        ),
     ] = None,
-    top: Annotated[int, typer.Option("--top", help="How many actors and dyads to list.")] = 10,
+    top: Annotated[
+        int, typer.Option("--top", min=1, help="Rows of each table (actors and dyads in json).")
+    ] = 10,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every row of every table, not the top ones.")
+    ] = False,
     window: Annotated[
         int, typer.Option("--window", help="Days within which reports of one event fall.")
     ] = DEFAULT_WINDOW_DAYS,
 ) -> None:
-    """Counts, central actors, communities, hostile and cooperative dyads, all in events."""
+    """A report on the graph, in events: counts, central actors, communities, the most
+    hostile and cooperative pairs; with --dyad, one pair's events and timeline."""
     if fmt not in ("table", "json"):
         raise _fail(f"--format {fmt!r}: choose table or json")
     _, graph = _stored_graph(store)
+    ranked = top if fmt == "json" and not show_all else None
     try:
         result = analysis_stats(
-            graph, modalities=modality or (), dyad=dyad, top=top, window_days=window
+            graph, modalities=modality or (), dyad=dyad, top=ranked, window_days=window
         )
+        names = tuple(graph.nodes[resolve(graph, actor)]["name"] for actor in dyad or ())
     except (ValueError, LookupError) as error:
         raise _fail(str(error).strip("'\"")) from None
     if fmt == "json":
         out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    if dyad:
+        shown = pair_report(result, (names[0], names[1]))
     else:
-        _print_stats(result, graph)
+        shown = overview(result, graph, None if show_all else top)
+    for part in shown:
+        out.print(part)
 
 
 @app.command("export")

@@ -1,4 +1,5 @@
 import os
+import shutil
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,27 @@ from tests.graph.neo4j.sample import clear
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
+SEED_ARTICLE = SEEDS / "000_215112939b79893b.txt"
 
 
 @pytest.fixture(scope="session")
-def seeds() -> Path:
-    return SEEDS
+def seeds(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding the seed article alone: the tests that build it stay quick, whatever
+    else seeds/ ships. The whole of seeds/ is built once, by `sample_build`."""
+    folder = tmp_path_factory.mktemp("seeds")
+    shutil.copy(SEED_ARTICLE, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """README command 1 as a new user runs it (`polgraph build`, no arguments, beside
+    seeds/: the seed article and the Wikinews sample), built once per session, about 20 s
+    of one core. The folder holds `.polgraph/` and `out/`; tests that change the store
+    work on a copy."""
+    from tests.notebooks import build_sample
+
+    return build_sample(tmp_path_factory.mktemp("sample"))
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ def test_counts_show_reports_and_events(graph: nx.MultiDiGraph) -> None:
     assert result.entities == {"PERSON": 3, "GPE": 2, "ORG": 1}
     assert result.relations["THREATEN"] == {"reports": 3, "events": 2}
     assert result.relations["MEET"] == {"reports": 5, "events": 5}
+    assert result.events == 12  # 13 reports, two of them one threat
 
 
 def test_the_bridge_actors_rank_first(graph: nx.MultiDiGraph) -> None:
