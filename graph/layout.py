@@ -9,7 +9,7 @@ a k-d tree. An iteration then costs n times the number of cells instead of n squ
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 
 import networkx as nx
 import numpy as np
@@ -21,9 +21,20 @@ room for a node and its label at the zoom where labels become legible."""
 
 
 def spread_layout(
-    graph: nx.Graph, *, iterations: int = 50, seed: int = 0, grid: int = 16, gravity: float = 1.0
+    graph: nx.Graph,
+    *,
+    iterations: int = 50,
+    seed: int = 0,
+    grid: int = 16,
+    gravity: float = 1.0,
+    fixed: Mapping[Hashable, tuple[float, float]] | None = None,
 ) -> dict[Hashable, tuple[float, float]]:
-    """Canvas positions for every node; deterministic for a given graph and seed."""
+    """Canvas positions for every node; deterministic for a given graph and seed.
+
+    `fixed` pins nodes already placed (canvas units, as this function returns them) and
+    lays the others out around them: the page lays out its overview alone, so the few
+    hundred actors it opens on are spread for reading, and places the rest among them.
+    """
     nodes = list(graph)
     count = len(nodes)
     if count == 0:
@@ -36,6 +47,11 @@ def spread_layout(
     rng = np.random.default_rng(seed)
     pos = rng.uniform(0.0, side, size=(count, 2))
     temperature = side / 10.0
+    pinned = np.zeros(count, dtype=bool)
+    if fixed:
+        pinned = _pin(pos, pinned, index, edges, fixed, rng)
+        # Free nodes start beside their neighbours: small steps keep them there.
+        temperature = min(temperature, 3.0)
     cooling = (0.01 / 10.0) ** (1.0 / max(iterations, 1))
     for _ in range(iterations):
         disp = _far_repulsion(pos, k, grid)
@@ -48,14 +64,55 @@ def spread_layout(
         # pushed by everyone's repulsion, stop at the rim of the picture and not far away.
         offset = pos - pos.mean(axis=0)
         disp -= gravity * offset * np.hypot(offset[:, 0], offset[:, 1])[:, None] / k
+        disp[pinned] = 0.0
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature *= cooling
-    pos -= pos.mean(axis=0)
-    if count > 1:
-        nearest = cKDTree(pos).query(pos, k=2)[0][:, 1]
-        pos *= SPACING / max(float(np.median(nearest)), 1e-9)
+    if fixed and pinned.any():
+        pos *= SPACING
+        pos[pinned] = [fixed[nodes[i]] for i in np.flatnonzero(pinned)]
+    else:
+        pos -= pos.mean(axis=0)
+        if count > 1:
+            nearest = cKDTree(pos).query(pos, k=2)[0][:, 1]
+            pos *= SPACING / max(float(np.median(nearest)), 1e-9)
     return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
+
+
+def _pin(
+    pos: np.ndarray,
+    pinned: np.ndarray,
+    index: Mapping[Hashable, int],
+    edges: np.ndarray,
+    fixed: Mapping[Hashable, tuple[float, float]],
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Put pinned nodes at their places (in layout units) and every free node beside the
+    pinned nodes it is joined to, else somewhere over the pinned area."""
+    pinned = pinned.copy()
+    for node, (x, y) in fixed.items():
+        if node in index:
+            pinned[index[node]] = True
+            pos[index[node]] = (x / SPACING, y / SPACING)
+    if not pinned.any():
+        return pinned
+    low, high = pos[pinned].min(axis=0), pos[pinned].max(axis=0)
+    free = ~pinned
+    pos[free] = rng.uniform(low, high + 1e-9, size=(int(free.sum()), 2))
+    if len(edges):
+        # Both directions: a free node takes the mean place of its pinned neighbours.
+        src = np.concatenate((edges[:, 0], edges[:, 1]))
+        dst = np.concatenate((edges[:, 1], edges[:, 0]))
+        useful = free[src] & pinned[dst]
+        src, dst = src[useful], dst[useful]
+        size = len(pos)
+        hits = np.bincount(src, minlength=size)
+        placed = hits > 0
+        for axis in (0, 1):
+            total = np.bincount(src, weights=pos[dst, axis], minlength=size)
+            pos[placed, axis] = total[placed] / hits[placed]
+        pos[placed] += rng.uniform(-0.5, 0.5, size=(int(placed.sum()), 2))
+    return pinned
 
 
 def _far_repulsion(pos: np.ndarray, k: float, grid: int) -> np.ndarray:
