@@ -185,8 +185,14 @@ def _positions(
     around it: actors brought in later appear beside their neighbours."""
     if overview is None or len(ranked) <= overview:
         return spread_layout(graph)
-    placed = spread_layout(graph.subgraph(ranked[:overview]))
-    return spread_layout(graph, fixed=placed)
+    # Built in rank order, not as a subgraph view: a view iterates a set, whose order
+    # changes with the hash seed, and the layout with it.
+    top = ranked[:overview]
+    kept = set(top)
+    first = nx.Graph()
+    first.add_nodes_from(top)
+    first.add_edges_from((u, v) for u, v in graph.edges(top) if u in kept and v in kept)
+    return spread_layout(graph, fixed=spread_layout(first))
 
 
 def page_data(
@@ -206,7 +212,7 @@ def page_data(
     bundles = bundle_edges(graph)
     weighted = event_graph(graph, bundles)
     scores = ranks(weighted)
-    community = communities(weighted)
+    community = communities(weighted, scores)
     roundness = _roundness(bundles)
     parallel = _pair_sizes(bundles)
     degree: Counter[Any] = Counter()

@@ -53,17 +53,22 @@ def spread_layout(
         # Free nodes start beside their neighbours: small steps keep them there.
         temperature = min(temperature, 3.0)
     cooling = (0.01 / 10.0) ** (1.0 / max(iterations, 1))
+    # As in ForceAtlas2, an actor's mass is its number of neighbours plus one: hubs push
+    # each other, and their crowd of minor actors, apart instead of piling up in the centre.
+    mass = 1.0 + np.bincount(edges.ravel(), minlength=count).astype(float)
     for _ in range(iterations):
-        disp = _far_repulsion(pos, k, grid)
+        disp = _far_repulsion(pos, mass, k, grid)
         close = cKDTree(pos).query_pairs(k, output_type="ndarray")
         if len(close):
-            _push(disp, pos, close, lambda dist: k * k / dist)
+            weight = mass[close[:, 0]] * mass[close[:, 1]]
+            _push(disp, pos, close, lambda dist, w=weight: w * k * k / dist)
         if len(edges):
             _push(disp, pos, edges, lambda dist: -dist * dist / k)
         # Gravity grows with the square of the distance so lone actors and small groups,
         # pushed by everyone's repulsion, stop at the rim of the picture and not far away.
         offset = pos - pos.mean(axis=0)
-        disp -= gravity * offset * np.hypot(offset[:, 0], offset[:, 1])[:, None] / k
+        reach = np.hypot(offset[:, 0], offset[:, 1]) * mass
+        disp -= gravity * offset * reach[:, None] / k
         disp[pinned] = 0.0
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
@@ -115,20 +120,24 @@ def _pin(
     return pinned
 
 
-def _far_repulsion(pos: np.ndarray, k: float, grid: int) -> np.ndarray:
-    """Repulsion from every occupied grid cell, as if its nodes sat at their centroid."""
+def _far_repulsion(pos: np.ndarray, weights: np.ndarray, k: float, grid: int) -> np.ndarray:
+    """Repulsion from every occupied grid cell, as if its nodes' mass sat at their centroid."""
     low = pos.min(axis=0)
     span = float((pos.max(axis=0) - low).max()) + 1e-9
     cells = np.minimum(((pos - low) / span * grid).astype(np.int64), grid - 1)
     flat = cells[:, 0] * grid + cells[:, 1]
-    mass = np.bincount(flat, minlength=grid * grid).astype(float)
+    mass = np.bincount(flat, weights=weights, minlength=grid * grid)
     used = mass > 0
-    centre_x = np.bincount(flat, weights=pos[:, 0], minlength=grid * grid)[used] / mass[used]
-    centre_y = np.bincount(flat, weights=pos[:, 1], minlength=grid * grid)[used] / mass[used]
+    centre_x = (
+        np.bincount(flat, weights=pos[:, 0] * weights, minlength=grid * grid)[used] / mass[used]
+    )
+    centre_y = (
+        np.bincount(flat, weights=pos[:, 1] * weights, minlength=grid * grid)[used] / mass[used]
+    )
     dx = pos[:, 0, None] - centre_x[None, :]
     dy = pos[:, 1, None] - centre_y[None, :]
     softening = (span / grid) ** 2 / 4.0
-    strength = k * k * mass[used][None, :] / (dx * dx + dy * dy + softening)
+    strength = k * k * weights[:, None] * mass[used][None, :] / (dx * dx + dy * dy + softening)
     return np.stack(((dx * strength).sum(axis=1), (dy * strength).sum(axis=1)), axis=1)
 
 

@@ -41,9 +41,14 @@ function nodeColour(n) {
   return STYLE.communities[n.community] || STYLE.other_community;
 }
 
-// Label size by rank: vis draws a label once it is drawThreshold pixels high, so the
-// first few dozen actors are labelled on the overview and more appear as the reader zooms.
-function labelSize(rank) { return Math.round(14 + 52 / Math.sqrt(1 + rank / 4)); }
+// Sizes are set in screen pixels at the scale the page opened (or was last fitted) at,
+// so a 30-actor ego page and a 300-actor overview read alike. Labels go by rank and vis
+// draws one once it is drawThreshold (8) pixels high: the first few dozen actors are
+// labelled when the page opens, more as the reader zooms in.
+var fittedScale = 1;
+function labelPixels(rank) { return 2 + 18 / Math.sqrt(1 + rank / 5); }
+function labelSize(rank) { return Math.round(10 * labelPixels(rank) / fittedScale) / 10; }
+var NODE_PIXELS = { min: 4, max: 22 };
 
 function nodeItem(n) {
   var colour = nodeColour(n);
@@ -268,7 +273,8 @@ var options = {
   nodes: {
     shape: "dot",
     borderWidth: 1.5,
-    scaling: { min: 10, max: 56, label: { enabled: false, drawThreshold: 8, maxVisible: 26 } },
+    scaling: { min: NODE_PIXELS.min, max: NODE_PIXELS.max,
+               label: { enabled: false, drawThreshold: 8, maxVisible: 26 } },
     font: { face: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 14, color: "#1d1d1d",
             strokeWidth: 4, strokeColor: "#fbfbfa" },
   },
@@ -305,9 +311,22 @@ function markReady() {
 }
 
 // The whole drawing, with a margin for the labels that overhang the outermost nodes.
+// Node and label sizes follow the new scale, then the drawing, now of another size, is
+// fitted again.
 function fitView() {
   network.fit({ animation: false });
-  network.moveTo({ scale: network.getScale() * 0.92 });
+  resize(network.getScale());
+  network.fit({ animation: false });
+  network.moveTo({ scale: network.getScale() * 0.95 });
+}
+
+function resize(scale) {
+  if (!(scale > 0) || Math.abs(scale - fittedScale) < 1e-3 * fittedScale) return;
+  fittedScale = scale;
+  network.setOptions({ nodes: { scaling: { min: NODE_PIXELS.min / scale, max: NODE_PIXELS.max / scale } } });
+  nodes.update(nodes.getIds().map(function (id) {
+    return { id: id, font: { size: labelSize(rankOf.get(id)) } };
+  }));
 }
 
 // `polgraph` holds the page's own state and actions, for tests and users' scripts.
