@@ -93,6 +93,10 @@ class DrawResult:
     relations: int
     precomputed: bool
     cuts: list[Cut] = field(default_factory=list)
+    opens_on: int = 0
+    """Actors the page draws when it opens: the overview."""
+    connected: int = 0
+    """Actors in at least one relation; the others are hidden until the reader asks."""
 
     def note(self) -> str:
         """One line for the terminal; names every cut so nothing disappears silently."""
@@ -100,6 +104,13 @@ class DrawResult:
         line = (
             f"{self.nodes:,} actors, {self.edges:,} edges ({self.relations:,} relations), {layout}"
         )
+        if self.opens_on < self.connected:
+            line += (
+                f"; the page opens on the {self.opens_on:,} most important of the "
+                f"{self.connected:,} actors in a relation"
+            )
+        if self.connected < self.nodes:
+            line += f"; {self.nodes - self.connected:,} actors in no relation hidden until asked"
         if self.cuts:
             line += "; " + "; ".join(cut.note() for cut in self.cuts)
         return line
@@ -344,6 +355,7 @@ def prepare(
     data = page_data(
         graph, title=title, note=note, physics_max_nodes=physics_max_nodes, overview=overview
     )
+    connected = sum(1 for item in data["nodes"] if item["degree"])
     result = DrawResult(
         path=None,
         nodes=len(data["nodes"]),
@@ -351,6 +363,8 @@ def prepare(
         relations=graph.number_of_edges(),
         precomputed=data["precomputed"],
         cuts=cuts,
+        opens_on=min(connected, overview) if overview is not None else connected,
+        connected=connected,
     )
     return page_html(data), result
 
