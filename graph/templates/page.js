@@ -187,7 +187,9 @@ function wantedNodes(live) {
 
 // Changes go to vis as one call per kind: vis re-scans its items on each data event, so
 // on a big graph the number of events, not the number of changed items, sets the cost.
-function applyFilters() {
+// `refit`: the view will be fitted to what is drawn next (on opening, on a new cap), so
+// sizes are set for that scale as actors are added, not by updating them all afterwards.
+function applyFilters(refit) {
   clearTimeout(pendingTimer);
   polgraph.pending = false;
   var live = new Set();
@@ -197,6 +199,7 @@ function applyFilters() {
     if (count > 0) { live.add(e.from); live.add(e.to); }
   });
   var wanted = wantedNodes(live);
+  if (refit === true) resize(expectedScale(wanted), 0.001);
   var edgeAdd = [], edgeRemove = [], edgeUpdate = [];
   DATA.edges.forEach(function (e) {
     var count = shownReports.get(e.id);
@@ -315,18 +318,37 @@ function markReady() {
 // fitted again.
 function fitView() {
   network.fit({ animation: false });
-  resize(network.getScale());
+  resize(network.getScale(), 0.25);
   network.fit({ animation: false });
   network.moveTo({ scale: network.getScale() * 0.95 });
 }
 
-function resize(scale) {
-  if (!(scale > 0) || Math.abs(scale - fittedScale) < 1e-3 * fittedScale) return;
+// Sizes change when the scale moved by more than `slack`: on a big drawing, updating every
+// node costs more than a reader gains from sizes a little off.
+function resize(scale, slack) {
+  if (!(scale > 0) || Math.abs(scale - fittedScale) <= slack * fittedScale) return;
   fittedScale = scale;
-  network.setOptions({ nodes: { scaling: { min: NODE_PIXELS.min / scale, max: NODE_PIXELS.max / scale } } });
-  nodes.update(nodes.getIds().map(function (id) {
-    return { id: id, font: { size: labelSize(rankOf.get(id)) } };
-  }));
+  var scaling = { min: NODE_PIXELS.min / scale, max: NODE_PIXELS.max / scale };
+  if (!network) { options.nodes.scaling.min = scaling.min; options.nodes.scaling.max = scaling.max; }
+  else network.setOptions({ nodes: { scaling: scaling } });
+  var ids = nodes.getIds();
+  if (ids.length) {
+    nodes.update(ids.map(function (id) { return { id: id, font: { size: labelSize(rankOf.get(id)) } }; }));
+  }
+}
+
+// The scale vis will fit these actors at, from their laid-out places; null without them.
+function expectedScale(ids) {
+  var box = document.getElementById("graph").getBoundingClientRect();
+  var low = [Infinity, Infinity], high = [-Infinity, -Infinity];
+  ids.forEach(function (id) {
+    var n = nodeInfo.get(id);
+    if (n.x === undefined) return;
+    low = [Math.min(low[0], n.x), Math.min(low[1], n.y)];
+    high = [Math.max(high[0], n.x), Math.max(high[1], n.y)];
+  });
+  if (!(high[0] > low[0]) || !(high[1] > low[1]) || !box.width) return null;
+  return 0.95 * Math.min(box.width / (high[0] - low[0] + 100), box.height / (high[1] - low[1] + 100));
 }
 
 // `polgraph` holds the page's own state and actions, for tests and users' scripts.
@@ -347,7 +369,7 @@ var polgraph = {
   state: state,
 };
 
-applyFilters();
+applyFilters(true);
 options.interaction.hideEdgesOnDrag = options.interaction.hideEdgesOnZoom = manyDrawn();
 network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
 
@@ -467,7 +489,7 @@ network.on("doubleClick", function (p) {
 // The actors control: the `cap` most important actors, or all (null).
 function setCap(cap) {
   state.cap = cap;
-  applyFilters();
+  applyFilters(true);
   var many = manyDrawn();
   network.setOptions({ interaction: { hideEdgesOnDrag: many, hideEdgesOnZoom: many } });
   document.querySelectorAll("#levels button").forEach(function (button) {
@@ -576,6 +598,9 @@ DATA.levels.concat([null]).forEach(function (cap) {
   button.type = "button";
   button.dataset.cap = String(cap);
   button.setAttribute("aria-pressed", String(cap === state.cap));
+  button.title = cap === null
+    ? "Every actor in a relation: beyond a few thousand, drawing and filtering take seconds"
+    : "The " + number(cap) + " most important actors (PageRank over events)";
   button.addEventListener("click", function () { setCap(cap); });
   levels.appendChild(button);
 });
