@@ -226,6 +226,7 @@ function applyFilters(refit) {
       if (places[id]) { n.x = places[id].x; n.y = places[id].y; }
     });
   }
+  placeBelow(nodeAdd.filter(function (n) { return n.x === undefined; }));
   if (edgeRemove.length) edges.remove(edgeRemove);
   if (nodeRemove.length) nodes.remove(nodeRemove);
   if (nodeAdd.length) nodes.add(nodeAdd.map(nodeItem));
@@ -233,6 +234,23 @@ function applyFilters(refit) {
   if (edgeUpdate.length) edges.update(edgeUpdate);
   drawnNodes = wanted;
   showCounts();
+}
+
+// Actors with no place yet (in no relation, on a page laid out live) line up below the
+// drawing: dropped among the others by vis they would look joined to them.
+function placeBelow(list) {
+  if (!network || !list.length) return;
+  var places = Object.values(network.getPositions());
+  if (!places.length) return;
+  var left = Math.min.apply(null, places.map(function (p) { return p.x; }));
+  var right = Math.max.apply(null, places.map(function (p) { return p.x; }));
+  var bottom = Math.max.apply(null, places.map(function (p) { return p.y; }));
+  var step = 140;
+  var perRow = Math.max(1, Math.floor((right - left) / step) + 1);
+  list.forEach(function (n, i) {
+    n.x = left + step * (i % perRow);
+    n.y = bottom + 160 + 90 * Math.floor(i / perRow);
+  });
 }
 
 // Slider drags fire many events; filter once the hand rests.
@@ -610,7 +628,8 @@ document.getElementById("isolated-n").textContent = "in no relation (" + number(
 isolatedSwitch.parentElement.hidden = isolatedTotal === 0;
 isolatedSwitch.addEventListener("change", function () {
   state.isolated = isolatedSwitch.checked;
-  applyFilters();
+  applyFilters(true);
+  fitView();
 });
 
 function checkboxes(containerId, items, set) {
