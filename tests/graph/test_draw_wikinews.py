@@ -44,19 +44,21 @@ def wikinews_graph(tmp_path_factory: pytest.TempPathFactory) -> Any:
         return db.to_networkx()
 
 
-def labelled(page: Any) -> list[str]:
-    """Names of the drawn actors whose label is on screen at least 10 pixels high."""
+def labelled(page: Any, *, anywhere: bool = False) -> list[str]:
+    """Names of the drawn actors whose label is drawn at least 10 pixels high, on screen
+    unless `anywhere`."""
     return page.evaluate(
-        """() => {
+        """(anywhere) => {
             const box = document.getElementById("graph").getBoundingClientRect();
             return nodes.getIds().filter((id) => {
                 const node = network.body.nodes[id];
                 const at = network.canvasToDOM({ x: node.x, y: node.y });
                 const px = node.labelModule.fontOptions.size * network.getScale();
-                return px >= 10 && node.labelModule.visible() && at.x >= 0 && at.y >= 0
-                    && at.x <= box.width && at.y <= box.height;
+                const seen = at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+                return px >= 10 && node.labelModule.visible() && (anywhere || seen);
             }).map((id) => polgraph.data.nodes.find((n) => n.id === id).name);
-        }"""
+        }""",
+        anywhere,
     )
 
 
@@ -65,12 +67,16 @@ def test_overview_labels_the_most_important_actors(wikinews_graph: Any, tmp_path
     with open_page(result.path) as (page, log):
         top = page.evaluate("polgraph.data.nodes.slice(0, 5).map((n) => n.name)")
         names = labelled(page)
+        page.evaluate("network.moveTo({ scale: network.getScale() * 2 })")
+        zoomed = labelled(page, anywhere=True)
         isolated = page.evaluate("polgraph.data.nodes.filter((n) => n.degree === 0).length")
         drawn = page.evaluate("nodes.length")
         note = page.locator("#hidden-note").text_content()
         assert log.errors == []
         assert log.foreign_requests() == []
     assert set(top) <= set(names)
+    assert 5 < len(names) < drawn / 2, "labels for the most important, not for everyone"
+    assert len(zoomed) > 1.5 * len(names), "zooming in labels more actors"
     assert {"Donald Trump", "United States"} <= set(top)
     assert isolated > 0
     assert drawn == wikinews_graph.number_of_nodes() - isolated
