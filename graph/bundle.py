@@ -54,9 +54,17 @@ class Bundle:
 
     @property
     def polarity(self) -> int:
-        """The sign of the reports taken together: a feud with one truce stays a feud."""
-        total = sum(s.polarity for s in self.supports)
+        """The sign of the reports taken together: a feud with one truce stays a feud.
+
+        A negated report ("did not criticise") says nothing happened, so it does not count.
+        """
+        total = sum(s.polarity for s in self.supports if s.modality != "negated")
         return (total > 0) - (total < 0)
+
+    @property
+    def negated(self) -> bool:
+        """Every report denies the relation: drawn as a denial, not as its verb's polarity."""
+        return bool(self.supports) and all(s.modality == "negated" for s in self.supports)
 
     @property
     def structural(self) -> bool:

@@ -21,7 +21,14 @@ import networkx as nx
 
 from polgraph.graph.bundle import Bundle, bundle_edges
 from polgraph.graph.layout import spread_layout
-from polgraph.graph.select import Cut, importance, top_actors
+from polgraph.graph.overview import (
+    OVERVIEW_ACTORS,
+    OVERVIEW_LEVELS,
+    communities,
+    event_graph,
+    ranks,
+)
+from polgraph.graph.select import Cut, top_actors
 
 PHYSICS_MAX_NODES = 1000
 """Above this many actors the browser's physics takes too long; the layout is precomputed."""
@@ -47,6 +54,23 @@ TYPE_COLOURS: dict[str, str] = {
 }
 POLARITY_COLOURS: dict[str, str] = {"1": "#2f9e44", "-1": "#e03131", "0": "#7b8794"}
 STRUCTURAL_COLOUR = "#b8b8b8"
+NEGATED_COLOUR = "#8e5fc2"
+COMMUNITY_COLOURS: tuple[str, ...] = (
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#843c39",
+)
+"""One colour per community, largest first; actors of smaller communities are grey."""
+OTHER_COMMUNITY_COLOUR = "#b9b9b9"
 QUAD_NAMES: dict[str, str] = {
     "0": "structural",
     "1": "verbal cooperation",
@@ -69,6 +93,10 @@ class DrawResult:
     relations: int
     precomputed: bool
     cuts: list[Cut] = field(default_factory=list)
+    opens_on: int = 0
+    """Actors the page draws when it opens: the overview."""
+    connected: int = 0
+    """Actors in at least one relation; the others are hidden until the reader asks."""
 
     def note(self) -> str:
         """One line for the terminal; names every cut so nothing disappears silently."""
@@ -76,6 +104,13 @@ class DrawResult:
         line = (
             f"{self.nodes:,} actors, {self.edges:,} edges ({self.relations:,} relations), {layout}"
         )
+        if self.opens_on < self.connected:
+            line += (
+                f"; the page opens on the {self.opens_on:,} most important of the "
+                f"{self.connected:,} actors in a relation"
+            )
+        if self.connected < self.nodes:
+            line += f"; {self.nodes - self.connected:,} actors in no relation hidden until asked"
         if self.cuts:
             line += "; " + "; ".join(cut.note() for cut in self.cuts)
         return line
@@ -126,6 +161,7 @@ def _edge_data(bundle: Bundle, roundness: float, parallel: int) -> dict[str, Any
         "type": bundle.type,
         "polarity": bundle.polarity,
         "structural": bundle.structural,
+        "negated": bundle.negated,
         "instances": bundle.instances,
         "roundness": roundness,
         "parallel": parallel,
@@ -153,6 +189,23 @@ def _counted(values: list[Any], names: dict[str, str] | None = None) -> list[lis
     ]
 
 
+def _positions(
+    graph: nx.MultiDiGraph, ranked: list[Any], overview: int | None
+) -> dict[Any, tuple[float, float]]:
+    """The overview laid out alone, so it is spread for reading, and everyone else placed
+    around it: actors brought in later appear beside their neighbours."""
+    if overview is None or len(ranked) <= overview:
+        return spread_layout(graph)
+    # Built in rank order, not as a subgraph view: a view iterates a set, whose order
+    # changes with the hash seed, and the layout with it.
+    top = ranked[:overview]
+    kept = set(top)
+    first = nx.Graph()
+    first.add_nodes_from(top)
+    first.add_edges_from((u, v) for u, v in graph.edges(top) if u in kept and v in kept)
+    return spread_layout(graph, fixed=spread_layout(first))
+
+
 def page_data(
     graph: nx.MultiDiGraph,
     *,
@@ -160,21 +213,31 @@ def page_data(
     note: str = "",
     physics_max_nodes: int = PHYSICS_MAX_NODES,
     seed_min_nodes: int = SEED_MIN_NODES,
+    overview: int | None = OVERVIEW_ACTORS,
 ) -> dict[str, Any]:
-    """Everything the page needs, as plain JSON-able data: the page's whole input."""
-    scores = importance(graph)
+    """Everything the page needs, as plain JSON-able data: the page's whole input.
+
+    Nodes come most important first; the page opens on the first `overview` actors in a
+    relation (None: all of them) and keeps the others for the reader to bring in.
+    """
     bundles = bundle_edges(graph)
+    weighted = event_graph(graph, bundles)
+    scores = ranks(weighted)
+    community = communities(weighted, scores)
     roundness = _roundness(bundles)
     parallel = _pair_sizes(bundles)
-    precomputed = graph.number_of_nodes() > physics_max_nodes
-    seeded = precomputed or graph.number_of_nodes() >= seed_min_nodes
-    positions = spread_layout(graph) if seeded else {}
     degree: Counter[Any] = Counter()
     for bundle in bundles:
         degree[bundle.source] += 1
         degree[bundle.target] += 1
+    order = sorted(graph, key=lambda n: (-scores.get(n, 0.0), str(n)))
+    connected = [n for n in order if degree[n]]
+    precomputed = graph.number_of_nodes() > physics_max_nodes
+    seeded = precomputed or graph.number_of_nodes() >= seed_min_nodes
+    positions = _positions(graph, connected, overview) if seeded else {}
     nodes = []
-    for node, attrs in graph.nodes(data=True):
+    for node in order:
+        attrs = graph.nodes[node]
         ent_type = str(attrs.get("type") or "OTHER")
         item = {
             "id": node,
@@ -187,6 +250,7 @@ def page_data(
             "mentions": int(attrs.get("mentions") or 0),
             "score": round(scores.get(node, 0.0), 6),
             "degree": degree[node],
+            "community": community.get(node, -1),
         }
         if node in positions:
             item["x"], item["y"] = (round(c, 1) for c in positions[node])
@@ -199,15 +263,21 @@ def page_data(
         "title": title,
         "note": note,
         "precomputed": precomputed,
+        "overview": overview,
+        "levels": [level for level in OVERVIEW_LEVELS if level < len(connected)],
         "style": {
             "types": TYPE_COLOURS,
             "polarity": POLARITY_COLOURS,
             "structural": STRUCTURAL_COLOUR,
+            "negated": NEGATED_COLOUR,
+            "communities": list(COMMUNITY_COLOURS),
+            "other_community": OTHER_COMMUNITY_COLOUR,
             "quads": QUAD_NAMES,
         },
         "nodes": nodes,
         "edges": [_edge_data(b, roundness[b.id], parallel[b.id]) for b in bundles],
         "entity_types": _counted([n["type"] for n in nodes], labels),
+        "communities": _community_rows(nodes),
         "relation_types": _counted([b.type for b in bundles]),
         "quads": sorted(
             _counted(
@@ -218,6 +288,19 @@ def page_data(
         "modalities": _counted([s.modality for s in supports]),
         "dates": sorted({s.date for s in supports if s.date}),
     }
+
+
+def _community_rows(nodes: list[dict[str, Any]]) -> list[list[Any]]:
+    """[number, its most important actor's name, size] per coloured community: the legend
+    names a community after the actor a reader is likeliest to know."""
+    rows: dict[int, list[Any]] = {}
+    for item in nodes:
+        number = item["community"]
+        if 0 <= number < len(COMMUNITY_COLOURS):
+            if number not in rows:
+                rows[number] = [number, item["name"], 0]
+            rows[number][2] += 1
+    return [rows[number] for number in sorted(rows)]
 
 
 def _asset(package: str, name: str) -> str:
@@ -252,11 +335,14 @@ def prepare(
     max_nodes: int | None = None,
     cuts: list[Cut] | None = None,
     physics_max_nodes: int = PHYSICS_MAX_NODES,
+    overview: int | None = OVERVIEW_ACTORS,
 ) -> tuple[str, DrawResult]:
-    """The page and its summary; `max_nodes` keeps the most important actors."""
+    """The page and its summary; `max_nodes` keeps the most important actors in the file,
+    `overview` how many of them the page opens on."""
     cuts = list(cuts or [])
     if max_nodes is not None and graph.number_of_nodes() > max_nodes:
-        kept = top_actors(graph, max_nodes)
+        scores = ranks(event_graph(graph, bundle_edges(graph)))
+        kept = top_actors(graph, max_nodes, scores)
         cuts.append(
             Cut(
                 step=f"kept the {max_nodes:,} most important actors",
@@ -266,7 +352,10 @@ def prepare(
         )
         graph = kept
     note = "; ".join(cut.note() for cut in cuts)
-    data = page_data(graph, title=title, note=note, physics_max_nodes=physics_max_nodes)
+    data = page_data(
+        graph, title=title, note=note, physics_max_nodes=physics_max_nodes, overview=overview
+    )
+    connected = sum(1 for item in data["nodes"] if item["degree"])
     result = DrawResult(
         path=None,
         nodes=len(data["nodes"]),
@@ -274,6 +363,8 @@ def prepare(
         relations=graph.number_of_edges(),
         precomputed=data["precomputed"],
         cuts=cuts,
+        opens_on=min(connected, overview) if overview is not None else connected,
+        connected=connected,
     )
     return page_html(data), result
 
@@ -286,10 +377,16 @@ def render(
     max_nodes: int | None = None,
     cuts: list[Cut] | None = None,
     physics_max_nodes: int = PHYSICS_MAX_NODES,
+    overview: int | None = OVERVIEW_ACTORS,
 ) -> DrawResult:
     """Write the page to `path`; `cuts` are earlier selection steps to mention on the page."""
     page, result = prepare(
-        graph, title=title, max_nodes=max_nodes, cuts=cuts, physics_max_nodes=physics_max_nodes
+        graph,
+        title=title,
+        max_nodes=max_nodes,
+        cuts=cuts,
+        physics_max_nodes=physics_max_nodes,
+        overview=overview,
     )
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

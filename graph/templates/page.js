@@ -6,6 +6,8 @@ var DATA = JSON.parse(document.getElementById("polgraph-data").textContent);
 var STYLE = DATA.style;
 var nodeInfo = new Map(DATA.nodes.map(function (n) { return [n.id, n]; }));
 var edgeInfo = new Map(DATA.edges.map(function (e) { return [e.id, e]; }));
+// DATA.nodes comes most important first: an actor's place there is its rank.
+var rankOf = new Map(DATA.nodes.map(function (n, i) { return [n.id, i]; }));
 
 function el(tag, className, text) {
   var node = document.createElement(tag);
@@ -21,16 +23,41 @@ function edgeWidth(reports) { return Math.min(1.5 + 2 * Math.log2(Math.max(repor
 function edgeLabel(type, reports) { return reports > 1 ? type + " ×" + reports : type; }
 
 function edgeColour(e) {
+  if (e.negated) return STYLE.negated;
   if (e.structural) return STYLE.structural;
   return STYLE.polarity[String(e.polarity)];
 }
 
+function edgeDashes(e) {
+  if (e.negated) return [2, 4];
+  return e.structural ? [6, 5] : false;
+}
+
+// Actors are coloured by community (Louvain) when the graph has any, else by entity type.
+var colourBy = DATA.communities.length ? "community" : "type";
+
+function nodeColour(n) {
+  if (colourBy === "type") return STYLE.types[n.type] || STYLE.types.OTHER;
+  return STYLE.communities[n.community] || STYLE.other_community;
+}
+
+// Sizes are set in screen pixels at the scale the page opened (or was last fitted) at,
+// so a 30-actor ego page and a 300-actor overview read alike. Labels go by rank and vis
+// draws one once it is drawThreshold (8) pixels high: the first few dozen actors are
+// labelled when the page opens, more as the reader zooms in.
+var fittedScale = 1;
+function labelPixels(rank) { return 2 + 18 / Math.sqrt(1 + rank / 5); }
+function labelSize(rank) { return Math.round(10 * labelPixels(rank) / fittedScale) / 10; }
+var NODE_PIXELS = { min: 4, max: 22 };
+
 function nodeItem(n) {
-  var colour = STYLE.types[n.type] || STYLE.types.OTHER;
+  var colour = nodeColour(n);
   var item = {
     id: n.id,
     label: n.name,
-    value: n.score,
+    font: { size: labelSize(rankOf.get(n.id)) },
+    // The square root spreads sizes over the long tail of PageRank.
+    value: Math.sqrt(n.score),
     shape: "dot",
     color: {
       background: colour, border: "#ffffff",
@@ -42,26 +69,28 @@ function nodeItem(n) {
   return item;
 }
 
-function edgeItem(e) {
+function edgeItem(e, reports) {
   var colour = edgeColour(e);
   return {
     id: e.id,
     from: e.from,
     to: e.to,
-    label: edgeLabel(e.type, e.supports.length),
-    width: edgeWidth(e.supports.length),
-    dashes: e.structural ? [6, 5] : false,
+    label: edgeLabel(e.type, reports),
+    width: edgeWidth(reports),
+    dashes: edgeDashes(e),
     // On big graphs faint edges let the actors stand out until one is selected.
-    color: { color: colour, highlight: colour, hover: colour, opacity: DATA.precomputed ? 0.4 : 0.9 },
+    color: { color: colour, highlight: colour, hover: colour, opacity: DATA.precomputed ? 0.5 : 0.9 },
     smooth: { enabled: true, type: "curvedCW", roundness: e.roundness },
     // Pairs joined by many relations need room for their labels.
     length: 170 + 50 * (e.parallel - 1),
   };
 }
 
-// The vis data sets, global as in pyvis pages so scripts and tests can reach them.
-var nodes = new vis.DataSet(DATA.nodes.map(nodeItem));
-var edges = new vis.DataSet(DATA.edges.map(edgeItem));
+// The vis data sets, global as in pyvis pages so scripts and tests can reach them. They
+// hold what is drawn; `polgraph.data` holds every actor and relation of the page.
+var nodes = new vis.DataSet();
+var edges = new vis.DataSet();
+var network = null;
 
 // ---- tooltips: DOM elements, never HTML strings ----
 
@@ -104,7 +133,7 @@ function edgeTooltip(id) {
   return box;
 }
 
-// ---- filters: relation type, quad class, modality, date window ----
+// ---- filters and the overview: which actors and relations are drawn ----
 
 var state = {
   types: new Set(DATA.relation_types.map(function (t) { return t[0]; })),
@@ -113,10 +142,18 @@ var state = {
   from: DATA.dates.length ? DATA.dates[0] : null,
   to: DATA.dates.length ? DATA.dates[DATA.dates.length - 1] : null,
   undated: true,
+  // The most important actors drawn (null: all), actors in no relation, and actors the
+  // reader brought in by search or double-click whatever the cap.
+  cap: DATA.overview,
+  isolated: false,
+  brought: new Set(),
 };
-var shownReports = new Map(DATA.edges.map(function (e) { return [e.id, e.supports.length]; }));
-var hiddenNodes = new Set();
+var shownReports = new Map();
+var drawnReports = new Map();
+var drawnNodes = new Set();
+var summary = { capped: 0, connected: 0, isolated: 0, filtered: 0 };
 var pendingTimer = null;
+var isolatedTotal = DATA.nodes.filter(function (n) { return n.degree === 0; }).length;
 
 // An event shows while any of its reports falls in the date window.
 function supportShown(s) {
@@ -126,37 +163,94 @@ function supportShown(s) {
   return dates.some(function (d) { return d >= state.from && d <= state.to; });
 }
 
-// One update per data set: vis-network re-scans every item on each data event, so on a
-// big graph the number of events, not the number of changed items, sets the cost.
-function applyFilters() {
+// Which actors to draw: the `cap` most important with a relation passing the filters
+// (DATA.nodes comes most important first), those brought in, isolated ones if asked.
+function wantedNodes(live) {
+  var wanted = new Set();
+  var taken = 0;
+  summary = { capped: 0, connected: 0, isolated: 0, filtered: 0 };
+  DATA.nodes.forEach(function (n) {
+    if (live.has(n.id)) {
+      summary.connected++;
+      if (state.cap === null || taken < state.cap) { taken++; wanted.add(n.id); }
+      else if (state.brought.has(n.id)) wanted.add(n.id);
+      else summary.capped++;
+    } else if (n.degree === 0) {
+      if (state.isolated || state.brought.has(n.id)) wanted.add(n.id);
+      else summary.isolated++;
+    } else {
+      summary.filtered++;
+    }
+  });
+  return wanted;
+}
+
+// Changes go to vis as one call per kind: vis re-scans its items on each data event, so
+// on a big graph the number of events, not the number of changed items, sets the cost.
+// `refit`: the view will be fitted to what is drawn next (on opening, on a new cap), so
+// sizes are set for that scale as actors are added, not by updating them all afterwards.
+function applyFilters(refit) {
   clearTimeout(pendingTimer);
   polgraph.pending = false;
-  var edgeChanges = [];
-  var degree = new Map();
+  var live = new Set();
   DATA.edges.forEach(function (e) {
     var count = state.types.has(e.type) ? e.supports.filter(supportShown).length : 0;
-    if (count !== shownReports.get(e.id)) {
-      shownReports.set(e.id, count);
-      edgeChanges.push(count > 0
-        ? { id: e.id, hidden: false, width: edgeWidth(count), label: edgeLabel(e.type, count) }
-        : { id: e.id, hidden: true });
-    }
-    if (count > 0) {
-      degree.set(e.from, (degree.get(e.from) || 0) + 1);
-      degree.set(e.to, (degree.get(e.to) || 0) + 1);
-    }
+    shownReports.set(e.id, count);
+    if (count > 0) { live.add(e.from); live.add(e.to); }
   });
-  var nodeChanges = [];
+  var wanted = wantedNodes(live);
+  if (refit === true) resize(expectedScale(wanted), 0.001);
+  var edgeAdd = [], edgeRemove = [], edgeUpdate = [];
+  DATA.edges.forEach(function (e) {
+    var count = shownReports.get(e.id);
+    var want = count > 0 && wanted.has(e.from) && wanted.has(e.to);
+    var drawn = drawnReports.get(e.id);
+    if (want && drawn === undefined) edgeAdd.push(edgeItem(e, count));
+    else if (!want && drawn !== undefined) edgeRemove.push(e.id);
+    else if (want && drawn !== count) {
+      edgeUpdate.push({ id: e.id, width: edgeWidth(count), label: edgeLabel(e.type, count) });
+    }
+    if (want) drawnReports.set(e.id, count); else drawnReports.delete(e.id);
+  });
+  var nodeAdd = [], nodeRemove = [];
   DATA.nodes.forEach(function (n) {
-    var hide = n.degree > 0 && !degree.has(n.id);
-    if (hide !== hiddenNodes.has(n.id)) {
-      if (hide) hiddenNodes.add(n.id); else hiddenNodes.delete(n.id);
-      nodeChanges.push({ id: n.id, hidden: hide });
-    }
+    var want = wanted.has(n.id);
+    if (want && !drawnNodes.has(n.id)) nodeAdd.push(n);
+    else if (!want && drawnNodes.has(n.id)) nodeRemove.push(n.id);
   });
-  if (edgeChanges.length) edges.update(edgeChanges);
-  if (nodeChanges.length) nodes.update(nodeChanges);
+  // An actor leaving keeps its place for when it comes back.
+  if (network && nodeRemove.length) {
+    var places = network.getPositions(nodeRemove);
+    nodeRemove.forEach(function (id) {
+      var n = nodeInfo.get(id);
+      if (places[id]) { n.x = places[id].x; n.y = places[id].y; }
+    });
+  }
+  placeBelow(nodeAdd.filter(function (n) { return n.x === undefined; }));
+  if (edgeRemove.length) edges.remove(edgeRemove);
+  if (nodeRemove.length) nodes.remove(nodeRemove);
+  if (nodeAdd.length) nodes.add(nodeAdd.map(nodeItem));
+  if (edgeAdd.length) edges.add(edgeAdd);
+  if (edgeUpdate.length) edges.update(edgeUpdate);
+  drawnNodes = wanted;
   showCounts();
+}
+
+// Actors with no place yet (in no relation, on a page laid out live) line up below the
+// drawing: dropped among the others by vis they would look joined to them.
+function placeBelow(list) {
+  if (!network || !list.length) return;
+  var places = Object.values(network.getPositions());
+  if (!places.length) return;
+  var left = Math.min.apply(null, places.map(function (p) { return p.x; }));
+  var right = Math.max.apply(null, places.map(function (p) { return p.x; }));
+  var bottom = Math.max.apply(null, places.map(function (p) { return p.y; }));
+  var step = 140;
+  var perRow = Math.max(1, Math.floor((right - left) / step) + 1);
+  list.forEach(function (n, i) {
+    n.x = left + step * (i % perRow);
+    n.y = bottom + 160 + 90 * Math.floor(i / perRow);
+  });
 }
 
 // Slider drags fire many events; filter once the hand rests.
@@ -167,29 +261,41 @@ function scheduleFilters() {
 }
 
 function visibleCounts() {
-  return [
-    nodes.get({ filter: function (n) { return !n.hidden; } }).length,
-    edges.get({ filter: function (e) { return !e.hidden; } }).length,
-  ];
+  return [nodes.length, edges.length];
 }
 
+function number(n) { return n.toLocaleString("en-US"); }
+function actors(n) { return number(n) + (n === 1 ? " actor" : " actors"); }
+
+// The header says what is drawn, and what is not and why, so nothing disappears silently.
 function showCounts() {
-  var shown = visibleCounts();
-  var text = shown[0] + " of " + nodes.length + " actors · " +
-    shown[1] + " of " + edges.length + " relations";
-  if (DATA.note) text += " · " + DATA.note;
-  document.getElementById("counts").textContent = text;
+  document.getElementById("counts").textContent = number(nodes.length) + " of " +
+    number(DATA.nodes.length) + " actors · " + number(edges.length) + " of " +
+    number(DATA.edges.length) + " relations";
+  var hidden = [];
+  if (summary.capped) {
+    hidden.push("showing the " + number(summary.connected - summary.capped) +
+      " most important (PageRank over events) of " + actors(summary.connected) + " in a relation; " +
+      number(summary.capped) + " more by search, double-click or the actors control");
+  }
+  if (summary.isolated) hidden.push(actors(summary.isolated) + " in no relation hidden");
+  if (summary.filtered) hidden.push(actors(summary.filtered) + " hidden by the filters");
+  if (DATA.note) hidden.push(DATA.note);
+  document.getElementById("hidden-note").textContent = hidden.join(" · ");
 }
 
 // ---- the network ----
 
 var big = DATA.precomputed;
+// Many drawn actors: edges hide while the view moves, so panning stays fluid.
+function manyDrawn() { return nodes.length > 1500; }
 var options = {
   autoResize: true,
   nodes: {
     shape: "dot",
     borderWidth: 1.5,
-    scaling: { min: 8, max: 34, label: { enabled: true, min: 12, max: 22, drawThreshold: 6, maxVisible: 32 } },
+    scaling: { min: NODE_PIXELS.min, max: NODE_PIXELS.max,
+               label: { enabled: false, drawThreshold: 8, maxVisible: 26 } },
     font: { face: "system-ui, -apple-system, Segoe UI, Roboto, sans-serif", size: 14, color: "#1d1d1d",
             strokeWidth: 4, strokeColor: "#fbfbfa" },
   },
@@ -201,8 +307,8 @@ var options = {
     hoverWidth: 1,
     smooth: { enabled: true, type: "curvedCW", roundness: 0.15 },
   },
-  interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false },
-  layout: { improvedLayout: !big && DATA.nodes.length <= 150, randomSeed: 7 },
+  interaction: { hover: true, tooltipDelay: 120, keyboard: false },
+  layout: { improvedLayout: false, randomSeed: 7 },
   physics: big ? { enabled: false } : {
     enabled: true,
     solver: "forceAtlas2Based",
@@ -214,6 +320,54 @@ var options = {
     minVelocity: 0.75,
   },
 };
+
+// Ready: laid out and drawn, so the page responds to the reader from now on.
+function markReady() {
+  if (polgraph.ready) return;
+  // Fitted once laid out: stabilisation fits while nodes still move, which left focus
+  // pages cut off at an edge.
+  fitView();
+  polgraph.ready = true;
+  polgraph.readyAt = performance.now();
+}
+
+// The whole drawing, with a margin for the labels that overhang the outermost nodes.
+// Node and label sizes follow the new scale, then the drawing, now of another size, is
+// fitted again.
+function fitView() {
+  network.fit({ animation: false });
+  resize(network.getScale(), 0.25);
+  network.fit({ animation: false });
+  network.moveTo({ scale: network.getScale() * 0.95 });
+}
+
+// Sizes change when the scale moved by more than `slack`: on a big drawing, updating every
+// node costs more than a reader gains from sizes a little off.
+function resize(scale, slack) {
+  if (!(scale > 0) || Math.abs(scale - fittedScale) <= slack * fittedScale) return;
+  fittedScale = scale;
+  var scaling = { min: NODE_PIXELS.min / scale, max: NODE_PIXELS.max / scale };
+  if (!network) { options.nodes.scaling.min = scaling.min; options.nodes.scaling.max = scaling.max; }
+  else network.setOptions({ nodes: { scaling: scaling } });
+  var ids = nodes.getIds();
+  if (ids.length) {
+    nodes.update(ids.map(function (id) { return { id: id, font: { size: labelSize(rankOf.get(id)) } }; }));
+  }
+}
+
+// The scale vis will fit these actors at, from their laid-out places; null without them.
+function expectedScale(ids) {
+  var box = document.getElementById("graph").getBoundingClientRect();
+  var low = [Infinity, Infinity], high = [-Infinity, -Infinity];
+  ids.forEach(function (id) {
+    var n = nodeInfo.get(id);
+    if (n.x === undefined) return;
+    low = [Math.min(low[0], n.x), Math.min(low[1], n.y)];
+    high = [Math.max(high[0], n.x), Math.max(high[1], n.y)];
+  });
+  if (!(high[0] > low[0]) || !(high[1] > low[1]) || !box.width) return null;
+  return 0.95 * Math.min(box.width / (high[0] - low[0] + 100), box.height / (high[1] - low[1] + 100));
+}
 
 // `polgraph` holds the page's own state and actions, for tests and users' scripts.
 var polgraph = {
@@ -228,22 +382,19 @@ var polgraph = {
   nodeTooltip: nodeTooltip,
   edgeTooltip: edgeTooltip,
   focusActor: focusActor,
+  expand: expand,
+  setCap: setCap,
   state: state,
 };
 
-// Ready: laid out and drawn, so the page responds to the reader from now on.
-function markReady() {
-  if (polgraph.ready) return;
-  polgraph.ready = true;
-  polgraph.readyAt = performance.now();
-}
-
-var network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
+applyFilters(true);
+options.interaction.hideEdgesOnDrag = options.interaction.hideEdgesOnZoom = manyDrawn();
+network = new vis.Network(document.getElementById("graph"), { nodes: nodes, edges: edges }, options);
 
 network.once("afterDrawing", function () {
   polgraph.firstDraw = performance.now();
   // Without physics, or with nothing to lay out, vis never fires `stabilized`.
-  if (big || DATA.nodes.length < 2) markReady();
+  if (big || nodes.length < 2) markReady();
 });
 network.once("stabilizationIterationsDone", function () {
   network.setOptions({ physics: { enabled: false } });
@@ -304,6 +455,7 @@ function relationList(id) {
     var row = el("button", "rel", text);
     row.type = "button";
     row.addEventListener("click", function () {
+      if (!drawnReports.has(e.id)) bringIn([e.from, e.to]);
       network.selectEdges([e.id]);
       showDetails("edge", e.id);
     });
@@ -330,6 +482,40 @@ network.on("click", function (p) {
   else details.hidden = true;
 });
 
+// ---- detail on demand: actors the cap leaves out come in by search or double-click ----
+
+function bringIn(ids) {
+  ids.forEach(function (id) { state.brought.add(id); });
+  applyFilters();
+}
+
+// An actor and everyone it has a relation with that passes the filters; returns how many
+// actors that drew anew.
+function expand(id) {
+  var before = nodes.length;
+  var ids = [id];
+  (edgesOf.get(id) || []).forEach(function (e) {
+    if (shownReports.get(e.id) > 0) ids.push(e.from === id ? e.to : e.from);
+  });
+  bringIn(ids);
+  return nodes.length - before;
+}
+network.on("doubleClick", function (p) {
+  if (p.nodes.length) expand(p.nodes[0]);
+});
+
+// The actors control: the `cap` most important actors, or all (null).
+function setCap(cap) {
+  state.cap = cap;
+  applyFilters(true);
+  var many = manyDrawn();
+  network.setOptions({ interaction: { hideEdgesOnDrag: many, hideEdgesOnZoom: many } });
+  document.querySelectorAll("#levels button").forEach(function (button) {
+    button.setAttribute("aria-pressed", String(button.dataset.cap === String(cap)));
+  });
+  fitView();
+}
+
 // ---- search ----
 
 function findActor(query) {
@@ -349,8 +535,12 @@ function focusActor(query) {
   var note = document.getElementById("search-note");
   var id = findActor(query);
   if (id === null) { note.textContent = "no actor matches"; return null; }
-  if (hiddenNodes.has(id)) { note.textContent = "hidden by the filters"; return id; }
   note.textContent = "";
+  if (!drawnNodes.has(id)) {
+    var added = expand(id);
+    if (!drawnNodes.has(id)) { note.textContent = "hidden by the filters"; return id; }
+    note.textContent = "brought in with " + number(added - 1) + " more actors";
+  }
   network.selectNodes([id]);
   network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: big ? false : { duration: 500 } });
   showDetails("node", id);
@@ -358,12 +548,15 @@ function focusActor(query) {
 }
 
 var search = document.getElementById("search");
-search.addEventListener("change", function () { focusActor(search.value); });
-search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") focusActor(search.value); });
+// Enter fires keydown and then change: one search, not two.
+var searched = null;
+function searchFor(value) { searched = value; focusActor(value); }
+search.addEventListener("change", function () { if (search.value !== searched) searchFor(search.value); });
+search.addEventListener("keydown", function (ev) { if (ev.key === "Enter") searchFor(search.value); });
 var names = document.getElementById("actor-names");
 DATA.nodes.forEach(function (n) { var opt = el("option"); opt.value = n.name; names.appendChild(opt); });
 
-document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: true }); });
+document.getElementById("fit").addEventListener("click", fitView);
 
 // ---- legend and filter controls ----
 
@@ -375,11 +568,33 @@ function legendRow(list, mark, text) {
 }
 
 var nodeLegend = document.getElementById("legend-nodes");
-DATA.entity_types.forEach(function (t) {
-  var swatch = el("span", "swatch");
-  swatch.style.background = STYLE.types[t[0]] || STYLE.types.OTHER;
-  legendRow(nodeLegend, swatch, t[1] + " (" + t[2] + ")");
+function showNodeLegend() {
+  nodeLegend.replaceChildren();
+  var rows = colourBy === "community" ? DATA.communities : DATA.entity_types;
+  rows.forEach(function (t) {
+    var swatch = el("span", "swatch");
+    swatch.style.background = colourBy === "community" ? STYLE.communities[t[0]]
+      : STYLE.types[t[0]] || STYLE.types.OTHER;
+    var text = colourBy === "community" ? t[1] + "’s community (" + t[2] + ")" : t[1] + " (" + t[2] + ")";
+    legendRow(nodeLegend, swatch, text);
+  });
+  if (colourBy === "community") {
+    var rest = el("span", "swatch");
+    rest.style.background = STYLE.other_community;
+    legendRow(nodeLegend, rest, "smaller communities, no community");
+  }
+}
+var colourSelect = document.getElementById("colour-by");
+colourSelect.value = colourBy;
+colourSelect.disabled = !DATA.communities.length;
+colourSelect.addEventListener("change", function () {
+  colourBy = colourSelect.value;
+  nodes.update(DATA.nodes.filter(function (n) { return drawnNodes.has(n.id); }).map(function (n) {
+    return { id: n.id, color: nodeItem(n).color };
+  }));
+  showNodeLegend();
 });
+showNodeLegend();
 var edgeLegend = document.getElementById("legend-edges");
 [["1", "cooperation"], ["-1", "conflict"], ["0", "neutral"]].forEach(function (p) {
   var line = el("span", "line");
@@ -389,6 +604,33 @@ var edgeLegend = document.getElementById("legend-edges");
 var structural = el("span", "line dashed");
 structural.style.borderTopColor = STYLE.structural;
 legendRow(edgeLegend, structural, "structural (member of, role)");
+var negated = el("span", "line dotted");
+negated.style.borderTopColor = STYLE.negated;
+legendRow(edgeLegend, negated, "negated: every report says it did not happen");
+
+// ---- the actors control and the isolated-actors switch ----
+
+var levels = document.getElementById("levels");
+DATA.levels.concat([null]).forEach(function (cap) {
+  var button = el("button", null, cap === null ? "all" : number(cap));
+  button.type = "button";
+  button.dataset.cap = String(cap);
+  button.setAttribute("aria-pressed", String(cap === state.cap));
+  button.title = cap === null
+    ? "Every actor in a relation: beyond a few thousand, drawing and filtering take seconds"
+    : "The " + number(cap) + " most important actors (PageRank over events)";
+  button.addEventListener("click", function () { setCap(cap); });
+  levels.appendChild(button);
+});
+levels.hidden = DATA.levels.length === 0;
+var isolatedSwitch = document.getElementById("isolated");
+document.getElementById("isolated-n").textContent = "in no relation (" + number(isolatedTotal) + ")";
+isolatedSwitch.parentElement.hidden = isolatedTotal === 0;
+isolatedSwitch.addEventListener("change", function () {
+  state.isolated = isolatedSwitch.checked;
+  applyFilters(true);
+  fitView();
+});
 
 function checkboxes(containerId, items, set) {
   var box = document.getElementById(containerId);

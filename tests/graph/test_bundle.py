@@ -74,6 +74,16 @@ def test_mixed_polarity_follows_the_majority() -> None:
     assert bundle.polarity == -1
 
 
+def test_denials_are_negated_and_do_not_set_the_polarity() -> None:
+    graph, a, b = pair()
+    add_relation(graph, a, b, "CRITICIZE", polarity=-1, modality="negated", article_id="n")
+    [denied] = bundle_edges(graph)
+    assert denied.negated and denied.polarity == 0
+    add_relation(graph, a, b, "CRITICIZE", polarity=-1, start=1, article_id="m")
+    [mixed] = bundle_edges(graph)
+    assert not mixed.negated and mixed.polarity == -1
+
+
 def test_supports_are_in_date_order_and_ids_stable() -> None:
     graph, a, b = pair()
     add_relation(graph, a, b, "MEET", date="2025-03-01", start=1, article_id="p")

@@ -116,3 +116,26 @@ def test_show_embeds_the_whole_page_in_srcdoc(feud: nx.MultiDiGraph) -> None:
     assert match is not None
     page = html.unescape(match.group(1))
     assert page == page_html(page_data(feud, title="Feud"))
+
+
+def test_note_says_what_the_page_opens_on_and_hides() -> None:
+    graph = synthetic_graph(500, 900, seed=4)
+    _, result = prepare(graph, overview=100)
+    connected = sum(1 for node in graph if graph.degree(node))
+    note = result.note()
+    assert f"opens on the 100 most important of the {connected:,} actors in a relation" in note
+    assert f"{500 - connected:,} actors in no relation hidden" in note
+    _, everyone = prepare(graph, overview=None)
+    assert "opens on" not in everyone.note()
+
+
+def test_actors_come_most_important_first_with_a_community() -> None:
+    graph = synthetic_graph(400, 900, seed=6)
+    data = page_data(graph)
+    scores = [node["score"] for node in data["nodes"]]
+    assert scores == sorted(scores, reverse=True)
+    assert data["communities"]
+    for number, name, size in data["communities"]:
+        members = [node["name"] for node in data["nodes"] if node["community"] == number]
+        assert (members[0], len(members)) == (name, size)
+    assert data["levels"] == [100, 300]

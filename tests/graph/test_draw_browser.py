@@ -14,8 +14,8 @@ from PIL import Image
 from polgraph.graph.browser import open_page
 from polgraph.graph.bundle import bundle_edges
 from polgraph.graph.draw import render, show
-from polgraph.graph.select import filter_relations
-from polgraph.graph.synthetic import synthetic_graph
+from polgraph.graph.select import ego, filter_relations
+from polgraph.graph.synthetic import add_actor, add_relation, synthetic_graph
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("chromium")]
 
@@ -163,7 +163,7 @@ def test_search_focuses_an_actor_by_alias(feud: nx.MultiDiGraph, tmp_path: Path)
         assert page.locator("#search-note").text_content() == "no actor matches"
 
 
-def test_large_graph_arrives_laid_out_with_physics_off(tmp_path: Path) -> None:
+def test_large_graph_opens_on_its_most_important_actors_laid_out(tmp_path: Path) -> None:
     graph = synthetic_graph(1200, 2400, seed=5)
     result = render(graph, tmp_path / "big.html")
     assert result.precomputed
@@ -177,10 +177,104 @@ def test_large_graph_arrives_laid_out_with_physics_off(tmp_path: Path) -> None:
             }"""
         )
         share = non_background_share(page.locator("#graph").screenshot())
+        connected = page.evaluate("polgraph.data.nodes.filter((n) => n.degree > 0).length")
+        page.locator("#levels button", has_text="1,000").click()
+        thousand = page.evaluate("nodes.length")
+        page.locator("#levels button", has_text="all").click()
+        every = page.evaluate("nodes.length")
         assert log.errors == []
-    assert state[:2] == [1200, False]
+    assert state[:2] == [300, False]
     assert state[2] < 2, "vis rounds positions to whole units"
     assert share > 0.01
+    assert thousand == 1000
+    assert every == connected
+
+
+def test_isolated_actors_show_only_when_switched_on(feud: nx.MultiDiGraph, tmp_path: Path) -> None:
+    lone = add_actor(feud, "Lone Figure", "PERSON")
+    result = render(feud, tmp_path / "feud.html")
+    with open_page(result.path) as (page, log):
+        before = page.evaluate("(id) => [nodes.length, nodes.get(id)]", lone)
+        note = page.locator("#hidden-note").text_content()
+        page.locator("#isolated").check()
+        after = page.evaluate("(id) => [nodes.length, nodes.get(id) !== null]", lone)
+        assert log.errors == []
+    assert before == [feud.number_of_nodes() - 1, None]
+    assert "1 actor in no relation hidden" in note
+    assert after == [feud.number_of_nodes(), True]
+
+
+def test_double_click_brings_in_a_nodes_neighbours(tmp_path: Path) -> None:
+    graph = synthetic_graph(400, 900, seed=3)
+    result = render(graph, tmp_path / "big.html", overview=40)
+    with open_page(result.path) as (page, log):
+        node, missing = page.evaluate(
+            """() => {
+                for (const id of nodes.getIds()) {
+                    const others = polgraph.data.edges.filter((e) => e.from === id || e.to === id)
+                        .map((e) => e.from === id ? e.to : e.from);
+                    const missing = others.filter((o) => !nodes.get(o));
+                    if (missing.length) return [id, missing];
+                }
+            }"""
+        )
+        point = page.evaluate(
+            """(id) => { const d = network.canvasToDOM(network.getPositions([id])[id]);
+                     const b = document.getElementById("graph").getBoundingClientRect();
+                     return [b.left + d.x, b.top + d.y]; }""",
+            node,
+        )
+        page.mouse.dblclick(*point)
+        page.wait_for_function("(ids) => ids.every((id) => nodes.get(id))", arg=missing)
+        assert log.errors == []
+
+
+def test_negated_relation_is_drawn_as_negated(feud: nx.MultiDiGraph, tmp_path: Path) -> None:
+    add_relation(
+        feud,
+        "elon-musk",
+        "dmitry-peskov",
+        "CRITICIZE",
+        polarity=-1,
+        quad_class=3,
+        modality="negated",
+        id="denied",
+    )
+    result = render(feud, tmp_path / "feud.html")
+    with open_page(result.path) as (page, log):
+        drawn = page.evaluate(
+            """() => { const e = polgraph.data.edges.find((e) => e.negated);
+                       const item = edges.get(e.id);
+                       return [item.dashes, item.color.color, polgraph.data.style.negated]; }"""
+        )
+        legend = page.locator("#legend-edges").text_content()
+        assert log.errors == []
+    assert drawn[0] == [2, 4]
+    assert drawn[1] == drawn[2]
+    assert "negated" in legend
+
+
+def test_focus_page_opens_centred_and_fitted(feud: nx.MultiDiGraph, tmp_path: Path) -> None:
+    result = render(ego(feud, "Musk", 1), tmp_path / "ego.html")
+    with open_page(result.path) as (page, log):
+        boxes = page.evaluate(
+            """() => {
+                const box = document.getElementById("graph").getBoundingClientRect();
+                return nodes.getIds().map((id) => {
+                    const b = network.getBoundingBox(id);
+                    const a = network.canvasToDOM({ x: b.left, y: b.top });
+                    const z = network.canvasToDOM({ x: b.right, y: b.bottom });
+                    return [a.x, a.y, box.width - z.x, box.height - z.y];
+                });
+            }"""
+        )
+        assert log.errors == []
+    assert min(min(margins) for margins in boxes) >= 0
+    left = min(b[0] for b in boxes)
+    right = min(b[2] for b in boxes)
+    top = min(b[1] for b in boxes)
+    bottom = min(b[3] for b in boxes)
+    assert abs(left - right) < 40 or abs(top - bottom) < 40
 
 
 def test_notebook_view_is_not_a_blank_frame(feud: nx.MultiDiGraph, tmp_path: Path) -> None:
