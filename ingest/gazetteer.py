@@ -41,7 +41,8 @@ class Gazetteer:
     """Lookup by exact spelling first, then case-folded, with or without a leading "the".
     Where two entries share an alias the later one wins, as in the build."""
 
-    def __init__(self, entries: list[dict[str, str]]) -> None:
+    def __init__(self, entries: list[dict[str, str]], codes: dict[str, str] | None = None) -> None:
+        self.codes: dict[str, str] = codes or {}
         self._exact: dict[str, Known] = {}
         self._folded: dict[str, Known] = {}
         for entry in entries:
@@ -65,8 +66,13 @@ class Gazetteer:
                 return known
         return None
 
+    def code(self, country: str) -> str | None:
+        """The ISO 3166 alpha-3 code of a country as the gazetteer names it ("Turkey")."""
+        return self.codes.get(country)
+
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     data = resources.files("polgraph.ingest").joinpath("data", "gazetteer.json").read_text("utf-8")
-    return Gazetteer(json.loads(data)["entries"])
+    loaded = json.loads(data)
+    return Gazetteer(loaded["entries"], loaded.get("codes"))

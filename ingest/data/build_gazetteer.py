@@ -108,6 +108,21 @@ def _ranked_country_entries(info: dict[str, dict]) -> Iterator[tuple[int, Entry]
                 yield population, Entry(cleaned, name, "GPE", "capital", name)
 
 
+def country_codes() -> dict[str, str]:
+    """Each country's canonical name → its ISO 3166 alpha-3 code: the `country` an actor
+    record carries, so events roll up to states whatever the spelling."""
+    info = _countryinfo()
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        record = info.get(country.alpha_3, {})
+        name = record.get("name") or getattr(country, "common_name", None) or country.name
+        codes.setdefault(name, country.alpha_3)
+    for entry in curated_entries():
+        if entry.country and entry.country not in codes:
+            codes[entry.country] = pycountry.countries.search_fuzzy(entry.country)[0].alpha_3
+    return dict(sorted(codes.items()))
+
+
 def curated_entries() -> Iterator[Entry]:
     for row in _table("country_aliases.tsv"):
         yield Entry(row["alias"], row["name"], "GPE", "country", row["name"])
@@ -136,7 +151,11 @@ def main() -> None:
         " do not edit by hand."
     )
     lines = ",\n".join(json.dumps(asdict(entry), ensure_ascii=False) for entry in entries)
-    OUTPUT.write_text(f'{{"about": {about},\n"entries": [\n{lines}\n]}}\n', encoding="utf-8")
+    codes = json.dumps(country_codes(), ensure_ascii=False)
+    OUTPUT.write_text(
+        f'{{"about": {about},\n"codes": {codes},\n"entries": [\n{lines}\n]}}\n',
+        encoding="utf-8",
+    )
     print(f"wrote {len(entries)} entries to {OUTPUT.name}")
 
 

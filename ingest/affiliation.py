@@ -1,0 +1,156 @@
+"""Country and sector of the actors one article names: whom each acts for.
+
+Event data is read country to country (GDELT's and ICEWS's dyads), so an actor carries the
+state it belongs to where the text or the gazetteer says so, and never a guess:
+- a state is itself ("Turkey" → TUR); a capital or seat of power used for its government
+  ("Ankara said") is that state's, with the government's sector;
+- an institution is where the gazetteer places it (the Bundestag → DEU, LEG), and an
+  organisation whose own name starts with a country or demonym ("Turkish Armed Forces")
+  is of that country, with the sector its name words tell (data/sectors.json);
+- a person takes the country of what their roles are of, as roles.py read them
+  ("President of Turkey" → TUR, GOV; "Russian lawmaker" → RUS, LEG); alliances and
+  rivalries (ALLY_OF, CRITIC_OF, RIVAL_OF) say nothing of whom one belongs to.
+A person with roles in two countries in one article takes the one named most often. A
+value already set (a generic agent such as "Judiciary (Tunisia)") is kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from polgraph.ingest.actors import data_file
+from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, load_gazetteer
+from polgraph.ingest.records import Mention, Triple
+
+NOT_AFFILIATION: frozenset[str] = frozenset({"ALLY_OF", "CRITIC_OF", "RIVAL_OF"})
+Affiliation = tuple[str | None, str | None]
+
+
+@dataclass(frozen=True, slots=True)
+class SectorTable:
+    kinds: dict[str, str]
+    roles: dict[str, str]
+    words: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def sector_table() -> SectorTable:
+    data = data_file("sectors.json")
+    return SectorTable(kinds=data["kinds"], roles=data["roles"], words=data["words"])
+
+
+def _suffix_sector(words: list[str], table: dict[str, str]) -> str | None:
+    """The sector of the longest entry that ends `words` ("foreign minister" → minister)."""
+    lowered = [w.lower() for w in words]
+    for size in range(min(4, len(lowered)), 0, -1):
+        found = table.get(" ".join(lowered[-size:]))
+        if found:
+            return found
+    return None
+
+
+def _name_sector(name: str) -> str | None:
+    """The sector an organisation's own name words tell ("Ministry of Defence" → GOV)."""
+    words = name.lower().split()
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            found = sector_table().words.get(" ".join(words[start : start + size]))
+            if found:
+                return found
+    return None
+
+
+def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> Affiliation:
+    """What the gazetteer and the name itself say of an actor, before any role is read."""
+    gazetteer = gazetteer or load_gazetteer()
+    if mention.type == "PERSON":
+        return None, None
+    known = gazetteer.lookup(mention.name)
+    if known is not None and mention.type in ("LOC", "FAC"):
+        return (gazetteer.code(known.country) if known.country else None), None
+    if known is not None:
+        code = gazetteer.code(known.country) if known.country else None
+        if known.kind in (COUNTRY, DEMONYM):
+            return code, None
+        if known.kind == CAPITAL:
+            return code, "GOV" if known.type == "GPE" else None
+        return code, sector_table().kinds.get(known.kind)
+    if mention.type not in ("ORG", "NORP"):
+        return None, None
+    words = mention.name.split()
+    for size in (3, 2, 1):
+        if len(words) <= size:
+            continue
+        prefix = gazetteer.lookup(" ".join(words[:size]), exact=True)
+        if prefix is not None and prefix.kind in (COUNTRY, DEMONYM) and prefix.country:
+            return gazetteer.code(prefix.country), _name_sector(mention.name)
+    return None, _name_sector(mention.name)
+
+
+def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None:
+    role = triple.relation.role or triple.relation.text
+    found = _suffix_sector(role.split(), sector_table().roles)
+    if found:
+        return found
+    if target[1]:
+        return target[1]
+    return "GOV" if state else None
+
+
+def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Affiliation]:
+    """Country and sector by actor id for one article's actors."""
+    gazetteer = load_gazetteer()
+    found: dict[str, Affiliation] = {}
+    for mention in [*mentions, *(m for t in triples for m in (t.subject, t.object))]:
+        if mention.id in found:
+            continue
+        if mention.country or mention.sector:
+            found[mention.id] = (mention.country, mention.sector)
+        else:
+            found[mention.id] = known_affiliation(mention, gazetteer)
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    sectors: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    for triple in triples:
+        holder, target = triple.subject, triple.object
+        if (
+            triple.relation.quad_class != 0
+            or triple.relation.type in NOT_AFFILIATION
+            or holder.type != "PERSON"
+            or holder.country
+        ):
+            continue
+        country = found[target.id][0]
+        if not country:
+            continue
+        state = target.type == "GPE"
+        countries[holder.id][country] += 1
+        sector = _role_sector(triple, found[target.id], state)
+        if sector:
+            sectors[holder.id][country][sector] += 1
+    for holder_id, votes in countries.items():
+        country = min(votes, key=lambda code: (-votes[code], code))
+        by_sector = sectors[holder_id][country]
+        sector = min(by_sector, key=lambda s: (-by_sector[s], s)) if by_sector else None
+        found[holder_id] = (country, sector)
+    return found
+
+
+def _with(mention: Mention, found: dict[str, Affiliation]) -> Mention:
+    country, sector = found.get(mention.id, (None, None))
+    if (country, sector) == (mention.country, mention.sector):
+        return mention
+    return replace(mention, country=country, sector=sector)
+
+
+def attribute(triples: list[Triple], mentions: list[Mention]) -> tuple[list[Triple], list[Mention]]:
+    """The article's triples and mentions with each actor's country and sector set."""
+    found = affiliations(triples, mentions)
+    return (
+        [
+            replace(t, subject=_with(t.subject, found), object=_with(t.object, found))
+            for t in triples
+        ],
+        [_with(m, found) for m in mentions],
+    )
