@@ -77,6 +77,8 @@ def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> A
         if known.kind == CAPITAL:
             return code, "GOV" if known.type == "GPE" else None
         return code, sector_table().kinds.get(known.kind)
+    if mention.type in ("GPE", "LOC") and mention.name in gazetteer.regions:
+        return gazetteer.regions[mention.name], None
     if mention.type not in ("ORG", "NORP"):
         return None, None
     words = mention.name.split()
@@ -110,9 +112,10 @@ def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Af
             found[mention.id] = (mention.country, mention.sector)
         else:
             found[mention.id] = known_affiliation(mention, gazetteer)
+    _own_bodies(found, [*mentions, *(m for t in triples for m in (t.subject, t.object))])
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     sectors: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
-    for triple in triples:
+    for triple in _people_last(triples):
         holder, target = triple.subject, triple.object
         if (
             triple.relation.quad_class != 0
@@ -121,7 +124,9 @@ def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Af
             or holder.country
         ):
             continue
-        country = found[target.id][0]
+        country = found[target.id][0] or (
+            countries_of(target.id, countries) if target.type == "PERSON" else None
+        )
         if not country:
             continue
         state = target.type == "GPE"
@@ -135,6 +140,37 @@ def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Af
         sector = min(by_sector, key=lambda s: (-by_sector[s], s)) if by_sector else None
         found[holder_id] = (country, sector)
     return found
+
+
+def _own_bodies(found: dict[str, Affiliation], mentions: list[Mention]) -> None:
+    """ "The Senate" in an article about the United States is the US Senate: a bare name
+    the gazetteer knows only with a country before it ("US Senate") takes the country the
+    article names most, when that is one of the countries whose body it can be."""
+    gazetteer = load_gazetteer()
+    named = Counter(
+        found[m.id][0] for m in mentions if m.type == "GPE" and found.get(m.id, (None,))[0]
+    )
+    if not named:
+        return
+    top = min(named, key=lambda code: (-named[code], code))
+    for mention in mentions:
+        if mention.type != "ORG" or found.get(mention.id, (None, None))[0]:
+            continue
+        for known in gazetteer.bodies().get(mention.name, []):
+            if gazetteer.code(known.country) == top:
+                found[mention.id] = (top, sector_table().kinds.get(known.kind))
+                break
+
+
+def _people_last(triples: list[Triple]) -> list[Triple]:
+    """Roles of bodies and states first, so a role of a person ("Trump's lawyer") can take
+    the country that person's own roles gave."""
+    return sorted(triples, key=lambda t: t.object.type == "PERSON")
+
+
+def countries_of(person: str, countries: dict[str, Counter[str]]) -> str | None:
+    votes = countries.get(person)
+    return min(votes, key=lambda code: (-votes[code], code)) if votes else None
 
 
 def _with(mention: Mention, found: dict[str, Affiliation]) -> Mention:

@@ -227,7 +227,7 @@ class ActorIndex:
                 continue
             written = fixed.name
             tagged = span in doc.ents
-            span = _narrowed(span, written)
+            span = _narrowed(span, written, fixed.label or span.label_)
             known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
             if known is not None and span.label_ == "PERSON" and known.type == "GPE":
                 known = None
@@ -365,16 +365,16 @@ class ActorIndex:
         )
 
 
-def _narrowed(span: Span, name: str) -> Span:
+def _narrowed(span: Span, name: str, label: str) -> Span:
     """The part of `span` a repaired name still covers ("House Nancy Pelosi" → the tokens of
     "Nancy Pelosi"), so the words cut off are free for the rules that read context."""
     at = span.text.rfind(name)
-    if at < 0 or name == span.text:
+    if at < 0 or (name == span.text and label == span.label_):
         return span
     narrowed = span.doc.char_span(
         span.start_char + at,
         span.start_char + at + len(name),
-        label=span.label_,
+        label=label,
         alignment_mode="expand",
     )
     return narrowed if narrowed is not None and len(narrowed) else span

@@ -65,10 +65,12 @@ def words() -> Words:
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """What became of a span: `name` (None when it names no actor) and the rules applied."""
+    """What became of a span: `name` (None when it names no actor), the rules applied, and
+    the NER label it takes when a repair shows what it is (a person split off a body)."""
 
     name: str | None
     rules: tuple[str, ...]
+    label: str | None = None
 
 
 def storm_names(doc: Doc) -> frozenset[str]:
@@ -131,6 +133,19 @@ def _prefix_end(tokens: list[str]) -> int:
     return end
 
 
+def _personal(rest: list[str], pos: list[str] | None) -> bool:
+    """An organisation span ending in a personal name ("House Nancy Pelosi" tagged ORG):
+    the last words are proper nouns that name no body or title ("House Armed Services"
+    and "Senate Intelligence Committee" stay whole)."""
+    lists = words()
+    if pos is None or len(pos) < len(rest):
+        return False
+    titles = lists.bodies | role_table_nouns() | portfolios()
+    return all(tag == "PROPN" for tag in pos[-len(rest) :]) and not any(
+        word.lower() in titles for word in rest
+    )
+
+
 def repair_words(
     tokens: list[str],
     label: str,
@@ -169,13 +184,20 @@ def repair_words(
     if cleaned != text:
         rules.append("trailing_punctuation")
         text = cleaned
-    if label == "PERSON":
+    if label in ("PERSON", "ORG"):
         split = text.split()
         cut = _prefix_end(split)
         rest = split[cut:]
-        if cut and len(rest) >= 2 and all(w[:1].isupper() or w in lists.particles for w in rest):
+        named = (
+            cut
+            and len(rest) >= 2
+            and all(w[:1].isupper() or w in lists.particles for w in rest)
+            and (label == "PERSON" or _personal(rest, pos))
+        )
+        if named:
             rules.append("title_split")
             text = " ".join(rest)
+            label = "PERSON"
     if not any(c.isalpha() for c in text) or (
         len(text.split()) == 1
         and (
@@ -184,7 +206,7 @@ def repair_words(
         )
     ):
         return Repair(None, (*rules, "not_a_name"))
-    return Repair(text, tuple(rules))
+    return Repair(text, tuple(rules), label if "title_split" in rules else None)
 
 
 def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:

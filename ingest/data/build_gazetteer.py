@@ -123,6 +123,22 @@ def country_codes() -> dict[str, str]:
     return dict(sorted(codes.items()))
 
 
+def region_codes(entries: list[Entry]) -> dict[str, str]:
+    """States, provinces and regions (ISO 3166-2) → the alpha-3 code of their country, for
+    the country of an actor whose role is of a region ("governor of Ohio"). Names that two
+    countries share, or that name a country, are left out: they cannot say which."""
+    countries = {entry.alias for entry in entries}
+    found: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        name = region.name.split(" [")[0].split(" (")[0].strip()
+        if len(name) < 4 or not name[:1].isupper() or name in countries:
+            continue
+        country = pycountry.countries.get(alpha_2=region.country_code)
+        if country is not None:
+            found.setdefault(name, set()).add(country.alpha_3)
+    return {name: codes.pop() for name, codes in sorted(found.items()) if len(codes) == 1}
+
+
 def curated_entries() -> Iterator[Entry]:
     for row in _table("country_aliases.tsv"):
         yield Entry(row["alias"], row["name"], "GPE", "country", row["name"])
@@ -152,8 +168,10 @@ def main() -> None:
     )
     lines = ",\n".join(json.dumps(asdict(entry), ensure_ascii=False) for entry in entries)
     codes = json.dumps(country_codes(), ensure_ascii=False)
+    regions = json.dumps(region_codes(entries), ensure_ascii=False)
     OUTPUT.write_text(
-        f'{{"about": {about},\n"codes": {codes},\n"entries": [\n{lines}\n]}}\n',
+        f'{{"about": {about},\n"codes": {codes},\n"regions": {regions},\n'
+        f'"entries": [\n{lines}\n]}}\n',
         encoding="utf-8",
     )
     print(f"wrote {len(entries)} entries to {OUTPUT.name}")
