@@ -16,8 +16,18 @@ from dataclasses import dataclass, field
 import networkx as nx
 import pycountry
 
-from polgraph.graph.rows import GraphRows, entity_label, graph_from_rows
+from polgraph.graph.rows import GraphRows, entity_label, graph_from_rows, most_attested
+from polgraph.graph.store import RELATION_TABLE, Store
 from polgraph.ingest.records import entity_id
+
+ALLEGIANCE: tuple[str, ...] = (
+    "LEADER_OF",
+    "MEMBER_OF",
+    "SPOKESPERSON_FOR",
+    "ADVISER_TO",
+    "REPRESENTS",
+)
+"""Structural relations that say whom a person acts for (ALLY_OF, CRITIC_OF do not)."""
 
 
 @dataclass(slots=True)
@@ -111,3 +121,36 @@ def country_view(rows: GraphRows) -> CountryView:
 
 def _node(code: str, states: dict[str, Counter[str]]) -> str:
     return entity_id(country_name(code, states))
+
+
+def place_by_roles(store: Store, rounds: int = 2) -> int:
+    """Give a country to persons the store has none for, from their stored roles of actors
+    it has one for: an article that says "Senator X" next to one that places the Senate.
+    Two rounds, so an adviser to a person placed in the first is placed in the second.
+    Returns how many persons were placed."""
+    placed = 0
+    query = (
+        f"MATCH (p:Entity)-[r:{RELATION_TABLE}]->(o:Entity) "
+        "WHERE p.type = 'PERSON' AND p.country IS NULL AND o.country IS NOT NULL "
+        "AND r.quad_class = 0 AND list_contains($types, r.type) "
+        "RETURN p.id AS id, o.country AS country, o.sector AS sector, o.type AS type"
+    )
+    for _ in range(rounds):
+        said: dict[str, list[tuple[str | None, str | None]]] = {}
+        for row in store.execute(query, {"types": list(ALLEGIANCE)}):
+            sector = row["sector"] or ("GOV" if row["type"] == "GPE" else None)
+            said.setdefault(row["id"], []).append((row["country"], sector))
+        if not said:
+            break
+        rows = [
+            {"id": person, "country": country, "sector": sector}
+            for person, pairs in sorted(said.items())
+            for country, sector in [most_attested(pairs)]
+        ]
+        store.execute(
+            "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) "
+            "SET e.country = CAST(row.country AS STRING), e.sector = CAST(row.sector AS STRING)",
+            {"rows": rows},
+        )
+        placed += len(rows)
+    return placed

@@ -81,14 +81,24 @@ def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> A
         return gazetteer.regions[mention.name], None
     if mention.type not in ("ORG", "NORP"):
         return None, None
-    words = mention.name.split()
+    return _named_place(mention.name.split(), gazetteer), _name_sector(mention.name)
+
+
+def _named_place(words: list[str], gazetteer: Gazetteer) -> str | None:
+    """The country an organisation's own name places it in: a country, demonym or region
+    among its words ("Turkish Armed Forces", "Unity Party of America", "Florida Department
+    of Transportation"), the longest first."""
     for size in (3, 2, 1):
-        if len(words) <= size:
-            continue
-        prefix = gazetteer.lookup(" ".join(words[:size]), exact=True)
-        if prefix is not None and prefix.kind in (COUNTRY, DEMONYM) and prefix.country:
-            return gazetteer.code(prefix.country), _name_sector(mention.name)
-    return None, _name_sector(mention.name)
+        for start in range(len(words) - size + 1):
+            if size == len(words):
+                continue
+            part = " ".join(words[start : start + size])
+            known = gazetteer.lookup(part, exact=True)
+            if known is not None and known.kind in (COUNTRY, DEMONYM) and known.country:
+                return gazetteer.code(known.country)
+            if part in gazetteer.regions:
+                return gazetteer.regions[part]
+    return None
 
 
 def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None:

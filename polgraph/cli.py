@@ -30,7 +30,7 @@ from rich.table import Table
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, neo4j_settings, neo4j_state_dir
 from polgraph.graph.analysis import LOUVAIN_SEED, Actor, Dyad, Stats
 from polgraph.graph.analysis import stats as analysis_stats
-from polgraph.graph.countries import country_view
+from polgraph.graph.countries import country_view, place_by_roles
 from polgraph.graph.draw import render
 from polgraph.graph.events import DEFAULT_WINDOW_DAYS
 from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
@@ -150,7 +150,7 @@ def _at_level(
     if level is Level.actor:
         return rows, graph
     view = country_view(rows)
-    err.print(view.note(), highlight=False)
+    err.print(view.note(), highlight=False, soft_wrap=True)
     return view.rows, view.graph
 
 
@@ -355,6 +355,7 @@ def build(
             with _progress(sources, report) as advance:
                 ingest(sources, db, settings, report, _report_failure, advance, date, address)
             merged = merge_safe(db, settings.overrides)
+            place_by_roles(db)
             if merged:
                 rules = Counter(merge.rule for merge in merged)
                 out.print(

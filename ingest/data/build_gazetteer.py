@@ -24,6 +24,55 @@ HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "gazetteer.json"
 _CODE = re.compile(r"[A-Z]{2,3}")
 _NO_PLURAL = ("ese", "sh", "ch", "ss", "s")
+_GENERIC = frozenset(
+    [
+        "central",
+        "centre",
+        "center",
+        "centro",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "upper",
+        "lower",
+        "middle",
+        "coast",
+        "coastal",
+        "lakes",
+        "lake",
+        "maritime",
+        "littoral",
+        "plateau",
+        "plateaux",
+        "savanes",
+        "cascades",
+        "lagunes",
+        "montagnes",
+        "mountain",
+        "highland",
+        "highlands",
+        "river",
+        "delta",
+        "island",
+        "islands",
+        "capital",
+        "national",
+        "province",
+        "region",
+        "district",
+        "mary",
+        "union",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,18 +174,26 @@ def country_codes() -> dict[str, str]:
 
 def region_codes(entries: list[Entry]) -> dict[str, str]:
     """States, provinces and regions (ISO 3166-2) → the alpha-3 code of their country, for
-    the country of an actor whose role is of a region ("governor of Ohio"). Names that two
-    countries share, or that name a country, are left out: they cannot say which."""
+    the country of an actor whose role is of a region ("governor of Ohio"). Names that name
+    a country, or only say where in a country ("Northern Province", "Centre-Est"), are left
+    out; where two countries have a region of one name ("Florida" in
+    the United States and in Uruguay) the most populous country wins, as for demonyms."""
     countries = {entry.alias for entry in entries}
-    found: dict[str, set[str]] = {}
+    info = _countryinfo()
+    found: dict[str, tuple[int, str]] = {}
     for region in pycountry.subdivisions:
         name = region.name.split(" [")[0].split(" (")[0].strip()
         if len(name) < 4 or not name[:1].isupper() or name in countries:
             continue
+        if all(word in _GENERIC for word in name.lower().replace("-", " ").split()):
+            continue
         country = pycountry.countries.get(alpha_2=region.country_code)
-        if country is not None:
-            found.setdefault(name, set()).add(country.alpha_3)
-    return {name: codes.pop() for name, codes in sorted(found.items()) if len(codes) == 1}
+        if country is None:
+            continue
+        population = int(info.get(country.alpha_3, {}).get("population") or 0)
+        if name not in found or population > found[name][0]:
+            found[name] = (population, country.alpha_3)
+    return {name: code for name, (_, code) in sorted(found.items())}
 
 
 def curated_entries() -> Iterator[Entry]:

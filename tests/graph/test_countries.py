@@ -54,3 +54,24 @@ def test_stats_count_events_not_reports() -> None:
     (dyad,) = result.hostile
     assert {dyad.a_name, dyad.b_name} == {"Norway", "Chile"}
     assert (dyad.events, dyad.reports) == (2, 3)
+
+
+def test_a_person_is_placed_by_a_stored_role(tmp_path) -> None:
+    from polgraph.graph.countries import place_by_roles
+    from polgraph.graph.store import Store
+
+    senate = Mention("senate", "Senate", "Senate", "ORG", country="NOR", sector="LEG")
+    senator = Mention("ola-berg", "Ola Berg", "Berg", "PERSON")
+    aide = Mention("eli-moe", "Eli Moe", "Moe", "PERSON")
+    a1, a2 = article("b1"), article("b2")
+    with Store(tmp_path / "store") as store:
+        store.write(
+            graph_rows(
+                extraction(a1, triple(a1, senator, "MEMBER_OF", senate, "senator", quad_class=0)),
+                extraction(a2, triple(a2, aide, "ADVISER_TO", senator, "aide", quad_class=0)),
+            )
+        )
+        assert place_by_roles(store) == 2
+        placed = {row["id"]: (row["country"], row["sector"]) for row in store.rows().entities}
+    assert placed["ola-berg"] == ("NOR", "LEG")
+    assert placed["eli-moe"][0] == "NOR"

@@ -84,3 +84,10 @@ def test_a_bare_body_of_another_country_stays_unplaced(nlp: Language) -> None:
     text = "Chile raised tariffs on Monday. Dana Kirk, a member of the Senate, criticised them."
     senate = next(m for name, m in actors(nlp, text).items() if "Senate" in name)
     assert senate.country is None
+
+
+def test_an_organisation_named_for_a_place_within_its_name(nlp: Language) -> None:
+    found = actors(nlp, "The Harmony Party of America criticised the Ohio Department of Health.")
+    party = next(m for name, m in found.items() if "Harmony" in name)
+    assert party.country == "USA"
+    assert all(m.country != "UGA" for m in found.values())
