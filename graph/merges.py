@@ -48,8 +48,10 @@ class Merge:
 
 
 def folded(name: str) -> str:
-    """A name without accents, case, or the spelling of the Arabic article."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    """A name without accents, case, or the spelling of the Arabic article. Only accents go:
+    letters of other scripts stay, so two Cyrillic names never fold into one."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
     plain = _ARTICLE.sub("al-", plain.casefold())
     return " ".join(plain.replace("\u2019", "'").split())
 

@@ -64,6 +64,8 @@ def names(store: Store) -> set[str]:
 def test_folding_unites_transliterations() -> None:
     assert folded("Hamid el-Karimi") == folded("Hamid al-Karimi") == folded("Hamid Al Karimi")
     assert folded("José Ferreira") == folded("Jose Ferreira")
+    assert folded("Ерзан Мухин") != folded("Павел Орлов")
+    assert folded("Recep Erdoğan") == folded("Recep Erdogan")
 
 
 def test_safe_merges_are_made_and_recorded_with_their_rule(store: Store) -> None:
