@@ -25,6 +25,8 @@ from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, load
 from polgraph.ingest.records import Mention, Triple
 
 NOT_AFFILIATION: frozenset[str] = frozenset({"ALLY_OF", "CRITIC_OF", "RIVAL_OF"})
+DOMESTIC: frozenset[str] = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "PTY"})
+"""Sectors of a body that belongs to one country (not rebels, media, business, NGOs)."""
 Affiliation = tuple[str | None, str | None]
 
 
@@ -122,7 +124,7 @@ def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Af
             found[mention.id] = (mention.country, mention.sector)
         else:
             found[mention.id] = known_affiliation(mention, gazetteer)
-    _own_bodies(found, [*mentions, *(m for t in triples for m in (t.subject, t.object))])
+    _own_bodies(found, mentions, [m for t in triples for m in (t.subject, t.object)])
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     sectors: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for triple in _people_last(triples):
@@ -152,10 +154,17 @@ def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Af
     return found
 
 
-def _own_bodies(found: dict[str, Affiliation], mentions: list[Mention]) -> None:
-    """ "The Senate" in an article about the United States is the US Senate: a bare name
-    the gazetteer knows only with a country before it ("US Senate") takes the country the
-    article names most, when that is one of the countries whose body it can be."""
+def _own_bodies(
+    found: dict[str, Affiliation], mentions: list[Mention], related: list[Mention]
+) -> None:
+    """A country's own body named without its country takes the country the article is
+    about:
+    - "the Senate" the gazetteer knows only as the "US Senate" is it when the article names
+      the United States most;
+    - a party, legislature, ministry, court, army or police force the gazetteer does not
+      know ("the Green Party", "the Assembly") is of the country when the article is about
+      one country: it names it at least twice and makes up two thirds of the countries it
+      names. An article about several countries leaves such a body unplaced."""
     gazetteer = load_gazetteer()
     named = Counter(
         found[m.id][0] for m in mentions if m.type == "GPE" and found.get(m.id, (None,))[0]
@@ -163,13 +172,18 @@ def _own_bodies(found: dict[str, Affiliation], mentions: list[Mention]) -> None:
     if not named:
         return
     top = min(named, key=lambda code: (-named[code], code))
-    for mention in mentions:
-        if mention.type != "ORG" or found.get(mention.id, (None, None))[0]:
+    about_one = named[top] >= 2 and named[top] * 3 >= 2 * sum(named.values())
+    for mention in [*mentions, *related]:
+        country, sector = found.get(mention.id, (None, None))
+        if mention.type != "ORG" or country:
             continue
         for known in gazetteer.bodies().get(mention.name, []):
             if gazetteer.code(known.country) == top:
                 found[mention.id] = (top, sector_table().kinds.get(known.kind))
                 break
+        else:
+            if about_one and sector in DOMESTIC:
+                found[mention.id] = (top, sector)
 
 
 def _people_last(triples: list[Triple]) -> list[Triple]:

@@ -91,3 +91,25 @@ def test_an_organisation_named_for_a_place_within_its_name(nlp: Language) -> Non
     party = next(m for name, m in found.items() if "Harmony" in name)
     assert party.country == "USA"
     assert all(m.country != "UGA" for m in found.values())
+
+
+def test_an_unknown_party_in_an_article_about_one_country_is_of_it(nlp: Language) -> None:
+    text = (
+        "Chile will vote on Sunday, and Chile expects a close race. Harmony Party leader "
+        "Maria Lopez criticised the government."
+    )
+    found = actors(nlp, text)
+    party = next(m for name, m in found.items() if "Harmony" in name)
+    assert (party.country, party.sector) == ("CHL", "PTY")
+    assert (found["Maria Lopez"].country, found["Maria Lopez"].sector) == ("CHL", "PTY")
+
+
+def test_an_unknown_party_in_an_article_about_two_countries_stays_unplaced(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chile and Peru signed a treaty. Peru and Chile will meet again. The Harmony Party "
+        "criticised the treaty."
+    )
+    party = next(m for name, m in actors(nlp, text).items() if "Harmony" in name)
+    assert party.country is None
