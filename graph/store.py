@@ -205,12 +205,15 @@ class Store:
         for rel_type, batch in sorted(rows.relations.items()):
             _check_type(rel_type)
             relations.extend({**row, "type": rel_type} for row in batch)
+        unplaced = {"country": None, "sector": None}
+        entities = [{**unplaced, **row} for row in rows.entities]
+        mentions = [{**unplaced, **row} for row in rows.mentions]
         self._conn.execute("BEGIN TRANSACTION")
         try:
             for statement, batch in (
                 (_MERGE_ARTICLES, rows.articles),
-                (_MERGE_ENTITIES, rows.entities),
-                (_MERGE_MENTIONS, rows.mentions),
+                (_MERGE_ENTITIES, entities),
+                (_MERGE_MENTIONS, mentions),
                 (_MERGE_RELATIONS, relations),
             ):
                 if batch:
@@ -286,8 +289,7 @@ class Store:
             ),
             mentions=self.execute(
                 "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "
-                "e.id AS entity_id, m.`count` AS count, m.country AS country, "
-                "m.sector AS sector ORDER BY article_id, entity_id"
+                "e.id AS entity_id, m.`count` AS count ORDER BY article_id, entity_id"
             ),
         )
         for rel_type, row in self._relations():
