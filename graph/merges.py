@@ -9,8 +9,8 @@ only be one actor:
   word with different middle words;
 - `transliteration`: names equal once accents, case and the article "al-"/"el-"/"al "
   are folded;
-- `country_prefix`: an organisation named "<country> <name>" whose country is that of a
-  stored organisation named "<name>".
+- `country_prefix`: an organisation named "<country> <name>", where "<country>" is a way
+  the store writes that state, and a stored organisation "<name>" of the same country.
 Each merge moves relations as an analyst's override does and is recorded, with its rule,
 in the store's `Merge` table; `keep_apart` in the overrides file undoes it without a
 re-parse and stops it being made again. Names that only may be one actor (a lone surname
@@ -135,17 +135,37 @@ def candidates(
             continue
         add(group, MIDDLE_NAME, safe if _consistent(group) else likely)
     by_name = {folded(e["name"]): e for e in entities if e["type"] == "ORG"}
+    prefixes = _state_names(entities, mentions)
     for entity in entities:
         words = entity["name"].split()
-        if entity["type"] != "ORG" or not entity.get("country") or entity["id"] in taken:
+        country = entity.get("country")
+        if entity["type"] != "ORG" or not country or entity["id"] in taken:
             continue
-        for size in (1, 2, 3):
+        for size in range(1, min(3, len(words) - 1) + 1):
+            if folded(" ".join(words[:size])) not in prefixes.get(country, set()):
+                continue
             rest = by_name.get(folded(" ".join(words[size:])))
-            if rest is not None and rest["id"] != entity["id"] and len(words) > size:
-                if rest.get("country") == entity["country"]:
-                    add([rest, entity], COUNTRY_PREFIX, safe)
-                break
+            if rest is not None and rest.get("country") == country:
+                add([rest, entity], COUNTRY_PREFIX, safe)
+            break
     return safe, likely
+
+
+def _state_names(entities: list[dict[str, Any]], mentions: dict[str, int]) -> dict[str, set[str]]:
+    """The ways the store writes each state: the names of the most-mentioned place of each
+    country, which is the state itself rather than one of its regions ("US", "U.S.")."""
+    states: dict[str, dict[str, Any]] = {}
+    for entity in entities:
+        code = entity.get("country")
+        if entity["type"] != "GPE" or not code or entity.get("sector"):
+            continue
+        have = states.get(code)
+        if have is None or mentions.get(entity["id"], 0) > mentions.get(have["id"], 0):
+            states[code] = entity
+    return {
+        code: {folded(name) for name in (state["name"], *state["aliases"])}
+        for code, state in states.items()
+    }
 
 
 def suggestions(store: Store, overrides: Overrides = NO_OVERRIDES) -> dict[str, list[str]]:

@@ -48,6 +48,12 @@ def store(tmp_path: Path) -> Store:
             org("Labour Party", "NOR"),
             org("Chilean Green Party", "CHL"),
             org("Green Party", "NOR"),
+            Mention("norway", "Norway", "Norwegian", "GPE", country="NOR"),
+            Mention("norway", "Norway", "Norway", "GPE", country="NOR"),
+            Mention("oslo", "Oslo", "Oslo", "GPE", country="NOR"),
+            org("Oslo Labour Party", "NOR"),
+            org("Democratic Party", "NOR"),
+            org("Party", "NOR"),
             person("Ivo K. Dane"),
             person("Ivo P. Dane"),
             person("Ivo Dane"),
@@ -79,6 +85,7 @@ def test_safe_merges_are_made_and_recorded_with_their_rule(store: Store) -> None
     left = names(store)
     assert {"Amos R. Tamblyn", "Hamid el-Karimi", "Norwegian Labour Party"}.isdisjoint(left)
     assert {"Chilean Green Party", "Green Party", "Ivo K. Dane", "Ivo Dane"} <= left
+    assert {"Oslo Labour Party", "Democratic Party", "Party"} <= left
     assert recorded(store)["Amos Tamblyn"][0].rule == "middle_name"
     moved = [
         row
