@@ -7,6 +7,7 @@ state it belongs to where the text or the gazetteer says so, and never a guess:
 - an institution is where the gazetteer places it (the Bundestag → DEU, LEG), and an
   organisation whose own name starts with a country or demonym ("Turkish Armed Forces")
   is of that country, with the sector its name words tell (data/sectors.json);
+- a place the text locates ("El Paso, Texas") is of the country of the place after it;
 - a person takes the country of what their roles are of, as roles.py read them
   ("President of Turkey" → TUR, GOV; "Russian lawmaker" → RUS, LEG); alliances and
   rivalries (ALLY_OF, CRITIC_OF, RIVAL_OF) say nothing of whom one belongs to.
@@ -20,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from polgraph.ingest.actors import data_file
+from polgraph.ingest.actors import Actor, data_file
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, load_gazetteer
 from polgraph.ingest.records import Mention, Triple
 
@@ -113,8 +114,30 @@ def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None
     return "GOV" if state else None
 
 
-def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Affiliation]:
-    """Country and sector by actor id for one article's actors."""
+def located(actors: list[Actor]) -> dict[str, str]:
+    """Places the text itself locates: "El Paso, Texas", "Gdańsk, Poland" put the city in
+    the country of the region or state named right after it."""
+    gazetteer = load_gazetteer()
+    found: dict[str, str] = {}
+    by_start = {actor.span.start: actor for actor in actors}
+    for actor in actors:
+        span = actor.span
+        if actor.mention.type not in ("GPE", "LOC") or span.end + 1 >= len(span.doc):
+            continue
+        after = by_start.get(span.end + 1)
+        if span.doc[span.end].text != "," or after is None:
+            continue
+        country, _ = known_affiliation(after.mention, gazetteer)
+        if country and not known_affiliation(actor.mention, gazetteer)[0]:
+            found.setdefault(actor.mention.id, country)
+    return found
+
+
+def affiliations(
+    triples: list[Triple], mentions: list[Mention], places: dict[str, str] | None = None
+) -> dict[str, Affiliation]:
+    """Country and sector by actor id for one article's actors; `places` are countries the
+    text gave places (`located`)."""
     gazetteer = load_gazetteer()
     found: dict[str, Affiliation] = {}
     for mention in [*mentions, *(m for t in triples for m in (t.subject, t.object))]:
@@ -122,6 +145,8 @@ def affiliations(triples: list[Triple], mentions: list[Mention]) -> dict[str, Af
             continue
         if mention.country or mention.sector:
             found[mention.id] = (mention.country, mention.sector)
+        elif places and mention.id in places:
+            found[mention.id] = (places[mention.id], None)
         else:
             found[mention.id] = known_affiliation(mention, gazetteer)
     _own_bodies(found, mentions, [m for t in triples for m in (t.subject, t.object)])
@@ -204,9 +229,11 @@ def _with(mention: Mention, found: dict[str, Affiliation]) -> Mention:
     return replace(mention, country=country, sector=sector)
 
 
-def attribute(triples: list[Triple], mentions: list[Mention]) -> tuple[list[Triple], list[Mention]]:
+def attribute(
+    triples: list[Triple], mentions: list[Mention], places: dict[str, str] | None = None
+) -> tuple[list[Triple], list[Mention]]:
     """The article's triples and mentions with each actor's country and sector set."""
-    found = affiliations(triples, mentions)
+    found = affiliations(triples, mentions, places)
     return (
         [
             replace(t, subject=_with(t.subject, found), object=_with(t.object, found))

@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from polgraph.ingest.affiliation import attribute
+from polgraph.ingest.affiliation import attribute, located
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
@@ -118,7 +118,8 @@ def extract_doc(
         found.extend(role_triples(sentence, actors, ref, evidence))
         outlets[start] = cited(sentence, actors)
         triples.extend(found)
-    triples, mentions = attribute(triples, [actor.mention for actor in actors.actors()])
+    named = actors.actors()
+    triples, mentions = attribute(triples, [actor.mention for actor in named], located(named))
     by_sentence: dict[int, list[Triple]] = {}
     for triple in triples:
         by_sentence.setdefault(triple.evidence.start, []).append(triple)

@@ -113,3 +113,10 @@ def test_an_unknown_party_in_an_article_about_two_countries_stays_unplaced(
     )
     party = next(m for name, m in actors(nlp, text).items() if "Harmony" in name)
     assert party.country is None
+
+
+def test_a_city_the_text_locates_is_of_that_country(nlp: Language) -> None:
+    text = "Dana Kirk, the mayor of Springfield, Ohio, praised the plan."
+    found = actors(nlp, text)
+    assert found["Springfield"].country == "USA"
+    assert found["Dana Kirk"].country == "USA"
