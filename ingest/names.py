@@ -219,7 +219,10 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:
     """The rules that turn an alias as written into the stored name, if they do."""
     result = repair_words(written.split(), label)
-    return result.rules if result.name == name and result.rules else ()
+    if result.name == name and result.rules:
+        return result.rules
+    prefixed = country_prefixed(written, load_gazetteer())
+    return ("country_prefix",) if prefixed is not None and prefixed.name == name else ()
 
 
 def country_prefixed(written: str, gazetteer: Gazetteer) -> Known | None:

@@ -92,6 +92,7 @@ def test_a_country_prefix_on_a_known_party_is_that_party(nlp: Language) -> None:
     found = names(nlp, "The US Democratic Party criticised the plan on Friday.")
     assert "Democratic Party" in found
     assert "US Democratic Party" not in found
+    assert explain("US Democratic Party", "Democratic Party", "ORG") == ("country_prefix",)
 
 
 def test_a_name_run_into_an_organisation_is_a_person() -> None:
