@@ -213,7 +213,10 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     """Repair a span whose surface (without titles and possessives) is `written`."""
     tokens = written.split()
     pos = [t.pos_ for t in span if not t.is_punct]
-    return repair_words(tokens, span.label_, pos if len(pos) == len(tokens) else None, storms)
+    aligned = pos[-len(tokens) :] if len(pos) >= len(tokens) else None
+    if aligned is not None and [t.text for t in span if not t.is_punct][-len(tokens) :] != tokens:
+        aligned = None
+    return repair_words(tokens, span.label_, aligned, storms)
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

@@ -101,3 +101,13 @@ def test_a_name_run_into_an_organisation_is_a_person() -> None:
     whole = repair_words(["Senate", "Intelligence", "Committee"], "ORG", ["PROPN"] * 3)
     assert whole.name == "Senate Intelligence Committee"
     assert whole.rules == ()
+
+
+def test_a_person_run_into_a_body_tagged_as_an_organisation(nlp: Language) -> None:
+    text = (
+        "Officials pressured the governor, including Republican members of the House of "
+        "Representatives Darnell Okafor and Mike Bost."
+    )
+    found = names(nlp, text)
+    assert not any(name.startswith("House") and "Okafor" in name for name in found)
+    assert "Darnell Okafor" in found
