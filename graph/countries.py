@@ -51,7 +51,8 @@ class CountryView:
 
 
 def country_name(code: str, stored: dict[str, Counter[str]]) -> str:
-    """The name the store gives the state itself, else the ISO name of its code."""
+    """The name the store gives the state itself (the most-mentioned place of that country,
+    not one of its regions), else the ISO name of its code."""
     names = stored.get(code)
     if names:
         return min(names, key=lambda name: (-names[name], name))
@@ -64,10 +65,13 @@ def country_name(code: str, stored: dict[str, Counter[str]]) -> str:
 def country_view(rows: GraphRows) -> CountryView:
     """Roll every actor with a country up to it (see the module docstring)."""
     country = {row["id"]: row.get("country") for row in rows.entities}
+    mentioned: Counter[str] = Counter()
+    for row in rows.mentions:
+        mentioned[row["entity_id"]] += row.get("count") or 0
     states: dict[str, Counter[str]] = {}
     for row in rows.entities:
         if row.get("type") == "GPE" and row.get("country") and not row.get("sector"):
-            states.setdefault(row["country"], Counter())[row["name"]] += 1
+            states.setdefault(row["country"], Counter())[row["name"]] += mentioned[row["id"]]
     view = CountryView(rows=GraphRows(articles=list(rows.articles)))
     codes: set[str] = set()
     related: set[str] = set()

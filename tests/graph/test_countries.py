@@ -75,3 +75,14 @@ def test_a_person_is_placed_by_a_stored_role(tmp_path) -> None:
         placed = {row["id"]: (row["country"], row["sector"]) for row in store.rows().entities}
     assert placed["ola-berg"] == ("NOR", "LEG")
     assert placed["eli-moe"][0] == "NOR"
+
+
+def test_a_country_is_named_for_the_state_not_a_region() -> None:
+    region = Mention("nordland", "Nordland", "Nordland", "GPE", country="NOR")
+    a3 = article("a3", "2025-07-01")
+    rows = _rows()
+    rows.extend(
+        graph_rows(extraction(a3, triple(a3, region, "ACCUSE", CHILE, "accused", **CONFLICT)))
+    )
+    names = {row["country"]: row["name"] for row in country_view(rows).rows.entities}
+    assert names == {"NOR": "Norway", "CHL": "Chile"}
