@@ -180,8 +180,20 @@ def suggestions(store: Store, overrides: Overrides = NO_OVERRIDES) -> dict[str, 
     return {name: sorted(aliases) for name, aliases in sorted(found.items())}
 
 
-def merge_safe(store: Store, overrides: Overrides = NO_OVERRIDES) -> list[Merge]:
-    """Apply the safe merges and record each with its rule; returns what was merged."""
+def merge_safe(store: Store, overrides: Overrides = NO_OVERRIDES, rounds: int = 5) -> list[Merge]:
+    """Apply the safe merges and record each with its rule; returns what was merged. An
+    actor takes part in one merge a round, so "Australian Liberal Party" and "Australia
+    Liberal Party" both reach "Liberal Party" in two rounds."""
+    made: list[Merge] = []
+    for _ in range(rounds):
+        done = _merge_round(store, overrides)
+        if not done:
+            break
+        made.extend(done)
+    return made
+
+
+def _merge_round(store: Store, overrides: Overrides) -> list[Merge]:
     safe, _ = candidates(store, overrides)
     if not safe:
         return []

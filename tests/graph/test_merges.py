@@ -44,6 +44,7 @@ def store(tmp_path: Path) -> Store:
             person("José Ferreira"),
             person("Jose Ferreira"),
             org("Norwegian Labour Party", "NOR"),
+            org("Norway Labour Party", "NOR"),
             org("Labour Party", "NOR"),
             org("Labour Party", "NOR"),
             org("Chilean Green Party", "CHL"),
@@ -81,6 +82,7 @@ def test_safe_merges_are_made_and_recorded_with_their_rule(store: Store) -> None
         ("Hamid el-Karimi", "Hamid al-Karimi", "transliteration"),
         ("José Ferreira", "Jose Ferreira", "transliteration"),
         ("Norwegian Labour Party", "Labour Party", "country_prefix"),
+        ("Norway Labour Party", "Labour Party", "country_prefix"),
     }
     left = names(store)
     assert {"Amos R. Tamblyn", "Hamid el-Karimi", "Norwegian Labour Party"}.isdisjoint(left)
