@@ -246,6 +246,8 @@ def page_data(
             "label": str(attrs.get("label") or ent_type.title()),
             "aliases": [str(a) for a in attrs.get("aliases") or []],
             "roles": [str(r) for r in attrs.get("roles") or []],
+            "country": attrs.get("country"),
+            "sector": attrs.get("sector"),
             "articles": int(attrs.get("articles") or 0),
             "mentions": int(attrs.get("mentions") or 0),
             "score": round(scores.get(node, 0.0), 6),

@@ -143,7 +143,16 @@ _RELATION_TYPES: dict[str, str] = {
     "end": "long",
     "former": "boolean",
 }
-ENTITY_HEADER = ["id:ID(Entity)", "name", "type", "label", "aliases:string[]", "roles:string[]"]
+ENTITY_HEADER = [
+    "id:ID(Entity)",
+    "name",
+    "type",
+    "label",
+    "aliases:string[]",
+    "roles:string[]",
+    "country",
+    "sector",
+]
 ARTICLE_HEADER = ["id:ID(Article)", "title", "date", "source", "url"]
 MENTION_HEADER = [":START_ID(Article)", ":END_ID(Entity)", "count:long", ":TYPE"]
 RELATION_HEADER = [":START_ID(Entity)", ":END_ID(Entity)", ":TYPE"] + [
@@ -401,7 +410,8 @@ def cypher_statements(rows: GraphRows) -> Iterator[str]:
             yield (
                 f"UNWIND {cypher_literal(batch)} AS row MERGE (n:Entity {{id: row.id}}) "
                 f"SET n:{label}, n.name = row.name, n.type = row.type, n.label = row.label, "
-                "n.aliases = row.aliases, n.roles = row.roles"
+                "n.aliases = row.aliases, n.roles = row.roles, n.country = row.country, "
+                "n.sector = row.sector"
             )
     for batch in _batches(rows.mentions):
         yield (

@@ -36,7 +36,7 @@ def _fold(text: str) -> str:
 def _entities(store: Store) -> dict[str, dict[str, Any]]:
     rows = store.execute(
         "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
-        "e.aliases AS aliases, e.roles AS roles"
+        "e.aliases AS aliases, e.roles AS roles, e.country AS country, e.sector AS sector"
     )
     for row in rows:
         row["aliases"] = row["aliases"] or []
@@ -69,33 +69,44 @@ def _replace_relations(store: Store, old: list[dict[str, Any]], new: list[dict[s
 
 
 def _ensure_entity(store: Store, entity: dict[str, Any]) -> None:
-    store.write(GraphRows(entities=[{**entity, "label": entity_label(entity["type"])}]))
+    row = {"country": None, "sector": None, **entity, "label": entity_label(entity["type"])}
+    store.write(GraphRows(entities=[row]))
 
 
 def _move_mentions(store: Store, old: str, new: str, counts: Counter[str] | None = None) -> None:
-    """Add the old entity's per-article mention counts (or `counts`) to the new one's."""
+    """Add the old entity's per-article mention counts (or `counts`) to the new one's,
+    with the country and sector each article gave, then vote the new one's again."""
+    query = (
+        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) "
+        "RETURN a.id AS article_id, m.`count` AS count, m.country AS country, "
+        "m.sector AS sector"
+    )
+    said: dict[str, tuple[str | None, str | None]] = {}
     moved = counts
     if moved is None:
-        rows = store.execute(
-            "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) "
-            "RETURN a.id AS article_id, m.`count` AS count",
-            {"id": old},
-        )
+        rows = store.execute(query, {"id": old})
         moved = Counter({row["article_id"]: row["count"] or 0 for row in rows})
-    existing = store.execute(
-        "MATCH (a:Article)-[m:MENTIONS]->(e:Entity {id: $id}) "
-        "RETURN a.id AS article_id, m.`count` AS count",
-        {"id": new},
-    )
+        said = {row["article_id"]: (row["country"], row["sector"]) for row in rows}
+    existing = store.execute(query, {"id": new})
     total = Counter({row["article_id"]: row["count"] or 0 for row in existing})
+    for row in existing:
+        if row["country"] or row["sector"]:
+            said[row["article_id"]] = (row["country"], row["sector"])
     total.update(moved)
     rows = [
-        {"article_id": article, "entity_id": new, "count": count}
+        {
+            "article_id": article,
+            "entity_id": new,
+            "count": count,
+            "country": said.get(article, (None, None))[0],
+            "sector": said.get(article, (None, None))[1],
+        }
         for article, count in total.items()
         if article in moved
     ]
     if rows:
         store.write(GraphRows(mentions=rows))
+    store.vote([new])
 
 
 def _merge_one(store: Store, old: dict[str, Any], target: dict[str, Any]) -> int:
@@ -199,6 +210,8 @@ def _split_alias(store: Store, entity: dict[str, Any], alias: str) -> int:
         "MATCH (e:Entity {id: $id}) SET e.aliases = $aliases",
         {"id": entity["id"], "aliases": aliases},
     )
+    store.execute("MATCH (m:Merge {id: $id}) DELETE m", {"id": new["id"]})
+    store.vote([entity["id"], new["id"]])
     entity["aliases"] = aliases
     return len(changed)
 

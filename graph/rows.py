@@ -57,6 +57,7 @@ RELATION_PROPERTIES: tuple[str, ...] = (
     "former",
     "subject_mention",
     "object_mention",
+    "outlet",
 )
 
 
@@ -129,6 +130,7 @@ def entity_rows(extraction: Extraction) -> list[dict[str, Any]]:
     for triple in extraction.triples:
         if triple.relation.role:
             roles[triple.subject.id].add(triple.relation.role)
+    affiliation = attested(mentions)
     return [
         {
             "id": entity_id,
@@ -137,19 +139,51 @@ def entity_rows(extraction: Extraction) -> list[dict[str, Any]]:
             "label": entity_label(mention.type),
             "aliases": sorted(aliases[entity_id]),
             "roles": sorted(roles[entity_id]),
+            "country": affiliation[entity_id][0],
+            "sector": affiliation[entity_id][1],
         }
         for entity_id, mention in first.items()
     ]
 
 
+def most_attested(pairs: Iterable[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:
+    """The country named most often (ties to the first in code order), and the sector named
+    most often with it: one actor, one allegiance, however many articles name it."""
+    pairs = list(pairs)
+    countries = Counter(country for country, _ in pairs if country)
+    country = min(countries, key=lambda c: (-countries[c], c)) if countries else None
+    sectors = Counter(sector for c, sector in pairs if sector and c == country)
+    sector = min(sectors, key=lambda s: (-sectors[s], s)) if sectors else None
+    return country, sector
+
+
+def attested(mentions: Iterable[Mention]) -> dict[str, tuple[str | None, str | None]]:
+    """Each actor's most-attested country and sector over the mentions given."""
+    found: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
+    for mention in mentions:
+        found[mention.id].append((mention.country, mention.sector))
+    return {entity_id: most_attested(pairs) for entity_id, pairs in found.items()}
+
+
 def mention_rows(extraction: Extraction) -> list[dict[str, Any]]:
-    """Article-[:MENTIONS {count}]->Entity rows; counts are mentions, not triples."""
+    """Article-[:MENTIONS {count}]->Entity rows; counts are mentions, not triples. Each row
+    also carries the country and sector this article gives the actor, from which the
+    embedded store votes the actor's own."""
     counts = Counter(m.id for m in extraction.mentions)
+    everything = list(extraction.mentions)
     for triple in extraction.triples:
         for mention in (triple.subject, triple.object):
             counts.setdefault(mention.id, 1)
+            everything.append(mention)
+    affiliation = attested(everything)
     return [
-        {"article_id": extraction.article.id, "entity_id": entity_id, "count": count}
+        {
+            "article_id": extraction.article.id,
+            "entity_id": entity_id,
+            "count": count,
+            "country": affiliation[entity_id][0],
+            "sector": affiliation[entity_id][1],
+        }
         for entity_id, count in counts.items()
     ]
 
@@ -179,6 +213,7 @@ def relation_row(triple: Triple) -> dict[str, Any]:
         "former": relation.former,
         "subject_mention": triple.subject.mention,
         "object_mention": triple.object.mention,
+        "outlet": relation.outlet,
     }
 
 
@@ -238,6 +273,17 @@ def extractions_from_triples(triples: Iterable[Triple]) -> list[Extraction]:
     ]
 
 
+def _mention(entity: dict[str, Any], written: str) -> Mention:
+    return Mention(
+        entity["id"],
+        entity["name"],
+        written,
+        entity["type"],
+        country=entity.get("country"),
+        sector=entity.get("sector"),
+    )
+
+
 def triple_from_row(
     row: dict[str, Any], entities: dict[str, dict[str, Any]], articles: dict[str, dict[str, Any]]
 ) -> Triple:
@@ -252,7 +298,7 @@ def triple_from_row(
             date=article.get("date"),
             source=article.get("source"),
         ),
-        subject=Mention(subject["id"], subject["name"], row["subject_mention"], subject["type"]),
+        subject=_mention(subject, row["subject_mention"]),
         relation=Relation(
             type=row["type"],
             text=row["text"],
@@ -265,8 +311,9 @@ def triple_from_row(
             via=row["via"],
             role=row["role"],
             former=bool(row["former"]),
+            outlet=row.get("outlet"),
         ),
-        object=Mention(obj["id"], obj["name"], row["object_mention"], obj["type"]),
+        object=_mention(obj, row["object_mention"]),
         evidence=Evidence(sentence=row["sentence"], start=row["start"], end=row["end"]),
         confidence=row["confidence"],
     )

@@ -20,6 +20,7 @@ from polgraph.graph.rows import (
     RELATION_PROPERTIES,
     GraphRows,
     graph_from_rows,
+    most_attested,
     rows_from_extraction,
 )
 from polgraph.ingest.records import Extraction, is_relation_type
@@ -46,6 +47,7 @@ _RELATION_COLUMNS: dict[str, str] = {
     "former": "BOOLEAN",
     "subject_mention": "STRING",
     "object_mention": "STRING",
+    "outlet": "STRING",
 }
 assert tuple(_RELATION_COLUMNS) == RELATION_PROPERTIES
 
@@ -56,10 +58,13 @@ database is open, and a corpus brings new types with every batch of articles."""
 
 _SCHEMA = (
     "CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, name STRING, type STRING,"
-    " label STRING, aliases STRING[], roles STRING[])",
+    " label STRING, aliases STRING[], roles STRING[], country STRING, sector STRING)",
     "CREATE NODE TABLE IF NOT EXISTS Article(id STRING PRIMARY KEY, title STRING,"
     " `date` STRING, source STRING, url STRING)",
-    "CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Article TO Entity, `count` INT64)",
+    "CREATE REL TABLE IF NOT EXISTS MENTIONS(FROM Article TO Entity, `count` INT64,"
+    " country STRING, sector STRING)",
+    "CREATE NODE TABLE IF NOT EXISTS Merge(id STRING PRIMARY KEY, name STRING, into STRING,"
+    " rule STRING)",
     f"CREATE REL TABLE IF NOT EXISTS {RELATION_TABLE}(FROM Entity TO Entity, type STRING, "
     + ", ".join(f"`{name}` {kind}" for name, kind in _RELATION_COLUMNS.items())
     + ")",
@@ -73,14 +78,24 @@ _MERGE_ARTICLES = (
 _MERGE_ENTITIES = (
     "UNWIND $rows AS row MERGE (e:Entity {id: row.id}) "
     "ON CREATE SET e.name = row.name, e.type = row.type, e.label = row.label, "
-    "e.aliases = CAST(row.aliases AS STRING[]), e.roles = CAST(row.roles AS STRING[]) "
+    "e.aliases = CAST(row.aliases AS STRING[]), e.roles = CAST(row.roles AS STRING[]), "
+    "e.country = CAST(row.country AS STRING), e.sector = CAST(row.sector AS STRING) "
     "ON MATCH SET e.aliases = list_sort(list_distinct(list_concat(e.aliases, "
     "CAST(row.aliases AS STRING[])))), e.roles = list_sort(list_distinct(list_concat(e.roles, "
     "CAST(row.roles AS STRING[]))))"
 )
 _MERGE_MENTIONS = (
     "UNWIND $rows AS row MATCH (a:Article {id: row.article_id}), (e:Entity {id: row.entity_id}) "
-    "MERGE (a)-[m:MENTIONS]->(e) SET m.`count` = row.count"
+    "MERGE (a)-[m:MENTIONS]->(e) SET m.`count` = row.count, "
+    "m.country = CAST(row.country AS STRING), m.sector = CAST(row.sector AS STRING)"
+)
+_VOTES = (
+    "MATCH (:Article)-[m:MENTIONS]->(e:Entity) WHERE list_contains($ids, e.id) "
+    "RETURN e.id AS id, m.country AS country, m.sector AS sector"
+)
+_SET_AFFILIATION = (
+    "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) "
+    "SET e.country = CAST(row.country AS STRING), e.sector = CAST(row.sector AS STRING)"
 )
 
 
@@ -147,8 +162,9 @@ class Store:
         self._db.close()
 
     def _check_layout(self) -> None:
-        """A store written when each relation type had a table of its own cannot be read
-        as one table; say so rather than answer without its relations."""
+        """A store written when each relation type had a table of its own, or before actors
+        had a country and sector, cannot be read as today's; say so rather than answer
+        without its relations or with every actor stateless."""
         rows = self.execute("CALL show_tables() RETURN name, type")
         tables = {row["name"] for row in rows if row["type"] == "REL"}
         if tables - _REL_TABLES or (self.read_only and RELATION_TABLE not in tables):
@@ -157,6 +173,22 @@ class Store:
                 f"{self.path}: this store was written with a table per relation type, a layout "
                 "polgraph no longer reads; rebuild it with `polgraph build` into a new --store"
             )
+        if "Entity" in {row["name"] for row in rows} and not self._columns_present():
+            self.close()
+            raise StoreError(
+                f"{self.path}: this store was written before actors had a country and sector "
+                "and relations an outlet, a layout polgraph no longer reads; rebuild it with "
+                "`polgraph build` into a new --store"
+            )
+
+    def _columns_present(self) -> bool:
+        entity = {row["name"] for row in self.execute("CALL table_info('Entity') RETURN *")}
+        if RELATION_TABLE not in {r["name"] for r in self.execute("CALL show_tables() RETURN *")}:
+            return {"country", "sector"} <= entity
+        relation = {
+            row["name"] for row in self.execute(f"CALL table_info('{RELATION_TABLE}') RETURN *")
+        }
+        return {"country", "sector"} <= entity and "outlet" in relation
 
     def execute(self, query: str, parameters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run Cypher in the store's dialect; rows come back as dicts keyed by column."""
@@ -173,20 +205,41 @@ class Store:
         for rel_type, batch in sorted(rows.relations.items()):
             _check_type(rel_type)
             relations.extend({**row, "type": rel_type} for row in batch)
+        unplaced = {"country": None, "sector": None}
+        entities = [{**unplaced, **row} for row in rows.entities]
+        mentions = [{**unplaced, **row} for row in rows.mentions]
         self._conn.execute("BEGIN TRANSACTION")
         try:
             for statement, batch in (
                 (_MERGE_ARTICLES, rows.articles),
-                (_MERGE_ENTITIES, rows.entities),
-                (_MERGE_MENTIONS, rows.mentions),
+                (_MERGE_ENTITIES, entities),
+                (_MERGE_MENTIONS, mentions),
                 (_MERGE_RELATIONS, relations),
             ):
                 if batch:
                     self._conn.execute(statement, {"rows": batch})
+            attested = [row["entity_id"] for row in rows.mentions if row.get("country")]
+            attested += [row["entity_id"] for row in rows.mentions if row.get("sector")]
+            self.vote(sorted(set(attested)))
         except BaseException:
             self._conn.execute("ROLLBACK")
             raise
         self._conn.execute("COMMIT")
+
+    def vote(self, ids: list[str]) -> None:
+        """Set each actor's country and sector to those most articles give it (the MENTIONS
+        of each article keep what that article said)."""
+        if not ids:
+            return
+        said: dict[str, list[tuple[str | None, str | None]]] = {entity: [] for entity in ids}
+        for row in self.execute(_VOTES, {"ids": ids}):
+            said[row["id"]].append((row["country"], row["sector"]))
+        rows = [
+            {"id": entity, "country": country, "sector": sector}
+            for entity, pairs in said.items()
+            for country, sector in [most_attested(pairs)]
+        ]
+        self._conn.execute(_SET_AFFILIATION, {"rows": rows})
 
     def add(self, extraction: Extraction) -> None:
         """Store one article. Every `REOPEN_EVERY` articles the database is closed and opened
@@ -231,7 +284,8 @@ class Store:
             ),
             entities=self.execute(
                 "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
-                "e.label AS label, e.aliases AS aliases, e.roles AS roles ORDER BY e.id"
+                "e.label AS label, e.aliases AS aliases, e.roles AS roles, "
+                "e.country AS country, e.sector AS sector ORDER BY e.id"
             ),
             mentions=self.execute(
                 "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "

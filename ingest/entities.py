@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
 from polgraph.ingest.coref import resolve_references
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, Gazetteer, Known, load_gazetteer
+from polgraph.ingest.names import country_prefixed, repair, storm_names
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
 
@@ -80,6 +81,7 @@ class _Candidate:
     tagged: bool
     known: Known | None = None
     name: str = ""
+    raw: str = ""
 
 
 def _split_hyphenated(span: Span) -> Iterator[Span]:
@@ -193,7 +195,8 @@ class ActorIndex:
         by_token: dict[int, Actor] = {}
         for candidate in candidates:
             name = candidate.name
-            mention = Mention(entity_id(name), name, candidate.written, types[name])
+            written = candidate.raw or candidate.written
+            mention = Mention(entity_id(name), name, written, types[name])
             actor = Actor(candidate.span, mention)
             gender = title_gender(candidate.span)
             if gender:
@@ -214,11 +217,18 @@ class ActorIndex:
         taken |= {token.i for span in spans for token in span}
         spans.extend(_proper_runs(doc, taken))
         found: list[_Candidate] = []
+        storms = storm_names(doc)
         for span in sorted(spans, key=lambda s: s.start):
-            written = surface(span)
-            if not written or not any(c.isalpha() for c in written):
+            raw = surface(span)
+            if not raw or not any(c.isalpha() for c in raw):
                 continue
-            known = self.gazetteer.lookup(written)
+            fixed = repair(span, raw, storms)
+            if fixed.name is None:
+                continue
+            written = fixed.name
+            tagged = span in doc.ents
+            span = _narrowed(span, written, fixed.label or span.label_)
+            known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
             if known is not None and span.label_ == "PERSON" and known.type == "GPE":
                 known = None
             if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
@@ -233,7 +243,8 @@ class ActorIndex:
                 continue
             if known is None and span.label_ == "NORP" and _is_modifier(span.root):
                 continue
-            found.append(_Candidate(span, written, span.label_, span in doc.ents, known))
+            raw = raw if fixed.rules else ""
+            found.append(_Candidate(span, written, span.label_, tagged, known, raw=raw))
         return found
 
     def _canonicalise(self, candidates: list[_Candidate], pool: list[_Candidate]) -> None:
@@ -352,6 +363,21 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _narrowed(span: Span, name: str, label: str) -> Span:
+    """The part of `span` a repaired name still covers ("House Nancy Pelosi" → the tokens of
+    "Nancy Pelosi"), so the words cut off are free for the rules that read context."""
+    at = span.text.rfind(name)
+    if at < 0 or (name == span.text and label == span.label_):
+        return span
+    narrowed = span.doc.char_span(
+        span.start_char + at,
+        span.start_char + at + len(name),
+        label=label,
+        alignment_mode="expand",
+    )
+    return narrowed if narrowed is not None and len(narrowed) else span
 
 
 def _most_written(matches: list[_Candidate], position: int) -> _Candidate | None:

@@ -19,6 +19,7 @@ DEMONYM = "demonym"
 CAPITAL = "capital"
 SEAT = "seat"
 _LEADING = ("the ",)
+BODY_KINDS = frozenset({"parliament", "court", "ministry", "agency", "military", "party"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +42,14 @@ class Gazetteer:
     """Lookup by exact spelling first, then case-folded, with or without a leading "the".
     Where two entries share an alias the later one wins, as in the build."""
 
-    def __init__(self, entries: list[dict[str, str]]) -> None:
+    def __init__(
+        self,
+        entries: list[dict[str, str]],
+        codes: dict[str, str] | None = None,
+        regions: dict[str, str] | None = None,
+    ) -> None:
+        self.codes: dict[str, str] = codes or {}
+        self.regions: dict[str, str] = regions or {}
         self._exact: dict[str, Known] = {}
         self._folded: dict[str, Known] = {}
         for entry in entries:
@@ -49,6 +57,7 @@ class Gazetteer:
             self._exact[entry["alias"]] = known
             self._folded[entry["alias"].casefold()] = known
         self.longest = max((len(alias.split()) for alias in self._exact), default=1)
+        self._bodies: dict[str, list[Known]] | None = None
 
     def lookup(self, text: str, *, exact: bool = False) -> Known | None:
         """The actor `text` names. `exact` skips the case-folded match, for text that was
@@ -65,8 +74,30 @@ class Gazetteer:
                 return known
         return None
 
+    def code(self, country: str) -> str | None:
+        """The ISO 3166 alpha-3 code of a country as the gazetteer names it ("Turkey")."""
+        return self.codes.get(country)
+
+    def bodies(self) -> dict[str, list[Known]]:
+        """Institutions by the name they go by without their country ("Senate" for the
+        "US Senate"): a bare name a document uses for its own country's body."""
+        if self._bodies is None:
+            self._bodies = {}
+            for alias, known in self._exact.items():
+                words = alias.split()
+                if known.kind not in BODY_KINDS or not known.country:
+                    continue
+                for size in range(1, len(words)):
+                    prefix = self._exact.get(" ".join(words[:size]))
+                    if prefix is not None and prefix.kind in (COUNTRY, DEMONYM):
+                        rest = " ".join(words[size:])
+                        if known not in self._bodies.setdefault(rest, []):
+                            self._bodies[rest].append(known)
+        return self._bodies
+
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     data = resources.files("polgraph.ingest").joinpath("data", "gazetteer.json").read_text("utf-8")
-    return Gazetteer(json.loads(data)["entries"])
+    loaded = json.loads(data)
+    return Gazetteer(loaded["entries"], loaded.get("codes"), loaded.get("regions"))

@@ -14,6 +14,7 @@ from typing import Protocol, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from polgraph.ingest.affiliation import attribute, located
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
@@ -27,6 +28,7 @@ from polgraph.ingest.records import (
 )
 from polgraph.ingest.relations import Discourse, Link, extract_relations
 from polgraph.ingest.roles import role_triples
+from polgraph.ingest.sources import as_provenance, cited
 
 Result = TypeVar("Result", covariant=True)
 Item = TypeVar("Item")
@@ -88,10 +90,13 @@ def link_relation(link: Link) -> Relation:
 def extract_doc(
     doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
 ) -> tuple[list[Triple], list[Mention]]:
-    """Triples and actor mentions of one parsed piece; offsets are into the whole article."""
+    """Triples and actor mentions of one parsed piece; offsets are into the whole article.
+    Actors then get their country and sector, and outlets become the provenance of the
+    sentences that cite them (affiliation.py, sources.py)."""
     actors = ActorIndex(doc, overrides)
     ref = article.ref()
     triples: list[Triple] = []
+    outlets: dict[int, list[str]] = {}
     discourse = Discourse()
     for sentence in doc.sents:
         text = sentence.text.strip()
@@ -99,19 +104,27 @@ def extract_doc(
             continue
         start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         evidence = Evidence(sentence=text, start=start, end=start + len(text))
-        for link in extract_relations(sentence, actors, discourse=discourse):
-            triples.append(
-                Triple(
-                    article=ref,
-                    subject=link.subject.mention,
-                    relation=link_relation(link),
-                    object=link.object.mention,
-                    evidence=evidence,
-                    confidence=link.confidence,
-                )
+        found = [
+            Triple(
+                article=ref,
+                subject=link.subject.mention,
+                relation=link_relation(link),
+                object=link.object.mention,
+                evidence=evidence,
+                confidence=link.confidence,
             )
-        triples.extend(role_triples(sentence, actors, ref, evidence))
-    return triples, [actor.mention for actor in actors.actors()]
+            for link in extract_relations(sentence, actors, discourse=discourse)
+        ]
+        found.extend(role_triples(sentence, actors, ref, evidence))
+        outlets[start] = cited(sentence, actors)
+        triples.extend(found)
+    named = actors.actors()
+    triples, mentions = attribute(triples, [actor.mention for actor in named], located(named))
+    by_sentence: dict[int, list[Triple]] = {}
+    for triple in triples:
+        by_sentence.setdefault(triple.evidence.start, []).append(triple)
+    kept = [t for at, found in by_sentence.items() for t in as_provenance(found, outlets[at])]
+    return kept, mentions
 
 
 def extract(

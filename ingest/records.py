@@ -118,7 +118,9 @@ class Relation:
 
     `rule` names the construction that produced it, so a surprising edge can be audited.
     `via` keeps the thing through which an act reached its target ("spending bill"),
-    `role` and `former` qualify structural relations (quad_class 0).
+    `role` and `former` qualify structural relations (quad_class 0). `outlet` is the news
+    outlet the sentence cites for it ("according to Reuters", "she told Wikinews"): the
+    source of the report, kept as provenance rather than as an actor.
     """
 
     type: str
@@ -132,6 +134,7 @@ class Relation:
     via: str | None = None
     role: str | None = None
     former: bool = False
+    outlet: str | None = None
 
     def __post_init__(self) -> None:
         if not is_relation_type(self.type):

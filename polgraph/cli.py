@@ -30,21 +30,24 @@ from rich.table import Table
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, neo4j_settings, neo4j_state_dir
 from polgraph.graph.analysis import resolve
 from polgraph.graph.analysis import stats as analysis_stats
+from polgraph.graph.countries import country_view, place_by_roles
 from polgraph.graph.draw import render
 from polgraph.graph.events import DEFAULT_WINDOW_DAYS
 from polgraph.graph.export import DEFAULT_NAMES, FORMATS, ExportError, export
+from polgraph.graph.merges import Merge, merge_safe, recorded, suggestions
 from polgraph.graph.neo4j import bulk as neo4j_bulk
 from polgraph.graph.neo4j import load as neo4j_load
 from polgraph.graph.neo4j import query as neo4j_query
 from polgraph.graph.neo4j import read as neo4j_read
 from polgraph.graph.neo4j import server as neo4j_server
 from polgraph.graph.neo4j.connect import Neo4jFailure
-from polgraph.graph.overrides import apply_overrides, suggest_merges
+from polgraph.graph.overrides import apply_overrides
 from polgraph.graph.query import QueryError, Refused, query
 from polgraph.graph.rows import GraphRows, graph_from_rows
 from polgraph.graph.select import Criteria, SelectionError, select
 from polgraph.graph.store import Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
+from polgraph.ingest.names import explain
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
 from polgraph.ingest.pipeline import PARTITION_SIZE, Settings, WorkerError
@@ -128,6 +131,28 @@ OverridesOpt = Annotated[
         "default: polgraph-overrides.json/.yaml in the working directory if present.",
     ),
 ]
+
+
+class Level(StrEnum):
+    actor = "actor"
+    country = "country"
+
+
+LevelOpt = Annotated[
+    Level,
+    typer.Option("--level", help="actor, or country: actors rolled up to the states they act for."),
+]
+
+
+def _at_level(
+    level: Level, rows: GraphRows, graph: nx.MultiDiGraph
+) -> tuple[GraphRows, nx.MultiDiGraph]:
+    """The graph at the level asked for; at country level, say what was left out."""
+    if level is Level.actor:
+        return rows, graph
+    view = country_view(rows)
+    err.print(view.note(), highlight=False, soft_wrap=True)
+    return view.rows, view.graph
 
 
 def _fail(message: str) -> typer.Exit:
@@ -330,6 +355,14 @@ def build(
         with Store(store) as db:
             with _progress(sources, report) as advance:
                 ingest(sources, db, settings, report, _report_failure, advance, date, address)
+            merged = merge_safe(db, settings.overrides)
+            place_by_roles(db)
+            if merged:
+                rules = Counter(merge.rule for merge in merged)
+                out.print(
+                    f"merged {len(merged)} actors across articles: "
+                    + ", ".join(f"{n} by {rule}" for rule, n in sorted(rules.items()))
+                )
             if settings.overrides:
                 apply_overrides(db, settings.overrides)
             out_dir.mkdir(parents=True, exist_ok=True)
@@ -383,6 +416,7 @@ def draw(
         str | None,
         typer.Option("--cypher", help="Draw what this Neo4j query returns (implies --neo4j)."),
     ] = None,
+    level: LevelOpt = Level.actor,
     uri: UriOpt = None,
     username: UserOpt = None,
     password: PasswordOpt = None,
@@ -401,10 +435,11 @@ def draw(
     try:
         if from_neo4j or cypher:
             settings = _neo4j(uri, username, password, database)
-            whole = graph_from_rows(neo4j_read.fetch_rows(settings, cypher))
+            rows = neo4j_read.fetch_rows(settings, cypher)
         else:
             with Store(store, read_only=True) as db:
-                whole = db.to_networkx()
+                rows = db.rows()
+        _, whole = _at_level(level, rows, graph_from_rows(rows))
         graph, cuts = select(whole, criteria)
         result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
     except (StoreError, SelectionError, Neo4jFailure) as error:
@@ -551,12 +586,13 @@ def stats(
     window: Annotated[
         int, typer.Option("--window", help="Days within which reports of one event fall.")
     ] = DEFAULT_WINDOW_DAYS,
+    level: LevelOpt = Level.actor,
 ) -> None:
     """A report on the graph, in events: counts, central actors, communities, the most
     hostile and cooperative pairs; with --dyad, one pair's events and timeline."""
     if fmt not in ("table", "json"):
         raise _fail(f"--format {fmt!r}: choose table or json")
-    _, graph = _stored_graph(store)
+    _, graph = _at_level(level, *_stored_graph(store))
     ranked = top if fmt == "json" and not show_all else None
     try:
         result = analysis_stats(
@@ -584,11 +620,12 @@ def export_graph(
         typer.Option("-o", "--output", help="File to write (a directory for csv)."),
     ] = None,
     store: StoreOpt = DEFAULT_STORE,
+    level: LevelOpt = Level.actor,
 ) -> None:
     """Write the stored graph for Gephi, yEd, neo4j-admin import, cypher-shell or JSONL readers."""
     if fmt not in FORMATS:
         raise _fail(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    rows, graph = _stored_graph(store)
+    rows, graph = _at_level(level, *_stored_graph(store))
     target = output or Path("out") / DEFAULT_NAMES[fmt]
     if fmt != "csv":
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -771,19 +808,33 @@ def eval_command(
 
 def _entity_rows(db: Store, search: str | None) -> list[dict[str, object]]:
     graph = db.to_networkx()
+    merges = recorded(db)
     needle = search.casefold() if search else None
     rows = []
     for _, data in graph.nodes(data=True):
         names = [data["name"], *data["aliases"]]
         if needle and not any(needle in name.casefold() for name in names):
             continue
-        rows.append(
-            {
-                key: data[key]
-                for key in ("id", "name", "type", "aliases", "roles", "mentions", "articles")
-            }
-        )
-    return sorted(rows, key=lambda r: (-int(r["mentions"]), str(r["name"])))
+        row: dict[str, object] = {
+            key: data[key]
+            for key in ("id", "name", "type", "country", "sector", "aliases", "roles")
+        }
+        row["mentions"], row["articles"] = data["mentions"], data["articles"]
+        row["resolution"] = _resolution(data, merges.get(data["name"], []))
+        rows.append(row)
+    return sorted(rows, key=lambda r: (-int(r["mentions"]), str(r["name"])))  # type: ignore[call-overload]
+
+
+def _resolution(data: dict[str, object], merges: list[Merge]) -> list[str]:
+    """How the name came to be: the repair rules that made it from an alias as written,
+    and the actors merged into it across articles, each with its rule."""
+    found = [
+        f"{rule}: {alias}"
+        for alias in data["aliases"]  # type: ignore[attr-defined]
+        for rule in explain(alias, str(data["name"]), str(data["type"]))
+    ]
+    found += [f"{merge.rule}: {merge.name}" for merge in sorted(merges, key=lambda m: m.name)]
+    return found
 
 
 @app.command()
@@ -826,7 +877,7 @@ def entities(
                     f"{done.retyped} retyped, {done.relations_moved} relations moved"
                 )
             rows = _entity_rows(db, search)
-            merges = suggest_merges(db) if suggest else {}
+            merges = suggestions(db) if suggest else {}
     except StoreError as error:
         raise _fail(str(error)) from None
     if suggest:
@@ -837,16 +888,20 @@ def entities(
         out.print_json(data=shown)
         return
     table = Table(title=f"actors ({len(rows)})")
-    for column in ("name", "type", "mentions", "articles", "aliases", "roles", "id"):
+    columns = ("name", "type", "country", "sector", "mentions", "articles", "aliases", "roles")
+    for column in (*columns, "resolution", "id"):
         table.add_column(column, overflow="fold")
     for row in shown:
         table.add_row(
             str(row["name"]),
             str(row["type"]),
+            str(row["country"] or ""),
+            str(row["sector"] or ""),
             str(row["mentions"]),
             str(row["articles"]),
             ", ".join(row["aliases"]),  # type: ignore[arg-type]
             ", ".join(row["roles"]),  # type: ignore[arg-type]
+            "; ".join(row["resolution"]),  # type: ignore[arg-type]
             str(row["id"]),
         )
     out.print(table)

@@ -26,6 +26,7 @@ from polgraph.graph.rows import (
     GraphRows,
     entity_label,
     extractions_from_triples,
+    most_attested,
     rows_from_extraction,
 )
 from polgraph.graph.store import Store, StoreError
@@ -80,7 +81,8 @@ def merge_entities(label: str) -> str:
         "SET e.aliases = COLLECT { UNWIND coalesce(e.aliases, []) + row.aliases AS alias "
         "RETURN DISTINCT alias ORDER BY alias }, "
         "e.roles = COLLECT { UNWIND coalesce(e.roles, []) + row.roles AS role "
-        "RETURN DISTINCT role ORDER BY role }"
+        "RETURN DISTINCT role ORDER BY role }, "
+        "e.country = coalesce(row.country, e.country), e.sector = coalesce(row.sector, e.sector)"
     )
 
 
@@ -100,10 +102,13 @@ def merge_relations(rel_type: str) -> str:
 
 def unique_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per entity id, as the MERGE of every row in order would leave it: the first
-    row's name, type and label, the union of all aliases and roles. An actor named in many
-    articles is then written once per load rather than once per article."""
+    row's name, type and label, the union of all aliases and roles, and the country and
+    sector most rows give. An actor named in many articles is then written once per load
+    rather than once per article."""
     merged: dict[str, dict[str, Any]] = {}
+    said: dict[str, list[tuple[str | None, str | None]]] = defaultdict(list)
     for row in entities:
+        said[row["id"]].append((row.get("country"), row.get("sector")))
         have = merged.get(row["id"])
         if have is None:
             label = row.get("label") or entity_label(row["type"])
@@ -119,7 +124,13 @@ def unique_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             have["aliases"].update(row.get("aliases") or ())
             have["roles"].update(row.get("roles") or ())
     return [
-        {**row, "aliases": sorted(row["aliases"]), "roles": sorted(row["roles"])}
+        {
+            **row,
+            "aliases": sorted(row["aliases"]),
+            "roles": sorted(row["roles"]),
+            "country": most_attested(said[row["id"]])[0],
+            "sector": most_attested(said[row["id"]])[1],
+        }
         for row in merged.values()
     ]
 

@@ -17,7 +17,8 @@ from polgraph.graph.rows import RELATION_PROPERTIES, GraphRows
 _ENTITIES = (
     "MATCH (e:Entity) WHERE $ids IS NULL OR e.id IN $ids "
     "RETURN e.id AS id, e.name AS name, e.type AS type, e.label AS label, "
-    "coalesce(e.aliases, []) AS aliases, coalesce(e.roles, []) AS roles ORDER BY id"
+    "coalesce(e.aliases, []) AS aliases, coalesce(e.roles, []) AS roles, "
+    "e.country AS country, e.sector AS sector ORDER BY id"
 )
 _RELATIONS = (
     "MATCH (s:Entity)-[r]->(o:Entity) WHERE $ids IS NULL OR r.id IN $ids "

@@ -18,6 +18,7 @@ NODE_SCHEMA: tuple[str, ...] = (
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
     "CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE",
     "CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name)",
+    "CREATE INDEX entity_country IF NOT EXISTS FOR (e:Entity) ON (e.country)",
     "CREATE INDEX article_date IF NOT EXISTS FOR (a:Article) ON (a.date)",
     f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
     "FOR (e:Entity) ON EACH [e.name, e.aliases]",

@@ -107,6 +107,7 @@ function nodeTooltip(id) {
   }
   if (n.aliases.length) row("Also called", n.aliases.join(", "));
   if (n.roles.length) row("Roles", n.roles.join(", "));
+  if (n.country || n.sector) row("Acts for", [n.country, n.sector].filter(Boolean).join(" · "));
   row("Articles", n.articles + " (" + n.mentions + " mentions)");
   row("Relations", n.degree);
   return box;

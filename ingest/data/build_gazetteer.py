@@ -24,6 +24,55 @@ HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "gazetteer.json"
 _CODE = re.compile(r"[A-Z]{2,3}")
 _NO_PLURAL = ("ese", "sh", "ch", "ss", "s")
+_GENERIC = frozenset(
+    [
+        "central",
+        "centre",
+        "center",
+        "centro",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "upper",
+        "lower",
+        "middle",
+        "coast",
+        "coastal",
+        "lakes",
+        "lake",
+        "maritime",
+        "littoral",
+        "plateau",
+        "plateaux",
+        "savanes",
+        "cascades",
+        "lagunes",
+        "montagnes",
+        "mountain",
+        "highland",
+        "highlands",
+        "river",
+        "delta",
+        "island",
+        "islands",
+        "capital",
+        "national",
+        "province",
+        "region",
+        "district",
+        "mary",
+        "union",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +157,45 @@ def _ranked_country_entries(info: dict[str, dict]) -> Iterator[tuple[int, Entry]
                 yield population, Entry(cleaned, name, "GPE", "capital", name)
 
 
+def country_codes() -> dict[str, str]:
+    """Each country's canonical name → its ISO 3166 alpha-3 code: the `country` an actor
+    record carries, so events roll up to states whatever the spelling."""
+    info = _countryinfo()
+    codes: dict[str, str] = {}
+    for country in pycountry.countries:
+        record = info.get(country.alpha_3, {})
+        name = record.get("name") or getattr(country, "common_name", None) or country.name
+        codes.setdefault(name, country.alpha_3)
+    for entry in curated_entries():
+        if entry.country and entry.country not in codes:
+            codes[entry.country] = pycountry.countries.search_fuzzy(entry.country)[0].alpha_3
+    return dict(sorted(codes.items()))
+
+
+def region_codes(entries: list[Entry]) -> dict[str, str]:
+    """States, provinces and regions (ISO 3166-2) → the alpha-3 code of their country, for
+    the country of an actor whose role is of a region ("governor of Ohio"). Names that name
+    a country, or only say where in a country ("Northern Province", "Centre-Est"), are left
+    out; where two countries have a region of one name ("Florida" in
+    the United States and in Uruguay) the most populous country wins, as for demonyms."""
+    countries = {entry.alias for entry in entries}
+    info = _countryinfo()
+    found: dict[str, tuple[int, str]] = {}
+    for region in pycountry.subdivisions:
+        name = region.name.split(" [")[0].split(" (")[0].strip()
+        if len(name) < 4 or not name[:1].isupper() or name in countries:
+            continue
+        if all(word in _GENERIC for word in name.lower().replace("-", " ").split()):
+            continue
+        country = pycountry.countries.get(alpha_2=region.country_code)
+        if country is None:
+            continue
+        population = int(info.get(country.alpha_3, {}).get("population") or 0)
+        if name not in found or population > found[name][0]:
+            found[name] = (population, country.alpha_3)
+    return {name: code for name, (_, code) in sorted(found.items())}
+
+
 def curated_entries() -> Iterator[Entry]:
     for row in _table("country_aliases.tsv"):
         yield Entry(row["alias"], row["name"], "GPE", "country", row["name"])
@@ -136,7 +224,13 @@ def main() -> None:
         " do not edit by hand."
     )
     lines = ",\n".join(json.dumps(asdict(entry), ensure_ascii=False) for entry in entries)
-    OUTPUT.write_text(f'{{"about": {about},\n"entries": [\n{lines}\n]}}\n', encoding="utf-8")
+    codes = json.dumps(country_codes(), ensure_ascii=False)
+    regions = json.dumps(region_codes(entries), ensure_ascii=False)
+    OUTPUT.write_text(
+        f'{{"about": {about},\n"codes": {codes},\n"regions": {regions},\n'
+        f'"entries": [\n{lines}\n]}}\n',
+        encoding="utf-8",
+    )
     print(f"wrote {len(entries)} entries to {OUTPUT.name}")
 
 

@@ -13,16 +13,16 @@ from tests.graph.neo4j.sample import article, clear, extraction, graph_rows, men
 
 pytestmark = pytest.mark.neo4j
 
-TRUMP = mention("Donald Trump", written="Trump")
+TRUMP = mention("Donald Trump", written="Trump", country="USA", sector="GOV")
 MUSK = mention("Elon Musk", written="Musk")
-NOVIKOV = mention("Dmitry Novikov")
-RUSSIA = mention("Russia", "GPE")
-PUTIN = mention("Vladimir Putin")
-NASA = mention("NASA", "ORG")
-ZELENSKY = mention("Volodymyr Zelensky")
-UKRAINE = mention("Ukraine", "GPE")
-DUMA = mention("State Duma", "ORG")
-KREMLIN_CHIEF = mention("Vladimir Putin", written="the Kremlin chief")
+NOVIKOV = mention("Dmitry Novikov", country="RUS", sector="LEG")
+RUSSIA = mention("Russia", "GPE", country="RUS")
+PUTIN = mention("Vladimir Putin", country="RUS", sector="GOV")
+NASA = mention("NASA", "ORG", country="USA", sector="GOV")
+ZELENSKY = mention("Volodymyr Zelensky", country="UKR", sector="GOV")
+UKRAINE = mention("Ukraine", "GPE", country="UKR")
+DUMA = mention("State Duma", "ORG", country="RUS", sector="LEG")
+KREMLIN_CHIEF = mention("Vladimir Putin", written="the Kremlin chief", country="RUS", sector="GOV")
 
 CONFLICT = {"quad_class": 3, "goldstein": -2.0, "polarity": -1, "cameo": "111"}
 
@@ -234,6 +234,18 @@ def _active(rows: list[dict[str, Any]]) -> None:
     ]
 
 
+def _countries(rows: list[dict[str, Any]]) -> None:
+    assert _cols(rows, "actor_country", "target_country", "reports", "articles") == [
+        ("RUS", "UKR", 2, 1),
+        ("UKR", "RUS", 1, 1),
+    ]
+    assert [row["goldstein_total"] for row in rows] == [-12.0, -2.0]
+
+
+def _stateless(rows: list[dict[str, Any]]) -> None:
+    assert rows == [{"actor": "Elon Musk", "relations": 5}]
+
+
 EXPECTED: dict[str, Callable[[list[dict[str, Any]]], None]] = {
     "Who is hostile to whom": _hostile,
     "Shortest path between two actors": _path,
@@ -248,6 +260,8 @@ EXPECTED: dict[str, Callable[[list[dict[str, Any]]], None]] = {
     "Who appears alongside an actor": _alongside,
     "Mutual hostility": _mutual,
     "The most active actors in a period": _active,
+    "Country to country": _countries,
+    "Actors left out of the country view": _stateless,
 }
 
 

@@ -81,7 +81,7 @@ def test_csv_round_trip_in_the_neo4j_admin_layout(stored: tuple, tmp_path: Path)
     assert header.startswith(":START_ID(Entity),:END_ID(Entity),:TYPE,id,")
     assert "goldstein:double" in header and "former:boolean" in header
     entities = (tmp_path / "import" / "entities.csv").read_text()
-    assert entities.splitlines()[0].endswith("aliases:string[],roles:string[],:LABEL")
+    assert entities.splitlines()[0].endswith("roles:string[],country,sector,:LABEL")
     assert "Entity;Person" in entities
     back = read_csv(tmp_path / "import")
     assert back.entities == rows.entities

@@ -194,3 +194,43 @@ def test_a_long_write_reopens_the_database_and_keeps_every_article(
         assert store.counts() == {"articles": 7, "entities": 2, "relations": 7, "mentions": 14}
     with Store(tmp_path / "store", read_only=True) as store:
         assert store.article_ids() == {f"a{number}" for number in range(7)}
+
+
+def _placed(article_id: str, country: str, sector: str) -> Extraction:
+    said = Mention("kay-ruiz", "Kay Ruiz", "Ruiz", "PERSON", country=country, sector=sector)
+    return Extraction(Article(id=article_id, text=""), triples=[], mentions=[said])
+
+
+def test_an_actor_takes_the_country_most_articles_give(tmp_path: Path) -> None:
+    with Store(tmp_path) as store:
+        store.add(_placed("a1", "GBR", "MED"))
+        store.add(_placed("a2", "USA", "GOV"))
+        store.add(_placed("a3", "USA", "GOV"))
+        (entity,) = store.rows().entities
+        assert (entity["country"], entity["sector"]) == ("USA", "GOV")
+        store.add(_placed("a4", "GBR", "MED"))
+        store.add(_placed("a5", "GBR", "MED"))
+        (entity,) = store.rows().entities
+    assert (entity["country"], entity["sector"]) == ("GBR", "MED")
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_store_written_before_countries_is_refused_with_its_path(
+    tmp_path: Path, read_only: bool
+) -> None:
+    import ladybug
+
+    from polgraph.graph.store import StoreError
+
+    with Store(tmp_path / "old") as store:
+        store.add(_extraction("a1"))
+    database = ladybug.Database(str(tmp_path / "old" / "graph.lbdb"))
+    connection = ladybug.Connection(database)
+    connection.execute("ALTER TABLE Entity DROP country")
+    connection.close()
+    database.close()
+    with pytest.raises(StoreError) as refused:
+        Store(tmp_path / "old", read_only=read_only)
+    message = str(refused.value)
+    assert message.startswith(str(tmp_path / "old")) and "rebuild" in message
+    assert "\n" not in message

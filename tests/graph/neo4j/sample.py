@@ -18,8 +18,14 @@ from polgraph.ingest.records import (
 )
 
 
-def mention(name: str, kind: str = "PERSON", written: str | None = None) -> Mention:
-    return Mention(entity_id(name), name, written or name, kind)
+def mention(
+    name: str,
+    kind: str = "PERSON",
+    written: str | None = None,
+    country: str | None = None,
+    sector: str | None = None,
+) -> Mention:
+    return Mention(entity_id(name), name, written or name, kind, country, sector)
 
 
 def triple(

@@ -224,3 +224,28 @@ def test_a_poorer_source_erases_nothing(neo4j_graph: Neo4jSettings) -> None:
         url="https://example.org/feud",
     )
     assert kept == 3
+
+
+def test_country_and_sector_are_the_most_attested_and_indexed(
+    neo4j_graph: Neo4jSettings,
+) -> None:
+    one, two, three = article("c1"), article("c2"), article("c3")
+    said = [
+        mention("Ana Lind", country=country, sector=sector)
+        for country, sector in (("NOR", "GOV"), ("NOR", "GOV"), ("SWE", "LEG"))
+    ]
+    load(
+        graph_rows(
+            extraction(one, mentions=(said[0],)),
+            extraction(two, mentions=(said[1],)),
+            extraction(three, mentions=(said[2],)),
+        ),
+        neo4j_graph,
+    )
+    norway = "MATCH (e:Entity {country: 'NOR', sector: 'GOV'}) RETURN count(e)"
+    assert count(neo4j_graph, norway) == 1
+    indexed = (
+        "SHOW INDEXES YIELD labelsOrTypes, properties "
+        "WHERE labelsOrTypes = ['Entity'] AND properties = ['country'] RETURN count(*)"
+    )
+    assert count(neo4j_graph, indexed) == 1

@@ -1,0 +1,248 @@
+"""Name repair: the words of an actor span made into a name an analyst accepts, or dropped.
+
+NER spans carry the debris of the text around them: editorial brackets ("[Bashir al]
+Assad"), a sentence's full stop ("Morning Joe."), the body a person sits in ("House Nancy
+Pelosi"), and spans that name no actor at all (a storm, a distance, a coral species).
+Repairs run before resolution, so the repaired name is the one the gazetteer and the
+surname rules see. Each repair is a named rule: the written form stays as the alias, and
+`explain()` tells which rules turn it into the name, for `polgraph entities`.
+
+Rules (docs/data-model.md, "Name repair"):
+- `editorial_brackets`: square brackets and unbalanced parentheses are removed;
+- `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
+  abbreviation ("U.S.", "Jr.");
+- `title_split`: a person's name that begins with the words of a body or title ("House",
+  "Senate Majority Leader") keeps only the personal name after them;
+- `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
+- `weather_system` (dropped): a name written after a storm word anywhere in the document
+  ("Hurricane Humberto", then "Humberto");
+- `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
+  particle ("Acropora millepora");
+- `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from polgraph.ingest.actors import data_file, portfolios, role_table_nouns
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
+
+_TRAILING = ".,;:"
+_LEADING = "-\u2013\u2014'\"\u201c\u2018"
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros|Plc|Mt)\.")
+_NUMBER = re.compile(r"\d")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """The word lists of data/names.json."""
+
+    bodies: frozenset[str]
+    units: frozenset[str]
+    storms: frozenset[str]
+    particles: frozenset[str]
+    closed_class: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    data = data_file("names.json")
+    return Words(
+        bodies=frozenset(data["bodies"]),
+        units=frozenset(data["units"]),
+        storms=frozenset(data["storms"]),
+        particles=frozenset(data["particles"]),
+        closed_class=frozenset(data["closed_class"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """What became of a span: `name` (None when it names no actor), the rules applied, and
+    the NER label it takes when a repair shows what it is (a person split off a body)."""
+
+    name: str | None
+    rules: tuple[str, ...]
+    label: str | None = None
+
+
+def storm_names(doc: Doc) -> frozenset[str]:
+    """Names the document writes after a storm word: "Tropical Storm Humberto" makes
+    "Humberto" a weather system wherever it stands in the document."""
+    storms = words().storms
+    found: set[str] = set()
+    for token in doc:
+        if token.lower_ not in storms or not token.is_title:
+            continue
+        following = []
+        for nxt in doc[token.i + 1 : token.i + 4]:
+            if nxt.lower_ in storms:
+                continue
+            if not nxt.is_title:
+                break
+            following.append(nxt.text)
+        if following:
+            found.add(" ".join(following))
+    return frozenset(found)
+
+
+def _strip_brackets(text: str) -> str:
+    """Square brackets mark an editor's words and go; an opening parenthesis never closed
+    starts an abbreviation cut off by the span ("World Health Organization (WHO"), which
+    goes with it."""
+    text = text.replace("[", "").replace("]", "")
+    if text.count("(") > text.count(")") and text.rfind("(") > 0:
+        text = text[: text.rfind("(")]
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return " ".join(text.split())
+
+
+def _strip_punctuation(text: str) -> str:
+    text = text.lstrip(_LEADING).strip()
+    while text and text[-1] in _TRAILING:
+        last = text.split()[-1]
+        if text[-1] == "." and _ABBREVIATION.fullmatch(last):
+            break
+        text = text[:-1].rstrip()
+    return text
+
+
+def _prefix_end(tokens: list[str]) -> int:
+    """How many leading words name a body or title rather than the person: the longest
+    prefix made of body words, role nouns, portfolios and connectives, or one the
+    gazetteer knows as an institution or country."""
+    lists = words().bodies | role_table_nouns() | portfolios() | {"of", "the", "majority"}
+    gazetteer = load_gazetteer()
+    end = 0
+    for size in range(1, len(tokens) - 1):
+        prefix = tokens[:size]
+        if all(word.lower() in lists for word in prefix) or (
+            gazetteer.lookup(" ".join(prefix), exact=True) is not None and size > 1
+        ):
+            end = size
+    while end and tokens[end - 1].lower() in ("of", "the"):
+        end -= 1
+    return end
+
+
+def _personal(rest: list[str], pos: list[str] | None) -> bool:
+    """An organisation span ending in a personal name ("House Nancy Pelosi" tagged ORG):
+    the last words are proper nouns that name no body or title ("House Armed Services"
+    and "Senate Intelligence Committee" stay whole)."""
+    lists = words()
+    if pos is None or len(pos) < len(rest):
+        return False
+    titles = lists.bodies | role_table_nouns() | portfolios()
+    return all(tag == "PROPN" for tag in pos[-len(rest) :]) and not any(
+        word.lower() in titles for word in rest
+    )
+
+
+def repair_words(
+    tokens: list[str],
+    label: str,
+    pos: list[str] | None = None,
+    storms: Iterable[str] = (),
+) -> Repair:
+    """Repair the words of one span. `pos` (the parser's tags, one per word) lets
+    `not_a_name` drop a lone adverb; without it only a stop word left by another repair
+    ("[I]t") is dropped, since a lone "May" may be a surname."""
+    lists = words()
+    rules: list[str] = []
+    lowered = [t.lower() for t in tokens]
+    for index, token in enumerate(tokens[:-1]):
+        if _NUMBER.search(token) and lowered[index + 1] in lists.units:
+            return Repair(None, ("quantity",))
+    named = [t for t in tokens if t.lower() not in lists.storms]
+    if (tokens and lowered[0] in lists.storms and tokens[0].istitle() and len(named) > 0) or (
+        named and " ".join(named) in set(storms)
+    ):
+        return Repair(None, ("weather_system",))
+    if (
+        len(tokens) == 2
+        and tokens[0].istitle()
+        and tokens[1].isalpha()
+        and tokens[1].islower()
+        and lowered[1] not in lists.particles
+        and len(tokens[1]) > 3
+    ):
+        return Repair(None, ("species",))
+    text = " ".join(tokens)
+    cleaned = _strip_brackets(text)
+    if cleaned != text:
+        rules.append("editorial_brackets")
+        text = cleaned
+    cleaned = _strip_punctuation(text)
+    if cleaned != text:
+        rules.append("trailing_punctuation")
+        text = cleaned
+    if label in ("PERSON", "ORG"):
+        split = text.split()
+        cut = _prefix_end(split)
+        rest = split[cut:]
+        named = (
+            cut
+            and len(rest) >= 2
+            and all(w[:1].isupper() or w in lists.particles for w in rest)
+            and (label == "PERSON" or _personal(rest, pos))
+        )
+        if named:
+            rules.append("title_split")
+            text = " ".join(rest)
+            label = "PERSON"
+    if not any(c.isalpha() for c in text) or (
+        len(text.split()) == 1
+        and (
+            (pos is not None and len(pos) == 1 and pos[0] in lists.closed_class)
+            or (rules and text.lower() in STOP_WORDS)
+        )
+    ):
+        return Repair(None, (*rules, "not_a_name"))
+    return Repair(text, tuple(rules), label if "title_split" in rules else None)
+
+
+def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
+    """Repair a span whose surface (without titles and possessives) is `written`."""
+    tokens = written.split()
+    pos = [t.pos_ for t in span if not t.is_punct]
+    aligned = pos[-len(tokens) :] if len(pos) >= len(tokens) else None
+    if aligned is not None and [t.text for t in span if not t.is_punct][-len(tokens) :] != tokens:
+        aligned = None
+    return repair_words(tokens, span.label_, aligned, storms)
+
+
+def explain(written: str, name: str, label: str) -> tuple[str, ...]:
+    """The rules that turn an alias as written into the stored name, if they do."""
+    result = repair_words(written.split(), label)
+    if result.name == name and result.rules:
+        return result.rules
+    prefixed = country_prefixed(written, load_gazetteer())
+    return ("country_prefix",) if prefixed is not None and prefixed.name == name else ()
+
+
+def country_prefixed(written: str, gazetteer: Gazetteer) -> Known | None:
+    """`country_prefix`: "US Democratic Party" is the Democratic Party the gazetteer places
+    in the United States; the prefix must name that same country, so "French Democratic
+    Party" stays a party of its own."""
+    parts = written.split()
+    for size in range(1, min(3, len(parts) - 1) + 1):
+        prefix = gazetteer.lookup(" ".join(parts[:size]), exact=True)
+        rest = gazetteer.lookup(" ".join(parts[size:]))
+        if (
+            prefix is not None
+            and prefix.kind in (COUNTRY, DEMONYM)
+            and rest is not None
+            and rest.type != "GPE"
+            and rest.country
+            and rest.country == prefix.country
+        ):
+            return rest
+    return None

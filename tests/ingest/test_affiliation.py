@@ -1,0 +1,122 @@
+"""Country and sector of actors, from the gazetteer and from roles, on sentences written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.pipeline import extract_doc
+from polgraph.ingest.records import Article, Mention
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def actors(nlp: Language, text: str) -> dict[str, Mention]:
+    triples, mentions = extract_doc(nlp(text), Article(id="t", text=text))
+    found = {m.name: m for m in mentions}
+    for triple in triples:
+        found.setdefault(triple.subject.name, triple.subject)
+        found.setdefault(triple.object.name, triple.object)
+    return found
+
+
+def test_a_state_is_itself(nlp: Language) -> None:
+    found = actors(nlp, "Norway criticised Chile over the fishing dispute.")
+    assert (found["Norway"].country, found["Norway"].sector) == ("NOR", None)
+    assert found["Chile"].country == "CHL"
+
+
+def test_an_institution_is_where_the_gazetteer_places_it(nlp: Language) -> None:
+    found = actors(nlp, "The Bundestag rejected the treaty.")
+    assert (found["Bundestag"].country, found["Bundestag"].sector) == ("DEU", "LEG")
+
+
+def test_an_organisation_named_for_its_country(nlp: Language) -> None:
+    found = actors(nlp, "The Chilean Navy seized the trawler.")
+    assert (found["Chilean Navy"].country, found["Chilean Navy"].sector) == ("CHL", "MIL")
+
+
+def test_a_person_takes_the_country_of_a_role(nlp: Language) -> None:
+    text = "Norwegian Foreign Minister Ingrid Dahl met Chile's ambassador on Monday."
+    found = actors(nlp, text)
+    assert (found["Ingrid Dahl"].country, found["Ingrid Dahl"].sector) == ("NOR", "GOV")
+
+
+def test_a_legislator_is_of_the_legislature(nlp: Language) -> None:
+    found = actors(nlp, "Rolf Berg, a member of the Bundestag, criticised the treaty.")
+    assert (found["Rolf Berg"].country, found["Rolf Berg"].sector) == ("DEU", "LEG")
+
+
+def test_an_ally_is_not_a_citizen(nlp: Language) -> None:
+    found = actors(nlp, "Chile's ally Pedro Ruiz Tagle praised the deal.")
+    person = next(m for name, m in found.items() if "Tagle" in name)
+    assert person.country is None
+
+
+def test_a_person_without_a_role_has_no_country(nlp: Language) -> None:
+    found = actors(nlp, "Ingrid Dahl criticised Rolf Berg.")
+    assert found["Ingrid Dahl"].country is None
+    assert found["Rolf Berg"].country is None
+
+
+def test_a_role_of_a_region_is_of_its_country(nlp: Language) -> None:
+    found = actors(nlp, "Dana Kirk, the governor of Ohio, criticised the ruling.")
+    assert found["Dana Kirk"].country == "USA"
+
+
+def test_a_bare_body_is_of_the_country_the_article_names(nlp: Language) -> None:
+    text = (
+        "The United States imposed new tariffs on Monday. Dana Kirk, a member of the Senate, "
+        "criticised the tariffs."
+    )
+    found = actors(nlp, text)
+    senate = next(m for name, m in found.items() if "Senate" in name)
+    assert (senate.country, senate.sector) == ("USA", "LEG")
+    assert found["Dana Kirk"].country == "USA"
+
+
+def test_a_bare_body_of_another_country_stays_unplaced(nlp: Language) -> None:
+    text = "Chile raised tariffs on Monday. Dana Kirk, a member of the Senate, criticised them."
+    senate = next(m for name, m in actors(nlp, text).items() if "Senate" in name)
+    assert senate.country is None
+
+
+def test_an_organisation_named_for_a_place_within_its_name(nlp: Language) -> None:
+    found = actors(nlp, "The Harmony Party of America criticised the Ohio Department of Health.")
+    party = next(m for name, m in found.items() if "Harmony" in name)
+    assert party.country == "USA"
+    assert all(m.country != "UGA" for m in found.values())
+
+
+def test_an_unknown_party_in_an_article_about_one_country_is_of_it(nlp: Language) -> None:
+    text = (
+        "Chile will vote on Sunday, and Chile expects a close race. Harmony Party leader "
+        "Maria Lopez criticised the government."
+    )
+    found = actors(nlp, text)
+    party = next(m for name, m in found.items() if "Harmony" in name)
+    assert (party.country, party.sector) == ("CHL", "PTY")
+    assert (found["Maria Lopez"].country, found["Maria Lopez"].sector) == ("CHL", "PTY")
+
+
+def test_an_unknown_party_in_an_article_about_two_countries_stays_unplaced(
+    nlp: Language,
+) -> None:
+    text = (
+        "Chile and Peru signed a treaty. Peru and Chile will meet again. The Harmony Party "
+        "criticised the treaty."
+    )
+    party = next(m for name, m in actors(nlp, text).items() if "Harmony" in name)
+    assert party.country is None
+
+
+def test_a_city_the_text_locates_is_of_that_country(nlp: Language) -> None:
+    text = "Dana Kirk, the mayor of Springfield, Ohio, praised the plan."
+    found = actors(nlp, text)
+    assert found["Springfield"].country == "USA"
+    assert found["Dana Kirk"].country == "USA"

@@ -1,0 +1,113 @@
+"""Name repair, one rule at a time, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.names import explain, repair_words
+from polgraph.ingest.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def names(nlp: Language, text: str) -> set[str]:
+    return {actor.mention.name for actor in ActorIndex(nlp(text)).actors()}
+
+
+@pytest.mark.parametrize(
+    ("written", "label", "name", "rule"),
+    [
+        ("Hamid al] Karimi", "PERSON", "Hamid al Karimi", "editorial_brackets"),
+        ("Norvian[s", "NORP", "Norvians", "editorial_brackets"),
+        ("Ocean Research Council (ORC", "ORG", "Ocean Research Council", "editorial_brackets"),
+        ("Evening Talk.", "ORG", "Evening Talk", "trailing_punctuation"),
+        ("Ferris Holt:", "PERSON", "Ferris Holt", "trailing_punctuation"),
+        ("House Mara Quint", "PERSON", "Mara Quint", "title_split"),
+        ("Senate Majority Leader Tobias Wren", "PERSON", "Tobias Wren", "title_split"),
+        ("House of Representatives Ada Kell", "PERSON", "Ada Kell", "title_split"),
+    ],
+)
+def test_each_repair_is_named(written: str, label: str, name: str, rule: str) -> None:
+    repaired = repair_words(written.split(), label)
+    assert repaired.name == name
+    assert rule in repaired.rules
+    assert rule in explain(written, name, label)
+
+
+@pytest.mark.parametrize("written", ["U.S.", "Hobart Mills Jr.", "Acme Co."])
+def test_an_abbreviation_keeps_its_full_stop(written: str) -> None:
+    assert repair_words(written.split(), "ORG").name == written
+    assert repair_words(written.split(), "ORG").rules == ()
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"),
+    [
+        ("Zelda 40 miles", "quantity"),
+        ("Rimbo 12 km", "quantity"),
+        ("Hurricane Zelda", "weather_system"),
+        ("Porites lobata", "species"),
+        ("I]t", "not_a_name"),
+        ("W]e", "not_a_name"),
+    ],
+)
+def test_spans_that_name_no_actor_are_dropped(written: str, rule: str) -> None:
+    repaired = repair_words(written.split(), "PERSON")
+    assert repaired.name is None
+    assert repaired.rules[-1] == rule
+
+
+def test_a_particle_keeps_a_personal_name() -> None:
+    assert repair_words(["Karim", "al", "Masri"], "PERSON").name == "Karim al Masri"
+    assert repair_words(["Lena", "von", "Stern"], "PERSON").name == "Lena von Stern"
+
+
+def test_a_lone_adverb_is_no_name() -> None:
+    assert repair_words(["Definitely."], "PERSON", ["ADV"]).name is None
+    assert repair_words(["May"], "PERSON", ["PROPN"]).name == "May"
+
+
+def test_a_storm_name_is_dropped_wherever_the_document_writes_it(nlp: Language) -> None:
+    text = (
+        "Tropical Storm Zelda strengthened on Monday. Forecasters said Zelda would reach the "
+        "coast by Tuesday. Governor Ruth Okafor ordered an evacuation."
+    )
+    found = names(nlp, text)
+    assert not any("Zelda" in name for name in found)
+    assert "Ruth Okafor" in found
+
+
+def test_a_body_run_into_a_name_is_split_off(nlp: Language) -> None:
+    found = names(nlp, "The bill was blocked by House Mara Quint on Tuesday, officials said.")
+    assert "Mara Quint" in found
+    assert not any(name.startswith("House ") for name in found)
+
+
+def test_a_country_prefix_on_a_known_party_is_that_party(nlp: Language) -> None:
+    found = names(nlp, "The US Democratic Party criticised the plan on Friday.")
+    assert "Democratic Party" in found
+    assert "US Democratic Party" not in found
+    assert explain("US Democratic Party", "Democratic Party", "ORG") == ("country_prefix",)
+
+
+def test_a_name_run_into_an_organisation_is_a_person() -> None:
+    split = repair_words(["House", "Mara", "Quint"], "ORG", ["PROPN", "PROPN", "PROPN"])
+    assert (split.name, split.label, split.rules) == ("Mara Quint", "PERSON", ("title_split",))
+    whole = repair_words(["Senate", "Intelligence", "Committee"], "ORG", ["PROPN"] * 3)
+    assert whole.name == "Senate Intelligence Committee"
+    assert whole.rules == ()
+
+
+def test_a_person_run_into_a_body_tagged_as_an_organisation(nlp: Language) -> None:
+    text = (
+        "Officials pressured the governor, including Republican members of the House of "
+        "Representatives Darnell Okafor and Mike Bost."
+    )
+    found = names(nlp, text)
+    assert not any(name.startswith("House") and "Okafor" in name for name in found)
+    assert "Darnell Okafor" in found

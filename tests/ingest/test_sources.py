@@ -1,0 +1,55 @@
+"""Outlets are provenance, not actors: on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.pipeline import extract_doc
+from polgraph.ingest.records import Article, Triple
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def triples(nlp: Language, text: str) -> list[Triple]:
+    found, _ = extract_doc(nlp(text), Article(id="t", text=text))
+    return found
+
+
+def names(found: list[Triple]) -> set[str]:
+    return {m.name for t in found for m in (t.subject, t.object)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ingrid Dahl told Wikinews that the plan was sound.",
+        "Wikinews interviewed Ingrid Dahl about the vote.",
+        "The BBC understands that Norway rejected the offer.",
+        "Rolf Berg spoke to Reuters about the vote.",
+    ],
+)
+def test_an_outlet_that_reports_is_no_actor(nlp: Language, text: str) -> None:
+    found = triples(nlp, text)
+    assert not names(found) & {"Wikinews", "BBC", "Reuters"}
+
+
+def test_the_claim_keeps_the_outlet_as_its_source(nlp: Language) -> None:
+    found = triples(nlp, "Ingrid Dahl told Wikinews that Norway had criticised Chile.")
+    claim = [t for t in found if (t.subject.name, t.object.name) == ("Norway", "Chile")]
+    assert claim and claim[0].relation.outlet == "Wikinews"
+
+
+def test_according_to_names_the_source(nlp: Language) -> None:
+    found = triples(nlp, "According to Reuters, Norway criticised Chile on Monday.")
+    claim = [t for t in found if (t.subject.name, t.object.name) == ("Norway", "Chile")]
+    assert claim and claim[0].relation.outlet == "Reuters"
+
+
+def test_an_outlet_acted_on_stays_an_actor(nlp: Language) -> None:
+    found = triples(nlp, "Russia banned the BBC last year.")
+    assert ("Russia", "BBC") in {(t.subject.name, t.object.name) for t in found}
