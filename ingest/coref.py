@@ -11,14 +11,15 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
-from polgraph.ingest.records import Mention
+from polgraph.ingest.records import Mention, entity_id
 
 PERSON = frozenset({"PERSON"})
 GROUP = frozenset({"ORG", "GPE", "NORP"})
@@ -51,6 +52,8 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+# Sectors whose bodies a definite description can name by the country alone ("the junta").
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,7 @@ class _Resolver:
         self.names = names
         self.genders = genders
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
+        self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
         self.history: list[_Referent] = []
         self.bound: dict[str, Actor] = {}
         self.pending: list[tuple[Token, int]] = []
@@ -186,9 +190,43 @@ class _Resolver:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in self.descriptors:
-            return self._descriptor(token, index)
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and (lemma in self.descriptors or lemma in self.abbreviations):
+            found = self._descriptor(token, index)
+            if found is not None:
+                return found
+        agent = agent_noun(token)
+        if agent is not None:
+            return self._agent(token, agent, index)
         return None
+
+    def _agent(self, token: Token, agent: Agent, index: int) -> Actor | None:
+        """ "the junta", "the police": a generic agent of the same sector the article
+        already named, else, for a government or military body, the one country the last
+        sentences name ("In Myanmar ... the junta" → Military (Myanmar))."""
+        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+        if "the" not in determiners or token.dep_ in ("compound", "amod", "poss"):
+            return None
+        if any(c.dep_ in ("amod", "compound", "poss", "prep", "appos") for c in token.children):
+            return None
+        for referent in reversed(self.history):
+            mention = referent.actor.mention
+            if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
+                return _as(referent.actor, token, DESCRIPTOR)
+        if agent.sector not in STATE_SECTORS:
+            return None
+        countries = {
+            referent.actor.mention.name: referent
+            for referent in self.history
+            if index - referent.sentence <= WINDOW and _country(referent.actor.mention)
+        }
+        if len(countries) != 1:
+            return None
+        country = next(iter(countries.values())).actor.mention
+        name = f"{agent.name} ({country.name})"
+        mention = Mention(entity_id(name), name, token.text, AGENT_TYPE, country.country,
+                          agent.sector)  # fmt: skip
+        return Actor(Span(token.doc, token.i, token.i + 1), mention, DESCRIPTOR)
 
     def _pronoun(self, token: Token, index: int) -> Actor | None:
         types, gender = PRONOUNS[token.lower_]
@@ -248,6 +286,7 @@ class _Resolver:
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
+        lemma = self.abbreviations.get(lemma, lemma)
         if determiners & {"the", "this", "that"} and any(
             _demonym(child) for child in token.children if child.dep_ in ("amod", "compound")
         ):
@@ -327,6 +366,11 @@ class _Resolver:
         return ids
 
 
+def _country(mention: Mention) -> bool:
+    known = load_gazetteer().lookup(mention.name, exact=True)
+    return mention.type == "GPE" and known is not None and known.kind == COUNTRY
+
+
 def _demonym(token: Token) -> bool:
     """ "the French president": a nationality picks out someone not yet named."""
     known = load_gazetteer().lookup(token.text, exact=True)
@@ -343,9 +387,8 @@ def _expletive(token: Token) -> bool:
 
 def _as(actor: Actor, token: Token, how: str) -> Actor:
     """The antecedent's identity at the reference's place, keeping the words as written."""
-    mention = actor.mention
     span = Span(token.doc, token.i, token.i + 1)
-    return Actor(span, Mention(mention.id, mention.name, token.text, mention.type), how)
+    return Actor(span, replace(actor.mention, mention=token.text), how)
 
 
 def resolve_references(

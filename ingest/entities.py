@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
+from polgraph.ingest.agents import affiliation, country_mention, generic_agents
 from polgraph.ingest.coref import resolve_references
-from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, Gazetteer, Known, load_gazetteer
+from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
 
@@ -193,13 +194,22 @@ class ActorIndex:
         by_token: dict[int, Actor] = {}
         for candidate in candidates:
             name = candidate.name
-            mention = Mention(entity_id(name), name, candidate.written, types[name])
+            country, sector = affiliation(candidate.known) if candidate.known else (None, None)
+            mention = Mention(
+                entity_id(name), name, candidate.written, types[name], country, sector
+            )
             actor = Actor(candidate.span, mention)
             gender = title_gender(candidate.span)
             if gender:
                 self.genders.setdefault(mention.id, gender)
             for token in candidate.span:
                 by_token[token.i] = actor
+        self._groups: dict[int, list[Actor]] = {}
+        for span, mentions in generic_agents(doc, self.gazetteer):
+            group = [Actor(span, mention) for mention in mentions]
+            for token in span:
+                by_token[token.i] = group[0]
+            self._groups[span.end - 1] = group
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
@@ -337,6 +347,20 @@ class ActorIndex:
 
     def actor_at(self, token: Token) -> Actor | None:
         return self._by_token.get(token.i)
+
+    def group_at(self, token: Token) -> list[Actor]:
+        """Every actor a generic agent noun stands for: "US and British activists" are
+        Activists (United States) and Activists (United Kingdom)."""
+        return self._groups.get(token.i, [])
+
+    def country_at(self, token: Token) -> Actor | None:
+        """The country a nationality adjective names where it only modifies a noun
+        ("Israeli shelling"): not an actor of its own, but the agent of an event noun."""
+        known = self.gazetteer.lookup(token.text, exact=True)
+        if known is None or known.kind not in (COUNTRY, DEMONYM):
+            return None
+        span = self.doc[token.i : token.i + 1]
+        return Actor(span, country_mention(span, known))
 
     def actors(self) -> list[Actor]:
         """Actors written as names, in document order (pronouns and descriptors are

@@ -76,7 +76,7 @@ IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
-    {"FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
+    {"AGREE", "FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
      "ALLY", "CUT_TIES", "RESTORE_TIES", "RECONCILE", "RIVALRY"}
 )  # fmt: skip
 
@@ -183,6 +183,7 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
     actor = frame.actors.actor_at(token)
     if actor is not None:
         found.append(Target(actor))
+        found.extend(Target(member) for member in frame.actors.group_at(token))
     elif token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
         found.extend(Target(a) for a in _speaker_actors(token, frame))
     elif token.pos_ in ("NOUN", "PROPN"):
@@ -245,9 +246,13 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
             if actor is not None:
                 found.append(Target(actor, via, weak=not collective))
         elif dep == "amod" and collective:
-            actor = frame.actors.actor_at(child)
+            actor = frame.actors.actor_at(child) or frame.actors.country_at(child)
             if actor is not None:
                 found.append(Target(actor, via, weak=True))
+        elif dep == "prep" and child.lower_ == "with" and sense is not None and sense.symmetric:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(Target(t.actor, via) for t in _targets(pobj, frame))
         elif dep == "prep" and child.lower_ == "of" and collective:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -258,7 +263,19 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
                 actor = frame.actors.actor_at(child)
                 if actor is not None:
                     found.append(Target(actor, via, weak=True))
+    if not found and as_subject and sense is not None and not sense.has("patient"):
+        found.extend(Target(actor) for actor in _adjective_agents(noun, frame))
     return found
+
+
+def _adjective_agents(noun: Token, frame: Frame) -> list[Actor]:
+    """ "Israeli shelling killed four": the nationality adjective of an event noun names
+    who performed the event."""
+    return [
+        actor
+        for child in noun.children
+        if child.dep_ == "amod" and (actor := frame.actors.country_at(child)) is not None
+    ]
 
 
 def _object_controller(verb: Token, frame: Frame) -> list[Target]:
@@ -346,7 +363,7 @@ def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
         if child.dep_ == "poss" and not patient_poss:
             found.extend(_targets(child, frame, as_subject=True))
         elif child.dep_ in ("amod", "compound", "nmod"):
-            actor = frame.actors.actor_at(child)
+            actor = frame.actors.actor_at(child) or frame.actors.country_at(child)
             if actor is not None and not (sense is not None and sense.symmetric):
                 found.append(Target(actor, weak=child.dep_ == "amod"))
         elif child.dep_ in ("prep", "agent") and (
@@ -636,6 +653,7 @@ def light_verb(verb: Token, frame: Frame) -> Iterator[Found]:
     if sense is None or sense.has("callfor"):
         return
     objects = _noun_objects(noun, frame) + _verb_objects(verb, frame, preps_only=True)
+    objects += [t for c in verb.children if c.dep_ == "dative" for t in _targets(c, frame)]
     if not objects and sense.quad_class == 3:
         objects = _claim_targets(verb, frame)
     subjects = _agents_of_predicate(verb, frame)
@@ -1016,11 +1034,14 @@ def _links(
 
 def _may_relate(sentence: Span, frame: Frame) -> bool:
     """Two distinct actors, or one and a word that can stand for another (the speaker's "I",
-    a "their" pointing back to an earlier pair)."""
+    a "their" pointing back to an earlier pair); a nationality adjective counts as the
+    country it names ("the Russian seizure of Ukrainian ports")."""
     named: set[str] = set()
     stand_ins = False
     for token in sentence:
         actor = frame.actors.actor_at(token)
+        if actor is None and token.dep_ == "amod" and token.head.pos_ == "NOUN":
+            actor = frame.actors.country_at(token)
         if actor is not None:
             named.add(actor.mention.id)
             if len(named) > 1:

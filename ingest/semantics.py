@@ -19,7 +19,18 @@ from polgraph.ingest.records import Modality, relation_type
 DATA_FILE = "cameo.tsv"
 KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
 FLAGS = frozenset(
-    {"speech", "objctl", "callfor", "intent", "sym", "patient", "threat", "structural", "topic"}
+    {
+        "speech",
+        "objctl",
+        "callfor",
+        "intent",
+        "sym",
+        "patient",
+        "threat",
+        "structural",
+        "topic",
+        "phrasal",
+    }
 )
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -85,9 +96,9 @@ class Lexicon:
     def verb(self, token: Token) -> Sense | None:
         """A verb's sense, trying a phrasal form first ("hit back", "crack down")."""
         for child in token.children:
-            if child.dep_ == "prt":
+            if child.dep_ in ("prt", "prep"):
                 phrasal = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
-                if phrasal is not None:
+                if phrasal is not None and (child.dep_ == "prt" or "phrasal" in phrasal.flags):
                     return phrasal
         return self.verbs.get(token.lemma_.lower())
 

@@ -1,0 +1,173 @@
+"""Generic agents ("a Tunisian court", "Syrian rebels", "US activists") and the country
+and sector of every actor the gazetteer knows.
+
+News names most actors by what they are and whom they act for, not by name. ICEWS names
+such an actor by its sector and country, "Judiciary (Tunisia)", so events roll up to states
+and the same agent gets the same id in every article. The nouns and their sectors live in
+data/agents.tsv; countries are ISO 3166 alpha-3 codes from pycountry, looked up once per
+process over every spelling the gazetteer has of a country.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from polgraph.ingest.actors import data_file
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known
+from polgraph.ingest.records import SECTORS, Mention, entity_id
+
+AGENTS_FILE = "agents.tsv"
+AGENT_TYPE = "ORG"
+# The sector of an institution by the kind the gazetteer files it under.
+KIND_SECTORS: dict[str, str] = {
+    "parliament": "LEG",
+    "court": "JUD",
+    "military": "MIL",
+    "party": "PTY",
+    "ministry": "GOV",
+    "agency": "GOV",
+    "seat": "GOV",
+    "media": "MED",
+    "international": "IGO",
+}
+# "Kenyan police", "US activists". A possessor ("Russia's ambassador") stays the country the
+# thing belongs to, read through `via` as every possessive is.
+COUNTRY_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+# A noun inside a name the model tagged ("the Syrian Democratic Forces") is part of that name.
+NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """What an agent noun names: the ICEWS-style `name` ("Judiciary") and its sector code."""
+
+    name: str
+    sector: str
+
+
+def parse_agents(text: str) -> dict[str, Agent]:
+    """Read the agents table; a sector outside records.SECTORS stops loading with its line."""
+    table: dict[str, Agent] = {}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for number, line in enumerate(rows[1:], 2):
+        noun, name, sector = line.split("\t")[:3]
+        if sector not in SECTORS:
+            raise ValueError(f"{AGENTS_FILE} row {number}: unknown sector {sector!r}")
+        table.setdefault(noun, Agent(name, sector))
+    return table
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, Agent]:
+    text = resources.files("polgraph.ingest").joinpath("data", AGENTS_FILE).read_text("utf-8")
+    return parse_agents(text)
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> dict[str, str]:
+    """Canonical country name → ISO 3166 alpha-3. pycountry misses some short names news
+    uses ("Russia", "Turkey"), so every alias the gazetteer has of a country is tried."""
+    aliases: dict[str, list[str]] = {}
+    for entry in data_file("gazetteer.json")["entries"]:
+        if entry["kind"] == COUNTRY:
+            aliases.setdefault(entry["name"], [entry["name"]]).append(entry["alias"])
+    codes: dict[str, str] = {}
+    for name, spellings in aliases.items():
+        for spelling in spellings:
+            try:
+                codes[name] = pycountry.countries.lookup(spelling).alpha_3
+                break
+            except LookupError:
+                continue
+    return codes
+
+
+def affiliation(known: Known) -> tuple[str | None, str | None]:
+    """Country code and sector of an actor the gazetteer knows: a country stands for
+    itself, an institution for the country it sits in, in the sector its kind says."""
+    codes = country_codes()
+    if known.kind in (COUNTRY, DEMONYM):
+        return codes.get(known.name), None
+    return codes.get(known.country), KIND_SECTORS.get(known.kind)
+
+
+def agent_noun(token: Token) -> Agent | None:
+    if token.pos_ != "NOUN":
+        return None
+    table = agent_nouns()
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+
+def _modifier_words(modifier: Token) -> Span:
+    """ "United States" in "United States officials": the modifier with its compounds."""
+    start = modifier.i
+    for child in modifier.lefts:
+        if child.dep_ == "compound" and child.i == start - 1:
+            start = child.i
+    return modifier.doc[start : modifier.i + 1]
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _conjuncts(child)
+
+
+def country_modifiers(noun: Token, gazetteer: Gazetteer) -> list[tuple[Span, Known]]:
+    """The countries a noun's modifiers name: "Tunisian", "US and British"."""
+    found: list[tuple[Span, Known]] = []
+    for child in noun.children:
+        if child.dep_ not in COUNTRY_MODIFIERS or child.i > noun.i:
+            continue
+        for modifier in _conjuncts(child):
+            words = _modifier_words(modifier)
+            known = gazetteer.lookup(words.text, exact=True)
+            if known is not None and known.kind in (COUNTRY, DEMONYM):
+                found.append((words, known))
+    return found
+
+
+def country_mention(words: Span, known: Known) -> Mention:
+    """The country a demonym or country name stands for, written as `words`."""
+    code, _ = affiliation(known)
+    return Mention(entity_id(known.name), known.name, words.text, known.type, code, None)
+
+
+@lru_cache(maxsize=1)
+def _person_descriptors() -> frozenset[str]:
+    descriptors = data_file("coref.json")["descriptors"]
+    return frozenset(noun for noun, kind in descriptors.items() if kind == "PERSON")
+
+
+def _one_person(noun: Token) -> bool:
+    """ "A senior French diplomat said ... Jean Moreau, the envoy": one person the article
+    names, left to coreference; "French diplomats" are an agent."""
+    return noun.tag_ == "NN" and noun.lemma_.lower() in _person_descriptors()
+
+
+def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
+    """Every agent noun with a country modifier, as the span from the first modifier to
+    the noun and one mention per country ("US and British activists" are two actors)."""
+    named = {token.i for ent in doc.ents if ent.label_ in NAMED for token in ent}
+    for noun in doc:
+        agent = agent_noun(noun)
+        if agent is None or noun.i in named or _one_person(noun):
+            continue
+        countries = country_modifiers(noun, gazetteer)
+        if not countries:
+            continue
+        span = doc[min(words.start for words, _ in countries) : noun.i + 1]
+        mentions: dict[str, Mention] = {}
+        for _, known in countries:
+            name = f"{agent.name} ({known.name})"
+            code, _ = affiliation(known)
+            mention = Mention(entity_id(name), name, span.text, AGENT_TYPE, code, agent.sector)
+            mentions.setdefault(mention.id, mention)
+        yield span, list(mentions.values())
