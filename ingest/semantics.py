@@ -14,9 +14,11 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
+from polgraph.ingest.nlp import VERB_TABLE
 from polgraph.ingest.records import Modality, relation_type
 
 DATA_FILE = "cameo.tsv"
+UNKNOWN_TYPE = "RELATED_TO"
 KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
 FLAGS = frozenset(
     {
@@ -183,8 +185,22 @@ def lexicon() -> Lexicon:
 
 
 def unknown_sense(token: Token) -> Sense:
-    """A predicate outside the dictionary keeps its lemma as type and no CAMEO code."""
-    return Sense(type=relation_type(token.lemma_))
+    """A predicate outside the dictionary keeps its lemma as type and no CAMEO code when the
+    lemma is an English verb; anything else (a name or noun the tagger took for a verb, a
+    lemmatiser slip like "suggesnte") is RELATED_TO, its words kept in `relation.text`."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and is_english_verb(token, lemma):
+        return Sense(type=relation_type(lemma))
+    return Sense(type=UNKNOWN_TYPE)
+
+
+def is_english_verb(token: Token, lemma: str) -> bool:
+    """Whether the model's verb list (see nlp.load_model) has the lemma; a pipeline that ships
+    none leaves the tagger's word for it."""
+    lookups = token.vocab.lookups
+    if not lookups.has_table(VERB_TABLE):
+        return lemma.isalpha()
+    return lemma in lookups.get_table(VERB_TABLE)
 
 
 VERBAL_ATTACK = Sense(type="CRITICIZE", cameo="111", goldstein=-2.0)
