@@ -40,6 +40,9 @@ KIND_SECTORS: dict[str, str] = {
 # thing belongs to, read through `via` as every possessive is.
 COUNTRY_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # A noun inside a name the model tagged ("the Syrian Democratic Forces") is part of that name.
+# "Labour MPs", "Tory ministers": office-holders named by their party act for the party.
+PARTY_KINDS = frozenset({"party"})
+PARTY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP"})
 NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -120,8 +123,11 @@ def _conjuncts(token: Token) -> Iterator[Token]:
             yield from _conjuncts(child)
 
 
-def country_modifiers(noun: Token, gazetteer: Gazetteer) -> list[tuple[Span, Known]]:
-    """The countries a noun's modifiers name: "Tunisian", "US and British"."""
+def country_modifiers(
+    noun: Token, gazetteer: Gazetteer, kinds: frozenset[str] = frozenset({COUNTRY, DEMONYM})
+) -> list[tuple[Span, Known]]:
+    """The countries (or other `kinds` of gazetteer actor) a noun's modifiers name:
+    "Tunisian", "US and British", "Labour"."""
     found: list[tuple[Span, Known]] = []
     for child in noun.children:
         if child.dep_ not in COUNTRY_MODIFIERS or child.i > noun.i:
@@ -129,7 +135,7 @@ def country_modifiers(noun: Token, gazetteer: Gazetteer) -> list[tuple[Span, Kno
         for modifier in _conjuncts(child):
             words = _modifier_words(modifier)
             known = gazetteer.lookup(words.text, exact=True)
-            if known is not None and known.kind in (COUNTRY, DEMONYM):
+            if known is not None and known.kind in kinds:
                 found.append((words, known))
     return found
 
@@ -148,8 +154,17 @@ def _person_descriptors() -> frozenset[str]:
 
 def _one_person(noun: Token) -> bool:
     """ "A senior French diplomat said ... Jean Moreau, the envoy": one person the article
-    names, left to coreference; "French diplomats" are an agent."""
+    names, left to coreference, as is a title before a name ("Republican senator Rand
+    Paul"); "French diplomats" are an agent."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return True
     return noun.tag_ == "NN" and noun.lemma_.lower() in _person_descriptors()
+
+
+def _party(span: Span, known: Known) -> Mention:
+    """ "Labour MPs", "Congress workers": members acting for their party are the party."""
+    code, sector = affiliation(known)
+    return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
 
 
 def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
@@ -159,6 +174,11 @@ def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[
     for noun in doc:
         agent = agent_noun(noun)
         if agent is None or noun.i in named or _one_person(noun):
+            continue
+        parties = country_modifiers(noun, gazetteer, PARTY_KINDS)
+        if parties and agent.sector in PARTY_SECTORS:
+            span = doc[min(words.start for words, _ in parties) : noun.i + 1]
+            yield span, [_party(span, known) for _, known in parties]
             continue
         countries = country_modifiers(noun, gazetteer)
         if not countries:

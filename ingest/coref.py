@@ -17,7 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
-from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun
+from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun, country_mention
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.records import Mention, entity_id
 
@@ -53,7 +53,7 @@ REPORTING = frozenset(
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
 # Sectors whose bodies a definite description can name by the country alone ("the junta").
-STATE_SECTORS = frozenset({"GOV", "MIL"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +142,7 @@ class _Resolver:
         self.pending: list[tuple[Token, int]] = []
         self.found: dict[int, Actor] = {}
         self.seen: set[str] = set()
+        self.home: tuple[Mention, ...] | None = None
 
     def run(self) -> dict[int, Actor]:
         for index, sentence in enumerate(self.doc.sents):
@@ -201,13 +202,11 @@ class _Resolver:
         return None
 
     def _agent(self, token: Token, agent: Agent, index: int) -> Actor | None:
-        """ "the junta", "the police": a generic agent of the same sector the article
-        already named, else, for a government or military body, the one country the last
-        sentences name ("In Myanmar ... the junta" → Military (Myanmar))."""
-        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
-        if "the" not in determiners or token.dep_ in ("compound", "amod", "poss"):
-            return None
-        if any(c.dep_ in ("amod", "compound", "poss", "prep", "appos") for c in token.children):
+        """ "the junta", "the police", "MPs", "Johnson's government": a generic agent of the
+        same sector the article already named, else, for a state body, the one country the
+        last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
+        country the article is about ("the government" in a British article)."""
+        if not self._definite(token) or token.dep_ in ("compound", "amod", "poss"):
             return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
@@ -216,17 +215,54 @@ class _Resolver:
         if agent.sector not in STATE_SECTORS:
             return None
         countries = {
-            referent.actor.mention.name: referent
+            referent.actor.mention.name: referent.actor.mention
             for referent in self.history
             if index - referent.sentence <= WINDOW and _country(referent.actor.mention)
         }
-        if len(countries) != 1:
+        country = next(iter(countries.values())) if len(countries) == 1 else self._home()
+        if country is None:
             return None
-        country = next(iter(countries.values())).actor.mention
         name = f"{agent.name} ({country.name})"
         mention = Mention(entity_id(name), name, token.text, AGENT_TYPE, country.country,
                           agent.sector)  # fmt: skip
         return Actor(Span(token.doc, token.i, token.i + 1), mention, DESCRIPTOR)
+
+    def _definite(self, token: Token) -> bool:
+        """ "the government", bare "ministers", or a person's ("Johnson's government"):
+        a body the reader knows from the article, not one qualified by other words."""
+        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        if any(c.dep_ in ("amod", "compound", "prep", "appos") for c in token.children):
+            return False
+        if owners:
+            owner = self.names.get(owners[0].i)
+            return owner is not None and owner.mention.type == "PERSON" and not determiners
+        if not determiners:
+            return token.tag_ == "NNS"
+        return determiners == {"the"}
+
+    def _home(self) -> Mention | None:
+        """The country the article is about: the one named (or whose nationality is
+        written) most often, at least twice and more often than any other."""
+        if self.home is None:
+            counts: dict[str, int] = {}
+            mentions: dict[str, Mention] = {}
+            for actor in {a.span.start: a for a in self.names.values()}.values():
+                if _country(actor.mention):
+                    counts[actor.mention.id] = counts.get(actor.mention.id, 0) + 1
+                    mentions[actor.mention.id] = actor.mention
+            for token in self.doc:
+                if token.pos_ == "ADJ" and token.is_title and token.i not in self.names:
+                    known = load_gazetteer().lookup(token.text, exact=True)
+                    if known is not None and known.kind == DEMONYM:
+                        mention = country_mention(token.doc[token.i : token.i + 1], known)
+                        counts[mention.id] = counts.get(mention.id, 0) + 1
+                        mentions[mention.id] = mention
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            top = ranked[0] if ranked else None
+            clear = top is not None and top[1] >= 2 and (len(ranked) < 2 or ranked[1][1] < top[1])
+            self.home = (mentions[top[0]],) if clear and top else ()
+        return self.home[0] if self.home else None
 
     def _pronoun(self, token: Token, index: int) -> Actor | None:
         types, gender = PRONOUNS[token.lower_]

@@ -85,9 +85,11 @@ class _Candidate:
 
 def _split_hyphenated(span: Span) -> Iterator[Span]:
     """ "the Trump-Musk rupture": a hyphen between capitalised words joins two names when
-    each part is also written on its own ("Jean-Pierre" stays one name)."""
+    each part is also written on its own, outside the hyphenated form ("Jean-Pierre" and
+    "Kilroy-Silk" written three times stay one name)."""
     parts = [part.strip() for part in span.text.split("-")]
-    if len(parts) < 2 or any(span.doc.text.count(part) < 2 for part in parts):
+    whole = span.doc.text.count(span.text)
+    if len(parts) < 2 or any(span.doc.text.count(part) <= whole for part in parts):
         yield span
         return
     start = span.start
@@ -238,6 +240,8 @@ class ActorIndex:
             if known is None and span.label_ not in ACTOR_TYPES:
                 continue
             if known is None and span.label_ != "PERSON" and _is_title(written):
+                continue
+            if known is None and span.label_ != "PERSON" and _starts_title(span):
                 continue
             if known is None and _portfolio(span):
                 continue
@@ -394,6 +398,18 @@ def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
     return len(words) <= 3 and role_table_nouns().intersection([words[-1].lower()]) != set()
+
+
+def _starts_title(span: Span) -> bool:
+    """ "Supreme Leader", "Grand Mufti": one capitalised word the model tagged as a body,
+    right before a capitalised role noun, is the first word of a title."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        len(span) == 1
+        and after is not None
+        and after.is_title
+        and after.lower_ in role_table_nouns()
+    )
 
 
 def _portfolio(span: Span) -> bool:
