@@ -12,7 +12,6 @@ parser (never from the extractor), with offsets into the article text exactly as
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import sys
@@ -22,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpora import REPO, default_corpora  # noqa: E402
 
+from polgraph.ingest.evaluate import sentence_hash  # noqa: E402
 from polgraph.ingest.nlp import load_model, pieces  # noqa: E402
 from polgraph.ingest.read import read_paths  # noqa: E402
 from polgraph.ingest.records import Article  # noqa: E402
@@ -46,10 +46,6 @@ def eligible_ids(path: Path) -> list[str]:
                 continue
             ids.append(str(row["id"]))
     return ids
-
-
-def sentence_hash(sentence: str) -> str:
-    return hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:12]
 
 
 def sentences(article: Article) -> list[tuple[int, int]]:

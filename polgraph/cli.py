@@ -697,45 +697,94 @@ def run_query(
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL: one sentence or article per line.")],
     pred: Annotated[
-        Path,
-        typer.Argument(help="Predicted triples JSONL, or articles (file/dir) to extract first."),
-    ],
+        Path | None,
+        typer.Argument(
+            help="Predicted triples JSONL, or articles (file/dir) to extract first; default: "
+            "the gold file itself, or for sentences in articles the articles from --corpora."
+        ),
+    ] = None,
     output_format: Annotated[
         str, typer.Option("--format", help="table or json.", show_default=True)
     ] = "table",
     errors: Annotated[
         bool, typer.Option("--errors", help="Also list missed and spurious dyads.")
     ] = False,
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline",
+            help="Also score a baseline side by side, per corpus: cooccur (every ordered "
+            "pair of actors in a sentence).",
+        ),
+    ] = None,
+    corpora: Annotated[
+        Path | None,
+        typer.Option(
+            "--corpora",
+            help="Directory of the corpus files that sentence items point into; "
+            "default ../shared/corpora or env POLGRAPH_CORPORA.",
+        ),
+    ] = None,
     model: ModelOpt = None,
 ) -> None:
     """Precision, recall and F1 of directed actor dyads, and of dyad + quad class."""
-    from polgraph.ingest.evaluate import GoldError, evaluate, is_triples_file, read_gold
-    from polgraph.ingest.records import Triple
+    from polgraph.evaltable import comparison_table, default_corpora, run
+    from polgraph.ingest.baseline import BASELINES
+    from polgraph.ingest.evaluate import (
+        GoldError,
+        evaluate,
+        is_triples_file,
+        load_articles,
+        read_gold,
+    )
+    from polgraph.ingest.read import read_paths
+    from polgraph.ingest.records import Article, Triple
 
     if output_format not in ("table", "json"):
         raise _fail(f"--format must be table or json, not {output_format!r}")
+    if baseline is not None and baseline not in BASELINES:
+        raise _fail(f"--baseline must be one of {', '.join(BASELINES)}, not {baseline!r}")
     try:
-        items = read_gold(gold)
+        items, in_corpora = load_articles(read_gold(gold), corpora or default_corpora())
     except GoldError as error:
         raise _fail(str(error)) from None
-    if not pred.exists():
+    if pred is not None and not pred.exists():
         raise _fail(f"{pred}: no such file or directory")
-    if pred.is_file() and is_triples_file(pred):
+    settings = Settings(model=model)
+    pairs: list[Triple] | None = None
+    if pred is not None and pred.is_file() and is_triples_file(pred):
+        if baseline is not None:
+            raise _fail(f"{pred}: --baseline reads the articles; give articles, not triples")
         try:
             with pred.open(encoding="utf-8") as handle:
                 triples = [Triple.from_json(line) for line in handle if line.strip()]
         except (ValueError, KeyError, TypeError) as error:
             raise _fail(f"{pred}: not a triples file: {error}") from None
     else:
-        report = Report()
         try:
-            extractions = extract_paths([str(pred)], Settings(model=model), report, _report_failure)
-            triples = [t for extraction in extractions for t in extraction.triples]
+            if pred is None and in_corpora:
+                triples, pairs = run(in_corpora, settings, baseline is not None)
+            elif baseline is not None:
+                articles = []
+                for found in read_paths([pred or gold]):
+                    if isinstance(found, Article):
+                        articles.append(found)
+                    else:
+                        _report_failure(found)
+                triples, pairs = run(articles, settings, True)
+            else:
+                report = Report()
+                extractions = extract_paths([str(pred or gold)], settings, report, _report_failure)
+                triples = [t for extraction in extractions for t in extraction.triples]
         except ModelError as error:
             raise _fail(str(error)) from None
     result = evaluate(items, triples)
+    against = evaluate(items, pairs) if pairs is not None else None
     if output_format == "json":
-        out.print_json(data=result.to_dict())
+        data = result.to_dict()
+        if against is not None:
+            data["baseline"] = {"name": baseline, **against.to_dict()}
+        out.print_json(data=data)
         return
     table = Table(title=f"polgraph eval: {len(items)} gold items")
     for column in ("level", "precision", "recall", "F1", "TP", "predicted", "gold"):
@@ -751,6 +800,9 @@ def eval_command(
             str(score.expected),
         )
     out.print(table)
+    if against is not None or len(result.corpora) > 1:
+        title = "dyads per corpus" + (f": extractor vs {baseline} baseline" if baseline else "")
+        out.print(comparison_table(title, items, result, against))
     if errors:
         for label, found in (("missed", result.missed), ("spurious", result.spurious)):
             for item_id, key in found:

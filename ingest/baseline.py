@@ -1,0 +1,86 @@
+"""The co-occurrence baseline: every ordered pair of distinct actors in a sentence.
+
+It is what actor recognition alone would give a reader who linked everyone named together,
+so the extractor's figures mean something only next to it. It uses the pipeline's own
+actors (names, and the pronouns and descriptions resolved to them) from the same parse as
+the extractor, so the two differ in the relation rules and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import permutations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from polgraph.ingest.entities import ACTOR_TYPES, ActorIndex
+from polgraph.ingest.nlp import load_model, piece_limit, pieces
+from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
+from polgraph.ingest.pipeline import Settings, extract_doc, text_batches
+from polgraph.ingest.records import (
+    Article,
+    Evidence,
+    Extraction,
+    Mention,
+    Relation,
+    Triple,
+)
+
+BASELINES: tuple[str, ...] = ("cooccur",)
+COOCCUR = Relation(type="COOCCUR", text="", rule="cooccur")
+
+
+def cooccurrence_doc(
+    doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
+) -> list[Triple]:
+    """One triple per ordered pair of distinct actors per sentence of a parsed piece; names
+    the pipeline reads as places (a capital where something happened) are not actors."""
+    actors = ActorIndex(doc, overrides)
+    ref = article.ref()
+    triples: list[Triple] = []
+    for sentence in doc.sents:
+        text = sentence.text.strip()
+        if not text:
+            continue
+        start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+        evidence = Evidence(sentence=text, start=start, end=start + len(text))
+        present: dict[str, Mention] = {}
+        for token in sentence:
+            actor = actors.actor_at(token)
+            if actor is not None and actor.mention.type in ACTOR_TYPES:
+                present.setdefault(actor.mention.id, actor.mention)
+        triples.extend(
+            Triple(article=ref, subject=one, relation=COOCCUR, object=two, evidence=evidence)
+            for one, two in permutations(present.values(), 2)
+        )
+    return triples
+
+
+def side_by_side(
+    articles: Iterable[Article], settings: Settings | None = None, nlp: Language | None = None
+) -> Iterator[tuple[Extraction, list[Triple]]]:
+    """The extraction of each article and its baseline triples, from one parse of it."""
+    settings = settings or Settings()
+    nlp = nlp or load_model(settings.model)
+    limit = piece_limit(nlp, settings.piece_chars)
+
+    def stream() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
+        for article in articles:
+            cut = list(pieces(article.text, limit))
+            for index, piece in enumerate(cut):
+                yield piece.text, (article, piece.offset, index == len(cut) - 1)
+
+    triples: list[Triple] = []
+    mentions: list[Mention] = []
+    baseline: list[Triple] = []
+    for batch in text_batches(stream(), settings.batch_size, settings.batch_chars):
+        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
+        for doc, (_, (article, offset, last)) in zip(docs, batch, strict=True):
+            found, named = extract_doc(doc, article, offset, settings.overrides)
+            triples.extend(found)
+            mentions.extend(named)
+            baseline.extend(cooccurrence_doc(doc, article, offset, settings.overrides))
+            if last:
+                yield Extraction(article=article, triples=triples, mentions=mentions), baseline
+                triples, mentions, baseline = [], [], []
