@@ -42,27 +42,29 @@ COUNTRY_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # A noun inside a name the model tagged ("the Syrian Democratic Forces") is part of that name.
 # "Labour MPs", "Tory ministers": office-holders named by their party act for the party.
 PARTY_KINDS = frozenset({"party"})
+COUNTRY_KINDS = frozenset({COUNTRY, DEMONYM})
 PARTY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP"})
 NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 @dataclass(frozen=True, slots=True)
 class Agent:
-    """What an agent noun names: the ICEWS-style `name` ("Judiciary") and its sector code."""
+    """What an agent noun names: its sector code and that sector's label, the first half of
+    the ICEWS-style name ("Judiciary" of "Judiciary (Tunisia)")."""
 
     name: str
     sector: str
 
 
 def parse_agents(text: str) -> dict[str, Agent]:
-    """Read the agents table; a sector outside records.SECTORS stops loading with its line."""
+    """Read the agents table; a sector outside records.SECTORS stops loading with its row."""
     table: dict[str, Agent] = {}
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for number, line in enumerate(rows[1:], 2):
-        noun, name, sector = line.split("\t")[:3]
+        noun, sector = line.split("\t")[:2]
         if sector not in SECTORS:
             raise ValueError(f"{AGENTS_FILE} row {number}: unknown sector {sector!r}")
-        table.setdefault(noun, Agent(name, sector))
+        table.setdefault(noun, Agent(SECTORS[sector], sector))
     return table
 
 
@@ -124,15 +126,19 @@ def _conjuncts(token: Token) -> Iterator[Token]:
 
 
 def country_modifiers(
-    noun: Token, gazetteer: Gazetteer, kinds: frozenset[str] = frozenset({COUNTRY, DEMONYM})
+    noun: Token, gazetteer: Gazetteer, kinds: frozenset[str] = COUNTRY_KINDS
 ) -> list[tuple[Span, Known]]:
     """The countries (or other `kinds` of gazetteer actor) a noun's modifiers name:
-    "Tunisian", "US and British", "Labour"."""
+    "Tunisian", "US and British", "refugees from Afghanistan", "Labour"."""
     found: list[tuple[Span, Known]] = []
     for child in noun.children:
-        if child.dep_ not in COUNTRY_MODIFIERS or child.i > noun.i:
+        if child.dep_ == "prep" and child.lower_ == "from" and kinds == COUNTRY_KINDS:
+            modifiers = [m for p in child.children if p.dep_ == "pobj" for m in _conjuncts(p)]
+        elif child.dep_ in COUNTRY_MODIFIERS and child.i < noun.i:
+            modifiers = list(_conjuncts(child))
+        else:
             continue
-        for modifier in _conjuncts(child):
+        for modifier in modifiers:
             words = _modifier_words(modifier)
             known = gazetteer.lookup(words.text, exact=True)
             if known is not None and known.kind in kinds:
@@ -183,7 +189,8 @@ def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[
         countries = country_modifiers(noun, gazetteer)
         if not countries:
             continue
-        span = doc[min(words.start for words, _ in countries) : noun.i + 1]
+        start = min(noun.i, *(words.start for words, _ in countries))
+        span = doc[start : max(noun.i, *(words.end - 1 for words, _ in countries)) + 1]
         mentions: dict[str, Mention] = {}
         for _, known in countries:
             name = f"{agent.name} ({known.name})"

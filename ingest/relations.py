@@ -226,9 +226,10 @@ def _listed_targets(modifier: Token, frame: Frame) -> list[Target]:
 
 
 def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Target]:
-    """ "Trump's spending bill", "SpaceX contracts", "the Chinese envoy": the actor behind
-    a thing. A possessor that is the patient of an event noun ("his deportation") is not
-    the actor of the noun, so those are left to the nominal-event rule."""
+    """ "Trump's spending bill", "SpaceX contracts", "the Chinese envoy", "a plea by
+    Falconer", "the pact with the EU": the actor behind a thing. A possessor that is the
+    patient of an event noun ("his deportation") is not the actor of the noun, so those are
+    left to the nominal-event rule."""
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
     collective = noun.lemma_.lower() in COLLECTIVE or noun.lower_ in COLLECTIVE
@@ -249,7 +250,10 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
             actor = frame.actors.actor_at(child) or frame.actors.country_at(child)
             if actor is not None:
                 found.append(Target(actor, via, weak=True))
-        elif dep == "prep" and child.lower_ == "with" and sense is not None and sense.symmetric:
+        elif dep == "prep" and (
+            child.lower_ == "by"
+            or (child.lower_ == "with" and sense is not None and sense.symmetric)
+        ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(Target(t.actor, via) for t in _targets(pobj, frame))
@@ -318,7 +322,9 @@ def _subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Target]:
 
 
 def _inherited_subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Target]:
-    """The subject a subjectless verb shares with the verb or noun it depends on."""
+    """The subject a subjectless verb shares with the verb or noun it depends on; a
+    participle on a thing that is not an actor is done by whoever handled the thing
+    ("launched missiles targeting US troops")."""
     found: list[Target] = []
     head = verb.head
     dep = verb.dep_
@@ -330,7 +336,10 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Targe
     if dep in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return _subjects(head, frame, depth + 1)
     if dep == "relcl" or (dep == "acl" and verb.tag_ == "VBG"):
-        return _targets(head, frame, as_subject=True)
+        found = _targets(head, frame, as_subject=True)
+        if not found and dep == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return _subjects(head.head, frame, depth + 1)
+        return found
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return _noun_agents(head, frame, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":

@@ -196,13 +196,16 @@ def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None
 
 def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "Dmitry Novikov, deputy chairman of the committee", "the spokeswoman for the
-    Commission, Jane Doe", and the copula "Doe is the spokeswoman for the Commission"."""
+    Commission, Jane Doe", the copula "Doe is the spokeswoman for the Commission" and the
+    office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
     if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS:
         nouns.extend(child for child in root.head.children if child.dep_ == "attr")
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        nouns.extend(_as_role(root.head))
     for noun in nouns:
         if actors.actor_at(noun) is not None:
             continue
@@ -235,6 +238,14 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             role,
             0.8,
         )
+
+
+def _as_role(verb: Token) -> Iterator[Token]:
+    """ "resigned as the governor of Puerto Rico", "was sworn in as its new governor",
+    "served as ambassador to Japan": the office the subject takes or leaves."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj")
 
 
 def _next_to(noun: Token, holder: Actor) -> bool:

@@ -46,8 +46,8 @@ def test_generic_agents_on_both_sides_and_coordinated_nationalities(nlp: Languag
     )
     found = dyads(nlp, "Canadian and Australian activists protested against Iran.")
     assert {(s, o) for s, _, o in found} == {
-        ("Activists (Canada)", "Iran"),
-        ("Activists (Australia)", "Iran"),
+        ("Civilians (Canada)", "Iran"),
+        ("Civilians (Australia)", "Iran"),
     }
 
 
@@ -151,3 +151,30 @@ def test_an_unknown_predicate_is_typed_only_by_a_real_verb(nlp: Language) -> Non
     verb.lemma_ = "suggesnte"
     assert unknown_sense(verb).type == UNKNOWN_TYPE
     assert unknown_sense(doc[0]).type == UNKNOWN_TYPE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iran launched missiles targeting US troops in Iraq.",
+            ("Iran", "Military (United States)"),
+        ),
+        (
+            "The House of Lords rejected a plea by Charles Falconer.",
+            ("House of Lords", "Charles Falconer"),
+        ),
+        (
+            "Pedro Pierluisi was sworn in as Puerto Rico's new governor.",
+            ("Pedro Pierluisi", "Puerto Rico"),
+        ),
+        (
+            "Gordon Brown told refugees from Afghanistan and Kosovo to go home.",
+            ("Gordon Brown", "Civilians (Afghanistan)"),
+        ),
+    ],
+)
+def test_instrument_participle_act_by_agent_office_taken_as_and_agents_from(
+    nlp: Language, text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in {(s, o) for s, _, o in dyads(nlp, text)}
