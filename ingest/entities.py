@@ -21,6 +21,7 @@ from polgraph.ingest.coref import resolve_references
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
+from polgraph.ingest.semantics import lexicon
 
 ACTOR_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAME_LABELS: frozenset[str] = ACTOR_TYPES | {"FAC", "LOC"}
@@ -243,6 +244,8 @@ class ActorIndex:
                 continue
             if known is None and span.label_ != "PERSON" and _starts_title(span):
                 continue
+            if known is None and span.label_ != "PERSON" and _names_an_event(span):
+                continue
             if known is None and _portfolio(span):
                 continue
             if known is None and span.label_ == "NORP" and _is_modifier(span.root):
@@ -410,6 +413,21 @@ def _starts_title(span: Span) -> bool:
         and after.is_title
         and after.lower_ in role_table_nouns()
     )
+
+
+def _names_an_event(span: Span) -> bool:
+    """ "the joint naval exercise Malabar", "the summit Davos": a name right after the event
+    noun it names is that event, not an actor."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    root = span.root
+    linked = (
+        root.head.i == before.i
+        or before.head.i == root.i
+        or (root.head.i == before.head.i and root.dep_ == before.dep_)
+    )
+    return before.pos_ == "NOUN" and linked and lexicon().noun(before) is not None
 
 
 def _portfolio(span: Span) -> bool:

@@ -422,7 +422,8 @@ def _governing_verb(noun: Token, frame: Frame) -> Token | None:
 
 
 def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[Target]:
-    """Everyone a verb acts on: direct and dative objects, participants behind a
+    """Everyone a verb acts on: direct and dative objects (a relative pronoun standing for
+    the noun its clause describes: "the G8, which Britain chairs"), participants behind a
     preposition ("provide asylum to Musk", "interfere in Moldova"), and the "in addition
     to Snowden" extension."""
     found: list[Target] = []
@@ -432,6 +433,8 @@ def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[T
             found.extend(_prep_targets(child, verb, frame))
         elif dep in OBJECTS and not preps_only:
             found.extend(_targets(child, frame))
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                found.extend(_targets(verb.head, frame))
         elif dep == "ccomp" and not preps_only:
             found.extend(_small_clause_subject(verb, child, frame))
     return found

@@ -8,6 +8,7 @@ import json
 import pytest
 from spacy.language import Language
 
+from polgraph.ingest import pipeline
 from polgraph.ingest.nlp import load_model
 from polgraph.ingest.pipeline import extract
 from polgraph.ingest.records import Article, Triple
@@ -178,3 +179,23 @@ def test_instrument_participle_act_by_agent_office_taken_as_and_agents_from(
     nlp: Language, text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in {(s, o) for s, _, o in dyads(nlp, text)}
+
+
+def test_a_relative_pronoun_object_is_the_noun_its_clause_describes(nlp: Language) -> None:
+    found = dyads(nlp, "Brown met the G8, which Britain now chairs.")
+    assert ("United Kingdom", "G8") in {(s, o) for s, _, o in found}
+
+
+def test_a_name_right_after_the_event_noun_it_names_is_no_actor(nlp: Language) -> None:
+    found = dyads(nlp, "The annual naval exercise Malabar includes Japanese forces.")
+    assert not [d for d in found if "Malabar" in (d[0], d[2])]
+
+
+def test_a_run_on_scraped_line_yields_nothing(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    menu = " ".join(f"Russia sanctions Ukraine {n} Home News Sport Video" for n in range(20))
+    assert [len(s) > pipeline.LONGEST_SENTENCE for s in nlp(menu).sents] == [True]
+    assert triples(nlp, menu) == []
+    monkeypatch.setattr(pipeline, "LONGEST_SENTENCE", 10_000)
+    assert triples(nlp, menu), "the same words read as a sentence would give relations"
