@@ -728,7 +728,7 @@ def eval_command(
     model: ModelOpt = None,
 ) -> None:
     """Precision, recall and F1 of directed actor dyads, and of dyad + quad class."""
-    from polgraph.evaltable import comparison_table, default_corpora, run
+    from polgraph.evaltable import TABLE_WIDTH, comparison_table, default_corpora, run
     from polgraph.ingest.baseline import BASELINES
     from polgraph.ingest.evaluate import (
         GoldError,
@@ -802,7 +802,8 @@ def eval_command(
     out.print(table)
     if against is not None or len(result.corpora) > 1:
         title = "dyads per corpus" + (f": extractor vs {baseline} baseline" if baseline else "")
-        out.print(comparison_table(title, items, result, against))
+        table = comparison_table(title, items, result, against)
+        Console(file=out.file, width=max(out.width, TABLE_WIDTH)).print(table)
     if errors:
         for label, found in (("missed", result.missed), ("spurious", result.spurious)):
             for item_id, key in found:

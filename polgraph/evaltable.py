@@ -15,6 +15,9 @@ from polgraph.ingest.pipeline import Settings, extract
 from polgraph.ingest.records import Article, Triple
 
 ALL = "all"
+TABLE_WIDTH = 110
+"""Columns the side-by-side table needs to show every figure, even in a narrow or piped
+terminal (rich would otherwise cut the numbers to fit 80 columns)."""
 
 
 def default_corpora() -> Path:

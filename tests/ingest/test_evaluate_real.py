@@ -199,14 +199,18 @@ def test_cooccur_baseline_links_every_ordered_pair_of_actors_in_a_sentence() -> 
     }
 
 
-def test_cli_prints_the_baseline_beside_the_extractor() -> None:
+def test_cli_prints_the_baseline_beside_the_extractor(tmp_path: Path) -> None:
     done = run_eval(str(GOLD_DEV), "--baseline", "cooccur", "--format", "json")
     assert done.returncode == 0, done.stderr
     scores = json.loads(done.stdout)
     assert scores["baseline"]["name"] == "cooccur"
     assert scores["baseline"]["items"] == scores["items"]
     assert scores["dyad"]["f1"] > scores["baseline"]["dyad"]["f1"] > 0
-    table = run_eval(str(GOLD_DEV), "--baseline", "cooccur")
+    first = GOLD_DEV.read_text(encoding="utf-8").splitlines()[0]
+    small = tmp_path / "one.jsonl"
+    small.write_text(first + "\n", encoding="utf-8")
+    table = run_eval(str(small), "--baseline", "cooccur")
+    assert table.returncode == 0, table.stderr
     assert "extractor vs cooccur baseline" in table.stdout
     assert "base F1" in table.stdout
 
