@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.entities import Actor, ActorIndex
 from polgraph.ingest.records import Modality
 from polgraph.ingest.semantics import (
@@ -232,7 +233,11 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     left to the nominal-event rule."""
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
-    collective = noun.lemma_.lower() in COLLECTIVE or noun.lower_ in COLLECTIVE
+    collective = (
+        noun.lemma_.lower() in COLLECTIVE
+        or noun.lower_ in COLLECTIVE
+        or agent_noun(noun) is not None
+    )
     via = _phrase(noun)
     found: list[Target] = []
     for child in noun.children:
@@ -252,7 +257,7 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
                 found.append(Target(actor, via, weak=True))
         elif dep == "prep" and (
             child.lower_ == "by"
-            or (child.lower_ == "with" and sense is not None and sense.symmetric)
+            or (child.lower_ == "with" and sense is not None and sense.symmetric and not as_subject)
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -810,8 +815,9 @@ def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
 
 
 def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
-    """ "the feud between Musk and Trump", "the Trump-Musk rupture", "once close allies":
-    a relation noun naming two or more sides, which hold it toward each other."""
+    """ "the feud between Musk and Trump", "the Trump-Musk rupture", "once close allies",
+    "locked in talks with the G8": a relation noun naming two or more sides, which hold it
+    toward each other."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
     sense = frame.lex.noun(noun)
@@ -832,6 +838,16 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
                 if actor is not None:
                     side.append(Target(actor))
     sides = next((s for s in (between, named, owners) if _distinct(s) >= 2), [])
+    partners = [
+        t
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame)
+    ]
+    if partners and _distinct(sides) < 2:
+        sides = (owners or _noun_agents(noun, frame) or _clause_subjects(noun, frame)) + partners
     if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
         sides = _subjects(noun.head, frame) if noun.head.pos_ == "VERB" else sides
     if _distinct(sides) < 2 and frame.discourse.pair is not None and _plural_reference(noun, frame):
@@ -845,6 +861,19 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     for i, first in enumerate(unique):
         for second in unique[i + 1 :]:
             yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+
+
+def _clause_subjects(noun: Token, frame: Frame) -> list[Target]:
+    """ "Brown has been locked in talks with the G8": who holds a relation named inside a
+    clause is that clause's subject."""
+    node = noun
+    while node.pos_ != "VERB" and node.head.i != node.i:
+        node = node.head
+    if node.pos_ != "VERB":
+        return []
+    return _subjects(node, frame) or [
+        t for c in node.children if c.dep_ == "nsubjpass" for t in _targets(c, frame, True)
+    ]
 
 
 def _former(noun: Token) -> bool:

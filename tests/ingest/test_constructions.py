@@ -199,3 +199,19 @@ def test_a_run_on_scraped_line_yields_nothing(
     assert triples(nlp, menu) == []
     monkeypatch.setattr(pipeline, "LONGEST_SENTENCE", 10_000)
     assert triples(nlp, menu), "the same words read as a sentence would give relations"
+
+
+def test_a_relation_noun_with_a_partner_is_held_by_the_clause_subject(nlp: Language) -> None:
+    found = dyads(nlp, "Angela Merkel was locked in talks with Emmanuel Macron.")
+    assert {
+        ("Angela Merkel", "MEET", "Emmanuel Macron"),
+        ("Emmanuel Macron", "MEET", "Angela Merkel"),
+    } <= found
+    assert ("Iran", "Israel") not in {
+        (s, o) for s, _, o in dyads(nlp, "The talks with Iran angered Israel.")
+    }
+
+
+def test_members_of_a_body_named_by_an_agent_noun_act_for_it(nlp: Language) -> None:
+    found = dyads(nlp, "Journalists of the BBC criticised Boris Johnson.")
+    assert ("BBC", "CRITICIZE", "Boris Johnson") in found
