@@ -775,10 +775,11 @@ def _complement_targets(verb: Token, frame: Frame) -> list[Target]:
 
 
 def speech(verb: Token, frame: Frame) -> Iterator[Found]:
-    """ "Lula told Reuters…", "said to reporters": a statement from speaker to addressee.
-    Only "tell"-type verbs take the addressee as object; "confirmed him" or "wrote on
-    Twitter" name no addressee. What the statement claims is read by the other rules and
-    marked as reported."""
+    """ "Lula told the Saudi king…", "said to reporters": a statement from speaker to
+    addressee. Only "tell"-type verbs take the addressee as object; "confirmed him" or
+    "wrote on Twitter" name no addressee, and an outlet ("told the BBC") is the reporting
+    frame, not an addressee (docs/eval.md). What the statement claims is read by the other
+    rules and marked as reported."""
     if verb.pos_ != "VERB":
         return
     sense = frame.lex.verb(verb)
@@ -790,6 +791,7 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
             addressees.extend(_targets(child, frame))
         elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
             addressees.extend(_prep_targets(child, verb, frame))
+    addressees = [t for t in addressees if t.actor.mention.sector != "MED"]
     if addressees:
         yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
 

@@ -242,7 +242,10 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
 
 def _as_role(verb: Token) -> Iterator[Token]:
     """ "resigned as the governor of Puerto Rico", "was sworn in as its new governor",
-    "served as ambassador to Japan": the office the subject takes or leaves."""
+    "served as ambassador to Japan": the office the subject takes or leaves ("appointed
+    Pierluisi as secretary" gives it to the object, not the subject)."""
+    if any(child.dep_ == "dobj" for child in verb.children):
+        return
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
             yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj")
