@@ -1,6 +1,6 @@
 """Regression guard on the real-text dev half (tests/data/real/dev.jsonl), whole articles in,
 held close under the dyad scores the rules of issue 11 reach there (2026-11-30: all three
-corpora P 0.714, R 0.276, F1 0.398; Wikinews P 0.800, R 0.444, F1 0.571). Only the dev half:
+corpora P 0.731, R 0.299, F1 0.425; Wikinews P 0.800, R 0.444, F1 0.571). Only the dev half:
 the test half is for reporting and is never run here."""
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ def scored() -> dict[str, tuple[float, float]]:
 
 def test_dev_half_holds_its_dyad_scores(scored: dict[str, tuple[float, float]]) -> None:
     precision, f1 = scored["all"]
-    assert f1 >= 0.37, f1
-    assert precision >= 0.66, precision
+    assert f1 >= 0.40, f1
+    assert precision >= 0.68, precision
 
 
 def test_wikinews_dev_sentences_hold_their_dyad_scores(
