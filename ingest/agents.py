@@ -40,10 +40,11 @@ KIND_SECTORS: dict[str, str] = {
 # thing belongs to, read through `via` as every possessive is.
 COUNTRY_MODIFIERS = frozenset({"amod", "compound", "nmod"})
 # A noun inside a name the model tagged ("the Syrian Democratic Forces") is part of that name.
-# "Labour MPs", "Tory ministers": office-holders named by their party act for the party.
-PARTY_KINDS = frozenset({"party"})
+# "Labour MPs", "G8 ministers", "Kremlin officials": members named by the body they serve
+# act for that body.
+BODY_KINDS = frozenset({"party", "international", "seat", "agency", "ministry", "parliament"})
 COUNTRY_KINDS = frozenset({COUNTRY, DEMONYM})
-PARTY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP"})
+BODY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP", "MIL"})
 NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
 
 
@@ -167,8 +168,8 @@ def _one_person(noun: Token) -> bool:
     return noun.tag_ == "NN" and noun.lemma_.lower() in _person_descriptors()
 
 
-def _party(span: Span, known: Known) -> Mention:
-    """ "Labour MPs", "Congress workers": members acting for their party are the party."""
+def _body(span: Span, known: Known) -> Mention:
+    """ "Labour MPs", "G8 ministers": members acting for their party or body are that body."""
     code, sector = affiliation(known)
     return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
 
@@ -181,10 +182,10 @@ def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[
         agent = agent_noun(noun)
         if agent is None or noun.i in named or _one_person(noun):
             continue
-        parties = country_modifiers(noun, gazetteer, PARTY_KINDS)
-        if parties and agent.sector in PARTY_SECTORS:
-            span = doc[min(words.start for words, _ in parties) : noun.i + 1]
-            yield span, [_party(span, known) for _, known in parties]
+        bodies = country_modifiers(noun, gazetteer, BODY_KINDS)
+        if bodies and agent.sector in BODY_SECTORS:
+            span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
+            yield span, [_body(span, known) for _, known in bodies]
             continue
         countries = country_modifiers(noun, gazetteer)
         if not countries:

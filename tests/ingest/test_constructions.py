@@ -215,3 +215,10 @@ def test_a_relation_noun_with_a_partner_is_held_by_the_clause_subject(nlp: Langu
 def test_members_of_a_body_named_by_an_agent_noun_act_for_it(nlp: Language) -> None:
     found = dyads(nlp, "Journalists of the BBC criticised Boris Johnson.")
     assert ("BBC", "CRITICIZE", "Boris Johnson") in found
+
+
+def test_members_named_by_their_party_or_body_are_that_body(nlp: Language) -> None:
+    assert ("Labour Party", "CRITICIZE", "Tony Blair") in dyads(
+        nlp, "Labour MPs criticised Tony Blair."
+    )
+    assert ("NATO", "ATTACK", "Serbia") in dyads(nlp, "NATO troops attacked Serbia.")
