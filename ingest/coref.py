@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
 from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun, country_mention
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
-from polgraph.ingest.records import Mention, entity_id
+from polgraph.ingest.records import SECTORS, Mention, entity_id
 
 PERSON = frozenset({"PERSON"})
 GROUP = frozenset({"ORG", "GPE", "NORP"})
@@ -52,8 +52,9 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+OPPOSITION = "opposition"
 # Sectors whose bodies a definite description can name by the country alone ("the junta").
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,8 @@ class _Resolver:
             if found is not None:
                 return found
         agent = agent_noun(token)
+        if agent is not None and _opposition(token):
+            agent = Agent(SECTORS["OPP"], "OPP")
         if agent is not None:
             return self._agent(token, agent, index)
         return None
@@ -232,7 +235,8 @@ class _Resolver:
         a body the reader knows from the article, not one qualified by other words."""
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
-        if any(c.dep_ in ("amod", "compound", "prep", "appos") for c in token.children):
+        qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
+        if any(c.lemma_.lower() != OPPOSITION for c in qualifiers):
             return False
         if owners:
             owner = self.names.get(owners[0].i)
@@ -400,6 +404,13 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
+
+
+def _opposition(token: Token) -> bool:
+    """ "Opposition MPs", "opposition lawmakers": members of a body acting as its opposition."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() == OPPOSITION for c in token.children
+    )
 
 
 def _country(mention: Mention) -> bool:

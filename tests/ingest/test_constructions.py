@@ -222,3 +222,14 @@ def test_members_named_by_their_party_or_body_are_that_body(nlp: Language) -> No
         nlp, "Labour MPs criticised Tony Blair."
     )
     assert ("NATO", "ATTACK", "Serbia") in dyads(nlp, "NATO troops attacked Serbia.")
+
+
+def test_opposition_members_are_the_opposition_of_the_articles_country(nlp: Language) -> None:
+    text = (
+        "India will vote in May. India grew fast. "
+        "Opposition MPs protested against the Election Commission."
+    )
+    found = [t for t in triples(nlp, text) if t.object.name == "Election Commission"]
+    assert [(t.subject.name, t.subject.country, t.subject.sector) for t in found] == [
+        ("Opposition (India)", "IND", "OPP")
+    ]
