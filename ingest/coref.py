@@ -11,14 +11,15 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun, country_mention
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
-from polgraph.ingest.records import Mention
+from polgraph.ingest.records import SECTORS, Mention, entity_id
 
 PERSON = frozenset({"PERSON"})
 GROUP = frozenset({"ORG", "GPE", "NORP"})
@@ -51,6 +52,9 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+OPPOSITION = "opposition"
+# Sectors whose bodies a definite description can name by the country alone ("the junta").
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +137,13 @@ class _Resolver:
         self.names = names
         self.genders = genders
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
+        self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
         self.history: list[_Referent] = []
         self.bound: dict[str, Actor] = {}
         self.pending: list[tuple[Token, int]] = []
         self.found: dict[int, Actor] = {}
         self.seen: set[str] = set()
+        self.home: tuple[Mention, ...] | None = None
 
     def run(self) -> dict[int, Actor]:
         for index, sentence in enumerate(self.doc.sents):
@@ -186,9 +192,81 @@ class _Resolver:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
-        if token.pos_ == "NOUN" and token.lemma_.lower() in self.descriptors:
-            return self._descriptor(token, index)
+        lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and (lemma in self.descriptors or lemma in self.abbreviations):
+            found = self._descriptor(token, index)
+            if found is not None:
+                return found
+        agent = agent_noun(token)
+        if agent is not None and _opposition(token):
+            agent = Agent(SECTORS["OPP"], "OPP")
+        if agent is not None:
+            return self._agent(token, agent, index)
         return None
+
+    def _agent(self, token: Token, agent: Agent, index: int) -> Actor | None:
+        """ "the junta", "the police", "MPs", "Johnson's government": a generic agent of the
+        same sector the article already named, else, for a state body, the one country the
+        last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
+        country the article is about ("the government" in a British article)."""
+        if not self._definite(token) or token.dep_ in ("compound", "amod", "poss"):
+            return None
+        for referent in reversed(self.history):
+            mention = referent.actor.mention
+            if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
+                return _as(referent.actor, token, DESCRIPTOR)
+        if agent.sector not in STATE_SECTORS:
+            return None
+        countries = {
+            referent.actor.mention.name: referent.actor.mention
+            for referent in self.history
+            if index - referent.sentence <= WINDOW and _country(referent.actor.mention)
+        }
+        country = next(iter(countries.values())) if len(countries) == 1 else self._home()
+        if country is None:
+            return None
+        name = f"{agent.name} ({country.name})"
+        code = country.country or load_gazetteer().code(country.name)
+        mention = Mention(entity_id(name), name, token.text, AGENT_TYPE, code, agent.sector)
+        return Actor(Span(token.doc, token.i, token.i + 1), mention, DESCRIPTOR)
+
+    def _definite(self, token: Token) -> bool:
+        """ "the government", bare "ministers", or a person's ("Johnson's government"):
+        a body the reader knows from the article, not one qualified by other words."""
+        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
+        if any(c.lemma_.lower() != OPPOSITION for c in qualifiers):
+            return False
+        if owners:
+            owner = self.names.get(owners[0].i)
+            return owner is not None and owner.mention.type == "PERSON" and not determiners
+        if not determiners:
+            return token.tag_ == "NNS"
+        return determiners == {"the"}
+
+    def _home(self) -> Mention | None:
+        """The country the article is about: the one named (or whose nationality is
+        written) most often, at least twice and more often than any other."""
+        if self.home is None:
+            counts: dict[str, int] = {}
+            mentions: dict[str, Mention] = {}
+            for actor in {a.span.start: a for a in self.names.values()}.values():
+                if _country(actor.mention):
+                    counts[actor.mention.id] = counts.get(actor.mention.id, 0) + 1
+                    mentions[actor.mention.id] = actor.mention
+            for token in self.doc:
+                if token.pos_ == "ADJ" and token.is_title and token.i not in self.names:
+                    known = load_gazetteer().lookup(token.text, exact=True)
+                    if known is not None and known.kind == DEMONYM:
+                        mention = country_mention(token.doc[token.i : token.i + 1], known)
+                        counts[mention.id] = counts.get(mention.id, 0) + 1
+                        mentions[mention.id] = mention
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            top = ranked[0] if ranked else None
+            clear = top is not None and top[1] >= 2 and (len(ranked) < 2 or ranked[1][1] < top[1])
+            self.home = (mentions[top[0]],) if clear and top else ()
+        return self.home[0] if self.home else None
 
     def _pronoun(self, token: Token, index: int) -> Actor | None:
         types, gender = PRONOUNS[token.lower_]
@@ -248,6 +326,7 @@ class _Resolver:
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
+        lemma = self.abbreviations.get(lemma, lemma)
         if determiners & {"the", "this", "that"} and any(
             _demonym(child) for child in token.children if child.dep_ in ("amod", "compound")
         ):
@@ -327,6 +406,18 @@ class _Resolver:
         return ids
 
 
+def _opposition(token: Token) -> bool:
+    """ "Opposition MPs", "opposition lawmakers": members of a body acting as its opposition."""
+    return any(
+        c.dep_ in ("amod", "compound") and c.lemma_.lower() == OPPOSITION for c in token.children
+    )
+
+
+def _country(mention: Mention) -> bool:
+    known = load_gazetteer().lookup(mention.name, exact=True)
+    return mention.type == "GPE" and known is not None and known.kind == COUNTRY
+
+
 def _demonym(token: Token) -> bool:
     """ "the French president": a nationality picks out someone not yet named."""
     known = load_gazetteer().lookup(token.text, exact=True)
@@ -343,9 +434,8 @@ def _expletive(token: Token) -> bool:
 
 def _as(actor: Actor, token: Token, how: str) -> Actor:
     """The antecedent's identity at the reference's place, keeping the words as written."""
-    mention = actor.mention
     span = Span(token.doc, token.i, token.i + 1)
-    return Actor(span, Mention(mention.id, mention.name, token.text, mention.type), how)
+    return Actor(span, replace(actor.mention, mention=token.text), how)
 
 
 def resolve_references(

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
+from polgraph.ingest.agents import country_mention, generic_agents
 from polgraph.ingest.coref import resolve_references
-from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, Gazetteer, Known, load_gazetteer
+from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.names import country_prefixed, repair, storm_names
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
+from polgraph.ingest.semantics import lexicon
 
 ACTOR_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 NAME_LABELS: frozenset[str] = ACTOR_TYPES | {"FAC", "LOC"}
@@ -86,9 +88,11 @@ class _Candidate:
 
 def _split_hyphenated(span: Span) -> Iterator[Span]:
     """ "the Trump-Musk rupture": a hyphen between capitalised words joins two names when
-    each part is also written on its own ("Jean-Pierre" stays one name)."""
+    each part is also written on its own, outside the hyphenated form ("Jean-Pierre" and
+    "Kilroy-Silk" written three times stay one name)."""
     parts = [part.strip() for part in span.text.split("-")]
-    if len(parts) < 2 or any(span.doc.text.count(part) < 2 for part in parts):
+    whole = span.doc.text.count(span.text)
+    if len(parts) < 2 or any(span.doc.text.count(part) <= whole for part in parts):
         yield span
         return
     start = span.start
@@ -203,6 +207,12 @@ class ActorIndex:
                 self.genders.setdefault(mention.id, gender)
             for token in candidate.span:
                 by_token[token.i] = actor
+        self._groups: dict[int, list[Actor]] = {}
+        for span, mentions in generic_agents(doc, self.gazetteer):
+            group = [Actor(span, mention) for mention in mentions]
+            for token in span:
+                by_token[token.i] = group[0]
+            self._groups[span.end - 1] = group
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
@@ -238,6 +248,10 @@ class ActorIndex:
             if known is None and span.label_ not in ACTOR_TYPES:
                 continue
             if known is None and span.label_ != "PERSON" and _is_title(written):
+                continue
+            if known is None and span.label_ != "PERSON" and _starts_title(span):
+                continue
+            if known is None and span.label_ != "PERSON" and _names_an_event(span):
                 continue
             if known is None and _portfolio(span):
                 continue
@@ -349,6 +363,20 @@ class ActorIndex:
     def actor_at(self, token: Token) -> Actor | None:
         return self._by_token.get(token.i)
 
+    def group_at(self, token: Token) -> list[Actor]:
+        """Every actor a generic agent noun stands for: "US and British activists" are
+        Activists (United States) and Activists (United Kingdom)."""
+        return self._groups.get(token.i, [])
+
+    def country_at(self, token: Token) -> Actor | None:
+        """The country a nationality adjective names where it only modifies a noun
+        ("Israeli shelling"): not an actor of its own, but the agent of an event noun."""
+        known = self.gazetteer.lookup(token.text, exact=True)
+        if known is None or known.kind not in (COUNTRY, DEMONYM):
+            return None
+        span = self.doc[token.i : token.i + 1]
+        return Actor(span, country_mention(span, known))
+
     def actors(self) -> list[Actor]:
         """Actors written as names, in document order (pronouns and descriptors are
         readings of these, not further mentions)."""
@@ -396,6 +424,33 @@ def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
     return len(words) <= 3 and role_table_nouns().intersection([words[-1].lower()]) != set()
+
+
+def _starts_title(span: Span) -> bool:
+    """ "Supreme Leader", "Grand Mufti": one capitalised word the model tagged as a body,
+    right before a capitalised role noun, is the first word of a title."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        len(span) == 1
+        and after is not None
+        and after.is_title
+        and after.lower_ in role_table_nouns()
+    )
+
+
+def _names_an_event(span: Span) -> bool:
+    """ "the joint naval exercise Malabar", "the summit Davos": a name right after the event
+    noun it names is that event, not an actor."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    root = span.root
+    linked = (
+        root.head.i == before.i
+        or before.head.i == root.i
+        or (root.head.i == before.head.i and root.dep_ == before.dep_)
+    )
+    return before.pos_ == "NOUN" and linked and lexicon().noun(before) is not None
 
 
 def _portfolio(span: Span) -> bool:

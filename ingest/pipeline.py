@@ -46,6 +46,9 @@ class Pending(Protocol[Result]):
 
 
 PARTITION_SIZE = 16
+# Longer "sentences" are scraped menus and link lists run together: no parse of them holds
+# (the longest of 820 BBC sentences sampled is 84 tokens).
+LONGEST_SENTENCE = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +103,7 @@ def extract_doc(
     discourse = Discourse()
     for sentence in doc.sents:
         text = sentence.text.strip()
-        if not text:
+        if not text or len(sentence) > LONGEST_SENTENCE:
             continue
         start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
         evidence = Evidence(sentence=text, start=start, end=start + len(text))

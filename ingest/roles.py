@@ -16,11 +16,14 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
 ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
+# "Doe is the spokeswoman for…", "Johnson became leader of…".
+COPULAS = frozenset({"be", "become"})
 POLARITY = {"ALLY_OF": 1, "CRITIC_OF": -1, "RIVAL_OF": -1}
 OWNABLE = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART"})
 LEADERSHIP = "LEADER_OF"
@@ -77,7 +80,7 @@ def _country(token: Token) -> Mention | None:
     known = load_gazetteer().lookup(token.text, exact=True)
     if known is None or known.kind != DEMONYM:
         return None
-    return Mention(entity_id(known.name), known.name, token.text, known.type)
+    return country_mention(token.doc[token.i : token.i + 1], known)
 
 
 def _local(target: Mention, words: list[Token], table: RoleTable) -> Mention:
@@ -142,13 +145,15 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     """ "Kremlin spokesman Dmitry Peskov", "former Trump adviser Steve Bannon"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
-    found = _role_in(left, actors, table)
+    found = _role_in(left, actors, table) or _untabled_role(left, holder)
     if found is None:
         return
     index, relation = found
     before = left[: index + 1]
     words = _phrase(before, actors, table)
     target = _target(left[: index + 1 - len(words)], actors, holder)
+    if target is None:
+        target = _of_target(root, actors, holder)
     if target is None:
         return
     target = _local(target, words, table)
@@ -166,20 +171,50 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     )
 
 
+def _untabled_role(left: list[Token], holder: Actor) -> tuple[int, str] | None:
+    """ "Grateful Dead drummer Mickey Hart", "AAP national convener Arvind Kejriwal": a
+    common noun right before a name, after a body's name, is the person's place in that
+    body even when the role table does not list the noun."""
+    if not left or left[-1].i != holder.span.start - 1:
+        return None
+    noun = left[-1]
+    if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_lower:
+        return None
+    return len(left) - 1, MEMBERSHIP
+
+
+def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None:
+    """ "Senator Elizabeth Warren of Massachusetts": the body after the name."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                actor = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.mention.id != holder.mention.id:
+                    return actor.mention
+    return None
+
+
 def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "Dmitry Novikov, deputy chairman of the committee", "the spokeswoman for the
-    Commission, Jane Doe", and the copula "Doe is the spokeswoman for the Commission"."""
+    Commission, Jane Doe", the copula "Doe is the spokeswoman for the Commission" and the
+    office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ == "be":
+    if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS:
         nouns.extend(child for child in root.head.children if child.dep_ == "attr")
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        nouns.extend(_as_role(root.head))
     for noun in nouns:
         if actors.actor_at(noun) is not None:
             continue
         left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
         found = table.lookup([t.text for t in left])
+        if found is None and noun.tag_ == "NN" and noun.is_lower:
+            target, _ = _prepositional_target(noun, actors, holder)
+            if target is not None and target.type == "ORG":
+                found = (noun.lower_, MEMBERSHIP)
         if found is None:
             continue
         words = _phrase(left, actors, table)
@@ -203,6 +238,17 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             role,
             0.8,
         )
+
+
+def _as_role(verb: Token) -> Iterator[Token]:
+    """ "resigned as the governor of Puerto Rico", "was sworn in as its new governor",
+    "served as ambassador to Japan": the office the subject takes or leaves ("appointed
+    Pierluisi as secretary" gives it to the object, not the subject)."""
+    if any(child.dep_ == "dobj" for child in verb.children):
+        return
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj")
 
 
 def _next_to(noun: Token, holder: Actor) -> bool:

@@ -14,12 +14,25 @@ from importlib.resources import files
 
 from spacy.tokens import Token
 
+from polgraph.ingest.nlp import VERB_TABLE
 from polgraph.ingest.records import Modality, relation_type
 
 DATA_FILE = "cameo.tsv"
+UNKNOWN_TYPE = "RELATED_TO"
 KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
 FLAGS = frozenset(
-    {"speech", "objctl", "callfor", "intent", "sym", "patient", "threat", "structural", "topic"}
+    {
+        "speech",
+        "objctl",
+        "callfor",
+        "intent",
+        "sym",
+        "patient",
+        "threat",
+        "structural",
+        "topic",
+        "phrasal",
+    }
 )
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -85,9 +98,9 @@ class Lexicon:
     def verb(self, token: Token) -> Sense | None:
         """A verb's sense, trying a phrasal form first ("hit back", "crack down")."""
         for child in token.children:
-            if child.dep_ == "prt":
+            if child.dep_ in ("prt", "prep"):
                 phrasal = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
-                if phrasal is not None:
+                if phrasal is not None and (child.dep_ == "prt" or "phrasal" in phrasal.flags):
                     return phrasal
         return self.verbs.get(token.lemma_.lower())
 
@@ -172,8 +185,22 @@ def lexicon() -> Lexicon:
 
 
 def unknown_sense(token: Token) -> Sense:
-    """A predicate outside the dictionary keeps its lemma as type and no CAMEO code."""
-    return Sense(type=relation_type(token.lemma_))
+    """A predicate outside the dictionary keeps its lemma as type and no CAMEO code when the
+    lemma is an English verb; anything else (a name or noun the tagger took for a verb, a
+    lemmatiser slip like "suggesnte") is RELATED_TO, its words kept in `relation.text`."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and is_english_verb(token, lemma):
+        return Sense(type=relation_type(lemma))
+    return Sense(type=UNKNOWN_TYPE)
+
+
+def is_english_verb(token: Token, lemma: str) -> bool:
+    """Whether the model's verb list (see nlp.load_model) has the lemma; a pipeline that ships
+    none leaves the tagger's word for it."""
+    lookups = token.vocab.lookups
+    if not lookups.has_table(VERB_TABLE):
+        return lemma.isalpha()
+    return lemma in lookups.get_table(VERB_TABLE)
 
 
 VERBAL_ATTACK = Sense(type="CRITICIZE", cameo="111", goldstein=-2.0)

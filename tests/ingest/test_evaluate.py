@@ -104,10 +104,11 @@ def test_cli_rejects_bad_gold_in_one_line(tmp_path: Path) -> None:
 
 
 def test_development_gold_set_scores(tmp_path: Path) -> None:
-    """The acceptance figures of issue 3, printed by the command itself."""
+    """Held close under today's figures (dyad F1 0.951, dyad+quad 0.892), so a regression
+    of a few sentences shows; issue 11 requires the dyad F1 to stay at or above 0.90."""
     done = run_eval(str(GOLD_DEV), str(GOLD_DEV), "--format", "json")
     assert done.returncode == 0, done.stderr
     scores = json.loads(done.stdout)
     assert scores["items"] >= 60
-    assert scores["dyad"]["f1"] >= 0.70
-    assert scores["dyad+quad"]["f1"] >= 0.60
+    assert scores["dyad"]["f1"] >= 0.93
+    assert scores["dyad+quad"]["f1"] >= 0.87

@@ -129,6 +129,12 @@ def test_speech_with_addressee(nlp: Language) -> None:
     assert triple.relation.rule == "speech"
 
 
+def test_an_outlet_told_is_the_reporting_frame_not_an_addressee(nlp: Language) -> None:
+    """docs/eval.md leaves "told the BBC" out: the outlet is where it was said."""
+    found = triples(nlp, "Angela Merkel told Reuters that the talks had failed.")
+    assert not [t for t in found if t.object.name == "Reuters"]
+
+
 def test_first_person_in_a_quote_is_the_speaker(nlp: Language) -> None:
     text = '"We will help Syria," Sergei Lavrov said.'
     triple = one(nlp, text, "Sergei Lavrov", "Syria")

@@ -1,10 +1,12 @@
 """Acceptance of issue 3 on the seed article: the relations a careful reader lists.
 
-The check list is the issue's; each entry says which (subject, object) the relation must
-come out as, in that direction, and a predicate on the relation. At least 15 of 20 must hold,
-and at least 80% of the actor-to-actor triples emitted must be right: the ones judged wrong
-by hand are listed in EXPECTED_WRONG, and any triple not judged at all fails the test, so a
-new output forces a new judgement.
+The check list is issue 3's, but for its last entry: "Musk leads SpaceX" was never stated by
+the text (nor emitted by any rule), so it became "British blogger Graham Phillips", a
+nationality the text does state (issue 11). Each entry says which (subject, object) the
+relation must come out as, in that direction, and a predicate on the relation. At least 19
+of 20 must hold (issue 11), and at least 80% of the actor-to-actor triples emitted must be
+right: the ones judged wrong by hand are listed in EXPECTED_WRONG, and any triple not
+judged at all fails the test, so a new output forces a new judgement.
 """
 
 from __future__ import annotations
@@ -61,7 +63,8 @@ CHECKS: list[Check] = [
      lambda r: r.modality == "negated"),
     ("Musk and Trump once close allies", "Elon Musk", "Donald Trump",
      lambda r: r.type == "ALLY" and r.former),
-    ("Musk leads SpaceX", "Elon Musk", "SpaceX", lambda r: r.type == "LEADS"),
+    ("British blogger Graham Phillips", "Graham Phillips", "United Kingdom",
+     lambda r: r.type == "MEMBER_OF" and r.quad_class == 0),
 ]  # fmt: skip
 
 # Every actor-to-actor triple the seed yields, judged by hand: (subject, type, object).
@@ -87,8 +90,8 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     ("Elon Musk", "THREATEN", "NASA"),
     ("Elon Musk", "ALLY", "Donald Trump"),
     ("Donald Trump", "ALLY", "Elon Musk"),
-    ("Elon Musk", "LEADS", "SpaceX"),
     ("Kremlin", "INTERFERE", "United States"),
+    ("Graham Phillips", "MEMBER_OF", "United Kingdom"),
 }
 # "threats to pull his Dragon spacecraft": the spacecraft is read as an organisation.
 EXPECTED_WRONG: set[tuple[str, str, str]] = {
@@ -110,10 +113,10 @@ def holds(triples: list[Triple], check: Check) -> bool:
     )
 
 
-def test_at_least_15_of_the_20_seed_relations(seed_triples: list[Triple]) -> None:
+def test_at_least_19_of_the_20_seed_relations(seed_triples: list[Triple]) -> None:
     found = [check[0] for check in CHECKS if holds(seed_triples, check)]
     missing = [check[0] for check in CHECKS if not holds(seed_triples, check)]
-    assert len(found) >= 15, f"only {len(found)} of 20; missing: {missing}"
+    assert len(found) >= 19, f"only {len(found)} of 20; missing: {missing}"
 
 
 def test_seed_actor_types_are_not_mistyped(seed_triples: list[Triple]) -> None:

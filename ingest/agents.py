@@ -1,0 +1,171 @@
+"""Generic agents ("a Tunisian court", "Syrian rebels", "US activists") and the country
+and sector of every actor the gazetteer knows.
+
+News names most actors by what they are and whom they act for, not by name. ICEWS names
+such an actor by its sector and country, "Judiciary (Tunisia)", so events roll up to states
+and the same agent gets the same id in every article. The nouns and their sectors live in
+data/agents.tsv; countries are the gazetteer's ISO 3166 alpha-3 codes, and an institution's
+sector comes from the kind the gazetteer files it under (data/sectors.json), as in
+affiliation.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from polgraph.ingest.actors import data_file
+from polgraph.ingest.affiliation import sector_table
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
+from polgraph.ingest.records import SECTORS, Mention, entity_id
+
+AGENTS_FILE = "agents.tsv"
+AGENT_TYPE = "ORG"
+# "Kenyan police", "US activists". A possessor ("Russia's ambassador") stays the country the
+# thing belongs to, read through `via` as every possessive is.
+COUNTRY_MODIFIERS = frozenset({"amod", "compound", "nmod"})
+# A noun inside a name the model tagged ("the Syrian Democratic Forces") is part of that name.
+# "Labour MPs", "G8 ministers", "Kremlin officials": members named by the body they serve
+# act for that body.
+BODY_KINDS = frozenset({"party", "international", "seat", "agency", "ministry", "parliament"})
+COUNTRY_KINDS = frozenset({COUNTRY, DEMONYM})
+BODY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP", "MIL"})
+NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """What an agent noun names: its sector code and that sector's label, the first half of
+    the ICEWS-style name ("Judiciary" of "Judiciary (Tunisia)")."""
+
+    name: str
+    sector: str
+
+
+def parse_agents(text: str) -> dict[str, Agent]:
+    """Read the agents table; a sector outside records.SECTORS stops loading with its row."""
+    table: dict[str, Agent] = {}
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for number, line in enumerate(rows[1:], 2):
+        noun, sector = line.split("\t")[:2]
+        if sector not in SECTORS:
+            raise ValueError(f"{AGENTS_FILE} row {number}: unknown sector {sector!r}")
+        table.setdefault(noun, Agent(SECTORS[sector], sector))
+    return table
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, Agent]:
+    text = resources.files("polgraph.ingest").joinpath("data", AGENTS_FILE).read_text("utf-8")
+    return parse_agents(text)
+
+
+def affiliation(known: Known) -> tuple[str | None, str | None]:
+    """Country code and sector of an actor the gazetteer knows: a country stands for
+    itself, an institution for the country it sits in, in the sector its kind says."""
+    code = load_gazetteer().code(known.country) if known.country else None
+    if known.kind in (COUNTRY, DEMONYM):
+        return code, None
+    return code, sector_table().kinds.get(known.kind)
+
+
+def agent_noun(token: Token) -> Agent | None:
+    if token.pos_ != "NOUN":
+        return None
+    table = agent_nouns()
+    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+
+
+def _modifier_words(modifier: Token) -> Span:
+    """ "United States" in "United States officials": the modifier with its compounds."""
+    start = modifier.i
+    for child in modifier.lefts:
+        if child.dep_ == "compound" and child.i == start - 1:
+            start = child.i
+    return modifier.doc[start : modifier.i + 1]
+
+
+def _conjuncts(token: Token) -> Iterator[Token]:
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from _conjuncts(child)
+
+
+def country_modifiers(
+    noun: Token, gazetteer: Gazetteer, kinds: frozenset[str] = COUNTRY_KINDS
+) -> list[tuple[Span, Known]]:
+    """The countries (or other `kinds` of gazetteer actor) a noun's modifiers name:
+    "Tunisian", "US and British", "refugees from Afghanistan", "Labour"."""
+    found: list[tuple[Span, Known]] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "from" and kinds == COUNTRY_KINDS:
+            modifiers = [m for p in child.children if p.dep_ == "pobj" for m in _conjuncts(p)]
+        elif child.dep_ in COUNTRY_MODIFIERS and child.i < noun.i:
+            modifiers = list(_conjuncts(child))
+        else:
+            continue
+        for modifier in modifiers:
+            words = _modifier_words(modifier)
+            known = gazetteer.lookup(words.text, exact=True)
+            if known is not None and known.kind in kinds:
+                found.append((words, known))
+    return found
+
+
+def country_mention(words: Span, known: Known) -> Mention:
+    """The country a demonym or country name stands for, written as `words`."""
+    code, _ = affiliation(known)
+    return Mention(entity_id(known.name), known.name, words.text, known.type, code, None)
+
+
+@lru_cache(maxsize=1)
+def _person_descriptors() -> frozenset[str]:
+    descriptors = data_file("coref.json")["descriptors"]
+    return frozenset(noun for noun, kind in descriptors.items() if kind == "PERSON")
+
+
+def _one_person(noun: Token) -> bool:
+    """ "A senior French diplomat said ... Jean Moreau, the envoy": one person the article
+    names, left to coreference, as is a title before a name ("Republican senator Rand
+    Paul"); "French diplomats" are an agent."""
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        return True
+    return noun.tag_ == "NN" and noun.lemma_.lower() in _person_descriptors()
+
+
+def _body(span: Span, known: Known) -> Mention:
+    """ "Labour MPs", "G8 ministers": members acting for their party or body are that body."""
+    code, sector = affiliation(known)
+    return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
+
+
+def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
+    """Every agent noun with a country modifier, as the span from the first modifier to
+    the noun and one mention per country ("US and British activists" are two actors)."""
+    named = {token.i for ent in doc.ents if ent.label_ in NAMED for token in ent}
+    for noun in doc:
+        agent = agent_noun(noun)
+        if agent is None or noun.i in named or _one_person(noun):
+            continue
+        bodies = country_modifiers(noun, gazetteer, BODY_KINDS)
+        if bodies and agent.sector in BODY_SECTORS:
+            span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
+            yield span, [_body(span, known) for _, known in bodies]
+            continue
+        countries = country_modifiers(noun, gazetteer)
+        if not countries:
+            continue
+        start = min(noun.i, *(words.start for words, _ in countries))
+        span = doc[start : max(noun.i, *(words.end - 1 for words, _ in countries)) + 1]
+        mentions: dict[str, Mention] = {}
+        for _, known in countries:
+            name = f"{agent.name} ({known.name})"
+            code, _ = affiliation(known)
+            mention = Mention(entity_id(name), name, span.text, AGENT_TYPE, code, agent.sector)
+            mentions.setdefault(mention.id, mention)
+        yield span, list(mentions.values())
