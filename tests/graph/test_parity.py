@@ -52,8 +52,7 @@ QUERIES: list[str] = [
     "RETURN a.name AS a, b.name AS b, c.name AS c, type(r) AS t ORDER BY a, b, c, t",
     "MATCH (n:Person {id: 'bob-brown'}) RETURN n",
     # a relationship renamed by WITH keeps its type
-    "MATCH (a)-[r:THREATEN|PRAISE]->(b) WITH r AS s RETURN type(s) AS t, s.date AS d "
-    "ORDER BY t, d",
+    "MATCH (a)-[r:THREATEN|PRAISE]->(b) WITH r AS s RETURN type(s) AS t, s.date AS d ORDER BY t, d",
     # WHERE on properties, $parameters, single quotes, IS NOT NULL
     "MATCH (a:Entity {name: $name})-[r]->(b) RETURN type(r) AS type, b.name AS target "
     "ORDER BY type, target",
