@@ -14,6 +14,8 @@ from polgraph.cli import app
 from polgraph.config import CONNECTION_FILE, Neo4jSettings, saved_neo4j_settings
 from polgraph.graph.neo4j import server
 from polgraph.graph.neo4j.connect import Neo4jFailure, connect
+from polgraph.graph.neo4j.load import load
+from tests.graph.neo4j.sample import article, extraction, graph_rows, mention, snapshot, triple
 
 pytestmark = pytest.mark.neo4j
 
@@ -104,3 +106,25 @@ def test_the_cli_reports_status(
     monkeypatch.setenv("POLGRAPH_NEO4J_DIR", str(tmp_path))
     stopped = CliRunner().invoke(app, ["neo4j", "status"])
     assert stopped.exit_code == 1 and "not running" in stopped.output
+
+
+def test_a_restart_keeps_the_graph_and_a_reload_adds_nothing(tmp_path: Path) -> None:
+    """Its own server, stopped and started again as `polgraph neo4j stop/start` do."""
+    rows = graph_rows(
+        extraction(
+            article("r1"),
+            triple(article("r1"), mention("Ada Ames"), "CRITICIZE", mention("Bo Bell"), "hit"),
+        )
+    )
+    settings = server.start(tmp_path, server.free_port(), server.free_port())
+    try:
+        load(rows, settings)
+        before = snapshot(settings)
+        assert server.stop(tmp_path)
+        assert server.start(tmp_path) == settings
+        assert snapshot(settings) == before
+        load(rows, settings)
+        assert snapshot(settings) == before
+        assert len(before["relationships"]) == 3
+    finally:
+        server.stop(tmp_path)
