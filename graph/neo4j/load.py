@@ -76,7 +76,8 @@ MERGE_MENTIONS = (
     "SET m.count = CASE WHEN m.count >= mention.count THEN m.count ELSE mention.count END "
     "UNION "
     "WITH * WHERE NOT seen "
-    "CREATE (a)-[:MENTIONS {count: mention.count}]->(e) }"
+    "CREATE (a)-[:MENTIONS {count: mention.count}]->(e) } "
+    "WITH DISTINCT a.id AS id, seen WHERE NOT seen RETURN id"
 )
 
 
@@ -119,12 +120,22 @@ def merge_entities(label: str) -> str:
 # value (`$(row.type)`, Cypher 5.26), not part of the text: one text for every type is
 # planned once, where a statement per type cost a plan each (a fresh corpus has hundreds of
 # types, and planning a statement of this size took longer than writing its rows).
+# A row of an article whose MENTIONS this load created (`fresh`) cannot match a stored
+# instance: every load writes an article's MENTIONS before its relations. It is created
+# outright; the MERGE, which reads every relationship between the two actors to find its
+# key, is left to the other rows.
 MERGE_RELATIONS = (
     "UNWIND $rows AS row "
     "MATCH (s:Entity {id: row.source_id}) MATCH (o:Entity {id: row.target_id}) "
+    "CALL (s, o, row) { "
+    "WITH * WHERE NOT coalesce(row.fresh, false) "
     "MERGE (s)-[r:$(row.type) {id: row.id}]->(o) "
     f"ON CREATE SET {_new_values('r', _RELATION_VALUES)} "
-    f"ON MATCH SET {_assignments('r', _RELATION_VALUES)}"
+    f"ON MATCH SET {_assignments('r', _RELATION_VALUES)} "
+    "UNION "
+    "WITH * WHERE coalesce(row.fresh, false) "
+    "CREATE (s)-[r:$(row.type)]->(o) "
+    f"SET r.id = row.id, {_new_values('r', _RELATION_VALUES)} }}"
 )
 
 
@@ -182,12 +193,14 @@ def statements(rows: GraphRows) -> list[Statement]:
     plan = [Statement(MERGE_ARTICLES, articles)]
     plan += [Statement(merge_entities(label), batch) for label, batch in sorted(by_label.items())]
     plan.append(Statement(MERGE_MENTIONS, mentions_by_article(rows.mentions)))
-    relations = [
-        relation_params(rel_type, row)
-        for rel_type, batch in sorted(rows.relations.items())
-        for row in batch
-    ]
-    plan.append(Statement(MERGE_RELATIONS, relations))
+    relations: dict[str, dict[str, Any]] = {}
+    for rel_type, batch in sorted(rows.relations.items()):
+        for row in batch:
+            params = relation_params(rel_type, row)
+            # One row per key, as MERGEing each in turn would leave it: later values win.
+            have = relations.setdefault(params["id"], params)
+            have.update({key: value for key, value in params.items() if value is not None})
+    plan.append(Statement(MERGE_RELATIONS, list(relations.values())))
     return [statement for statement in plan if statement.rows]
 
 
@@ -222,9 +235,14 @@ def write(
         raise ValueError(f"batch size must be at least 1, not {batch_size}")
     ensure_schema(driver, database)
     transactions = 0
+    fresh: set[str] = set()
     for statement in statements(rows):
         for batch in chunks(statement.rows, batch_size):
-            driver.execute_query(statement.query, rows=batch, database_=database)
+            if statement.query is MERGE_RELATIONS:
+                batch = [{**row, "fresh": row["article_id"] in fresh} for row in batch]
+            records, _, _ = driver.execute_query(statement.query, rows=batch, database_=database)
+            if statement.query is MERGE_MENTIONS:
+                fresh.update(record["id"] for record in records)
             transactions += 1
             if on_batch:
                 on_batch(len(batch))
