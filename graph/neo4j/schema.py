@@ -24,7 +24,7 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> None:
     """Create what is missing; schema changes cannot share a transaction with data writes.
 
     Relation instances get no constraint: the loader's MERGE finds an instance between its
-    two actors (which it locks), not through an index, and a constraint per relationship
+    two actors, not through an index, and a constraint per relationship
     type cost a schema transaction for every type a load met first (most of a first load of
     a fresh corpus, with hundreds of types) and an index entry for every instance."""
     for statement in NODE_SCHEMA:
