@@ -24,9 +24,9 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> None:
     """Create what is missing; schema changes cannot share a transaction with data writes.
 
     Relation instances get no constraint: the loader's MERGE finds an instance between its
-    two actors, not through an index, and a constraint per relationship
-    type cost a schema transaction for every type a load met first (most of a first load of
-    a fresh corpus, with hundreds of types) and an index entry for every instance."""
+    two actors, not through an index, and a constraint per relationship type cost a schema
+    transaction for every type a load met first (most of a first load of a fresh corpus,
+    with hundreds of types) and an index entry for every instance."""
     for statement in NODE_SCHEMA:
         driver.execute_query(statement, database_=database)
     driver.execute_query("CALL db.awaitIndexes(300)", database_=database)
