@@ -24,7 +24,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from polgraph.graph.neo4j.load import unique_entities
-from polgraph.graph.neo4j.schema import NODE_SCHEMA, relation_constraint
+from polgraph.graph.neo4j.schema import NODE_SCHEMA
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
     GraphRows,
@@ -390,10 +390,8 @@ def cypher_statements(rows: GraphRows) -> Iterator[str]:
     top of a database that already holds part of the graph, changes nothing."""
     yield from NODE_SCHEMA
     for rel_type in sorted(rows.relations):
-        try:
-            yield relation_constraint(rel_type)
-        except ValueError as error:
-            raise ExportError(str(error)) from None
+        if not is_relation_type(rel_type):
+            raise ExportError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
     yield "CALL db.awaitIndexes(300)"
     for batch in _batches(rows.articles):
         yield (

@@ -300,6 +300,16 @@ class Translator:
         listed = r"(\w+)\s+IN\s+relationships\s*\(|relationships\s*\([^)]*\)\s+AS\s+(\w+)"
         for match in re.finditer(listed, text, re.I):
             self._relationship_types.setdefault(match.group(1) or match.group(2), set()).add("*")
+        # A relationship renamed (`WITH r AS s`, `WITH r AS s, s AS t`) is still one.
+        renames = re.findall(r"(?<![.\w`])(\w+)\s+AS\s+(\w+)", text, re.I)
+        grew = True
+        while grew:
+            grew = False
+            for old_name, new_name in renames:
+                known = self._relationship_types.get(old_name)
+                if known and not known <= self._relationship_types.get(new_name, set()):
+                    self._relationship_types.setdefault(new_name, set()).update(known)
+                    grew = True
         for i, token in enumerate(tokens):
             dot = _next(tokens, i + 1)
             key = _next(tokens, dot + 1)

@@ -471,13 +471,18 @@ def neo4j_start(
     port: Annotated[
         int | None, typer.Option("--port", help="Bolt port; default 7687 or the saved one.")
     ] = None,
+    browser_port: Annotated[
+        int | None,
+        typer.Option("--browser-port", help="Neo4j Browser's port; default 7474 or the last one."),
+    ] = None,
 ) -> None:
     """Start the local server (fetching it on first use), wait for Bolt, save the connection."""
     try:
-        settings = neo4j_server.start(port=port)
+        settings = neo4j_server.start(port=port, browser=browser_port)
     except Neo4jFailure as error:
         raise _fail(str(error)) from None
     out.print(f"Neo4j {neo4j_server.NEO4J_VERSION} answers at {settings.uri}")
+    out.print(f"Neo4j Browser: {neo4j_server.browser_url(neo4j_state_dir())}", highlight=False)
     out.print(f"connection saved in {neo4j_state_dir() / CONNECTION_FILE}")
 
 
@@ -493,6 +498,8 @@ def neo4j_status() -> None:
     """Say whether the local server runs and answers; exit 1 when it does not."""
     state = neo4j_server.status()
     out.print(f"Neo4j {neo4j_server.NEO4J_VERSION}: {state.message}", highlight=False)
+    if state.browser_url:
+        out.print(f"Neo4j Browser: {state.browser_url}", highlight=False)
     if not state.running:
         raise typer.Exit(code=1)
 

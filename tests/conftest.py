@@ -1,6 +1,5 @@
 import os
 import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +13,38 @@ from tests.graph.neo4j.sample import clear
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "seeds"
 SEED_ARTICLE = SEEDS / "000_215112939b79893b.txt"
+# Set by scripts/test (the README's test command) and implied by CI: a Neo4j server or a
+# Chromium that cannot be had fails the run, naming the cause, instead of skipping.
+REQUIRE = "POLGRAPH_REQUIRE_SERVICES"
+
+
+def services_required() -> bool:
+    return os.environ.get(REQUIRE) == "1" or os.environ.get("CI") == "true"
+
+
+def unavailable(what: str) -> None:
+    """Fail when the run must have `what`, else skip; the terminal summary repeats skips."""
+    if services_required():
+        pytest.fail(f"{what} ({REQUIRE}=1 or CI=true: these tests must run)")
+    pytest.skip(what)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """A bare `pytest` may skip the Neo4j and Chromium tests; say so where it is seen."""
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if {"neo4j", "browser"} & set(getattr(report, "keywords", {}))
+    ]
+    if skipped:
+        reasons = sorted({str(report.longrepr[-1]) for report in skipped})
+        terminalreporter.write_sep(
+            "!",
+            f"{len(skipped)} Neo4j/Chromium tests SKIPPED; `bash scripts/test` fails instead",
+            red=True,
+        )
+        for reason in reasons:
+            terminalreporter.write_line(f"  {reason}")
 
 
 @pytest.fixture(scope="session")
@@ -46,25 +77,23 @@ def neo4j_server_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def neo4j_server(neo4j_server_dir: Path) -> Iterator[Neo4jSettings]:
     """A real Neo4j started for this test session in a throwaway directory and port.
 
-    Never the user's own server: the tests wipe the graph. In CI a server that cannot be had
-    is a failure; on a developer machine without Neo4j set up the tests skip and say why.
+    Never the user's own server: the tests wipe the graph. Started as `polgraph neo4j
+    start` starts it, Neo4j Browser included, on free ports. Under scripts/test or CI a
+    server that cannot be had is a failure; a bare `pytest` without Neo4j set up skips, and
+    says so in the summary.
     """
-    in_ci = os.environ.get("CI") == "true"
-    if not in_ci and not neo4j_server_module.is_obtained():
-        pytest.skip(
-            "Neo4j is not set up on this machine: run `polgraph neo4j start` once "
-            "(needs Java 17+ and Maven); CI always runs these tests"
+    if not services_required() and not neo4j_server_module.is_obtained():
+        unavailable(
+            "Neo4j is not set up on this machine: run `polgraph neo4j install` once "
+            "(needs Java 17+ and Maven)"
         )
     state = neo4j_server_dir
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     try:
-        settings = neo4j_server_module.start(state, port)
+        settings = neo4j_server_module.start(
+            state, neo4j_server_module.free_port(), neo4j_server_module.free_port()
+        )
     except Neo4jFailure as error:
-        if in_ci:
-            pytest.fail(f"CI needs a real Neo4j: {error}")
-        pytest.skip(f"Neo4j could not be started: {error}")
+        unavailable(f"Neo4j could not be started: {error}")
     yield settings
     neo4j_server_module.stop(state)
 

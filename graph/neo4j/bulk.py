@@ -129,11 +129,7 @@ def run_import(directory: Path, state_dir: Path) -> float:
 def finish(settings: Neo4jSettings) -> tuple[int, int]:
     """Give the imported graph the loader's schema and empty lists; returns its counts."""
     with connect(settings) as driver, translated(settings):
-        types, _, _ = driver.execute_query(
-            "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
-            database_=DATABASE,
-        )
-        ensure_schema(driver, DATABASE, [r[0] for r in types if r[0] != MENTIONS])
+        ensure_schema(driver, DATABASE)
         with driver.session(database=DATABASE) as session:
             session.run(EMPTY_LISTS).consume()
         counts, _, _ = driver.execute_query(

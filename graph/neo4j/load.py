@@ -60,12 +60,43 @@ MERGE_ARTICLES = (
     f"SET {_assignments('a', ARTICLE_PROPERTIES)}"
 )
 
+# One row per article with all its mentions. An article that has no MENTIONS yet (nearly
+# every article of a load) gets them by CREATE, which needs neither the search between the
+# article and each actor nor the locks a MERGE takes; an article that has some is MERGEd as
+# before. Rows are whole articles, so a batch writes all of an article's mentions or none,
+# and the result is the same either way.
 MERGE_MENTIONS = (
     "UNWIND $rows AS row "
-    "MATCH (a:Article {id: row.article_id}) MATCH (e:Entity {id: row.entity_id}) "
+    "MATCH (a:Article {id: row.article_id}) "
+    "WITH a, row, EXISTS { (a)-[:MENTIONS]->() } AS seen "
+    "UNWIND row.mentions AS mention "
+    "MATCH (e:Entity {id: mention.entity_id}) "
+    "CALL (a, e, mention, seen) { "
+    "WITH * WHERE seen "
     "MERGE (a)-[m:MENTIONS]->(e) "
-    "SET m.count = CASE WHEN m.count >= row.count THEN m.count ELSE row.count END"
+    "SET m.count = CASE WHEN m.count >= mention.count THEN m.count ELSE mention.count END "
+    "UNION "
+    "WITH * WHERE NOT seen "
+    "CREATE (a)-[:MENTIONS {count: mention.count}]->(e) } "
+    "WITH DISTINCT a.id AS id, seen WHERE NOT seen RETURN id"
 )
+
+
+def mentions_by_article(mentions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Mention rows grouped by article, one per (article, entity) with the highest count:
+    what MERGEing every row in turn would leave."""
+    grouped: dict[str, dict[str, int]] = defaultdict(dict)
+    for row in mentions:
+        counts = grouped[row["article_id"]]
+        counts[row["entity_id"]] = max(row["count"], counts.get(row["entity_id"], row["count"]))
+    return [
+        {
+            "article_id": article_id,
+            "mentions": [{"entity_id": key, "count": count} for key, count in counts.items()],
+        }
+        for article_id, counts in grouped.items()
+    ]
+
 
 _RELATION_VALUES = tuple(name for name in RELATION_PROPERTIES if name != "id")
 
@@ -86,18 +117,28 @@ def merge_entities(label: str) -> str:
     )
 
 
-def merge_relations(rel_type: str) -> str:
-    """Relation instances of one type, keyed by the triple key: the same relation reported
-    by two articles has two keys and so stays two instances."""
-    if not is_relation_type(rel_type):
-        raise ValueError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
-    return (
-        "UNWIND $rows AS row "
-        "MATCH (s:Entity {id: row.source_id}) MATCH (o:Entity {id: row.target_id}) "
-        f"MERGE (s)-[r:{rel_type} {{id: row.id}}]->(o) "
-        f"ON CREATE SET {_new_values('r', _RELATION_VALUES)} "
-        f"ON MATCH SET {_assignments('r', _RELATION_VALUES)}"
-    )
+# Relation instances of every type in one statement, keyed by the triple key: the same
+# relation reported by two articles has two keys and so stays two instances. The type is a
+# value (`$(row.type)`, Cypher 5.26), not part of the text: one text for every type is
+# planned once, where a statement per type cost a plan each (a fresh corpus has hundreds of
+# types, and planning a statement of this size took longer than writing its rows).
+# A row of an article whose MENTIONS this load created (`fresh`) cannot match a stored
+# instance: every load writes an article's MENTIONS before its relations. It is created
+# outright; the MERGE, which reads every relationship between the two actors to find its
+# key, is left to the other rows.
+MERGE_RELATIONS = (
+    "UNWIND $rows AS row "
+    "MATCH (s:Entity {id: row.source_id}) MATCH (o:Entity {id: row.target_id}) "
+    "CALL (s, o, row) { "
+    "WITH * WHERE NOT coalesce(row.fresh, false) "
+    "MERGE (s)-[r:$(row.type) {id: row.id}]->(o) "
+    f"ON CREATE SET {_new_values('r', _RELATION_VALUES)} "
+    f"ON MATCH SET {_assignments('r', _RELATION_VALUES)} "
+    "UNION "
+    "WITH * WHERE coalesce(row.fresh, false) "
+    "CREATE (s)-[r:$(row.type)]->(o) "
+    f"SET r.id = row.id, {_new_values('r', _RELATION_VALUES)} }}"
+)
 
 
 def unique_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -135,9 +176,13 @@ def unique_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def relation_params(row: dict[str, Any]) -> dict[str, Any]:
+def relation_params(rel_type: str, row: dict[str, Any]) -> dict[str, Any]:
+    """The row as the statement reads it. The type travels as a value, yet it still has to
+    be a relationship type of the contract: anything else is refused here."""
+    if not is_relation_type(rel_type):
+        raise ValueError(f"refusing relation type {rel_type!r}: not [A-Z][A-Z0-9_]*")
     keys = ("id", "source_id", "target_id", *_RELATION_VALUES)
-    return {key: row.get(key) for key in keys}
+    return {"type": rel_type, **{key: row.get(key) for key in keys}}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +203,15 @@ def statements(rows: GraphRows) -> list[Statement]:
     ]
     plan = [Statement(MERGE_ARTICLES, articles)]
     plan += [Statement(merge_entities(label), batch) for label, batch in sorted(by_label.items())]
-    plan.append(Statement(MERGE_MENTIONS, list(rows.mentions)))
-    plan += [
-        Statement(merge_relations(rel_type), [relation_params(row) for row in batch])
-        for rel_type, batch in sorted(rows.relations.items())
-    ]
+    plan.append(Statement(MERGE_MENTIONS, mentions_by_article(rows.mentions)))
+    relations: dict[str, dict[str, Any]] = {}
+    for rel_type, batch in sorted(rows.relations.items()):
+        for row in batch:
+            params = relation_params(rel_type, row)
+            # One row per key, as MERGEing each in turn would leave it: later values win.
+            have = relations.setdefault(params["id"], params)
+            have.update({key: value for key, value in params.items() if value is not None})
+    plan.append(Statement(MERGE_RELATIONS, list(relations.values())))
     return [statement for statement in plan if statement.rows]
 
 
@@ -195,11 +244,16 @@ def write(
     """
     if batch_size < 1:
         raise ValueError(f"batch size must be at least 1, not {batch_size}")
-    ensure_schema(driver, database, rows.relations)
+    ensure_schema(driver, database)
     transactions = 0
+    fresh: set[str] = set()
     for statement in statements(rows):
         for batch in chunks(statement.rows, batch_size):
-            driver.execute_query(statement.query, rows=batch, database_=database)
+            if statement.query is MERGE_RELATIONS:
+                batch = [{**row, "fresh": row["article_id"] in fresh} for row in batch]
+            records, _, _ = driver.execute_query(statement.query, rows=batch, database_=database)
+            if statement.query is MERGE_MENTIONS:
+                fresh.update(record["id"] for record in records)
             transactions += 1
             if on_batch:
                 on_batch(len(batch))

@@ -121,6 +121,18 @@ def _hostile(rows: list[dict[str, Any]]) -> None:
     ]
 
 
+def _hostile_graph(rows: list[dict[str, Any]]) -> None:
+    """Whole nodes and relationships: their properties, each relation with its sentence."""
+    assert sorted((r["s"]["name"], r["r"]["quad_class"], r["o"]["name"]) for r in rows) == [
+        ("Donald Trump", 3, "Elon Musk"),
+        ("Elon Musk", 3, "Donald Trump"),
+        ("Russia", 4, "Ukraine"),
+        ("Vladimir Putin", 3, "Volodymyr Zelensky"),
+        ("Volodymyr Zelensky", 3, "Russia"),
+    ]
+    assert all(r["r"]["sentence"] and r["s"]["id"] and r["o"]["label"] for r in rows)
+
+
 def _path(rows: list[dict[str, Any]]) -> None:
     assert rows == [
         {
@@ -248,6 +260,7 @@ def _stateless(rows: list[dict[str, Any]]) -> None:
 
 EXPECTED: dict[str, Callable[[list[dict[str, Any]]], None]] = {
     "Who is hostile to whom": _hostile,
+    "Hostility as a graph": _hostile_graph,
     "Shortest path between two actors": _path,
     "An actor's relations over time": _over_time,
     "The most-cited relations": _most_cited,

@@ -11,6 +11,7 @@ import pytest
 from polgraph.config import Neo4jSettings
 from polgraph.graph.browser import chromium_path
 from polgraph.graph.synthetic import add_actor, add_relation, feud_graph
+from tests.conftest import unavailable
 from tests.graph.neo4j.sample import clear
 
 HOSTILE = (
@@ -59,12 +60,11 @@ def hostile() -> nx.MultiDiGraph:
 
 @pytest.fixture
 def chromium() -> str:
-    """Skip on a machine without Chromium, but never in CI: there it must run."""
+    """Skip on a machine without Chromium, but never under scripts/test or CI."""
     path = chromium_path()
     if path is None or not os.path.exists(path):
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is required in CI for the browser tests")
-        pytest.skip("no Chromium on this machine (set POLGRAPH_CHROMIUM)")
+        unavailable("no Chromium on this machine (install chromium or set POLGRAPH_CHROMIUM)")
+    assert path is not None
     return path
 
 

@@ -51,6 +51,8 @@ QUERIES: list[str] = [
     "MATCH (a:Entity)-[:THREATEN|CRITICIZE]->(b:Entity)<-[r:MEET|CRITICIZE]-(c) "
     "RETURN a.name AS a, b.name AS b, c.name AS c, type(r) AS t ORDER BY a, b, c, t",
     "MATCH (n:Person {id: 'bob-brown'}) RETURN n",
+    # a relationship renamed by WITH keeps its type
+    "MATCH (a)-[r:THREATEN|PRAISE]->(b) WITH r AS s RETURN type(s) AS t, s.date AS d ORDER BY t, d",
     # WHERE on properties, $parameters, single quotes, IS NOT NULL
     "MATCH (a:Entity {name: $name})-[r]->(b) RETURN type(r) AS type, b.name AS target "
     "ORDER BY type, target",
@@ -125,6 +127,8 @@ REFUSED: list[str] = [
     "MATCH (a:Entity {id: 'alice-ames'})-[*]-(b) RETURN count(DISTINCT b) AS n",
     "MATCH (a)-[r]->(b)-[s*1..2]->(c) RETURN count(*) AS n",
     "MATCH (a)-[r:THREATEN]->(b) RETURN r.type AS t",
+    "MATCH (a)-[r:THREATEN]->(b) WITH r AS s RETURN s.type AS t",
+    "MATCH (a)-[r]->(b) WITH a, r AS s WITH s AS t RETURN t.type AS x",
     "MATCH (e:Entity) RETURN toLower(e.name) AS name",
     "MATCH (e:Entity) RETURN size(e.name) AS length",
     "MATCH (e:Entity) RETURN e.aliases[1] AS second",

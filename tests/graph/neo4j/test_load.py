@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from polgraph.cli import app
 from polgraph.config import Neo4jSettings
-from polgraph.graph.neo4j.load import load, merge_entities, merge_relations, rows_from_path
+from polgraph.graph.neo4j.load import load, merge_entities, relation_params, rows_from_path
 from polgraph.graph.store import Store
 from polgraph.ingest.records import Mention, entity_id, relation_type
 from tests.graph.neo4j.sample import (
@@ -186,7 +186,7 @@ def test_cypher_in_article_text_is_stored_verbatim_and_harms_nothing(
 
 def test_labels_and_types_that_are_not_sanitised_are_refused() -> None:
     with pytest.raises(ValueError):
-        merge_relations(EVIL)
+        relation_params(EVIL, {})
     with pytest.raises(ValueError):
         merge_entities("Person`) DETACH DELETE n //")
 
