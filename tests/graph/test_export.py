@@ -126,7 +126,8 @@ def _neo4j_rows(settings: Any) -> GraphRows:
             ),
             entities=run(
                 "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
-                "e.label AS label, e.aliases AS aliases, e.roles AS roles ORDER BY id"
+                "e.label AS label, e.aliases AS aliases, e.roles AS roles, "
+                "e.country AS country, e.sector AS sector ORDER BY id"
             ),
             mentions=run(
                 "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "
