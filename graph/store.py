@@ -19,7 +19,8 @@ import networkx as nx
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
     GraphRows,
-    graph_from_rows,
+    add_entities,
+    add_relations,
     rows_from_extraction,
 )
 from polgraph.ingest.records import Extraction, is_relation_type
@@ -110,6 +111,19 @@ def _relation_merge() -> str:
 _MERGE_RELATIONS = _relation_merge()
 
 REOPEN_EVERY = 400
+
+PAGE_RELATIONS = 5_000
+"""Relations read at a time when the whole store passes through (triples.jsonl, the graph
+to draw): what such a pass holds in memory, whatever the size of the store."""
+
+_ARTICLES = (
+    "MATCH (a:Article) {where} RETURN a.id AS id, a.title AS title, a.`date` AS date, "
+    "a.source AS source, a.url AS url ORDER BY a.id"
+)
+_ENTITIES = (
+    "MATCH (e:Entity) {where} RETURN e.id AS id, e.name AS name, e.type AS type, "
+    "e.label AS label, e.aliases AS aliases, e.roles AS roles ORDER BY e.id"
+)
 
 
 class Store:
@@ -213,26 +227,42 @@ class Store:
             "mentions": one("MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n"),
         }
 
-    def _relations(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _iterate(self, query: str, parameters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        result = self._conn.execute(query, parameters)
+        columns = result.get_column_names()
+        while result.has_next():
+            yield dict(zip(columns, result.get_next(), strict=True))
+
+    def _entities(self, ids: list[str] | None = None) -> list[dict[str, Any]]:
+        where = "" if ids is None else "WHERE e.id IN $ids"
+        entities = self.execute(_ENTITIES.format(where=where), {} if ids is None else {"ids": ids})
+        for entity in entities:
+            entity["aliases"] = entity["aliases"] or []
+            entity["roles"] = entity["roles"] or []
+        return entities
+
+    def _relations(
+        self, after: tuple[str, str] | None = None, limit: int | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Relations in (type, id) order; with `after` and `limit`, one page of them, found
+        by key rather than by offset so every page costs the same."""
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
+        where = "" if after is None else "WHERE r.type > $type OR (r.type = $type AND r.id > $id) "
         query = (
-            f"MATCH (s:Entity)-[r:{RELATION_TABLE}]->(o:Entity) RETURN r.type AS type, "
+            f"MATCH (s:Entity)-[r:{RELATION_TABLE}]->(o:Entity) {where}RETURN r.type AS type, "
             f"s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.type, r.id"
         )
-        for row in self.execute(query):
+        if limit is not None:
+            query += f" LIMIT {int(limit)}"
+        parameters = {} if after is None else {"type": after[0], "id": after[1]}
+        for row in self._iterate(query, parameters):
             yield row.pop("type"), row
 
     def rows(self) -> GraphRows:
         """Everything stored, as the rows a loader writes elsewhere (Neo4j, CSV)."""
         out = GraphRows(
-            articles=self.execute(
-                "MATCH (a:Article) RETURN a.id AS id, a.title AS title, a.`date` AS date, "
-                "a.source AS source, a.url AS url ORDER BY a.id"
-            ),
-            entities=self.execute(
-                "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
-                "e.label AS label, e.aliases AS aliases, e.roles AS roles ORDER BY e.id"
-            ),
+            articles=self.execute(_ARTICLES.format(where="")),
+            entities=self._entities(),
             mentions=self.execute(
                 "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "
                 "e.id AS entity_id, m.`count` AS count ORDER BY article_id, entity_id"
@@ -240,10 +270,45 @@ class Store:
         )
         for rel_type, row in self._relations():
             out.relations.setdefault(rel_type, []).append({"type": rel_type, **row})
-        for entity in out.entities:
-            entity["aliases"] = entity["aliases"] or []
-            entity["roles"] = entity["roles"] or []
         return out
 
+    def relation_pages(self, size: int = PAGE_RELATIONS) -> Iterator[GraphRows]:
+        """Every stored relation in the order of `rows()`, at most `size` at a time, each page
+        with the entities and articles its relations name (no mentions): a pass over a store
+        of any size holds one page."""
+        after: tuple[str, str] | None = ("", "")
+        while after is not None:
+            page = GraphRows()
+            last = None
+            for rel_type, row in self._relations(after, size):
+                page.relations.setdefault(rel_type, []).append({"type": rel_type, **row})
+                last = (rel_type, row["id"])
+            after = last
+            if last is None:
+                return
+            rows = [row for batch in page.relations.values() for row in batch]
+            entities = sorted({row[end] for row in rows for end in ("source_id", "target_id")})
+            page.entities = self._entities(entities)
+            page.articles = self.execute(
+                _ARTICLES.format(where="WHERE a.id IN $ids"),
+                {"ids": sorted({row["article_id"] for row in rows})},
+            )
+            yield page
+
     def to_networkx(self) -> nx.MultiDiGraph:
-        return graph_from_rows(self.rows())
+        """The graph of everything stored, as `graph_from_rows(self.rows())` gives it, built
+        a page of relations at a time."""
+        graph = nx.MultiDiGraph()
+        counts = self.execute(
+            "MATCH (:Article)-[m:MENTIONS]->(e:Entity) "
+            "RETURN e.id AS id, count(*) AS articles, sum(m.`count`) AS mentions"
+        )
+        add_entities(
+            graph,
+            self._entities(),
+            {row["id"]: row["articles"] for row in counts},
+            {row["id"]: int(row["mentions"] or 0) for row in counts},
+        )
+        for page in self.relation_pages():
+            add_relations(graph, page)
+        return graph
