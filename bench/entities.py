@@ -15,7 +15,7 @@ from pathlib import Path
 
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import load_model, pieces
-from polgraph.ingest.read import Failure, read_paths
+from polgraph.ingest.read import Failure, Skipped, read_paths
 from polgraph.ingest.roles import sentence_roles
 
 
@@ -27,7 +27,7 @@ def main() -> None:
     nlp = load_model()
     texts = []
     for item in read_paths([str(p) for p in args.paths]):
-        if not isinstance(item, Failure):
+        if not isinstance(item, Failure | Skipped):
             texts.extend(piece.text for piece in pieces(item.text))
         if len(texts) >= args.limit:
             break

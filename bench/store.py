@@ -3,11 +3,18 @@ corpus file, of a re-run that finds everything stored, and query latency on the 
 
     .venv/bin/python bench/store.py [--corpora DIR] [--files a.jsonl b.jsonl]
         [--workers 2] [--repeats 5] [--keep DIR]
+    .venv/bin/python bench/store.py --times 1 10 [--files ...] [--limit 150]
     .venv/bin/python bench/store.py --relation-types 200 [--articles 400] [--per-article 5]
 
-Each build runs as its own `polgraph` process; its peak RSS is the largest of that process
-and its worker processes. The queries are those of docs/queries.md, run through the
-function `polgraph query` calls (median of --repeats after one warm-up).
+Each build runs as its own `polgraph` process. Its peak RSS is given twice: the whole
+build (the sum over the main process and its workers, sampled from /proc every 0.2 s, so
+Linux only) and the largest single process. The queries are those of docs/queries.md,
+run through the function `polgraph query` calls (median of --repeats after one warm-up).
+
+--times builds from each multiple of the corpus files (the first --limit records of
+each, repeated with fresh ids so every copy is new to the store), each into a fresh
+store, and prints the peak RSS of each build and its ratio to the first: a build should
+not grow with the corpus except through the store on disk.
 
 --relation-types writes synthetic articles through the real Store in this process, their
 relations cycling through that many types, and prints this process's peak RSS: what a
@@ -25,13 +32,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpora import default_corpora  # noqa: E402
+from corpora import default_corpora, repeat_with_fresh_ids  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -42,18 +50,71 @@ POLGRAPH = Path(sys.executable).parent / "polgraph"
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _build(paths: list[Path], store: Path, out: Path, workers: int) -> tuple[float, float, str]:
+def _tree_rss(pid: int) -> tuple[int, int]:
+    """Resident bytes of a process and all its descendants: (sum, largest one)."""
+    pids, sizes = [pid], []
+    while pids:
+        current = pids.pop()
+        try:
+            with open(f"/proc/{current}/statm") as statm:
+                sizes.append(int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE"))
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    pids.extend(int(child) for child in children.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return sum(sizes), max(sizes, default=0)
+
+
+def _build(
+    paths: list[Path], store: Path, out: Path, workers: int
+) -> tuple[float, float, float, str]:
+    """Seconds, peak RSS of the whole build and of its largest process (MB), and output."""
     command = [str(POLGRAPH), "build", *map(str, paths), "--store", str(store)]
     command += ["--out", str(out), "--workers", str(workers)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peaks = [0, 0]
+
+    def sample() -> None:
+        while process.poll() is None:
+            total, largest = _tree_rss(process.pid)
+            peaks[0], peaks[1] = max(peaks[0], total), max(peaks[1], largest)
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
     seconds = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"polgraph build failed:\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    note = "" if peak > before else " (not above an earlier child's peak)"
-    return seconds, peak / 1024, done.stdout + done.stderr + note
+    sampler.join()
+    if process.returncode not in (0, 1):
+        raise SystemExit(f"polgraph build failed:\n{stderr}")
+    return seconds, peaks[0] / 2**20, peaks[1] / 2**20, stdout + stderr
+
+
+def _multiples(paths: list[Path], times: list[int], limit: int | None, workers: int) -> None:
+    """Peak RSS of builds over 1x, 10x... the corpus, each into a fresh store."""
+    first: float | None = None
+    with tempfile.TemporaryDirectory() as scratch:
+        for multiple in times:
+            root = Path(scratch) / f"x{multiple}"
+            root.mkdir()
+            files = [root / path.name for path in paths]
+            articles = sum(
+                repeat_with_fresh_ids(path, file, multiple, limit)
+                for path, file in zip(paths, files, strict=True)
+            )
+            seconds, peak, largest, output = _build(files, root / "store", root / "out", workers)
+            print(output.strip())
+            first = first or peak
+            print(
+                f"{multiple}x: {articles} articles in {seconds:.0f} s; peak RSS of the whole build "
+                f"{peak:.0f} MB ({peak / first:.2f}x the first), largest process {largest:.0f} MB"
+            )
+            size = sum(f.stat().st_size for f in (root / "store").rglob("*") if f.is_file())
+            print(f"{multiple}x: store on disk {size / 2**20:.1f} MB", flush=True)
+            for path in root.rglob("*.jsonl"):
+                path.unlink()
 
 
 def _queries(store_path: Path, repeats: int) -> None:
@@ -158,6 +219,8 @@ def main() -> None:
     parser.add_argument(
         "--queries-only", type=Path, default=None, help="Time queries on this store."
     )
+    parser.add_argument("--times", type=int, nargs="*", default=None)
+    parser.add_argument("--limit", type=int, default=None, help="Records per file for --times.")
     parser.add_argument("--relation-types", type=int, default=None)
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--per-article", type=int, default=5)
@@ -175,16 +238,19 @@ def main() -> None:
     )
     if not paths or not all(p.is_file() for p in paths):
         raise SystemExit(f"{corpora}: corpus files missing (set --corpora or POLGRAPH_CORPORA)")
+    if args.times:
+        _multiples(paths, args.times, args.limit, args.workers)
+        return
     with tempfile.TemporaryDirectory() as scratch:
         root = args.keep or Path(scratch)
         store, out = root / "store", root / "out"
         print(f"building from {', '.join(p.name for p in paths)} with {args.workers} workers")
-        seconds, peak, output = _build(paths, store, out, args.workers)
+        seconds, peak, largest, output = _build(paths, store, out, args.workers)
         print(output.strip())
-        print(f"build: {seconds:.1f} s, peak RSS {peak:.0f} MB (largest process)")
+        print(f"build: {seconds:.1f} s, peak RSS {peak:.0f} MB (largest process {largest:.0f} MB)")
         size = sum(f.stat().st_size for f in store.rglob("*") if f.is_file())
         print(f"store on disk: {size / 2**20:.1f} MB")
-        seconds, _, _ = _build(paths, store, out, args.workers)
+        seconds, _, _, _ = _build(paths, store, out, args.workers)
         print(f"re-run with everything stored: {seconds:.1f} s")
         _queries(store, args.repeats)
     print(f"load average at the end: {os.getloadavg()} on {os.cpu_count()} CPUs")

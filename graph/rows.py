@@ -7,7 +7,7 @@ reads the same on each of them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -331,19 +331,36 @@ def graph_from_rows(rows: GraphRows) -> nx.MultiDiGraph:
     """The graph for analysis and drawing, whichever store the rows came from: nodes keyed by
     entity id, edges by relation id, with the same property names as the JSONL contract."""
     graph = nx.MultiDiGraph()
-    titles = {row["id"]: row.get("title") for row in rows.articles}
-    article_counts: Counter[str] = Counter()
-    mention_counts: Counter[str] = Counter()
+    articles: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     for row in rows.mentions:
-        article_counts[row["entity_id"]] += 1
-        mention_counts[row["entity_id"]] += row["count"] or 0
-    for entity in rows.entities:
+        articles[row["entity_id"]] += 1
+        mentions[row["entity_id"]] += row["count"] or 0
+    add_entities(graph, rows.entities, articles, mentions)
+    add_relations(graph, rows)
+    return graph
+
+
+def add_entities(
+    graph: nx.MultiDiGraph,
+    entities: Iterable[dict[str, Any]],
+    articles: Mapping[str, int],
+    mentions: Mapping[str, int],
+) -> None:
+    """Entity nodes with how many articles name them and how many times in all."""
+    for entity in entities:
         graph.add_node(
             entity["id"],
             **entity,
-            articles=article_counts[entity["id"]],
-            mentions=mention_counts[entity["id"]],
+            articles=articles.get(entity["id"], 0),
+            mentions=mentions.get(entity["id"], 0),
         )
+
+
+def add_relations(graph: nx.MultiDiGraph, rows: GraphRows) -> None:
+    """The relations of `rows` as edges, titled from `rows.articles`; a store adds them a
+    page at a time (`Store.to_networkx`), so its rows are never all held beside the graph."""
+    titles = {row["id"]: row.get("title") for row in rows.articles}
     for batch in rows.relations.values():
         for row in batch:
             attrs = {k: v for k, v in row.items() if k not in ("source_id", "target_id")}
@@ -354,4 +371,3 @@ def graph_from_rows(rows: GraphRows) -> nx.MultiDiGraph:
                 **attrs,
                 title=titles.get(row["article_id"]),
             )
-    return graph

@@ -9,6 +9,7 @@ Every relation between entities shares one table whatever its type (see RELATION
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ import networkx as nx
 from polgraph.graph.rows import (
     RELATION_PROPERTIES,
     GraphRows,
-    graph_from_rows,
+    add_entities,
+    add_relations,
     most_attested,
     rows_from_extraction,
 )
@@ -124,7 +126,27 @@ def _relation_merge() -> str:
 
 _MERGE_RELATIONS = _relation_merge()
 
-REOPEN_EVERY = 400
+REOPEN_EVERY = 200
+
+try:
+    _malloc_trim = ctypes.CDLL(None).malloc_trim
+except (OSError, AttributeError):
+    _malloc_trim = None
+"""glibc's, where there is one: see `Store.add`."""
+
+PAGE_RELATIONS = 5_000
+"""Relations read at a time when the whole store passes through (triples.jsonl, the graph
+to draw): what such a pass holds in memory, whatever the size of the store."""
+
+_ARTICLES = (
+    "MATCH (a:Article) {where} RETURN a.id AS id, a.title AS title, a.`date` AS date, "
+    "a.source AS source, a.url AS url ORDER BY a.id"
+)
+_ENTITIES = (
+    "MATCH (e:Entity) {where} RETURN e.id AS id, e.name AS name, e.type AS type, "
+    "e.label AS label, e.aliases AS aliases, e.roles AS roles, e.country AS country, "
+    "e.sector AS sector ORDER BY e.id"
+)
 
 
 class Store:
@@ -242,15 +264,27 @@ class Store:
         self._conn.execute(_SET_AFFILIATION, {"rows": rows})
 
     def add(self, extraction: Extraction) -> None:
-        """Store one article. Every `REOPEN_EVERY` articles the database is closed and opened
-        again: LadybugDB keeps what a connection wrote in its buffer manager, which a smaller
-        buffer pool cannot evict ("the buffer pool is full"), so without it a long build's
-        memory grows with the graph; reopening hands it back."""
+        """Store one article, then let go of what the write held, or a long build's memory
+        grows with the graph:
+
+        - the connection is replaced: it keeps a prepared statement for every shape of
+          parameters it has seen (a None or a string, an int's width), each holding what
+          its last run allocated, some 70 MB after a few hundred articles;
+        - every `REOPEN_EVERY` articles the database is closed and opened again, because
+          LadybugDB keeps what was written in its buffer manager, which a smaller buffer
+          pool cannot evict ("the buffer pool is full"); glibc then keeps the freed memory
+          for reuse unless `malloc_trim` hands it back to the system.
+        """
         self.write(rows_from_extraction(extraction))
         self._added += 1
+        self._conn.close()
         if self._added % REOPEN_EVERY == 0:
-            self.close()
+            self._db.close()
+            if _malloc_trim is not None:
+                _malloc_trim(0)
             self._open()
+        else:
+            self._conn = ladybug.Connection(self._db)
 
     def article_ids(self) -> set[str]:
         return {row["id"] for row in self.execute("MATCH (a:Article) RETURN a.id AS id")}
@@ -266,27 +300,42 @@ class Store:
             "mentions": one("MATCH ()-[m:MENTIONS]->() RETURN count(m) AS n"),
         }
 
-    def _relations(self) -> Iterator[tuple[str, dict[str, Any]]]:
+    def _iterate(self, query: str, parameters: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        result = self._conn.execute(query, parameters)
+        columns = result.get_column_names()
+        while result.has_next():
+            yield dict(zip(columns, result.get_next(), strict=True))
+
+    def _entities(self, ids: list[str] | None = None) -> list[dict[str, Any]]:
+        where = "" if ids is None else "WHERE e.id IN $ids"
+        entities = self.execute(_ENTITIES.format(where=where), {} if ids is None else {"ids": ids})
+        for entity in entities:
+            entity["aliases"] = entity["aliases"] or []
+            entity["roles"] = entity["roles"] or []
+        return entities
+
+    def _relations(
+        self, after: tuple[str, str] | None = None, limit: int | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Relations in (type, id) order; with `after` and `limit`, one page of them, found
+        by key rather than by offset so every page costs the same."""
         columns = ", ".join(f"r.`{name}` AS `{name}`" for name in RELATION_PROPERTIES)
+        where = "" if after is None else "WHERE r.type > $type OR (r.type = $type AND r.id > $id) "
         query = (
-            f"MATCH (s:Entity)-[r:{RELATION_TABLE}]->(o:Entity) RETURN r.type AS type, "
+            f"MATCH (s:Entity)-[r:{RELATION_TABLE}]->(o:Entity) {where}RETURN r.type AS type, "
             f"s.id AS source_id, o.id AS target_id, {columns} ORDER BY r.type, r.id"
         )
-        for row in self.execute(query):
+        if limit is not None:
+            query += f" LIMIT {int(limit)}"
+        parameters = {} if after is None else {"type": after[0], "id": after[1]}
+        for row in self._iterate(query, parameters):
             yield row.pop("type"), row
 
     def rows(self) -> GraphRows:
         """Everything stored, as the rows a loader writes elsewhere (Neo4j, CSV)."""
         out = GraphRows(
-            articles=self.execute(
-                "MATCH (a:Article) RETURN a.id AS id, a.title AS title, a.`date` AS date, "
-                "a.source AS source, a.url AS url ORDER BY a.id"
-            ),
-            entities=self.execute(
-                "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
-                "e.label AS label, e.aliases AS aliases, e.roles AS roles, "
-                "e.country AS country, e.sector AS sector ORDER BY e.id"
-            ),
+            articles=self.execute(_ARTICLES.format(where="")),
+            entities=self._entities(),
             mentions=self.execute(
                 "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "
                 "e.id AS entity_id, m.`count` AS count ORDER BY article_id, entity_id"
@@ -294,10 +343,45 @@ class Store:
         )
         for rel_type, row in self._relations():
             out.relations.setdefault(rel_type, []).append({"type": rel_type, **row})
-        for entity in out.entities:
-            entity["aliases"] = entity["aliases"] or []
-            entity["roles"] = entity["roles"] or []
         return out
 
+    def relation_pages(self, size: int = PAGE_RELATIONS) -> Iterator[GraphRows]:
+        """Every stored relation in the order of `rows()`, at most `size` at a time, each page
+        with the entities and articles its relations name (no mentions): a pass over a store
+        of any size holds one page."""
+        after: tuple[str, str] | None = ("", "")
+        while after is not None:
+            page = GraphRows()
+            last = None
+            for rel_type, row in self._relations(after, size):
+                page.relations.setdefault(rel_type, []).append({"type": rel_type, **row})
+                last = (rel_type, row["id"])
+            after = last
+            if last is None:
+                return
+            rows = [row for batch in page.relations.values() for row in batch]
+            entities = sorted({row[end] for row in rows for end in ("source_id", "target_id")})
+            page.entities = self._entities(entities)
+            page.articles = self.execute(
+                _ARTICLES.format(where="WHERE a.id IN $ids"),
+                {"ids": sorted({row["article_id"] for row in rows})},
+            )
+            yield page
+
     def to_networkx(self) -> nx.MultiDiGraph:
-        return graph_from_rows(self.rows())
+        """The graph of everything stored, as `graph_from_rows(self.rows())` gives it, built
+        a page of relations at a time."""
+        graph = nx.MultiDiGraph()
+        counts = self.execute(
+            "MATCH (:Article)-[m:MENTIONS]->(e:Entity) "
+            "RETURN e.id AS id, count(*) AS articles, sum(m.`count`) AS mentions"
+        )
+        add_entities(
+            graph,
+            self._entities(),
+            {row["id"]: row["articles"] for row in counts},
+            {row["id"]: int(row["mentions"] or 0) for row in counts},
+        )
+        for page in self.relation_pages():
+            add_relations(graph, page)
+        return graph

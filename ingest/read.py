@@ -53,6 +53,23 @@ class Failure:
         return f"{self.source}: {self.reason}"
 
 
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file in a walked directory that is not read: a warning, not a failure, because
+    a folder may hold notes, hidden files and empty placeholders beside its articles.
+    `kind` is the short reason the end-of-run count groups by."""
+
+    source: str
+    kind: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: skipped, {self.reason}"
+
+
+EMPTY = "empty file"
+
+
 def text_id(text: str) -> str:
     """The same text gives the same id, whatever file it came in."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -108,7 +125,7 @@ def _normalise_date(value: Any) -> str | None:
 
 def _decode(path_label: str, data: bytes) -> str:
     if not data.strip():
-        raise InputError(path_label, "empty file")
+        raise InputError(path_label, EMPTY)
     if b"\x00" in data[:SNIFF_BYTES]:
         raise InputError(path_label, "binary file (NUL bytes), not text")
     try:
@@ -181,7 +198,7 @@ def _content(label: str, lines: Iterator[_Line]) -> Iterator[_Line]:
             yield line
             yield from lines
             return
-    raise InputError(label, "empty file")
+    raise InputError(label, EMPTY)
 
 
 def _json_articles(
@@ -313,25 +330,48 @@ def read_stream(
         yield Failure(label, f"cannot read: {err.strerror or err}")
 
 
-def _files(path: Path) -> Iterator[Path | Failure]:
+def _unknown_extension(path: Path) -> str:
+    return f"unknown extension {path.suffix or '(none)'!r}"
+
+
+def _walk(directory: Path) -> Iterator[Path | Skipped | Failure]:
+    """The readable files under `directory` in name order, and a `Skipped` for every entry
+    passed over. A hidden directory is one entry: its contents are not listed, as a `.git`
+    would otherwise bring a line per object. Links to directories are not followed, so a
+    link back up the tree cannot loop."""
+    try:
+        entries = sorted(directory.iterdir())
+    except OSError as err:
+        yield Failure(str(directory), f"cannot list directory: {err.strerror}")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            what = "directory" if entry.is_dir() else "file"
+            yield Skipped(str(entry), "hidden", f"hidden {what}")
+        elif entry.is_dir():
+            if entry.is_symlink():
+                yield Skipped(str(entry), "link", "link to a directory, not followed")
+            else:
+                yield from _walk(entry)
+        elif not entry.is_file():
+            kind = "broken link" if entry.is_symlink() else "not a regular file"
+            yield Skipped(str(entry), kind, kind)
+        elif entry.suffix.lower() not in SUFFIXES:
+            yield Skipped(str(entry), "unknown extension", _unknown_extension(entry))
+        else:
+            yield entry
+
+
+def _files(path: Path) -> Iterator[Path | Skipped | Failure]:
     if path.is_dir():
-        try:
-            children = sorted(p for p in path.rglob("*") if p.is_file())
-        except OSError as err:
-            yield Failure(str(path), f"cannot list directory: {err.strerror}")
-            return
-        for child in children:
-            if child.suffix.lower() in SUFFIXES and not child.name.startswith("."):
-                yield child
+        yield from _walk(path)
         return
     if not path.exists():
         yield Failure(str(path), "no such file or directory")
         return
     if path.suffix.lower() not in SUFFIXES:
         yield Failure(
-            str(path),
-            f"unknown extension {path.suffix or '(none)'!r}; use one of "
-            + ", ".join(sorted(SUFFIXES)),
+            str(path), f"{_unknown_extension(path)}; use one of " + ", ".join(sorted(SUFFIXES))
         )
         return
     yield path
@@ -339,14 +379,19 @@ def _files(path: Path) -> Iterator[Path | Failure]:
 
 def read_paths(
     paths: Iterable[str | Path], *, date: str | None = None, stdin_suffix: str = ".txt"
-) -> Iterator[Article | Failure]:
-    """Lazily read every article under the given paths ('-' is stdin), in a stable order."""
+) -> Iterator[Article | Failure | Skipped]:
+    """Lazily read every article under the given paths ('-' is stdin), in a stable order.
+
+    A file named on its own that cannot be read is a `Failure`. In a directory, files that
+    are not articles (unknown extension, hidden, empty) are `Skipped`, one each, so nothing
+    is passed over without a word and none of them fails the run."""
     for raw in paths:
         if str(raw) == "-":
             yield from read_stream("<stdin>", sys.stdin.buffer, stdin_suffix, date)
             continue
+        walked = Path(raw).is_dir()
         for item in _files(Path(raw)):
-            if isinstance(item, Failure):
+            if not isinstance(item, Path):
                 yield item
                 continue
             try:
@@ -355,7 +400,11 @@ def read_paths(
                 yield Failure(str(item), f"cannot read: {err.strerror or err}")
                 continue
             with stream:
-                yield from read_stream(str(item), stream, item.suffix.lower(), date)
+                for read in read_stream(str(item), stream, item.suffix.lower(), date):
+                    if walked and isinstance(read, Failure) and read == Failure(str(item), EMPTY):
+                        yield Skipped(read.source, "empty", EMPTY)
+                    else:
+                        yield read
 
 
 def count_articles(paths: Iterable[str | Path]) -> int | None:
@@ -367,7 +416,7 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
         if str(raw) == "-":
             return None
         for item in _files(Path(raw)):
-            if isinstance(item, Failure):
+            if not isinstance(item, Path):
                 total += 1
                 continue
             suffix = item.suffix.lower()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -45,13 +47,13 @@ from polgraph.graph.overrides import apply_overrides
 from polgraph.graph.query import QueryError, Refused, query
 from polgraph.graph.rows import GraphRows, graph_from_rows
 from polgraph.graph.select import Criteria, SelectionError, select
-from polgraph.graph.store import Store, StoreError
+from polgraph.graph.store import RELATION_TABLE, Store, StoreError
 from polgraph.ingest.dask_engine import EngineError
 from polgraph.ingest.names import explain
 from polgraph.ingest.nlp import ModelError
 from polgraph.ingest.overrides import Overrides, OverridesError, find_overrides
 from polgraph.ingest.pipeline import PARTITION_SIZE, Settings, WorkerError
-from polgraph.ingest.read import Failure, count_articles
+from polgraph.ingest.read import Failure, Skipped, count_articles
 from polgraph.jobs import Report, extract_paths, extract_shards, ingest, stored_triples
 from polgraph.report import overview, pair_report
 
@@ -164,6 +166,28 @@ def _report_failure(failure: Failure) -> None:
     err.print(f"[red]polgraph: error:[/red] {failure}", highlight=False, soft_wrap=True)
 
 
+def _report_skip(skipped: Skipped) -> None:
+    err.print(f"[yellow]polgraph: warning:[/yellow] {skipped}", highlight=False, soft_wrap=True)
+
+
+def _skip_count(report: Report) -> None:
+    """One line at the end, so a file passed over early in a long run is not lost above."""
+    if not report.passed_over:
+        return
+    kinds = Counter(item.kind for item in report.passed_over)
+    count = len(report.passed_over)
+    detail = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    message = f"skipped {count} file{'s' if count > 1 else ''} in folders ({detail})"
+    err.print(f"[yellow]polgraph: warning:[/yellow] {message}", highlight=False, soft_wrap=True)
+
+
+def _quiet_broken_pipe() -> typer.Exit:
+    """The reader of stdout went away (`| head`): stop quietly as Unix tools do. stdout is
+    pointed at /dev/null so the interpreter's last flush cannot complain either."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return typer.Exit(code=128 + signal.SIGPIPE)
+
+
 UriOpt = Annotated[
     str | None, typer.Option("--neo4j-uri", "--uri", help="Bolt URI; env NEO4J_URI.")
 ]
@@ -241,12 +265,23 @@ def extract(
         with _progress(paths, report) as advance:
             if address and output:
                 extract_shards(
-                    paths, settings, report, _report_failure, output, address, advance, date
+                    paths,
+                    settings,
+                    report,
+                    _report_failure,
+                    output,
+                    address,
+                    advance,
+                    date,
+                    on_skip=_report_skip,
                 )
             else:
                 _write_triples(paths, settings, report, output, date, address, advance)
+    except BrokenPipeError:
+        raise _quiet_broken_pipe() from None
     except (ModelError, EngineError, WorkerError, OSError) as error:
         raise _fail(str(error)) from None
+    _skip_count(report)
     if report.failures:
         raise typer.Exit(code=1)
 
@@ -262,10 +297,13 @@ def _write_triples(
 ) -> None:
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for extraction in extract_paths(paths, settings, report, _report_failure, date, address):
+        for extraction in extract_paths(
+            paths, settings, report, _report_failure, date, address, on_skip=_report_skip
+        ):
             for triple in extraction.triples:
                 sink.write(triple.to_json() + "\n")
             advance(extraction)
+        sink.flush()
     finally:
         if output:
             sink.close()
@@ -290,7 +328,7 @@ def _progress(paths: list[str], report: Report) -> Iterator[Callable[[object], N
         task = bar.add_task("extracting", total=total, rate="")
 
         def advance(_: object) -> None:
-            done = report.stored + report.skipped + len(report.failures)
+            done = report.stored + report.skipped + len(report.failures) + len(report.passed_over)
             elapsed = bar.tasks[task].elapsed or 0
             rate = f"{report.stored / elapsed:.1f} articles/s" if elapsed else ""
             bar.update(task, completed=done, rate=rate)
@@ -300,7 +338,6 @@ def _progress(paths: list[str], report: Report) -> Iterator[Callable[[object], N
 
 def _summary(store: Store, report: Report) -> None:
     counts = store.counts()
-    graph = store.to_networkx()
     table = Table(title="polgraph build", show_header=False)
     table.add_row(
         "articles read / new / already stored",
@@ -309,8 +346,11 @@ def _summary(store: Store, report: Report) -> None:
     table.add_row("articles in store", str(counts["articles"]))
     table.add_row("entities", str(counts["entities"]))
     table.add_row("relations", str(counts["relations"]))
-    degree = Counter({node: graph.degree(node) for node in graph.nodes})
-    top = ", ".join(f"{graph.nodes[node]['name']} ({d})" for node, d in degree.most_common(5) if d)
+    most = store.execute(
+        f"MATCH (e:Entity)-[r:{RELATION_TABLE}]-(:Entity) "
+        "RETURN e.id AS id, e.name AS name, count(r) AS n ORDER BY n DESC, id LIMIT 5"
+    )
+    top = ", ".join(f"{row['name']} ({row['n']})" for row in most)
     table.add_row("top actors", top or "-")
     if report.failures:
         table.add_row("[red]failed inputs[/red]", str(len(report.failures)))
@@ -354,7 +394,17 @@ def build(
     try:
         with Store(store) as db:
             with _progress(sources, report) as advance:
-                ingest(sources, db, settings, report, _report_failure, advance, date, address)
+                ingest(
+                    sources,
+                    db,
+                    settings,
+                    report,
+                    _report_failure,
+                    advance,
+                    date,
+                    address,
+                    on_skip=_report_skip,
+                )
             merged = merge_safe(db, settings.overrides)
             place_by_roles(db)
             if merged:
@@ -379,6 +429,7 @@ def build(
                 out.print(f"loaded {loaded.relations} relations into {target.uri}")
     except (StoreError, ModelError, EngineError, WorkerError, Neo4jFailure) as error:
         raise _fail(str(error)) from None
+    _skip_count(report)
     if report.failures:
         raise typer.Exit(code=1)
 

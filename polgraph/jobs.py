@@ -9,7 +9,7 @@ from pathlib import Path
 from polgraph.graph.rows import triples_from_rows
 from polgraph.graph.store import Store
 from polgraph.ingest.pipeline import Settings, extract
-from polgraph.ingest.read import Failure, read_paths
+from polgraph.ingest.read import Failure, Skipped, read_paths
 from polgraph.ingest.records import Article, Extraction, Triple
 
 
@@ -22,6 +22,7 @@ class Report:
     stored: int = 0
     triples: int = 0
     failures: list[Failure] = field(default_factory=list)
+    passed_over: list[Skipped] = field(default_factory=list)
 
 
 def _articles(
@@ -30,12 +31,17 @@ def _articles(
     on_failure: Callable[[Failure], None],
     date: str | None,
     skip: set[str] | None = None,
+    on_skip: Callable[[Skipped], None] = lambda _: None,
 ) -> Iterator[Article]:
     seen: set[str] = set()
     for item in read_paths(paths, date=date):
         if isinstance(item, Failure):
             report.failures.append(item)
             on_failure(item)
+            continue
+        if isinstance(item, Skipped):
+            report.passed_over.append(item)
+            on_skip(item)
             continue
         report.read += 1
         if item.id in seen or (skip is not None and item.id in skip):
@@ -66,9 +72,12 @@ def extract_paths(
     on_failure: Callable[[Failure], None],
     date: str | None = None,
     scheduler: str | None = None,
+    on_skip: Callable[[Skipped], None] = lambda _: None,
 ) -> Iterator[Extraction]:
-    """Extractions of every readable article; failures go to `on_failure` as they happen."""
-    for extraction in _extractions(_articles(paths, report, on_failure, date), settings, scheduler):
+    """Extractions of every readable article; failures go to `on_failure` and files passed
+    over to `on_skip` as they happen."""
+    articles = _articles(paths, report, on_failure, date, on_skip=on_skip)
+    for extraction in _extractions(articles, settings, scheduler):
         report.stored += 1
         report.triples += len(extraction.triples)
         yield extraction
@@ -83,12 +92,13 @@ def extract_shards(
     scheduler: str,
     on_shard: Callable[[int], None] = lambda _: None,
     date: str | None = None,
+    on_skip: Callable[[Skipped], None] = lambda _: None,
 ) -> None:
     """Triples as JSONL shards written by the Dask workers, one file per partition."""
     from polgraph.ingest.dask_engine import connect, write_shards
 
     with connect(scheduler) as client:
-        articles = _articles(paths, report, on_failure, date)
+        articles = _articles(paths, report, on_failure, date, on_skip=on_skip)
         for shard in write_shards(client, articles, settings, out_dir):
             report.stored += shard.articles
             report.triples += shard.triples
@@ -104,11 +114,12 @@ def ingest(
     on_article: Callable[[Extraction], None] = lambda _: None,
     date: str | None = None,
     scheduler: str | None = None,
+    on_skip: Callable[[Skipped], None] = lambda _: None,
 ) -> None:
     """Extract and store article by article, each in its own transaction, with this process
     the only writer whatever the engine. An article already stored is not parsed again, so
     an interrupted run resumes where it stopped and a finished one re-runs as a no-op."""
-    articles = _articles(paths, report, on_failure, date, skip=store.article_ids())
+    articles = _articles(paths, report, on_failure, date, store.article_ids(), on_skip)
     for extraction in _extractions(articles, settings, scheduler):
         store.add(extraction)
         report.stored += 1
@@ -117,4 +128,7 @@ def ingest(
 
 
 def stored_triples(store: Store) -> Iterator[Triple]:
-    return triples_from_rows(store.rows())
+    """Everything stored as triples, read a page at a time: a store of any size can be
+    written out without being held in memory."""
+    for page in store.relation_pages():
+        yield from triples_from_rows(page)

@@ -20,7 +20,7 @@ from polgraph.ingest.actors import DESCRIPTOR, NAME
 from polgraph.ingest.coref import PRONOUNS, SPEAKER_GROUP_PRONOUNS, SPEAKER_PRONOUNS
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import load_model, pieces
-from polgraph.ingest.read import Failure, read_paths
+from polgraph.ingest.read import Failure, Skipped, read_paths
 from polgraph.ingest.roles import sentence_roles
 
 REFERRING = set(PRONOUNS) | SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS
@@ -41,6 +41,8 @@ def main() -> None:
     for item in read_paths([str(p) for p in args.paths]):
         if isinstance(item, Failure):
             counts["unreadable"] += 1
+            continue
+        if isinstance(item, Skipped):
             continue
         counts["articles"] += 1
         for doc in nlp.pipe(piece.text for piece in pieces(item.text)):

@@ -1,6 +1,9 @@
 """The command line as a user meets it: exit codes, one-line errors, the JSONL contract."""
 
 import json
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -58,17 +61,62 @@ def test_extract_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("The senator criticised the governor of Texas, Greg Abbott.")
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bad.jsonl").write_text('{"text": "Russia sheltered Graham Phillips."}\n{oops\n')
-    result = runner.invoke(app, ["extract", str(tmp_path), str(tmp_path / "nothere.txt")])
+    result = runner.invoke(
+        app, ["extract", str(tmp_path), str(tmp_path / "nothere.txt"), str(tmp_path / "empty.txt")]
+    )
     assert result.exit_code == 1
-    errors = result.stderr.strip().splitlines()
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
     assert len(errors) == 3
     assert all(line.startswith("polgraph: error: ") for line in errors)
-    assert any("empty.txt: empty file" in line for line in errors)
+    assert any(line.endswith("empty.txt: empty file") for line in errors)
     assert any("bad.jsonl line 2: malformed JSON" in line for line in errors)
     assert any("nothere.txt: no such file" in line for line in errors)
     assert "Traceback" not in result.output
     subjects = {json.loads(line)["subject"]["name"] for line in result.stdout.splitlines()}
     assert "Russia" in subjects
+
+
+def test_a_folder_names_every_file_it_skips_and_still_succeeds(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The Kremlin praised Hungary. Moscow sanctioned Estonia.")
+    (folder / "more.jsonl").write_text('{"text": "Russia sheltered Graham Phillips."}\n')
+    (folder / "notes.xyz").write_text("The president met the prime minister.")
+    (folder / ".draft.txt").write_text("The president met the prime minister.")
+    (folder / "empty.txt").write_text("")
+    result = runner.invoke(app, ["extract", str(folder)])
+    assert result.exit_code == 0, result.output
+    warnings = result.stderr.strip().splitlines()
+    assert warnings == [
+        f"polgraph: warning: {folder / '.draft.txt'}: skipped, hidden file",
+        f"polgraph: warning: {folder / 'empty.txt'}: skipped, empty file",
+        f"polgraph: warning: {folder / 'notes.xyz'}: skipped, unknown extension '.xyz'",
+        "polgraph: warning: skipped 3 files in folders (1 empty, 1 hidden, 1 unknown extension)",
+    ]
+    articles = {json.loads(line)["article"]["source"] for line in result.stdout.splitlines()}
+    assert articles == {str(folder / "good.txt"), str(folder / "more.jsonl")}
+
+
+def test_extract_into_a_closed_pipe_ends_quietly(seeds: Path) -> None:
+    """A real pipe whose reader is gone before the first triple is written: every write
+    fails with EPIPE, as after `| head` has read its lines."""
+    command = [str(Path(sys.executable).parent / "polgraph"), "extract", str(seeds)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.close()
+    _, errors = process.communicate(timeout=300)
+    assert errors.decode() == ""
+    assert process.returncode == 128 + signal.SIGPIPE
+    shell = subprocess.run(
+        f"{command[0]} extract {seeds} | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    assert shell.stderr == ""
+    assert len(shell.stdout.splitlines()) == 1 and json.loads(shell.stdout)["subject"]
 
 
 def test_build_twice_changes_nothing_and_a_new_article_adds(seeds: Path, tmp_path: Path) -> None:

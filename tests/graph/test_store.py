@@ -234,3 +234,29 @@ def test_a_store_written_before_countries_is_refused_with_its_path(
     message = str(refused.value)
     assert message.startswith(str(tmp_path / "old")) and "rebuild" in message
     assert "\n" not in message
+
+
+def test_a_store_read_a_page_at_a_time_gives_what_a_whole_read_gives(tmp_path: Path) -> None:
+    """triples.jsonl and the graph to draw pass through the store in pages of relations,
+    so a store of any size is written out in bounded memory; the pages must add up to
+    exactly the whole read, in the same order."""
+    from polgraph.graph.rows import graph_from_rows, triples_from_rows
+    from tests.graph.world import build
+
+    with Store(build(tmp_path / "store"), read_only=True) as store:
+        whole = store.rows()
+        pages = list(store.relation_pages(size=2))
+        graph, expected = store.to_networkx(), graph_from_rows(whole)
+    assert len(pages) == (whole.relation_count + 1) // 2 > 2
+    assert [t for page in pages for t in triples_from_rows(page)] == list(triples_from_rows(whole))
+    for page in pages:
+        named = {
+            row[end]
+            for rows in page.relations.values()
+            for row in rows
+            for end in ("source_id", "target_id")
+        }
+        assert {entity["id"] for entity in page.entities} == named
+    assert list(graph.nodes(data=True)) == list(expected.nodes(data=True))
+    assert {type(graph.nodes[node]["mentions"]) for node in graph} == {int}
+    assert list(graph.edges(keys=True, data=True)) == list(expected.edges(keys=True, data=True))

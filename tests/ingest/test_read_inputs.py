@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from polgraph.ingest.read import Failure, read_paths, text_id
+from polgraph.ingest.read import Failure, Skipped, read_paths, text_id
 from polgraph.ingest.records import Article
 
 
@@ -97,3 +97,39 @@ def test_odd_bytes_are_cleaned(tmp_path: Path) -> None:
     path.write_bytes("\ufeffThe envoy\x07 left.\r\nThen he returned.".encode())
     (article,), _ = _read(path)
     assert article.text == "The envoy  left.\nThen he returned."
+
+
+def test_a_directory_walk_names_what_it_passes_over(tmp_path: Path) -> None:
+    """One `Skipped` per entry, a hidden directory counting as one however much it holds;
+    the same files named on their own are read or refused, never skipped."""
+    (tmp_path / "a.txt").write_text("The envoy left.")
+    (tmp_path / "notes.xyz").write_text("The envoy left.")
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    (tmp_path / ".git").mkdir()
+    for number in range(3):
+        (tmp_path / ".git" / f"object{number}.txt").write_text("The envoy left.")
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "b.md").write_text("The envoy returned.")
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = list(read_paths([tmp_path]))
+    skipped = {
+        item.source.replace(f"{tmp_path}/", ""): (item.kind, item.reason)
+        for item in items
+        if isinstance(item, Skipped)
+    }
+    assert skipped == {
+        ".git": ("hidden", "hidden directory"),
+        "blank.jsonl": ("empty", "empty file"),
+        "gone.txt": ("broken link", "broken link"),
+        "linked": ("link", "link to a directory, not followed"),
+        "notes.xyz": ("unknown extension", "unknown extension '.xyz'"),
+    }
+    assert [i.text for i in items if isinstance(i, Article)] == [
+        "The envoy left.",
+        "The envoy returned.",
+    ]
+    assert not [i for i in items if isinstance(i, Failure)]
+    named, failures = _read(tmp_path / "blank.jsonl", tmp_path / ".git" / "object0.txt")
+    assert [f.reason for f in failures] == ["empty file"]
+    assert [a.text for a in named] == ["The envoy left."]
