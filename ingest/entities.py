@@ -9,6 +9,7 @@ descriptors ("he", "the billionaire") are resolved last, in coref.py.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -140,6 +141,25 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             i += 1
 
 
+def _hyphen_split(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words as the tokenizer writes them: "Kilroy-Silk" is three tokens."""
+    return tuple(piece for word in words for piece in re.split(r"(-)", word) if piece)
+
+
+def _hyphen_joins(doc: Doc, i: int, taken: set[int]) -> bool:
+    """ "Kilroy-Silk", "CNDD-FDD": a hyphen written tight between two capitalised proper
+    nouns is inside one name."""
+    return (
+        doc[i].text == "-"
+        and i + 1 < len(doc)
+        and i + 1 not in taken
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].pos_ == "PROPN"
+        and doc[i + 1].text[:1].isupper()
+    )
+
+
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     """Proper nouns the model tagged as nothing, standing as an argument: a company name
     like "SpaceX" often goes untagged. Only runs written in a way no common word is
@@ -152,8 +172,13 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             i += 1
             continue
         end = i
-        while end + 1 < len(doc) and end + 1 not in taken and doc[end + 1].pos_ == "PROPN":
-            end += 1
+        while end + 1 < len(doc) and end + 1 not in taken:
+            if doc[end + 1].pos_ == "PROPN":
+                end += 1
+            elif _hyphen_joins(doc, end + 1, taken):
+                end += 2
+            else:
+                break
         runs.append(doc[i : end + 1])
         i = end + 1
     counts = Counter(run.text for run in runs)
@@ -303,9 +328,9 @@ class ActorIndex:
             if candidate.known is not None:
                 continue
             words = tuple(candidate.written.split())
-            forms.setdefault(words, candidate)
+            forms.setdefault(_hyphen_split(words), candidate)
             if candidate.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
-                forms.setdefault(words[-1:], candidate)
+                forms.setdefault(_hyphen_split(words[-1:]), candidate)
         taken = {token.i for c in candidates for token in c.span}
         taken |= {token.i for ent in doc.ents for token in ent}
         longest = max((len(f) for f in forms), default=0)

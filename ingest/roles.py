@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
@@ -27,6 +27,9 @@ COPULAS = frozenset({"be", "become"})
 POLARITY = {"ALLY_OF": 1, "CRITIC_OF": -1, "RIVAL_OF": -1}
 OWNABLE = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART"})
 LEADERSHIP = "LEADER_OF"
+# "Johnson's government", "the Modi administration": bodies a person's name before them
+# says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
+LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
 MEMBERSHIP = "MEMBER_OF"
 
 
@@ -142,18 +145,20 @@ def _target(tokens: list[Token], actors: ActorIndex, holder: Actor) -> Mention |
 
 
 def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
-    """ "Kremlin spokesman Dmitry Peskov", "former Trump adviser Steve Bannon"."""
+    """ "Kremlin spokesman Dmitry Peskov", "former Trump adviser Steve Bannon", "speaker of
+    the parliament Ali Larijani"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
     found = _role_in(left, actors, table) or _untabled_role(left, holder)
     if found is None:
+        yield from _preceding_role(holder, actors, table)
         return
     index, relation = found
     before = left[: index + 1]
     words = _phrase(before, actors, table)
     target = _target(left[: index + 1 - len(words)], actors, holder)
     if target is None:
-        target = _of_target(root, actors, holder)
+        target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
     if target is None:
         return
     target = _local(target, words, table)
@@ -171,6 +176,23 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     )
 
 
+def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "speaker of the parliament Ali Larijani", "Chairman of the committee John Smith": a
+    role phrase right before the name that the parser hung beside it, not on it."""
+    start = holder.span.start
+    if start == holder.span.sent.start:
+        return
+    noun = holder.span.doc[start - 1]
+    while noun.head.i != noun.i and noun.head.i < start and noun.head.right_edge.i == start - 1:
+        noun = noun.head
+    found = table.lookup([noun.text]) if noun.pos_ == "NOUN" else None
+    target = _of_target(noun, actors, holder) if found is not None else None
+    if found is None or target is None:
+        return
+    role = noun.lower_
+    yield Role(holder.mention, found[1], target, role, False, "title", noun.text, 0.7)
+
+
 def _untabled_role(left: list[Token], holder: Actor) -> tuple[int, str] | None:
     """ "Grateful Dead drummer Mickey Hart", "AAP national convener Arvind Kejriwal": a
     common noun right before a name, after a body's name, is the person's place in that
@@ -184,7 +206,8 @@ def _untabled_role(left: list[Token], holder: Actor) -> tuple[int, str] | None:
 
 
 def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None:
-    """ "Senator Elizabeth Warren of Massachusetts": the body after the name."""
+    """ "Senator Elizabeth Warren of Massachusetts", "speaker of the parliament Ali
+    Larijani": the body after the name, or after the role noun before it."""
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -284,12 +307,23 @@ def _prepositional_target(
 
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
-    """ "Musk's SpaceX" → leads; "his Dragon spacecraft" → owns the named thing."""
+    """ "Musk's SpaceX" → leads; "Johnson's government" → leads the government the article
+    means; "his Dragon spacecraft" → owns the named thing."""
     token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
     if token.dep_ != "poss":
         return
     head = token.head
     owned = actors.actor_at(head)
+    if (
+        owned is not None
+        and owner.mention.type == "PERSON"
+        and owned.resolved_by == DESCRIPTOR
+        and owned.mention.sector == "GOV"
+        and head.lemma_.lower() in LED_BODIES
+    ):
+        text = f"{owner.mention.mention}'s {head.text}"
+        yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
+        return
     if owned is not None and owned.resolved_by == "name":
         if (
             owner.mention.type == "PERSON"

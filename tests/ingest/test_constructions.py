@@ -233,3 +233,48 @@ def test_opposition_members_are_the_opposition_of_the_articles_country(nlp: Lang
     assert [(t.subject.name, t.subject.country, t.subject.sector) for t in found] == [
         ("Opposition (India)", "IND", "OPP")
     ]
+
+
+def test_a_statement_about_actors_relates_the_speaker_to_them(nlp: Language) -> None:
+    found = dyads(nlp, "Angela Merkel said Vladimir Putin was wrong to expel the diplomats.")
+    assert ("Angela Merkel", "SAY", "Vladimir Putin") in found
+    believed = dyads(nlp, "Emmanuel Macron believes Viktor Orban is blocking the budget.")
+    assert ("Emmanuel Macron", "SAY", "Viktor Orban") in believed
+
+
+def test_a_claims_setting_and_things_inside_it_are_not_what_it_is_about(nlp: Language) -> None:
+    found = dyads(
+        nlp, "Justin Trudeau said trade under NAFTA had grown along the border with Mexico."
+    )
+    assert not {o for s, _, o in found if s == "Justin Trudeau"} & {"NAFTA", "Mexico"}
+
+
+def test_a_hyphenated_name_is_one_actor(nlp: Language) -> None:
+    text = (
+        "Nigel Farage left UKIP. Robert Kilroy-Silk left the party on Monday. "
+        "Nigel Farage said Mr Kilroy-Silk had betrayed the voters."
+    )
+    found = dyads(nlp, text)
+    assert ("Nigel Farage", "SAY", "Robert Kilroy-Silk") in found
+    assert not any(o in ("Kilroy", "Silk") for _, _, o in found)
+
+
+def test_a_persons_government_is_the_government_they_lead(nlp: Language) -> None:
+    text = (
+        "Rishi Sunak met Emmanuel Macron in Britain. Britain and France signed a treaty. "
+        "The court rejected an appeal by Sunak's government."
+    )
+    assert ("Rishi Sunak", "LEADER_OF", "Government (United Kingdom)") in dyads(nlp, text)
+
+
+def test_a_role_phrase_beside_the_name_gives_its_of_body(nlp: Language) -> None:
+    text = (
+        "Iran mourned the cleric. Paying tribute, speaker of the parliament Ali Larijani "
+        "wrote on Twitter."
+    )
+    assert ("Ali Larijani", "LEADER_OF", "Legislature (Iran)") in dyads(nlp, text)
+
+
+def test_composition_is_not_a_relation(nlp: Language) -> None:
+    found = dyads(nlp, "The Cobra Gold exercise includes Thai, Japanese and American troops.")
+    assert not any(t == "INCLUDE" for _, t, _ in found)
