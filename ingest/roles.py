@@ -21,6 +21,7 @@ from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
+REGION_WORDS = frozenset({"south", "north", "latin", "central", "east", "west", "southeast"})
 ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 # "Doe is the spokeswoman for…", "Johnson became leader of…".
 COPULAS = frozenset({"be", "become"})
@@ -79,9 +80,12 @@ class Role:
 
 
 def _country(token: Token) -> Mention | None:
-    """ "Russian Foreign Minister": a demonym modifier names the country the role is of."""
+    """ "Russian Foreign Minister": a demonym modifier names the country the role is of;
+    "the South American trade bloc" names a region, not the United States."""
     known = load_gazetteer().lookup(token.text, exact=True)
     if known is None or known.kind != DEMONYM:
+        return None
+    if token.i > 0 and token.doc[token.i - 1].lower_ in REGION_WORDS:
         return None
     return country_mention(token.doc[token.i : token.i + 1], known)
 

@@ -278,3 +278,13 @@ def test_a_role_phrase_beside_the_name_gives_its_of_body(nlp: Language) -> None:
 def test_composition_is_not_a_relation(nlp: Language) -> None:
     found = dyads(nlp, "The Cobra Gold exercise includes Thai, Japanese and American troops.")
     assert not any(t == "INCLUDE" for _, t, _ in found)
+
+
+def test_a_region_adjective_is_not_a_country(nlp: Language) -> None:
+    from polgraph.ingest.roles import _country
+
+    region = nlp("the South American trade bloc")
+    assert _country(region[2]) is None
+    country = nlp("the American trade envoy")
+    found = _country(country[1])
+    assert found is not None and found.name == "United States"
