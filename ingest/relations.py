@@ -80,6 +80,12 @@ INCLUDING = frozenset({"including", "like", "besides"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
+# "rejected a plea by Falconer", "granted Kyiv's request": an answer to an appeal, offer or
+# demand says its author made it to the one answering.
+ANSWER_TYPES = frozenset(
+    {"REJECT", "ACCEPT", "GRANT", "APPROVE", "DENY", "SUPPORT", "CONSIDER", "HOST"}
+)
+ANSWERED_TYPES = frozenset({"APPEAL", "PROPOSE", "OFFER", "DEMAND"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
     {"AGREE", "FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
@@ -101,6 +107,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "with_absolute": 0.45,
     "implicit_target": 0.45,
     "statement": 0.5,
+    "answered": 0.55,
 }
 
 
@@ -890,6 +897,39 @@ def _core(token: Token, depth: int = 0) -> bool:
     )
 
 
+def answered(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "the Lords rejected a plea by Lord Falconer", "Berlin granted Kyiv's request": the
+    author of the appeal, offer or demand answered made it to the one answering (the
+    answer itself is read by the other rules, aimed at the author)."""
+    if verb.pos_ != "VERB":
+        return
+    sense = frame.lex.verb(verb)
+    if sense is None or sense.type not in ANSWER_TYPES:
+        return
+    for noun in verb.children:
+        asked = frame.lex.noun(noun) if noun.dep_ == "dobj" else None
+        if asked is None or asked.type not in ANSWERED_TYPES:
+            continue
+        authors = [
+            t
+            for child in noun.children
+            for t in (
+                _targets(child, frame, as_subject=True)
+                if child.dep_ == "poss"
+                else [
+                    t
+                    for pobj in child.children
+                    if child.dep_ == "prep"
+                    and child.lower_ in ("by", "from")
+                    and pobj.dep_ == "pobj"
+                    for t in _targets(pobj, frame, as_subject=True)
+                ]
+            )
+        ]
+        if authors:
+            yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
+
+
 def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "Armenia and Azerbaijan clashed", "Saudi Arabia and Qatar cut ties": coordinated
     subjects of a reciprocal act with no object act on each other."""
@@ -1113,6 +1153,7 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     passive_voice,
     speech,
     statement,
+    answered,
     reciprocal,
     with_absolute,
     implicit_target,

@@ -288,3 +288,11 @@ def test_a_region_adjective_is_not_a_country(nlp: Language) -> None:
     country = nlp("the American trade envoy")
     found = _country(country[1])
     assert found is not None and found.name == "United States"
+
+
+def test_an_answered_appeal_was_made_to_the_one_answering(nlp: Language) -> None:
+    found = dyads(nlp, "Germany rejected a plea by Volodymyr Zelensky for more tanks.")
+    assert ("Volodymyr Zelensky", "APPEAL", "Germany") in found
+    assert ("Germany", "REJECT", "Volodymyr Zelensky") in found
+    offered = dyads(nlp, "The United States granted Poland's request for air defence.")
+    assert ("Poland", "APPEAL", "United States") in offered
