@@ -86,6 +86,8 @@ ANSWER_TYPES = frozenset(
     {"REJECT", "ACCEPT", "GRANT", "APPROVE", "DENY", "SUPPORT", "CONSIDER", "HOST"}
 )
 ANSWERED_TYPES = frozenset({"APPEAL", "PROPOSE", "OFFER", "DEMAND"})
+# "the court ruled on an appeal by the government", "heard Kenya's appeal".
+JUDGING_VERBS = frozenset({"rule", "hear", "decide"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
     {"AGREE", "FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
@@ -898,16 +900,27 @@ def _core(token: Token, depth: int = 0) -> bool:
 
 
 def answered(verb: Token, frame: Frame) -> Iterator[Found]:
-    """ "the Lords rejected a plea by Lord Falconer", "Berlin granted Kyiv's request": the
+    """ "the Lords rejected a plea by Lord Falconer", "Berlin granted Kyiv's request", "the
+    court ruled on an appeal by the government": the
     author of the appeal, offer or demand answered made it to the one answering (the
     answer itself is read by the other rules, aimed at the author)."""
     if verb.pos_ != "VERB":
         return
     sense = frame.lex.verb(verb)
-    if sense is None or sense.type not in ANSWER_TYPES:
+    judged = verb.lemma_.lower() in JUDGING_VERBS
+    if not judged and (sense is None or sense.type not in ANSWER_TYPES):
         return
-    for noun in verb.children:
-        asked = frame.lex.noun(noun) if noun.dep_ == "dobj" else None
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    if judged:
+        nouns += [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "over")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    for noun in nouns:
+        asked = frame.lex.noun(noun)
         if asked is None or asked.type not in ANSWERED_TYPES:
             continue
         authors = [

@@ -296,3 +296,5 @@ def test_an_answered_appeal_was_made_to_the_one_answering(nlp: Language) -> None
     assert ("Germany", "REJECT", "Volodymyr Zelensky") in found
     offered = dyads(nlp, "The United States granted Poland's request for air defence.")
     assert ("Poland", "APPEAL", "United States") in offered
+    heard = dyads(nlp, "The High Court heard an appeal by Imran Khan against his conviction.")
+    assert ("Imran Khan", "APPEAL", "High Court") in heard
