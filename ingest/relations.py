@@ -38,8 +38,9 @@ ADJUNCT_PREPS = frozenset(
         "following", "outside", "inside", "beyond", "upon", "toward", "towards", "because",
     }
 )  # fmt: skip
-# A claim's setting, not its topic: "under New Labour the country changed", "in Britain".
-SETTING_PREPS = ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "as"}
+# A claim's setting, not its topic: "under New Labour the country changed", "in Britain";
+# a cause is its topic ("because of Mr Brown's management").
+SETTING_PREPS = ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "as", "because"}
 CLAIM_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
 IN_VERBS = frozenset({"interfere", "meddle", "intervene", "invest", "involve"})
 NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "over"})
@@ -882,7 +883,8 @@ def _clause_of(token: Token) -> int:
 
 
 def _core(token: Token, depth: int = 0) -> bool:
-    """Whether a word is an argument of a verb, or the owner or conjunct of one."""
+    """Whether a word is an argument of a verb, or the owner or conjunct of one; a
+    two-word preposition ("because of", "due to") counts as one."""
     dep = token.dep_
     if depth > 4 or token.head.i == token.i:
         return False
@@ -891,6 +893,8 @@ def _core(token: Token, depth: int = 0) -> bool:
     if dep in ("conj", "poss", "compound", "nmod", "appos"):
         return _core(token.head, depth + 1)
     prep = token.head
+    while prep.dep_ == "prep" and prep.head.dep_ == "prep":
+        prep = prep.head
     return (
         dep == "pobj"
         and prep.dep_ in ("prep", "agent")

@@ -242,6 +242,14 @@ def test_a_statement_about_actors_relates_the_speaker_to_them(nlp: Language) -> 
     assert ("Emmanuel Macron", "SAY", "Viktor Orban") in believed
 
 
+def test_a_claims_cause_is_what_it_is_about(nlp: Language) -> None:
+    text = (
+        "Keir Starmer argued that the economy had recovered because of Rachel Reeves's "
+        "careful budget."
+    )
+    assert ("Keir Starmer", "SAY", "Rachel Reeves") in dyads(nlp, text)
+
+
 def test_a_claims_setting_and_things_inside_it_are_not_what_it_is_about(nlp: Language) -> None:
     found = dyads(
         nlp, "Justin Trudeau said trade under NAFTA had grown along the border with Mexico."
