@@ -90,7 +90,10 @@ class _Candidate:
 def _split_hyphenated(span: Span) -> Iterator[Span]:
     """ "the Trump-Musk rupture": a hyphen between capitalised words joins two names when
     each part is also written on its own, outside the hyphenated form ("Jean-Pierre" and
-    "Kilroy-Silk" written three times stay one name)."""
+    "Kilroy-Silk" written three times stay one name); "Ex-Labour" is Labour, the "ex" is
+    read by the role rules as "former"."""
+    if len(span) > 2 and span[0].lower_ == "ex" and span[1].text == "-":
+        span = Span(span.doc, span.start + 2, span.end, label=span.label_)
     parts = [part.strip() for part in span.text.split("-")]
     whole = span.doc.text.count(span.text)
     if len(parts) < 2 or any(span.doc.text.count(part) <= whole for part in parts):
@@ -133,12 +136,22 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             if any(j in taken for j in range(i, i + size)):
                 continue
             known = gazetteer.lookup(doc[i : i + size].text, exact=True)
-            if known is not None and not (size == 1 and doc[i].pos_ != "PROPN"):
+            if known is not None and not (size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i)):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _ex(doc: Doc, i: int) -> bool:
+    """ "ex-Labour minister": the name right after a tight "ex-", whatever its tag."""
+    return (
+        i > 1
+        and doc[i - 1].text == "-"
+        and doc[i - 2].lower_ == "ex"
+        and not doc[i - 2].whitespace_
+    )
 
 
 def _hyphen_split(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -306,3 +306,10 @@ def test_an_answered_appeal_was_made_to_the_one_answering(nlp: Language) -> None
     assert ("Poland", "APPEAL", "United States") in offered
     heard = dyads(nlp, "The High Court heard an appeal by Imran Khan against his conviction.")
     assert ("Imran Khan", "APPEAL", "High Court") in heard
+
+
+def test_an_ex_prefixed_party_is_the_party_and_a_former_role(nlp: Language) -> None:
+    text = "Labour won. Ex-Labour minister Frank Field told the committee there was a danger."
+    found = triples(nlp, text)
+    roles = [(t.subject.name, t.relation.type, t.object.name, t.relation.former) for t in found]
+    assert ("Frank Field", "MEMBER_OF", "Labour Party", True) in roles
