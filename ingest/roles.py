@@ -22,6 +22,8 @@ from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
 REGION_WORDS = frozenset({"south", "north", "latin", "central", "east", "west", "southeast"})
+SERVICE_VERBS = frozenset({"serve", "sit", "work"})
+SERVICE_PREPS = frozenset({"in", "on", "for", "with"})
 ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 # "Doe is the spokeswoman for…", "Johnson became leader of…".
 COPULAS = frozenset({"be", "become"})
@@ -278,6 +280,25 @@ def _as_role(verb: Token) -> Iterator[Token]:
             yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj")
 
 
+def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Nkurunziza served in the CNDD-FDD", "she sat on the committee", "he worked for
+    Google": a person serving in a body is a member of it (a place is not a body)."""
+    root = holder.span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SERVICE_VERBS:
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is not None and body.mention.type == "ORG":
+                text = f"{verb.text} {prep.text} {body.mention.mention}"
+                yield Role(
+                    holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
+                )
+
+
 def _next_to(noun: Token, holder: Actor) -> bool:
     """ "adviser Steve Bannon", "the spokeswoman, Jane Doe": nothing but a comma between the
     role noun and the name, so a later apposition of the same noun is not taken for it."""
@@ -406,6 +427,8 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         rules = [possessive_roles(actor, actors)]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
+        if actor.mention.type == "PERSON":
+            rules.append(service_roles(actor, actors))
         for rule in rules:
             for role in rule:
                 if role.holder.id != role.target.id and _plausible(role):

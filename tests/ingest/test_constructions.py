@@ -313,3 +313,9 @@ def test_an_ex_prefixed_party_is_the_party_and_a_former_role(nlp: Language) -> N
     found = triples(nlp, text)
     roles = [(t.subject.name, t.relation.type, t.object.name, t.relation.former) for t in found]
     assert ("Frank Field", "MEMBER_OF", "Labour Party", True) in roles
+
+
+def test_serving_in_an_organisation_is_membership_and_in_a_place_is_not(nlp: Language) -> None:
+    text = "During the war, Paul Kagame served in the Rwandan Patriotic Front."
+    assert ("Paul Kagame", "MEMBER_OF", "Rwandan Patriotic Front") in dyads(nlp, text)
+    assert not dyads(nlp, "John Smith served in Iraq for a year.")
