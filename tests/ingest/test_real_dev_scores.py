@@ -1,7 +1,7 @@
 """Regression guard on the real-text dev half (tests/data/real/dev.jsonl), whole articles in,
 held close under the dyad scores the rules of issue 11 reach there (2026-11-30, after the
-statement and answered rules: all three corpora P 0.793, R 0.362, F1 0.497; Wikinews
-P 0.818, R 0.500, F1 0.621). Only the dev half:
+statement, answered and service rules: all three corpora P 0.806, R 0.394, F1 0.529;
+Wikinews P 0.833, R 0.556, F1 0.667). Only the dev half:
 the test half is for reporting and is never run here."""
 
 from __future__ import annotations
@@ -27,13 +27,13 @@ def scored() -> dict[str, tuple[float, float]]:
 
 def test_dev_half_holds_its_dyad_scores(scored: dict[str, tuple[float, float]]) -> None:
     precision, f1 = scored["all"]
-    assert f1 >= 0.48, f1
-    assert precision >= 0.77, precision
+    assert f1 >= 0.51, f1
+    assert precision >= 0.78, precision
 
 
 def test_wikinews_dev_sentences_hold_their_dyad_scores(
     scored: dict[str, tuple[float, float]],
 ) -> None:
     precision, f1 = scored["wikinews"]
-    assert f1 >= 0.60, f1
-    assert precision >= 0.80, precision
+    assert f1 >= 0.64, f1
+    assert precision >= 0.81, precision
