@@ -53,6 +53,11 @@ REPORTING = frozenset(
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
 OPPOSITION = "opposition"
+# "Blair's first government", "the new government": words that place a body in time keep it
+# the body the article knows; any other qualifier makes it another one.
+TENURE = frozenset(
+    {OPPOSITION, "first", "second", "third", "new", "current", "previous", "outgoing", "interim"}
+)
 # Sectors whose bodies a definite description can name by the country alone ("the junta").
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
 
@@ -236,7 +241,7 @@ class _Resolver:
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
         qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
-        if any(c.lemma_.lower() != OPPOSITION for c in qualifiers):
+        if any(c.lemma_.lower() not in TENURE for c in qualifiers):
             return False
         if owners:
             owner = self.names.get(owners[0].i)

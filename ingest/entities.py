@@ -9,6 +9,7 @@ descriptors ("he", "the billionaire") are resolved last, in coref.py.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -89,7 +90,10 @@ class _Candidate:
 def _split_hyphenated(span: Span) -> Iterator[Span]:
     """ "the Trump-Musk rupture": a hyphen between capitalised words joins two names when
     each part is also written on its own, outside the hyphenated form ("Jean-Pierre" and
-    "Kilroy-Silk" written three times stay one name)."""
+    "Kilroy-Silk" written three times stay one name); "Ex-Labour" is Labour, the "ex" is
+    read by the role rules as "former"."""
+    if len(span) > 2 and span[0].lower_ == "ex" and span[1].text == "-":
+        span = Span(span.doc, span.start + 2, span.end, label=span.label_)
     parts = [part.strip() for part in span.text.split("-")]
     whole = span.doc.text.count(span.text)
     if len(parts) < 2 or any(span.doc.text.count(part) <= whole for part in parts):
@@ -132,12 +136,41 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             if any(j in taken for j in range(i, i + size)):
                 continue
             known = gazetteer.lookup(doc[i : i + size].text, exact=True)
-            if known is not None and not (size == 1 and doc[i].pos_ != "PROPN"):
+            if known is not None and not (size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i)):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _ex(doc: Doc, i: int) -> bool:
+    """ "ex-Labour minister": the name right after a tight "ex-", whatever its tag."""
+    return (
+        i > 1
+        and doc[i - 1].text == "-"
+        and doc[i - 2].lower_ == "ex"
+        and not doc[i - 2].whitespace_
+    )
+
+
+def _hyphen_split(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words as the tokenizer writes them: "Kilroy-Silk" is three tokens."""
+    return tuple(piece for word in words for piece in re.split(r"(-)", word) if piece)
+
+
+def _hyphen_joins(doc: Doc, i: int, taken: set[int]) -> bool:
+    """ "Kilroy-Silk", "CNDD-FDD": a hyphen written tight between two capitalised proper
+    nouns is inside one name."""
+    return (
+        doc[i].text == "-"
+        and i + 1 < len(doc)
+        and i + 1 not in taken
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].pos_ == "PROPN"
+        and doc[i + 1].text[:1].isupper()
+    )
 
 
 def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
@@ -152,8 +185,13 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             i += 1
             continue
         end = i
-        while end + 1 < len(doc) and end + 1 not in taken and doc[end + 1].pos_ == "PROPN":
-            end += 1
+        while end + 1 < len(doc) and end + 1 not in taken:
+            if doc[end + 1].pos_ == "PROPN":
+                end += 1
+            elif _hyphen_joins(doc, end + 1, taken):
+                end += 2
+            else:
+                break
         runs.append(doc[i : end + 1])
         i = end + 1
     counts = Counter(run.text for run in runs)
@@ -303,9 +341,9 @@ class ActorIndex:
             if candidate.known is not None:
                 continue
             words = tuple(candidate.written.split())
-            forms.setdefault(words, candidate)
+            forms.setdefault(_hyphen_split(words), candidate)
             if candidate.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
-                forms.setdefault(words[-1:], candidate)
+                forms.setdefault(_hyphen_split(words[-1:]), candidate)
         taken = {token.i for c in candidates for token in c.span}
         taken |= {token.i for ent in doc.ents for token in ent}
         longest = max((len(f) for f in forms), default=0)

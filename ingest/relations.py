@@ -38,6 +38,10 @@ ADJUNCT_PREPS = frozenset(
         "following", "outside", "inside", "beyond", "upon", "toward", "towards", "because",
     }
 )  # fmt: skip
+# A claim's setting, not its topic: "under New Labour the country changed", "in Britain";
+# a cause is its topic ("because of Mr Brown's management").
+SETTING_PREPS = ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "as", "because"}
+CLAIM_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
 IN_VERBS = frozenset({"interfere", "meddle", "intervene", "invest", "involve"})
 NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "over"})
 # "an attack on Israel", "a jab at Trump": only conflict nouns take their target this way;
@@ -64,17 +68,27 @@ COLLECTIVE = frozenset(
         "ports", "territory", "soldiers", "coast", "guard", "intelligence",
     }
 )  # fmt: skip
-# Copulas, and verbs whose object is the subject's own side: "distanced Moscow from the
-# fray", "withdrew the US from the treaty".
+# Copulas, verbs whose object is the subject's own side ("distanced Moscow from the fray",
+# "withdrew the US from the treaty"), and composition ("the exercise includes US forces"),
+# which says what a thing is made of, not what one actor does to another.
 NON_PREDICATES = frozenset(
-    {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance", "withdraw"}
-)
+    {"be", "have", "do", "get", "become", "seem", "appear", "remain", "distance", "withdraw",
+     "include", "comprise"}
+)  # fmt: skip
 # "retaliated with insults": acts whose manner, given by "with", is the act itself.
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
+# "rejected a plea by Falconer", "granted Kyiv's request": an answer to an appeal, offer or
+# demand says its author made it to the one answering.
+ANSWER_TYPES = frozenset(
+    {"REJECT", "ACCEPT", "GRANT", "APPROVE", "DENY", "SUPPORT", "CONSIDER", "HOST"}
+)
+ANSWERED_TYPES = frozenset({"APPEAL", "PROPOSE", "OFFER", "DEMAND"})
+# "the court ruled on an appeal by the government", "heard Kenya's appeal".
+JUDGING_VERBS = frozenset({"rule", "hear", "decide"})
 HEAD_CONTROL_TYPES = frozenset({"THREATEN", "REJECT", "BLOCK"})
 RECIPROCAL_TYPES = frozenset(
     {"AGREE", "FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
@@ -95,6 +109,8 @@ RULE_CONFIDENCE: dict[str, float] = {
     "symmetric_noun": 0.6,
     "with_absolute": 0.45,
     "implicit_target": 0.45,
+    "statement": 0.5,
+    "answered": 0.55,
 }
 
 
@@ -796,6 +812,141 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
         yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
 
 
+def statement(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Blair said the Tories were soft on terrorism", "they believe Blair is using the
+    issue", "He warned that the government would have difficulty": a statement, belief or
+    warning about actors is a relation from the speaker to each actor the claim is about
+    (docs/eval.md). Actors named only as a place or time of the claim ("under New Labour",
+    "in Britain") are its setting, not what it is about. A country in a claim is left to
+    the rules that read the claim itself: it is most often the speaker's own side or the
+    stage ("Scholz said Germany would not supply missiles to Ukraine")."""
+    if verb.pos_ != "VERB":
+        return
+    sense = frame.lex.verb(verb)
+    if sense is None or not (sense.has("speech") or sense.has("claim") or sense.has("threat")):
+        return
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return
+    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor)]
+    about = [
+        t
+        for clause in clauses
+        for t in _claim_about(clause, frame)
+        if not _neuter(t.actor) and t.actor.mention.type != "GPE"
+    ]
+    if about:
+        yield Found(speakers, about, sense, "statement", verb.text)
+
+
+def _neuter(actor: Actor) -> bool:
+    """ "it said", "it happened": a claim's "it" is too often an event or a document to be
+    read as an actor's words or topic."""
+    return actor.resolved_by != "name" and actor.span.text.lower() in ("it", "its")
+
+
+def _claim_about(clause: Token, frame: Frame) -> list[Target]:
+    """The actors a claim is about: who acts or is acted on in it (subjects, objects,
+    participants behind a verb's preposition) and their owners, not actors further down
+    inside a thing ("a wall along the border with Mexico", "a member of the Lords"). A
+    clause that relates two actors ("said Iran is supplying drones to Russia") is a
+    reported act, read by the other rules with `modality: reported`; the claim is about
+    an actor when that actor stands alone in its clause ("said the Tories were soft")."""
+    placed: list[tuple[Token, Actor]] = []
+    for token in clause.subtree:
+        actor = frame.actors.actor_at(token)
+        if actor is None or token.lower_ in REFLEXIVES or token.lower_ in FIRST_PERSON:
+            continue
+        if _core(token):
+            placed.append((token, actor))
+    found: dict[str, Target] = {}
+    for token, actor in placed:
+        verb = _clause_of(token)
+        acts = any(
+            other.mention.id != actor.mention.id and _clause_of(place) == verb
+            for place, other in placed
+        )
+        if not acts:
+            found.setdefault(actor.mention.id, Target(actor))
+    return list(found.values())
+
+
+def _clause_of(token: Token) -> int:
+    """The verb whose clause a word is an argument of, a controlled verb counted as its
+    controller's ("does not intend to interfere in Moldova" is one clause)."""
+    node = token
+    while node.head.i != node.i and (
+        node.pos_ not in ("VERB", "AUX") or node.dep_ in ("xcomp", "aux", "auxpass")
+    ):
+        node = node.head
+    return node.i
+
+
+def _core(token: Token, depth: int = 0) -> bool:
+    """Whether a word is an argument of a verb, or the owner or conjunct of one; a
+    two-word preposition ("because of", "due to") counts as one."""
+    dep = token.dep_
+    if depth > 4 or token.head.i == token.i:
+        return False
+    if dep in CLAIM_ARGUMENTS:
+        return True
+    if dep in ("conj", "poss", "compound", "nmod", "appos"):
+        return _core(token.head, depth + 1)
+    prep = token.head
+    while prep.dep_ == "prep" and prep.head.dep_ == "prep":
+        prep = prep.head
+    return (
+        dep == "pobj"
+        and prep.dep_ in ("prep", "agent")
+        and prep.head.pos_ in ("VERB", "AUX")
+        and prep.lower_ not in SETTING_PREPS
+    )
+
+
+def answered(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "the Lords rejected a plea by Lord Falconer", "Berlin granted Kyiv's request", "the
+    court ruled on an appeal by the government": the
+    author of the appeal, offer or demand answered made it to the one answering (the
+    answer itself is read by the other rules, aimed at the author)."""
+    if verb.pos_ != "VERB":
+        return
+    sense = frame.lex.verb(verb)
+    judged = verb.lemma_.lower() in JUDGING_VERBS
+    if not judged and (sense is None or sense.type not in ANSWER_TYPES):
+        return
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    if judged:
+        nouns += [
+            pobj
+            for prep in verb.children
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "over")
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+    for noun in nouns:
+        asked = frame.lex.noun(noun)
+        if asked is None or asked.type not in ANSWERED_TYPES:
+            continue
+        authors = [
+            t
+            for child in noun.children
+            for t in (
+                _targets(child, frame, as_subject=True)
+                if child.dep_ == "poss"
+                else [
+                    t
+                    for pobj in child.children
+                    if child.dep_ == "prep"
+                    and child.lower_ in ("by", "from")
+                    and pobj.dep_ == "pobj"
+                    for t in _targets(pobj, frame, as_subject=True)
+                ]
+            )
+        ]
+        if authors:
+            yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
+
+
 def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "Armenia and Azerbaijan clashed", "Saudi Arabia and Qatar cut ties": coordinated
     subjects of a reciprocal act with no object act on each other."""
@@ -1018,6 +1169,8 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     active_voice,
     passive_voice,
     speech,
+    statement,
+    answered,
     reciprocal,
     with_absolute,
     implicit_target,

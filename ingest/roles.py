@@ -15,18 +15,24 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
+REGION_WORDS = frozenset({"south", "north", "latin", "central", "east", "west", "southeast"})
+SERVICE_VERBS = frozenset({"serve", "sit", "work"})
+SERVICE_PREPS = frozenset({"in", "on", "for", "with"})
 ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 # "Doe is the spokeswoman for…", "Johnson became leader of…".
 COPULAS = frozenset({"be", "become"})
 POLARITY = {"ALLY_OF": 1, "CRITIC_OF": -1, "RIVAL_OF": -1}
 OWNABLE = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART"})
 LEADERSHIP = "LEADER_OF"
+# "Johnson's government", "the Modi administration": bodies a person's name before them
+# says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
+LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
 MEMBERSHIP = "MEMBER_OF"
 
 
@@ -76,9 +82,12 @@ class Role:
 
 
 def _country(token: Token) -> Mention | None:
-    """ "Russian Foreign Minister": a demonym modifier names the country the role is of."""
+    """ "Russian Foreign Minister": a demonym modifier names the country the role is of;
+    "the South American trade bloc" names a region, not the United States."""
     known = load_gazetteer().lookup(token.text, exact=True)
     if known is None or known.kind != DEMONYM:
+        return None
+    if token.i > 0 and token.doc[token.i - 1].lower_ in REGION_WORDS:
         return None
     return country_mention(token.doc[token.i : token.i + 1], known)
 
@@ -142,18 +151,20 @@ def _target(tokens: list[Token], actors: ActorIndex, holder: Actor) -> Mention |
 
 
 def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
-    """ "Kremlin spokesman Dmitry Peskov", "former Trump adviser Steve Bannon"."""
+    """ "Kremlin spokesman Dmitry Peskov", "former Trump adviser Steve Bannon", "speaker of
+    the parliament Ali Larijani"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
     found = _role_in(left, actors, table) or _untabled_role(left, holder)
     if found is None:
+        yield from _preceding_role(holder, actors, table)
         return
     index, relation = found
     before = left[: index + 1]
     words = _phrase(before, actors, table)
     target = _target(left[: index + 1 - len(words)], actors, holder)
     if target is None:
-        target = _of_target(root, actors, holder)
+        target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
     if target is None:
         return
     target = _local(target, words, table)
@@ -171,6 +182,23 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     )
 
 
+def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "speaker of the parliament Ali Larijani", "Chairman of the committee John Smith": a
+    role phrase right before the name that the parser hung beside it, not on it."""
+    start = holder.span.start
+    if start == holder.span.sent.start:
+        return
+    noun = holder.span.doc[start - 1]
+    while noun.head.i != noun.i and noun.head.i < start and noun.head.right_edge.i == start - 1:
+        noun = noun.head
+    found = table.lookup([noun.text]) if noun.pos_ == "NOUN" else None
+    target = _of_target(noun, actors, holder) if found is not None else None
+    if found is None or target is None:
+        return
+    role = noun.lower_
+    yield Role(holder.mention, found[1], target, role, False, "title", noun.text, 0.7)
+
+
 def _untabled_role(left: list[Token], holder: Actor) -> tuple[int, str] | None:
     """ "Grateful Dead drummer Mickey Hart", "AAP national convener Arvind Kejriwal": a
     common noun right before a name, after a body's name, is the person's place in that
@@ -184,7 +212,8 @@ def _untabled_role(left: list[Token], holder: Actor) -> tuple[int, str] | None:
 
 
 def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None:
-    """ "Senator Elizabeth Warren of Massachusetts": the body after the name."""
+    """ "Senator Elizabeth Warren of Massachusetts", "speaker of the parliament Ali
+    Larijani": the body after the name, or after the role noun before it."""
     for prep in root.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
@@ -251,6 +280,25 @@ def _as_role(verb: Token) -> Iterator[Token]:
             yield from (pobj for pobj in prep.children if pobj.dep_ == "pobj")
 
 
+def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Nkurunziza served in the CNDD-FDD", "she sat on the committee", "he worked for
+    Google": a person serving in a body is a member of it (a place is not a body)."""
+    root = holder.span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SERVICE_VERBS:
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is not None and body.mention.type == "ORG":
+                text = f"{verb.text} {prep.text} {body.mention.mention}"
+                yield Role(
+                    holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
+                )
+
+
 def _next_to(noun: Token, holder: Actor) -> bool:
     """ "adviser Steve Bannon", "the spokeswoman, Jane Doe": nothing but a comma between the
     role noun and the name, so a later apposition of the same noun is not taken for it."""
@@ -284,12 +332,23 @@ def _prepositional_target(
 
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
-    """ "Musk's SpaceX" → leads; "his Dragon spacecraft" → owns the named thing."""
+    """ "Musk's SpaceX" → leads; "Johnson's government" → leads the government the article
+    means; "his Dragon spacecraft" → owns the named thing."""
     token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
     if token.dep_ != "poss":
         return
     head = token.head
     owned = actors.actor_at(head)
+    if (
+        owned is not None
+        and owner.mention.type == "PERSON"
+        and owned.resolved_by == DESCRIPTOR
+        and owned.mention.sector == "GOV"
+        and head.lemma_.lower() in LED_BODIES
+    ):
+        text = f"{owner.mention.mention}'s {head.text}"
+        yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
+        return
     if owned is not None and owned.resolved_by == "name":
         if (
             owner.mention.type == "PERSON"
@@ -368,6 +427,8 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         rules = [possessive_roles(actor, actors)]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
+        if actor.mention.type == "PERSON":
+            rules.append(service_roles(actor, actors))
         for rule in rules:
             for role in rule:
                 if role.holder.id != role.target.id and _plausible(role):

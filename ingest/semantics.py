@@ -23,6 +23,7 @@ KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
 FLAGS = frozenset(
     {
         "speech",
+        "claim",
         "objctl",
         "callfor",
         "intent",

@@ -31,9 +31,12 @@ def is_outlet(mention: Mention) -> bool:
 
 
 def acted_on(triple: Triple) -> bool:
-    """The outlet is itself part of the politics: conflict done to it, or material conflict
-    it does."""
+    """The outlet is itself part of the politics: conflict done to it, material conflict
+    it does, or a person's place in it ("a columnist for The Washington Post", "BBC
+    political editor Andrew Marr"), which is a fact about the person, not a citation."""
     quad = triple.relation.quad_class
+    if quad == 0 and triple.subject.type == "PERSON" and is_outlet(triple.object):
+        return True
     if is_outlet(triple.object) and quad in CONFLICT:
         return True
     return is_outlet(triple.subject) and quad == 4

@@ -233,3 +233,89 @@ def test_opposition_members_are_the_opposition_of_the_articles_country(nlp: Lang
     assert [(t.subject.name, t.subject.country, t.subject.sector) for t in found] == [
         ("Opposition (India)", "IND", "OPP")
     ]
+
+
+def test_a_statement_about_actors_relates_the_speaker_to_them(nlp: Language) -> None:
+    found = dyads(nlp, "Angela Merkel said Vladimir Putin was wrong to expel the diplomats.")
+    assert ("Angela Merkel", "SAY", "Vladimir Putin") in found
+    believed = dyads(nlp, "Emmanuel Macron believes Viktor Orban is blocking the budget.")
+    assert ("Emmanuel Macron", "SAY", "Viktor Orban") in believed
+
+
+def test_a_claims_cause_is_what_it_is_about(nlp: Language) -> None:
+    text = (
+        "Keir Starmer argued that the economy had recovered because of Rachel Reeves's "
+        "careful budget."
+    )
+    assert ("Keir Starmer", "SAY", "Rachel Reeves") in dyads(nlp, text)
+
+
+def test_a_claims_setting_and_things_inside_it_are_not_what_it_is_about(nlp: Language) -> None:
+    found = dyads(
+        nlp, "Justin Trudeau said trade under NAFTA had grown along the border with Mexico."
+    )
+    assert not {o for s, _, o in found if s == "Justin Trudeau"} & {"NAFTA", "Mexico"}
+
+
+def test_a_hyphenated_name_is_one_actor(nlp: Language) -> None:
+    text = (
+        "Nigel Farage left UKIP. Robert Kilroy-Silk left the party on Monday. "
+        "Nigel Farage said Mr Kilroy-Silk had betrayed the voters."
+    )
+    found = dyads(nlp, text)
+    assert ("Nigel Farage", "SAY", "Robert Kilroy-Silk") in found
+    assert not any(o in ("Kilroy", "Silk") for _, _, o in found)
+
+
+def test_a_persons_government_is_the_government_they_lead(nlp: Language) -> None:
+    text = (
+        "Rishi Sunak met Emmanuel Macron in Britain. Britain and France signed a treaty. "
+        "The court rejected an appeal by Sunak's government."
+    )
+    assert ("Rishi Sunak", "LEADER_OF", "Government (United Kingdom)") in dyads(nlp, text)
+
+
+def test_a_role_phrase_beside_the_name_gives_its_of_body(nlp: Language) -> None:
+    text = (
+        "Iran mourned the cleric. Paying tribute, speaker of the parliament Ali Larijani "
+        "wrote on Twitter."
+    )
+    assert ("Ali Larijani", "LEADER_OF", "Legislature (Iran)") in dyads(nlp, text)
+
+
+def test_composition_is_not_a_relation(nlp: Language) -> None:
+    found = dyads(nlp, "The Cobra Gold exercise includes Thai, Japanese and American troops.")
+    assert not any(t == "INCLUDE" for _, t, _ in found)
+
+
+def test_a_region_adjective_is_not_a_country(nlp: Language) -> None:
+    from polgraph.ingest.roles import _country
+
+    region = nlp("the South American trade bloc")
+    assert _country(region[2]) is None
+    country = nlp("the American trade envoy")
+    found = _country(country[1])
+    assert found is not None and found.name == "United States"
+
+
+def test_an_answered_appeal_was_made_to_the_one_answering(nlp: Language) -> None:
+    found = dyads(nlp, "Germany rejected a plea by Volodymyr Zelensky for more tanks.")
+    assert ("Volodymyr Zelensky", "APPEAL", "Germany") in found
+    assert ("Germany", "REJECT", "Volodymyr Zelensky") in found
+    offered = dyads(nlp, "The United States granted Poland's request for air defence.")
+    assert ("Poland", "APPEAL", "United States") in offered
+    heard = dyads(nlp, "The High Court heard an appeal by Imran Khan against his conviction.")
+    assert ("Imran Khan", "APPEAL", "High Court") in heard
+
+
+def test_an_ex_prefixed_party_is_the_party_and_a_former_role(nlp: Language) -> None:
+    text = "Labour won. Ex-Labour minister Frank Field told the committee there was a danger."
+    found = triples(nlp, text)
+    roles = [(t.subject.name, t.relation.type, t.object.name, t.relation.former) for t in found]
+    assert ("Frank Field", "MEMBER_OF", "Labour Party", True) in roles
+
+
+def test_serving_in_an_organisation_is_membership_and_in_a_place_is_not(nlp: Language) -> None:
+    text = "During the war, Paul Kagame served in the Rwandan Patriotic Front."
+    assert ("Paul Kagame", "MEMBER_OF", "Rwandan Patriotic Front") in dyads(nlp, text)
+    assert not dyads(nlp, "John Smith served in Iraq for a year.")

@@ -1,6 +1,7 @@
 """Regression guard on the real-text dev half (tests/data/real/dev.jsonl), whole articles in,
-held close under the dyad scores the rules of issue 11 reach there (2026-11-30: all three
-corpora P 0.731, R 0.299, F1 0.425; Wikinews P 0.800, R 0.444, F1 0.571). Only the dev half:
+held close under the dyad scores the rules of issue 11 reach there (2026-11-30, after the
+statement, answered and service rules: all three corpora P 0.806, R 0.394, F1 0.529;
+Wikinews P 0.833, R 0.556, F1 0.667). Only the dev half:
 the test half is for reporting and is never run here."""
 
 from __future__ import annotations
@@ -26,13 +27,13 @@ def scored() -> dict[str, tuple[float, float]]:
 
 def test_dev_half_holds_its_dyad_scores(scored: dict[str, tuple[float, float]]) -> None:
     precision, f1 = scored["all"]
-    assert f1 >= 0.40, f1
-    assert precision >= 0.68, precision
+    assert f1 >= 0.51, f1
+    assert precision >= 0.78, precision
 
 
 def test_wikinews_dev_sentences_hold_their_dyad_scores(
     scored: dict[str, tuple[float, float]],
 ) -> None:
     precision, f1 = scored["wikinews"]
-    assert f1 >= 0.53, f1
-    assert precision >= 0.74, precision
+    assert f1 >= 0.64, f1
+    assert precision >= 0.81, precision

@@ -69,6 +69,10 @@ CHECKS: list[Check] = [
 
 # Every actor-to-actor triple the seed yields, judged by hand: (subject, type, object).
 JUDGED_RIGHT: set[tuple[str, str, str]] = {
+    # statements about someone (docs/eval.md): "noting that Russia could provide asylum to
+    # Musk, should the billionaire seek it", "claiming Musk had lost his mind".
+    ("Dmitry Novikov", "SAY", "Elon Musk"),
+    ("Donald Trump", "SAY", "Elon Musk"),
     ("Dmitry Novikov", "OFFER_ASYLUM", "Elon Musk"),
     ("Elon Musk", "FEUD", "Donald Trump"),
     ("Donald Trump", "FEUD", "Elon Musk"),

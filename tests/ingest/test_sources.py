@@ -53,3 +53,10 @@ def test_according_to_names_the_source(nlp: Language) -> None:
 def test_an_outlet_acted_on_stays_an_actor(nlp: Language) -> None:
     found = triples(nlp, "Russia banned the BBC last year.")
     assert ("Russia", "BBC") in {(t.subject.name, t.object.name) for t in found}
+
+
+def test_a_persons_place_in_an_outlet_stays_a_relation(nlp: Language) -> None:
+    text = "Adam Smith was a columnist for The Washington Post. He told Reuters he was leaving."
+    found = {(t.subject.name, t.relation.type, t.object.name) for t in triples(nlp, text)}
+    assert ("Adam Smith", "MEMBER_OF", "The Washington Post") in found
+    assert not any(o == "Reuters" for _, _, o in found)
