@@ -97,7 +97,7 @@ def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> A
     if mention.type not in ("ORG", "NORP"):
         return None, None
     sector = _name_sector(mention.name)
-    return _named_place(mention.name.split(), gazetteer, sector), sector
+    return _named_place(mention.name, gazetteer, sector), sector
 
 
 def _place(name: str, gazetteer: Gazetteer) -> str | None:
@@ -108,7 +108,7 @@ def _place(name: str, gazetteer: Gazetteer) -> str | None:
     return found
 
 
-def _named_place(words: list[str], gazetteer: Gazetteer, sector: str | None) -> str | None:
+def _named_place(name: str, gazetteer: Gazetteer, sector: str | None) -> str | None:
     """The country an organisation's own name places it in, the longest part first:
     - a country, demonym or region among its words ("Turkish Armed Forces", "Unity Party of
       America", "Florida Department of Transportation");
@@ -119,9 +119,9 @@ def _named_place(words: list[str], gazetteer: Gazetteer, sector: str | None) -> 
       elsewhere in a name is as likely a person's or a word ("Independence Party").
     A name that is nothing but a region or city is the body governing it ("Chelyabinsk"
     tagged as an organisation)."""
-    whole = " ".join(words)
-    if len(words) <= 3 and gazetteer.place(whole):
-        return gazetteer.place(whole)
+    words = name.split()
+    if len(words) <= 3 and gazetteer.place(name):
+        return gazetteer.place(name)
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
             if size == len(words):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
+from polgraph.ingest.affiliation import _named_place
+from polgraph.ingest.gazetteer import load_gazetteer
 from polgraph.ingest.nlp import load_model
 from polgraph.ingest.pipeline import extract_doc
 from polgraph.ingest.records import Article, Mention
@@ -120,3 +122,55 @@ def test_a_city_the_text_locates_is_of_that_country(nlp: Language) -> None:
     found = actors(nlp, text)
     assert found["Springfield"].country == "USA"
     assert found["Dana Kirk"].country == "USA"
+
+
+def test_a_role_in_a_city_is_of_the_citys_country(nlp: Language) -> None:
+    found = actors(nlp, "Bill Monroe, the mayor of Houston, resigned on Friday.")
+    assert (found["Houston"].country, found["Bill Monroe"].country) == ("USA", "USA")
+    assert found["Bill Monroe"].sector == "GOV"
+
+
+def test_an_organisation_is_where_the_text_bases_it(nlp: Language) -> None:
+    text = "Ariel Friedler, formerly the president of Virginia-based Symplicity Corporation, lied."
+    assert actors(nlp, text)["Symplicity Corporation"].country == "USA"
+    text = "Mark Daly, the president of Acme Corporation, a Paris-based company, spoke."
+    assert actors(nlp, text)["Acme Corporation"].country == "FRA"
+    text = "Mark Daly, the president of Acme Corporation, based in Houston, spoke."
+    found = actors(nlp, text)
+    assert (found["Acme Corporation"].country, found["Mark Daly"].country) == ("USA", "USA")
+
+
+def test_a_place_in_the_possessive_owns_the_organisation(nlp: Language) -> None:
+    text = "Lead author Sally Wasef of Australia's Griffith University explained the find."
+    found = actors(nlp, text)
+    assert (found["Griffith University"].country, found["Sally Wasef"].country) == ("AUS", "AUS")
+    assert found["Sally Wasef"].sector == "EDU"
+
+
+def test_a_city_places_a_name_only_where_it_says_where() -> None:
+    gazetteer = load_gazetteer()
+    assert _named_place("University of Toronto", gazetteer, "EDU") == "CAN"
+    assert _named_place("Toronto Police Service", gazetteer, "COP") == "CAN"
+    assert _named_place("Toronto Blue Jays", gazetteer, None) is None
+    assert _named_place("Independence Party", gazetteer, "PTY") is None
+
+
+def test_a_capital_or_an_agencys_acronym_in_a_name_places_it() -> None:
+    gazetteer = load_gazetteer()
+    assert _named_place("Abu Dhabi TV", gazetteer, None) == "ARE"
+    assert _named_place("NASA Jet Propulsion Laboratory", gazetteer, None) == "USA"
+    assert _named_place("African National Congress", gazetteer, "LEG") is None
+
+
+def test_a_role_takes_the_sector_of_its_body(nlp: Language) -> None:
+    text = "Dedi Prasetyo, a spokesperson for the Indonesian National Police, confirmed it."
+    assert actors(nlp, text)["Dedi Prasetyo"].sector == "COP"
+    text = "Domingo Garcia, president of the League of United Latin American Citizens, spoke."
+    found = actors(nlp, text)["Domingo Garcia"]
+    assert (found.country, found.sector) == ("USA", None)
+
+
+def test_a_journalist_is_media_wherever_they_work(nlp: Language) -> None:
+    text = "Jane Doe, a reporter for the Ohio Valley Gazette, wrote about the vote."
+    found = actors(nlp, text)["Jane Doe"]
+    assert (found.country, found.sector) == ("USA", "MED")
