@@ -104,7 +104,7 @@ def _place(name: str, gazetteer: Gazetteer) -> str | None:
     """The country of a region or city ("Ohio", "Houston", "Davao City")."""
     found = gazetteer.place(name)
     if found is None and name.endswith(" City"):
-        found = gazetteer.cities.get(name.removesuffix(" City"))
+        found = gazetteer.place(name.removesuffix(" City"))
     return found
 
 
