@@ -48,21 +48,27 @@ class SectorTable:
     kinds: dict[str, str]
     roles: dict[str, str]
     words: dict[str, str]
+    generic: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def sector_table() -> SectorTable:
     data = data_file("sectors.json")
-    return SectorTable(kinds=data["kinds"], roles=data["roles"], words=data["words"])
+    return SectorTable(
+        kinds=data["kinds"],
+        roles=data["roles"],
+        words=data["words"],
+        generic=frozenset(data["generic"]),
+    )
 
 
-def _suffix_sector(words: list[str], table: dict[str, str]) -> str | None:
-    """The sector of the longest entry that ends `words` ("foreign minister" → minister)."""
+def _suffix_entry(words: list[str], table: dict[str, str]) -> str | None:
+    """The longest entry that ends `words` ("foreign minister" → minister)."""
     lowered = [w.lower() for w in words]
     for size in range(min(4, len(lowered)), 0, -1):
-        found = table.get(" ".join(lowered[-size:]))
-        if found:
-            return found
+        phrase = " ".join(lowered[-size:])
+        if phrase in table:
+            return phrase
     return None
 
 
@@ -155,19 +161,24 @@ def _places_a_name(part: str, known: Known) -> bool:
 
 
 def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None:
-    """The sector of a role follows the body it is of: an office of a state is a government
-    one unless its title says otherwise ("Russian lawmaker" → LEG), but a president or
-    spokesman of a body is of that body's sector ("president of the Indonesian National
-    Police" → COP), and of none when the body's sector is unknown (an association, a
-    company the text does not describe). Titles of a trade keep their own sector wherever
-    they are held ("journalist" → MED, "general" → MIL, "professor" → EDU)."""
+    """The sector of a role follows the body it is of. A title says it of a state or a
+    person ("Russian lawmaker" → LEG, "Merkel's spokesperson" → GOV), and an office of a
+    state is a government one by default. Titles held in bodies of every kind (president,
+    spokesperson, director general: `generic`) take the body's sector ("spokesperson for
+    the Indonesian National Police" → COP), and none when the body's is unknown (the
+    president of an association or a company the text does not describe); other titles
+    keep their own ("journalist" → MED, "governor" → GOV, "professor" → EDU)."""
     role = triple.relation.role or triple.relation.text
-    found = _suffix_sector(role.split(), sector_table().roles)
+    table = sector_table()
+    entry = _suffix_entry(role.split(), table.roles)
+    found = table.roles[entry] if entry else None
     if state:
         return found or "GOV"
-    if found and found != "GOV":
+    if triple.object.type == "PERSON":
         return found
-    return target[1]
+    if entry is None or entry in table.generic:
+        return target[1]
+    return found
 
 
 def located(actors: list[Actor]) -> dict[str, str]:

@@ -174,3 +174,26 @@ def test_a_journalist_is_media_wherever_they_work(nlp: Language) -> None:
     text = "Jane Doe, a reporter for the Ohio Valley Gazette, wrote about the vote."
     found = actors(nlp, text)["Jane Doe"]
     assert (found.country, found.sector) == ("USA", "MED")
+
+
+def test_an_office_of_state_keeps_its_sector_in_any_body(nlp: Language) -> None:
+    text = "He serves as senior advisor to Maryland's Republican Governor Larry Hogan."
+    found = actors(nlp, text)["Larry Hogan"]
+    assert (found.country, found.sector) == ("USA", "GOV")
+
+
+def test_a_director_general_is_no_general(nlp: Language) -> None:
+    text = (
+        "Professor Jean Moreau, Director General of the Congo's Institut National de "
+        "Recherche Biomédicale, spoke."
+    )
+    found = actors(nlp, text)["Jean Moreau"]
+    assert (found.country, found.sector) == ("COG", None)
+
+
+def test_a_spokesperson_of_a_leader_and_a_cleric(nlp: Language) -> None:
+    text = "German Chancellor Angela Merkel's spokesperson, Steffen Seibert, said it is possible."
+    assert actors(nlp, text)["Steffen Seibert"].sector == "GOV"
+    text = "Vatican archbishop Charles Scicluna said bishops serve the people."
+    found = actors(nlp, text)["Charles Scicluna"]
+    assert (found.country, found.sector) == ("VAT", "REL")
