@@ -36,8 +36,9 @@ from polgraph.ingest.gazetteer import (
 from polgraph.ingest.records import Mention, Triple
 
 NOT_AFFILIATION: frozenset[str] = frozenset({"ALLY_OF", "CRITIC_OF", "RIVAL_OF"})
-DOMESTIC: frozenset[str] = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "PTY"})
-"""Sectors of a body that belongs to one country (not rebels, media, business, NGOs)."""
+DOMESTIC: frozenset[str] = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "PTY", "EDU"})
+"""Sectors of a body of one country that news names without it: a state's institutions and
+its universities (not rebels, media, business, NGOs, which as often act abroad)."""
 LOCAL: frozenset[str] = frozenset({"GOV", "LEG", "JUD", "COP", "EDU"})
 """Sectors of a body a city can have of its own (a council, police force, university)."""
 Affiliation = tuple[str | None, str | None]
@@ -187,7 +188,7 @@ def located(actors: list[Actor]) -> dict[str, str]:
       named right after it;
     - "Australia's Griffith University" puts the organisation in the place that owns it;
     - "Acme, a Paris-based company", "Texas-based Acme", "Acme, based in Houston" put it
-      where it is based.
+      where it is based, and "a lodge near Pretoria" where it stands.
     What the gazetteer or the name itself says comes first (`affiliations`)."""
     gazetteer = load_gazetteer()
     found: dict[str, str] = {}
@@ -211,7 +212,20 @@ def located(actors: list[Actor]) -> dict[str, str]:
         for token in actors[0].span.doc:
             if token.lower_ == "based":
                 _based(token, at, gazetteer, found)
+            elif token.lower_ == "near" and token.dep_ == "prep":
+                _near(token, at, gazetteer, found)
     return found
+
+
+def _near(token: Token, at: dict[int, Actor], gazetteer: Gazetteer, found: dict[str, str]) -> None:
+    """ "a lodge near Pretoria": an organisation near a place is in that place's country."""
+    owner = at.get(token.head.i)
+    if owner is None or owner.mention.type != "ORG":
+        return
+    for pobj in token.children:
+        country = _place_of(at.get(pobj.i), gazetteer) if pobj.dep_ == "pobj" else None
+        if country:
+            found.setdefault(owner.mention.id, country)
 
 
 def _place_of(actor: Actor | None, gazetteer: Gazetteer) -> str | None:
@@ -311,10 +325,11 @@ def _own_bodies(
     about:
     - "the Senate" the gazetteer knows only as the "US Senate" is it when the article names
       the United States most;
-    - a party, legislature, ministry, court, army or police force the gazetteer does not
-      know ("the Green Party", "the Assembly") is of the country when the article is about
-      one country: it names it at least twice and makes up two thirds of the countries it
-      names. An article about several countries leaves such a body unplaced."""
+    - a party, legislature, ministry, court, army, police force or university the
+      gazetteer does not know ("the Green Party", "the Assembly", "Howard University") is
+      of the country when the article is about one country: it names it at least twice and
+      makes up two thirds of the countries it names. An article about several countries
+      leaves such a body unplaced."""
     gazetteer = load_gazetteer()
     named = Counter(
         found[m.id][0] for m in mentions if m.type == "GPE" and found.get(m.id, (None,))[0]

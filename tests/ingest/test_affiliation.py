@@ -197,3 +197,23 @@ def test_a_spokesperson_of_a_leader_and_a_cleric(nlp: Language) -> None:
     text = "Vatican archbishop Charles Scicluna said bishops serve the people."
     found = actors(nlp, text)["Charles Scicluna"]
     assert (found.country, found.sector) == ("VAT", "REL")
+
+
+def test_an_organisation_near_a_place_is_in_its_country(nlp: Language) -> None:
+    text = "Leon Botha, owner of Mahala View Lion Lodge near Pretoria, South Africa, was killed."
+    found = actors(nlp, text)
+    assert (found["Mahala View Lion Lodge"].country, found["Leon Botha"].country) == ("ZAF", "ZAF")
+
+
+def test_a_university_is_of_the_one_country_an_article_is_about(nlp: Language) -> None:
+    text = (
+        "The United States imposed tariffs on Monday. Wayne Frederick, president of Howard "
+        "University, criticised the United States for the tariffs."
+    )
+    found = actors(nlp, text)["Wayne Frederick"]
+    assert (found.country, found.sector) == ("USA", "EDU")
+    text = (
+        "Chile and Peru signed the treaty. Wayne Frederick, president of Howard University, "
+        "criticised Chile, Peru and Bolivia."
+    )
+    assert actors(nlp, text)["Howard University"].country is None
