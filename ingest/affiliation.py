@@ -50,6 +50,7 @@ class SectorTable:
     roles: dict[str, str]
     words: dict[str, str]
     generic: frozenset[str]
+    private: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def sector_table() -> SectorTable:
         roles=data["roles"],
         words=data["words"],
         generic=frozenset(data["generic"]),
+        private=frozenset(data["private"]),
     )
 
 
@@ -116,7 +118,8 @@ def _place(name: str, gazetteer: Gazetteer) -> str | None:
 
 
 def _named_place(name: str, gazetteer: Gazetteer, sector: str | None) -> str | None:
-    """The country an organisation's own name places it in, the longest part first:
+    """The country an organisation's own name places it in, the longest part first, and a
+    country before a region ("Unity Party of America" is of America, not of Unity State):
     - a country, demonym or region among its words ("Turkish Armed Forces", "Unity Party of
       America", "Florida Department of Transportation");
     - a capital, seat of power or national agency the gazetteer places ("Abu Dhabi TV",
@@ -129,16 +132,19 @@ def _named_place(name: str, gazetteer: Gazetteer, sector: str | None) -> str | N
     words = name.split()
     if len(words) <= 3 and gazetteer.place(name):
         return gazetteer.place(name)
-    for size in (3, 2, 1):
-        for start in range(len(words) - size + 1):
-            if size == len(words):
-                continue
-            part = " ".join(words[start : start + size])
-            known = gazetteer.lookup(part, exact=True)
-            if known is not None and known.country and _places_a_name(part, known):
-                return gazetteer.code(known.country)
-            if part in gazetteer.regions:
-                return gazetteer.regions[part]
+    parts = [
+        " ".join(words[start : start + size])
+        for size in (3, 2, 1)
+        for start in range(len(words) - size + 1)
+        if size < len(words)
+    ]
+    for part in parts:
+        known = gazetteer.lookup(part, exact=True)
+        if known is not None and known.country and _places_a_name(part, known):
+            return gazetteer.code(known.country)
+    for part in parts:
+        if part in gazetteer.regions:
+            return gazetteer.regions[part]
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start : start + size])
@@ -168,13 +174,17 @@ def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None
     spokesperson, director general: `generic`) take the body's sector ("spokesperson for
     the Indonesian National Police" → COP), and none when the body's is unknown (the
     president of an association or a company the text does not describe); other titles
-    keep their own ("journalist" → MED, "governor" → GOV, "professor" → EDU)."""
+    keep their own ("journalist" → MED, "governor" → GOV, "professor" → EDU). The chief
+    executive of a state runs its government, not a business; words naming a private
+    person ("Ohio man", "a Toronto lawyer": `private`) give no sector."""
     role = triple.relation.role or triple.relation.text
     table = sector_table()
+    if role.split() and role.split()[-1].lower() in table.private:
+        return None
     entry = _suffix_entry(role.split(), table.roles)
     found = table.roles[entry] if entry else None
     if state:
-        return found or "GOV"
+        return "GOV" if found in (None, "BUS") else found
     if triple.object.type == "PERSON":
         return found
     if entry is None or entry in table.generic:

@@ -217,3 +217,15 @@ def test_a_university_is_of_the_one_country_an_article_is_about(nlp: Language) -
         "criticised Chile, Peru and Bolivia."
     )
     assert actors(nlp, text)["Howard University"].country is None
+
+
+def test_a_country_in_a_name_comes_before_a_region() -> None:
+    assert _named_place("Unity Party of America", load_gazetteer(), "PTY") == "USA"
+
+
+def test_a_states_chief_executive_and_a_private_person(nlp: Language) -> None:
+    text = "On Wednesday, Carrie Lam, the chief executive of Hong Kong, announced the withdrawal."
+    assert actors(nlp, text)["Carrie Lam"].sector == "GOV"
+    text = "Judge Michael Urbanski sentenced Ohio man James Alex Fields to life in prison."
+    found = actors(nlp, text)["James Alex Fields"]
+    assert (found.country, found.sector) == ("USA", None)
