@@ -127,11 +127,11 @@ def _named_place(name: str, gazetteer: Gazetteer, sector: str | None) -> str | N
     - a city after "of", "at" or "in" ("University of Toronto"), or first in the name of a
       local body whose sector its words tell ("Toronto Police Service"); a city's name
       elsewhere in a name is as likely a person's or a word ("Independence Party").
-    A name that is nothing but a region or city is the body governing it ("Chelyabinsk"
-    tagged as an organisation)."""
+    A name that is nothing but a region is the body governing it ("Ohio" tagged as an
+    organisation); a city's name alone is not, as many are words too ("Corona")."""
     words = name.split()
-    if len(words) <= 3 and gazetteer.place(name):
-        return gazetteer.place(name)
+    if name in gazetteer.regions:
+        return gazetteer.regions[name]
     parts = [
         " ".join(words[start : start + size])
         for size in (3, 2, 1)
@@ -256,7 +256,8 @@ def _owner_place(actor: Actor, at: dict[int, Actor], gazetteer: Gazetteer) -> st
 
 def _based(token: Token, at: dict[int, Actor], gazetteer: Gazetteer, found: dict[str, str]) -> None:
     """ "Paris-based" or "based in Houston" said of an organisation, or of the noun that
-    stands for it ("Acme, a Paris-based company", "the Texas-based firm Acme")."""
+    stands for it ("Acme, a Paris-based company", "the Texas-based firm Acme"), when the
+    name stands next to it (a parse may hang "and Denmark-based Acme" on the wrong noun)."""
     doc = token.doc
     place: Actor | None = None
     if token.i >= 2 and doc[token.i - 1].text == "-":
@@ -276,7 +277,10 @@ def _based(token: Token, at: dict[int, Actor], gazetteer: Gazetteer, found: dict
         candidates.extend(c for c in noun.head.children if c.dep_ == "nsubj")
     for candidate in candidates:
         owner = at.get(candidate.i)
-        if owner is not None and owner.mention.type == "ORG" and owner is not place:
+        near = owner is not None and (
+            0 < owner.span.start - token.i <= 4 or 0 <= token.i - owner.span.end <= 6
+        )
+        if near and owner.mention.type == "ORG" and owner is not place:
             found.setdefault(owner.mention.id, country)
             return
 

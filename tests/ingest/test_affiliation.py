@@ -229,3 +229,8 @@ def test_a_states_chief_executive_and_a_private_person(nlp: Language) -> None:
     text = "Judge Michael Urbanski sentenced Ohio man James Alex Fields to life in prison."
     found = actors(nlp, text)["James Alex Fields"]
     assert (found.country, found.sector) == ("USA", None)
+
+
+def test_based_places_only_the_name_beside_it(nlp: Language) -> None:
+    text = "UK-based retailer Tesco and Denmark-based retailer Salling Group made a deal."
+    assert actors(nlp, text)["Salling Group"].country == "DNK"
