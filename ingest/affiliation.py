@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.actors import Actor, data_file, role_table_nouns
 from polgraph.ingest.gazetteer import (
     CAPITAL,
     COUNTRY,
@@ -176,7 +176,8 @@ def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None
     president of an association or a company the text does not describe); other titles
     keep their own ("journalist" → MED, "governor" → GOV, "professor" → EDU). The chief
     executive of a state runs its government, not a business; words naming a private
-    person ("Ohio man", "a Toronto lawyer": `private`) give no sector."""
+    person ("Ohio man", "a Toronto lawyer": `private`) give no sector, nor does a noun
+    of no office ("French inventor", "conservative activist") before a state's name."""
     role = triple.relation.role or triple.relation.text
     table = sector_table()
     if role.split() and role.split()[-1].lower() in table.private:
@@ -184,6 +185,12 @@ def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None
     entry = _suffix_entry(role.split(), table.roles)
     found = table.roles[entry] if entry else None
     if state:
+        if (
+            found is None
+            and role.split()[-1:] != []
+            and (role.split()[-1].lower() not in role_table_nouns())
+        ):
+            return None
         return "GOV" if found in (None, "BUS") else found
     if triple.object.type == "PERSON":
         return found

@@ -234,3 +234,8 @@ def test_a_states_chief_executive_and_a_private_person(nlp: Language) -> None:
 def test_based_places_only_the_name_beside_it(nlp: Language) -> None:
     text = "UK-based retailer Tesco and Denmark-based retailer Salling Group made a deal."
     assert actors(nlp, text)["Salling Group"].country == "DNK"
+
+
+def test_a_noun_of_no_office_before_a_state_gives_no_sector(nlp: Language) -> None:
+    found = actors(nlp, "This Sunday, French inventor Franky Zapata crossed the Channel.")
+    assert (found["Franky Zapata"].country, found["Franky Zapata"].sector) == ("FRA", None)
