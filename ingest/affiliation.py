@@ -21,13 +21,26 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from polgraph.ingest.actors import Actor, data_file
-from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, load_gazetteer
+from spacy.tokens import Token
+
+from polgraph.ingest.actors import Actor, data_file, role_table_nouns
+from polgraph.ingest.gazetteer import (
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    SEAT,
+    Gazetteer,
+    Known,
+    load_gazetteer,
+)
 from polgraph.ingest.records import Mention, Triple
 
 NOT_AFFILIATION: frozenset[str] = frozenset({"ALLY_OF", "CRITIC_OF", "RIVAL_OF"})
-DOMESTIC: frozenset[str] = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "PTY"})
-"""Sectors of a body that belongs to one country (not rebels, media, business, NGOs)."""
+DOMESTIC: frozenset[str] = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "PTY", "EDU"})
+"""Sectors of a body of one country that news names without it: a state's institutions and
+its universities (not rebels, media, business, NGOs, which as often act abroad)."""
+LOCAL: frozenset[str] = frozenset({"GOV", "LEG", "JUD", "COP", "EDU"})
+"""Sectors of a body a city can have of its own (a council, police force, university)."""
 Affiliation = tuple[str | None, str | None]
 
 
@@ -36,21 +49,29 @@ class SectorTable:
     kinds: dict[str, str]
     roles: dict[str, str]
     words: dict[str, str]
+    generic: frozenset[str]
+    private: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def sector_table() -> SectorTable:
     data = data_file("sectors.json")
-    return SectorTable(kinds=data["kinds"], roles=data["roles"], words=data["words"])
+    return SectorTable(
+        kinds=data["kinds"],
+        roles=data["roles"],
+        words=data["words"],
+        generic=frozenset(data["generic"]),
+        private=frozenset(data["private"]),
+    )
 
 
-def _suffix_sector(words: list[str], table: dict[str, str]) -> str | None:
-    """The sector of the longest entry that ends `words` ("foreign minister" → minister)."""
+def _suffix_entry(words: list[str], table: dict[str, str]) -> str | None:
+    """The longest entry that ends `words` ("foreign minister" → minister)."""
     lowered = [w.lower() for w in words]
     for size in range(min(4, len(lowered)), 0, -1):
-        found = table.get(" ".join(lowered[-size:]))
-        if found:
-            return found
+        phrase = " ".join(lowered[-size:])
+        if phrase in table:
+            return phrase
     return None
 
 
@@ -80,48 +101,122 @@ def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> A
         if known.kind == CAPITAL:
             return code, "GOV" if known.type == "GPE" else None
         return code, sector_table().kinds.get(known.kind)
-    if mention.type in ("GPE", "LOC") and mention.name in gazetteer.regions:
-        return gazetteer.regions[mention.name], None
+    if mention.type in ("GPE", "LOC"):
+        return _place(mention.name, gazetteer), None
     if mention.type not in ("ORG", "NORP"):
         return None, None
-    return _named_place(mention.name.split(), gazetteer), _name_sector(mention.name)
+    sector = _name_sector(mention.name)
+    return _named_place(mention.name, gazetteer, sector), sector
 
 
-def _named_place(words: list[str], gazetteer: Gazetteer) -> str | None:
-    """The country an organisation's own name places it in: a country, demonym or region
-    among its words ("Turkish Armed Forces", "Unity Party of America", "Florida Department
-    of Transportation"), the longest first."""
+def _place(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country of a region or city ("Ohio", "Houston", "Davao City")."""
+    found = gazetteer.place(name)
+    if found is None and name.endswith(" City"):
+        found = gazetteer.place(name.removesuffix(" City"))
+    return found
+
+
+def _named_place(name: str, gazetteer: Gazetteer, sector: str | None) -> str | None:
+    """The country an organisation's own name places it in, the longest part first, and a
+    country before a region ("Unity Party of America" is of America, not of Unity State):
+    - a country, demonym or region among its words ("Turkish Armed Forces", "Unity Party of
+      America", "Florida Department of Transportation");
+    - a capital, seat of power or national agency the gazetteer places ("Abu Dhabi TV",
+      "NASA Jet Propulsion Laboratory");
+    - a city after "of", "at" or "in" ("University of Toronto"), or first in the name of a
+      local body whose sector its words tell ("Toronto Police Service"); a city's name
+      elsewhere in a name is as likely a person's or a word ("Independence Party").
+    A name that is nothing but a region is the body governing it ("Ohio" tagged as an
+    organisation); a city's name alone is not, as many are words too ("Corona")."""
+    words = name.split()
+    if name in gazetteer.regions:
+        return gazetteer.regions[name]
+    parts = [
+        " ".join(words[start : start + size])
+        for size in (3, 2, 1)
+        for start in range(len(words) - size + 1)
+        if size < len(words)
+    ]
+    for part in parts:
+        known = gazetteer.lookup(part, exact=True)
+        if known is not None and known.country and _places_a_name(part, known):
+            return gazetteer.code(known.country)
+    for part in parts:
+        if part in gazetteer.regions:
+            return gazetteer.regions[part]
     for size in (3, 2, 1):
         for start in range(len(words) - size + 1):
-            if size == len(words):
-                continue
             part = " ".join(words[start : start + size])
-            known = gazetteer.lookup(part, exact=True)
-            if known is not None and known.kind in (COUNTRY, DEMONYM) and known.country:
-                return gazetteer.code(known.country)
-            if part in gazetteer.regions:
-                return gazetteer.regions[part]
+            if part not in gazetteer.cities or size == len(words):
+                continue
+            after_preposition = start > 0 and words[start - 1] in ("of", "at", "in")
+            local_body = start == 0 and sector in LOCAL
+            if after_preposition or local_body:
+                return gazetteer.cities[part]
     return None
 
 
+def _places_a_name(part: str, known: Known) -> bool:
+    """Whether a gazetteer entry inside a longer name places the whole: a country, demonym,
+    capital or seat, or a national agency written as its acronym ("NASA Jet Propulsion
+    Laboratory"). A body's bare word is not enough: "Congress" in "African National
+    Congress" is no United States Congress."""
+    if known.kind in (COUNTRY, DEMONYM, CAPITAL, SEAT):
+        return True
+    return known.kind == "agency" and part.isupper() and len(part) >= 3
+
+
 def _role_sector(triple: Triple, target: Affiliation, state: bool) -> str | None:
+    """The sector of a role follows the body it is of. A title says it of a state or a
+    person ("Russian lawmaker" → LEG, "Merkel's spokesperson" → GOV), and an office of a
+    state is a government one by default. Titles held in bodies of every kind (president,
+    spokesperson, director general: `generic`) take the body's sector ("spokesperson for
+    the Indonesian National Police" → COP), and none when the body's is unknown (the
+    president of an association or a company the text does not describe); other titles
+    keep their own ("journalist" → MED, "governor" → GOV, "professor" → EDU). The chief
+    executive of a state runs its government, not a business; words naming a private
+    person ("Ohio man", "a Toronto lawyer": `private`) give no sector, nor does a noun
+    of no office ("French inventor", "conservative activist") before a state's name."""
     role = triple.relation.role or triple.relation.text
-    found = _suffix_sector(role.split(), sector_table().roles)
-    if found:
+    table = sector_table()
+    if role.split() and role.split()[-1].lower() in table.private:
+        return None
+    entry = _suffix_entry(role.split(), table.roles)
+    found = table.roles[entry] if entry else None
+    if state:
+        if (
+            found is None
+            and role.split()[-1:] != []
+            and (role.split()[-1].lower() not in role_table_nouns())
+        ):
+            return None
+        return "GOV" if found in (None, "BUS") else found
+    if triple.object.type == "PERSON":
         return found
-    if target[1]:
+    if entry is None or entry in table.generic:
         return target[1]
-    return "GOV" if state else None
+    return found
 
 
 def located(actors: list[Actor]) -> dict[str, str]:
-    """Places the text itself locates: "El Paso, Texas", "Gdańsk, Poland" put the city in
-    the country of the region or state named right after it."""
+    """Places and organisations the text itself locates, by actor id:
+    - "El Paso, Texas", "Gdańsk, Poland" put the city in the country of the region or state
+      named right after it;
+    - "Australia's Griffith University" puts the organisation in the place that owns it;
+    - "Acme, a Paris-based company", "Texas-based Acme", "Acme, based in Houston" put it
+      where it is based, and "a lodge near Pretoria" where it stands.
+    What the gazetteer or the name itself says comes first (`affiliations`)."""
     gazetteer = load_gazetteer()
     found: dict[str, str] = {}
     by_start = {actor.span.start: actor for actor in actors}
+    at = {i: actor for actor in actors for i in range(actor.span.start, actor.span.end)}
     for actor in actors:
         span = actor.span
+        if actor.mention.type == "ORG":
+            country = _owner_place(actor, at, gazetteer)
+            if country:
+                found.setdefault(actor.mention.id, country)
         if actor.mention.type not in ("GPE", "LOC") or span.end + 1 >= len(span.doc):
             continue
         after = by_start.get(span.end + 1)
@@ -130,7 +225,71 @@ def located(actors: list[Actor]) -> dict[str, str]:
         country, _ = known_affiliation(after.mention, gazetteer)
         if country and not known_affiliation(actor.mention, gazetteer)[0]:
             found.setdefault(actor.mention.id, country)
+    if actors:
+        for token in actors[0].span.doc:
+            if token.lower_ == "based":
+                _based(token, at, gazetteer, found)
+            elif token.lower_ == "near" and token.dep_ == "prep":
+                _near(token, at, gazetteer, found)
     return found
+
+
+def _near(token: Token, at: dict[int, Actor], gazetteer: Gazetteer, found: dict[str, str]) -> None:
+    """ "a lodge near Pretoria": an organisation near a place is in that place's country."""
+    owner = at.get(token.head.i)
+    if owner is None or owner.mention.type != "ORG":
+        return
+    for pobj in token.children:
+        country = _place_of(at.get(pobj.i), gazetteer) if pobj.dep_ == "pobj" else None
+        if country:
+            found.setdefault(owner.mention.id, country)
+
+
+def _place_of(actor: Actor | None, gazetteer: Gazetteer) -> str | None:
+    """The country of a place actor, or of the state a place is."""
+    if actor is None or actor.mention.type not in ("GPE", "LOC"):
+        return None
+    return known_affiliation(actor.mention, gazetteer)[0]
+
+
+def _owner_place(actor: Actor, at: dict[int, Actor], gazetteer: Gazetteer) -> str | None:
+    """ "Australia's Griffith University", "the United States' Centers for Disease Control":
+    a place in the possessive before an organisation's name."""
+    for child in actor.span.root.children:
+        if child.dep_ == "poss" and child.i < actor.span.start:
+            return _place_of(at.get(child.i), gazetteer)
+    return None
+
+
+def _based(token: Token, at: dict[int, Actor], gazetteer: Gazetteer, found: dict[str, str]) -> None:
+    """ "Paris-based" or "based in Houston" said of an organisation, or of the noun that
+    stands for it ("Acme, a Paris-based company", "the Texas-based firm Acme"), when the
+    name stands next to it (a parse may hang "and Denmark-based Acme" on the wrong noun)."""
+    doc = token.doc
+    place: Actor | None = None
+    if token.i >= 2 and doc[token.i - 1].text == "-":
+        place = at.get(token.i - 2)
+    else:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                place = next((at.get(p.i) for p in prep.children if p.dep_ == "pobj"), None)
+    country = _place_of(place, gazetteer)
+    if not country:
+        return
+    noun = token.head
+    candidates = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    if noun.dep_ in ("appos", "compound"):
+        candidates.append(noun.head)
+    if noun.dep_ == "attr":
+        candidates.extend(c for c in noun.head.children if c.dep_ == "nsubj")
+    for candidate in candidates:
+        owner = at.get(candidate.i)
+        near = owner is not None and (
+            0 < owner.span.start - token.i <= 4 or 0 <= token.i - owner.span.end <= 6
+        )
+        if near and owner.mention.type == "ORG" and owner is not place:
+            found.setdefault(owner.mention.id, country)
+            return
 
 
 def affiliations(
@@ -145,10 +304,11 @@ def affiliations(
             continue
         if mention.country or mention.sector:
             found[mention.id] = (mention.country, mention.sector)
-        elif places and mention.id in places:
-            found[mention.id] = (places[mention.id], None)
-        else:
-            found[mention.id] = known_affiliation(mention, gazetteer)
+            continue
+        country, sector = known_affiliation(mention, gazetteer)
+        if not country and places and mention.id in places:
+            country = places[mention.id]
+        found[mention.id] = (country, sector)
     _own_bodies(found, mentions, [m for t in triples for m in (t.subject, t.object)])
     countries: dict[str, Counter[str]] = defaultdict(Counter)
     sectors: dict[str, dict[str, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
@@ -186,10 +346,11 @@ def _own_bodies(
     about:
     - "the Senate" the gazetteer knows only as the "US Senate" is it when the article names
       the United States most;
-    - a party, legislature, ministry, court, army or police force the gazetteer does not
-      know ("the Green Party", "the Assembly") is of the country when the article is about
-      one country: it names it at least twice and makes up two thirds of the countries it
-      names. An article about several countries leaves such a body unplaced."""
+    - a party, legislature, ministry, court, army, police force or university the
+      gazetteer does not know ("the Green Party", "the Assembly", "Howard University") is
+      of the country when the article is about one country: it names it at least twice and
+      makes up two thirds of the countries it names. An article about several countries
+      leaves such a body unplaced."""
     gazetteer = load_gazetteer()
     named = Counter(
         found[m.id][0] for m in mentions if m.type == "GPE" and found.get(m.id, (None,))[0]

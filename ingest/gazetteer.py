@@ -47,9 +47,11 @@ class Gazetteer:
         entries: list[dict[str, str]],
         codes: dict[str, str] | None = None,
         regions: dict[str, str] | None = None,
+        cities: dict[str, str] | None = None,
     ) -> None:
         self.codes: dict[str, str] = codes or {}
         self.regions: dict[str, str] = regions or {}
+        self.cities: dict[str, str] = cities or {}
         self._exact: dict[str, Known] = {}
         self._folded: dict[str, Known] = {}
         for entry in entries:
@@ -95,9 +97,16 @@ class Gazetteer:
                             self._bodies[rest].append(known)
         return self._bodies
 
+    def place(self, name: str) -> str | None:
+        """The alpha-3 code of the country a region or city lies in ("Ohio", "Houston")."""
+        return self.regions.get(name) or self.cities.get(name)
+
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    data = resources.files("polgraph.ingest").joinpath("data", "gazetteer.json").read_text("utf-8")
-    loaded = json.loads(data)
-    return Gazetteer(loaded["entries"], loaded.get("codes"), loaded.get("regions"))
+    """The gazetteer with its regions and the cities of data/cities.json (GeoNames, built by
+    data/build_cities.py), so a role in a region or city places its holder."""
+    data = resources.files("polgraph.ingest").joinpath("data")
+    loaded = json.loads(data.joinpath("gazetteer.json").read_text("utf-8"))
+    cities = json.loads(data.joinpath("cities.json").read_text("utf-8"))["cities"]
+    return Gazetteer(loaded["entries"], loaded.get("codes"), loaded.get("regions"), cities)

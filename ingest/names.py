@@ -10,7 +10,7 @@ surname rules see. Each repair is a named rule: the written form stays as the al
 Rules (docs/data-model.md, "Name repair"):
 - `editorial_brackets`: square brackets and unbalanced parentheses are removed;
 - `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
-  abbreviation ("U.S.", "Jr.");
+  abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
 - `title_split`: a person's name that begins with the words of a body or title ("House",
   "Senate Majority Leader") keeps only the personal name after them;
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span
 from polgraph.ingest.actors import data_file, portfolios, role_table_nouns
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 
-_TRAILING = ".,;:"
-_LEADING = "-\u2013\u2014'\"\u201c\u2018"
+_TRAILING = ".,;:|"
+_LEADING = "-\u2013\u2014'\"\u201c\u2018|"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros|Plc|Mt)\.")
 _NUMBER = re.compile(r"\d")
 

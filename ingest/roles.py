@@ -19,6 +19,7 @@ from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
+from polgraph.ingest.names import repair_words, storm_names
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
 REGION_WORDS = frozenset({"south", "north", "latin", "central", "east", "west", "southeast"})
@@ -42,6 +43,7 @@ class RoleTable:
     subordinate: frozenset[str]
     former: frozenset[str]
     local: frozenset[str]
+    not_roles: frozenset[str]
     longest: int
 
     def lookup(self, words: list[str]) -> tuple[str, str] | None:
@@ -63,6 +65,7 @@ def role_table() -> RoleTable:
         subordinate=frozenset(data["subordinate"]),
         former=frozenset(data["former"]),
         local=frozenset(data["local"]),
+        not_roles=frozenset(data["not_roles"]),
         longest=max(len(noun.split()) for noun in roles),
     )
 
@@ -155,7 +158,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     the parliament Ali Larijani"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
-    found = _role_in(left, actors, table) or _untabled_role(left, holder)
+    found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
     if found is None:
         yield from _preceding_role(holder, actors, table)
         return
@@ -199,14 +202,17 @@ def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
     yield Role(holder.mention, found[1], target, role, False, "title", noun.text, 0.7)
 
 
-def _untabled_role(left: list[Token], holder: Actor) -> tuple[int, str] | None:
+def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[int, str] | None:
     """ "Grateful Dead drummer Mickey Hart", "AAP national convener Arvind Kejriwal": a
     common noun right before a name, after a body's name, is the person's place in that
-    body even when the role table does not list the noun."""
+    body even when the role table does not list the noun; kin and things ("Marvel film
+    X") hold no place in a body."""
     if not left or left[-1].i != holder.span.start - 1:
         return None
     noun = left[-1]
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_lower:
+        return None
+    if noun.lower_ in table.not_roles:
         return None
     return len(left) - 1, MEMBERSHIP
 
@@ -240,7 +246,12 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             continue
         left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
         found = table.lookup([t.text for t in left])
-        if found is None and noun.tag_ == "NN" and noun.is_lower:
+        if (
+            found is None
+            and noun.tag_ == "NN"
+            and noun.is_lower
+            and noun.lower_ not in table.not_roles
+        ):
             target, _ = _prepositional_target(noun, actors, holder)
             if target is not None and target.type == "ORG":
                 found = (noun.lower_, MEMBERSHIP)
@@ -333,7 +344,10 @@ def _prepositional_target(
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Musk's SpaceX" → leads; "Johnson's government" → leads the government the article
-    means; "his Dragon spacecraft" → owns the named thing."""
+    means; "his Dragon spacecraft" → owns the named thing. The thing's name is one no NER
+    span gave, so it gets the name repair spans get here (names.py): "the NHC's Hurricane
+    Humberto Intermediate Advisory" names a weather system's bulletin, no product anyone
+    owns."""
     token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
     if token.dep_ != "poss":
         return
@@ -374,7 +388,10 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     labels = {ent.label_ for ent in thing.ents}
     if labels and not labels & OWNABLE:
         return
-    product = Mention(entity_id(thing.text), thing.text, thing.text, "PRODUCT")
+    name = repair_words([t.text for t in thing], "PRODUCT", storms=storm_names(head.doc)).name
+    if name is None:
+        return
+    product = Mention(entity_id(name), name, thing.text, "PRODUCT")
     text = f"{owner.mention.mention} {thing.text}"
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
 

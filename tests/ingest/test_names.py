@@ -27,6 +27,7 @@ def names(nlp: Language, text: str) -> set[str]:
         ("Ocean Research Council (ORC", "ORG", "Ocean Research Council", "editorial_brackets"),
         ("Evening Talk.", "ORG", "Evening Talk", "trailing_punctuation"),
         ("Ferris Holt:", "PERSON", "Ferris Holt", "trailing_punctuation"),
+        ("|Harbour Tea Party", "ORG", "Harbour Tea Party", "trailing_punctuation"),
         ("House Mara Quint", "PERSON", "Mara Quint", "title_split"),
         ("Senate Majority Leader Tobias Wren", "PERSON", "Tobias Wren", "title_split"),
         ("House of Representatives Ada Kell", "PERSON", "Ada Kell", "title_split"),

@@ -156,3 +156,18 @@ def test_a_ministers_brief_is_part_of_the_title(nlp: Language) -> None:
     doc.ents = [Span(doc, home, home + 1, label="ORG")]
     index = ActorIndex(doc)
     assert index.actor_at(doc[home]) is None
+
+
+def test_kin_and_things_named_like_titles_hold_no_place(nlp: Language) -> None:
+    assert not roles(nlp, "Simu Liu is to play the titular character in Marvel film Shang-Chi.")
+    assert not roles(nlp, "She wore a costume based on Hellboy character Abe Sapien at the fair.")
+    text = "The campaign was run by Veranika Tsapkala, wife of Valery Tsapkala, a candidate."
+    assert not any(t == "MEMBER_OF" for _, t, _, _, _ in roles(nlp, text))
+
+
+def test_an_owned_things_name_is_repaired_like_a_span(nlp: Language) -> None:
+    text = (
+        "Hurricane Humberto was moving north. The NHC's \"Hurricane Humberto Intermediate "
+        'Advisory Number 25A", released at 8:00 p.m., said winds had risen.'
+    )
+    assert not any(o.startswith("Hurricane") for _, _, o, _, _ in roles(nlp, text))
