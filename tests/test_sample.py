@@ -41,11 +41,16 @@ def test_the_licence_file_credits_the_source_names_the_licence_and_the_originals
 
 
 def test_only_articles_are_read_from_seeds() -> None:
-    """The licence file has no suffix a reader takes for an article."""
-    from polgraph.ingest.read import read_paths
+    """The licence file has no suffix a reader takes for an article: it is named as
+    skipped, and everything else read is an article."""
+    from polgraph.ingest.read import Skipped, read_paths
+    from polgraph.ingest.records import Article
 
     read = list(read_paths([SEEDS]))
-    assert len(read) == 132 and all(hasattr(item, "text") for item in read)
+    skipped = [item for item in read if isinstance(item, Skipped)]
+    assert [Path(item.source).name for item in skipped] == ["LICENSE"]
+    assert sum(isinstance(item, Article) for item in read) == 132
+    assert len(read) == 133
 
 
 @pytest.mark.slow
