@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from polgraph.ingest.entities import ACTOR_TYPES, ActorIndex
-from polgraph.ingest.nlp import load_model, piece_limit, pieces
+from polgraph.ingest.nlp import load_model
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
-from polgraph.ingest.pipeline import Settings, extract_doc, text_batches
+from polgraph.ingest.pipeline import Settings, extract_doc, parsed_pieces
 from polgraph.ingest.records import (
     Article,
     Evidence,
@@ -62,25 +62,16 @@ def side_by_side(
 ) -> Iterator[tuple[Extraction, list[Triple]]]:
     """The extraction of each article and its baseline triples, from one parse of it."""
     settings = settings or Settings()
-    nlp = nlp or load_model(settings.model)
-    limit = piece_limit(nlp, settings.piece_chars)
-
-    def stream() -> Iterator[tuple[str, tuple[Article, int, bool]]]:
-        for article in articles:
-            cut = list(pieces(article.text, limit))
-            for index, piece in enumerate(cut):
-                yield piece.text, (article, piece.offset, index == len(cut) - 1)
-
     triples: list[Triple] = []
     mentions: list[Mention] = []
     baseline: list[Triple] = []
-    for batch in text_batches(stream(), settings.batch_size, settings.batch_chars):
-        docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
-        for doc, (_, (article, offset, last)) in zip(docs, batch, strict=True):
-            found, named = extract_doc(doc, article, offset, settings.overrides)
-            triples.extend(found)
-            mentions.extend(named)
-            baseline.extend(cooccurrence_doc(doc, article, offset, settings.overrides))
-            if last:
-                yield Extraction(article=article, triples=triples, mentions=mentions), baseline
-                triples, mentions, baseline = [], [], []
+    for doc, article, offset, last in parsed_pieces(
+        articles, settings, nlp or load_model(settings.model)
+    ):
+        found, named = extract_doc(doc, article, offset, settings.overrides)
+        triples.extend(found)
+        mentions.extend(named)
+        baseline.extend(cooccurrence_doc(doc, article, offset, settings.overrides))
+        if last:
+            yield Extraction(article=article, triples=triples, mentions=mentions), baseline
+            triples, mentions, baseline = [], [], []

@@ -164,12 +164,13 @@ def extract(
     yield from _extract_stream(articles, settings, nlp or load_model(settings.model))
 
 
-def _extract_stream(
+def parsed_pieces(
     articles: Iterable[Article], settings: Settings, nlp: Language
-) -> Iterator[Extraction]:
-    """The model parses the pieces of all articles in one stream, so batches span article
-    boundaries; a long article is parsed in pieces no longer than the model accepts, and
-    only the pieces of the current batch are held."""
+) -> Iterator[tuple[Doc, Article, int, bool]]:
+    """Each parsed piece with its article, its offset in the article text and whether it
+    is the article's last. The model parses the pieces of all articles in one stream, so
+    batches span article boundaries; a long article is parsed in pieces no longer than the
+    model accepts, and only the pieces of the current batch are held."""
     limit = piece_limit(nlp, settings.piece_chars)
 
     def stream() -> Iterator[tuple[str, Context]]:
@@ -178,17 +179,24 @@ def _extract_stream(
             for index, piece in enumerate(cut):
                 yield piece.text, (article, piece.offset, index == len(cut) - 1)
 
-    triples: list[Triple] = []
-    mentions: list[Mention] = []
     for batch in text_batches(stream(), settings.batch_size, settings.batch_chars):
         docs = nlp.pipe([text for text, _ in batch], batch_size=len(batch))
         for doc, (_, (article, offset, last)) in zip(docs, batch, strict=True):
-            found, named = extract_doc(doc, article, offset, settings.overrides)
-            triples.extend(found)
-            mentions.extend(named)
-            if last:
-                yield Extraction(article=article, triples=triples, mentions=mentions)
-                triples, mentions = [], []
+            yield doc, article, offset, last
+
+
+def _extract_stream(
+    articles: Iterable[Article], settings: Settings, nlp: Language
+) -> Iterator[Extraction]:
+    triples: list[Triple] = []
+    mentions: list[Mention] = []
+    for doc, article, offset, last in parsed_pieces(articles, settings, nlp):
+        found, named = extract_doc(doc, article, offset, settings.overrides)
+        triples.extend(found)
+        mentions.extend(named)
+        if last:
+            yield Extraction(article=article, triples=triples, mentions=mentions)
+            triples, mentions = [], []
 
 
 def chunks(
