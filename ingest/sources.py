@@ -7,7 +7,10 @@ outlet, and made a news site quoting itself the third actor of a corpus by degre
 outlet (gazetteer kind `media`) in a relation is taken out of it and kept, by name, as the
 `outlet` of the other relations of that sentence, unless it is acted on: the target of
 conflict ("Russia banned the BBC", "he accused Reuters", quad classes 3 and 4) or the doer
-of a material conflict act. "According to X" cites X whether or not a rule linked it.
+of a material conflict act. "According to X" cites X whether or not a rule linked it. A
+person's place in an outlet ("a columnist for The Washington Post") is kept, except in the
+outlet's own articles: there "Wikinews reporter X" or "past Wikinews interviewee Y" is the
+outlet speaking of itself, which is provenance too.
 """
 
 from __future__ import annotations
@@ -30,12 +33,25 @@ def is_outlet(mention: Mention) -> bool:
     return known is not None and known.kind == MEDIA and known.name == mention.name
 
 
+def publishes(triple: Triple, outlet: Mention) -> bool:
+    """The outlet is the one that published the article the triple was read from."""
+    source = triple.article.source
+    known = load_gazetteer().lookup(source, exact=True) if source else None
+    return known is not None and known.name == outlet.name
+
+
 def acted_on(triple: Triple) -> bool:
     """The outlet is itself part of the politics: conflict done to it, material conflict
     it does, or a person's place in it ("a columnist for The Washington Post", "BBC
-    political editor Andrew Marr"), which is a fact about the person, not a citation."""
+    political editor Andrew Marr"), which is a fact about the person, not a citation,
+    unless the outlet is the article's own publisher speaking of itself."""
     quad = triple.relation.quad_class
-    if quad == 0 and triple.subject.type == "PERSON" and is_outlet(triple.object):
+    if (
+        quad == 0
+        and triple.subject.type == "PERSON"
+        and is_outlet(triple.object)
+        and not publishes(triple, triple.object)
+    ):
         return True
     if is_outlet(triple.object) and quad in CONFLICT:
         return True

@@ -60,3 +60,11 @@ def test_a_persons_place_in_an_outlet_stays_a_relation(nlp: Language) -> None:
     found = {(t.subject.name, t.relation.type, t.object.name) for t in triples(nlp, text)}
     assert ("Adam Smith", "MEMBER_OF", "The Washington Post") in found
     assert not any(o == "Reuters" for _, _, o in found)
+
+
+def test_the_publishers_own_people_are_provenance_in_its_own_articles(nlp: Language) -> None:
+    text = "Wikinews reporter Ingrid Dahl interviewed the mayor of Oslo."
+    own, _ = extract_doc(nlp(text), Article(id="t", text=text, source="Wikinews"))
+    elsewhere, _ = extract_doc(nlp(text), Article(id="t", text=text, source="Reuters"))
+    assert "Wikinews" not in names(own)
+    assert ("Ingrid Dahl", "Wikinews") in {(t.subject.name, t.object.name) for t in elsewhere}
