@@ -13,14 +13,15 @@ from tests.notebooks import execute, shown, stale_cells
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 # The plots a reader would rather look at than read, by notebook.
-PLOTS = {"01_quickstart": 1, "02_cypher": 0, "03_analysis": 5}
+PLOTS = {"01_quickstart": 1, "02_cypher": 0, "03_analysis": 5, "04_country_dyads": 2}
 
 
-def test_the_three_tutorials_are_there() -> None:
+def test_the_four_notebooks_are_there() -> None:
     assert [p.name for p in NOTEBOOKS] == [
         "01_quickstart.ipynb",
         "02_cypher.ipynb",
         "03_analysis.ipynb",
+        "04_country_dyads.ipynb",
     ]
 
 
