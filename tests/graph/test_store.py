@@ -149,20 +149,25 @@ def _old_layout(path: Path, relation_table: str = "THREATEN") -> None:
     database.close()
 
 
+def assert_refused_with_its_path(path: Path, read_only: bool) -> None:
+    """An old layout is refused in one line that names the store and asks to rebuild."""
+    from polgraph.graph.store import StoreError
+
+    with pytest.raises(StoreError) as refused:
+        Store(path, read_only=read_only)
+    message = str(refused.value)
+    assert message.startswith(str(path)) and "rebuild" in message
+    assert "\n" not in message
+
+
 @pytest.mark.parametrize(
     ("read_only", "relation_table"), [(False, "THREATEN"), (True, "THREATEN"), (True, "")]
 )
 def test_a_store_with_a_table_per_type_is_refused_with_its_path(
     tmp_path: Path, read_only: bool, relation_table: str
 ) -> None:
-    from polgraph.graph.store import StoreError
-
     _old_layout(tmp_path / "old", relation_table)
-    with pytest.raises(StoreError) as refused:
-        Store(tmp_path / "old", read_only=read_only)
-    message = str(refused.value)
-    assert message.startswith(str(tmp_path / "old")) and "rebuild" in message
-    assert "\n" not in message
+    assert_refused_with_its_path(tmp_path / "old", read_only)
 
 
 def test_an_old_store_without_relations_takes_the_one_table_when_written(tmp_path: Path) -> None:
@@ -220,8 +225,6 @@ def test_a_store_written_before_countries_is_refused_with_its_path(
 ) -> None:
     import ladybug
 
-    from polgraph.graph.store import StoreError
-
     with Store(tmp_path / "old") as store:
         store.add(_extraction("a1"))
     database = ladybug.Database(str(tmp_path / "old" / "graph.lbdb"))
@@ -229,11 +232,7 @@ def test_a_store_written_before_countries_is_refused_with_its_path(
     connection.execute("ALTER TABLE Entity DROP country")
     connection.close()
     database.close()
-    with pytest.raises(StoreError) as refused:
-        Store(tmp_path / "old", read_only=read_only)
-    message = str(refused.value)
-    assert message.startswith(str(tmp_path / "old")) and "rebuild" in message
-    assert "\n" not in message
+    assert_refused_with_its_path(tmp_path / "old", read_only)
 
 
 def test_a_store_read_a_page_at_a_time_gives_what_a_whole_read_gives(tmp_path: Path) -> None:

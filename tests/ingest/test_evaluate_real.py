@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -23,6 +21,7 @@ from polgraph.ingest.evaluate import (
 )
 from polgraph.ingest.pipeline import Settings
 from polgraph.ingest.records import Article, ArticleRef, Evidence, Mention, Relation, Triple
+from tests.ingest.test_evaluate import run_eval
 
 REPO = Path(__file__).resolve().parents[2]
 REAL = REPO / "tests" / "data" / "real"
@@ -159,15 +158,6 @@ def test_a_changed_corpus_is_caught_by_the_hash(tmp_path: Path, corpora: Path) -
         load_articles(read_gold(write(tmp_path / "gold.jsonl", [item])), corpora)
     with pytest.raises(GoldError, match=r"corpus file not found"):
         load_articles(read_gold(write(tmp_path / "g.jsonl", [sentence_item(0, 16, [])])), tmp_path)
-
-
-def run_eval(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", "from polgraph.cli import app; app()", "eval", *args],
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
 
 
 def test_cli_names_a_bad_sentence_item_in_one_line(tmp_path: Path, corpora: Path) -> None:
