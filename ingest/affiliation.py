@@ -86,6 +86,18 @@ def _name_sector(name: str) -> str | None:
     return None
 
 
+def gazetteer_affiliation(known: Known, gazetteer: Gazetteer | None = None) -> Affiliation:
+    """Country code and sector of an actor the gazetteer knows: a country stands for
+    itself, a capital used for its government is that government's, an institution is of
+    the country it sits in, in the sector its kind says."""
+    code = (gazetteer or load_gazetteer()).code(known.country) if known.country else None
+    if known.kind in (COUNTRY, DEMONYM):
+        return code, None
+    if known.kind == CAPITAL:
+        return code, "GOV" if known.type == "GPE" else None
+    return code, sector_table().kinds.get(known.kind)
+
+
 def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> Affiliation:
     """What the gazetteer and the name itself say of an actor, before any role is read."""
     gazetteer = gazetteer or load_gazetteer()
@@ -95,12 +107,7 @@ def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> A
     if known is not None and mention.type in ("LOC", "FAC"):
         return (gazetteer.code(known.country) if known.country else None), None
     if known is not None:
-        code = gazetteer.code(known.country) if known.country else None
-        if known.kind in (COUNTRY, DEMONYM):
-            return code, None
-        if known.kind == CAPITAL:
-            return code, "GOV" if known.type == "GPE" else None
-        return code, sector_table().kinds.get(known.kind)
+        return gazetteer_affiliation(known, gazetteer)
     if mention.type in ("GPE", "LOC"):
         return _place(mention.name, gazetteer), None
     if mention.type not in ("ORG", "NORP"):

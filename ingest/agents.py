@@ -1,12 +1,11 @@
-"""Generic agents ("a Tunisian court", "Syrian rebels", "US activists") and the country
-and sector of every actor the gazetteer knows.
+"""Generic agents ("a Tunisian court", "Syrian rebels", "US activists"), named by their
+sector and country.
 
 News names most actors by what they are and whom they act for, not by name. ICEWS names
 such an actor by its sector and country, "Judiciary (Tunisia)", so events roll up to states
 and the same agent gets the same id in every article. The nouns and their sectors live in
-data/agents.tsv; countries are the gazetteer's ISO 3166 alpha-3 codes, and an institution's
-sector comes from the kind the gazetteer files it under (data/sectors.json), as in
-affiliation.py.
+data/agents.tsv; the country and sector of a gazetteer actor come from
+`affiliation.gazetteer_affiliation`, the one place that reads them.
 """
 
 from __future__ import annotations
@@ -19,8 +18,8 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import data_file
-from polgraph.ingest.affiliation import sector_table
-from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
+from polgraph.ingest.affiliation import gazetteer_affiliation
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known
 from polgraph.ingest.records import SECTORS, Mention, entity_id
 
 AGENTS_FILE = "agents.tsv"
@@ -62,15 +61,6 @@ def parse_agents(text: str) -> dict[str, Agent]:
 def agent_nouns() -> dict[str, Agent]:
     text = resources.files("polgraph.ingest").joinpath("data", AGENTS_FILE).read_text("utf-8")
     return parse_agents(text)
-
-
-def affiliation(known: Known) -> tuple[str | None, str | None]:
-    """Country code and sector of an actor the gazetteer knows: a country stands for
-    itself, an institution for the country it sits in, in the sector its kind says."""
-    code = load_gazetteer().code(known.country) if known.country else None
-    if known.kind in (COUNTRY, DEMONYM):
-        return code, None
-    return code, sector_table().kinds.get(known.kind)
 
 
 def agent_noun(token: Token) -> Agent | None:
@@ -119,7 +109,7 @@ def country_modifiers(
 
 def country_mention(words: Span, known: Known) -> Mention:
     """The country a demonym or country name stands for, written as `words`."""
-    code, _ = affiliation(known)
+    code, _ = gazetteer_affiliation(known)
     return Mention(entity_id(known.name), known.name, words.text, known.type, code, None)
 
 
@@ -140,7 +130,7 @@ def _one_person(noun: Token) -> bool:
 
 def _body(span: Span, known: Known) -> Mention:
     """ "Labour MPs", "G8 ministers": members acting for their party or body are that body."""
-    code, sector = affiliation(known)
+    code, sector = gazetteer_affiliation(known)
     return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
 
 
@@ -165,7 +155,7 @@ def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[
         mentions: dict[str, Mention] = {}
         for _, known in countries:
             name = f"{agent.name} ({known.name})"
-            code, _ = affiliation(known)
+            code, _ = gazetteer_affiliation(known)
             mention = Mention(entity_id(name), name, span.text, AGENT_TYPE, code, agent.sector)
             mentions.setdefault(mention.id, mention)
         yield span, list(mentions.values())
