@@ -318,9 +318,13 @@ class GoldActors:
                 self.aliases.setdefault(normalise(side[0]), set()).update(map(normalise, side))
 
     def candidates(self, mention: Mention) -> frozenset[str]:
-        names = {normalise(mention.name), normalise(mention.mention)}
-        found = frozenset(key for key, aliases in self.aliases.items() if names & aliases)
-        return found or frozenset({normalise(mention.name)})
+        return self.matching((mention.name, mention.mention))
+
+    def matching(self, names: Iterable[str]) -> frozenset[str]:
+        """The gold actors any of `names` may be; else the first name itself, normalised."""
+        written = [normalise(name) for name in names]
+        found = frozenset(key for key, aliases in self.aliases.items() if set(written) & aliases)
+        return found or frozenset(written[:1])
 
 
 def _label(level: str, quad: int | None, kind: str | None) -> Any:
@@ -345,17 +349,40 @@ def _gold_keys(item: GoldItem, level: str) -> list[_Key]:
     return list(keys.values())
 
 
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One predicted relation as the scorer sees it: the names each side is known by."""
+
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    quad_class: int | None
+    type: str | None
+
+
+def _triple_reading(triple: Triple) -> _Reading:
+    return _Reading(
+        (triple.subject.name, triple.subject.mention),
+        (triple.object.name, triple.object.mention),
+        triple.relation.quad_class,
+        triple.relation.type,
+    )
+
+
+def _annotation_reading(relation: GoldRelation) -> _Reading:
+    return _Reading(relation.subject, relation.object, relation.quad_class, relation.type)
+
+
 def _predicted_keys(
-    triples: Iterable[Triple], actors: GoldActors, gold: list[_Key], level: str
+    readings: Iterable[_Reading], actors: GoldActors, gold: list[_Key], level: str
 ) -> list[_Key]:
     """Distinct predicted dyads; the two directions of a pair that a symmetric gold
     relation accepts count as one, as the reader wrote the pair once."""
     keys: dict[Any, _Key] = {}
-    for triple in triples:
-        subject, obj = actors.candidates(triple.subject), actors.candidates(triple.object)
+    for reading in readings:
+        subject, obj = actors.matching(reading.subject), actors.matching(reading.object)
         if subject == obj and len(subject) == 1:
             continue
-        label = _label(level, triple.relation.quad_class, triple.relation.type)
+        label = _label(level, reading.quad_class, reading.type)
         key = _Key(subject, obj, label, shown=(min(subject), min(obj)))
         if any(g.symmetric and _joins(key, g) for g in gold):
             first, second = sorted((tuple(sorted(subject)), tuple(sorted(obj))))
@@ -402,9 +429,33 @@ def evaluate(gold: list[GoldItem], triples: Iterable[Triple]) -> Evaluation:
     by_article: dict[str, list[Triple]] = {}
     for triple in triples:
         by_article.setdefault(triple.article.id, []).append(triple)
+    return _score(
+        gold,
+        {
+            item.id: [
+                _triple_reading(t) for t in by_article.get(item.article_id, []) if item.covers(t)
+            ]
+            for item in gold
+        },
+    )
+
+
+def agreement(first: list[GoldItem], second: list[GoldItem]) -> Evaluation:
+    """A second annotation of the same items scored against the first, as if predicted:
+    its F1 is the agreement of two readers, the most an extractor can be expected to reach.
+    A side matches when any alias of the second reader's equals an alias of the first's."""
+    ids = {item.id for item in first}
+    extra = sorted({item.id for item in second} - ids)
+    if extra:
+        raise GoldError(f"second annotation has an item the first lacks: {extra[0]!r}")
+    readings = {item.id: [_annotation_reading(r) for r in item.relations] for item in second}
+    return _score([item for item in first if item.id in readings], readings)
+
+
+def _score(gold: list[GoldItem], readings: dict[str, list[_Reading]]) -> Evaluation:
     result = Evaluation(items=len(gold))
     for item in gold:
-        found = [t for t in by_article.get(item.article_id, []) if item.covers(t)]
+        found = readings.get(item.id, [])
         actors = GoldActors(item.relations)
         for level in LEVELS:
             expected = _gold_keys(item, level)

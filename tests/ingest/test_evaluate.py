@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from polgraph.ingest.evaluate import GoldError, evaluate, normalise, read_gold
+from polgraph.ingest.evaluate import GoldError, agreement, evaluate, normalise, read_gold
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple
 
 GOLD_DEV = Path(__file__).parents[1] / "data" / "gold_dev.jsonl"
@@ -72,6 +72,37 @@ def test_wrong_quad_counts_against_dyad_plus_quad_only(gold: Path) -> None:
     result = evaluate(items, [triple("a", "Musk", "Trump", quad=1)])
     assert result.scores["dyad"].true_positives == 1
     assert result.scores["dyad+quad"].true_positives == 0
+
+
+def test_second_annotation_scored_like_a_prediction(gold: Path, tmp_path: Path) -> None:
+    """A second reader who names Musk by another alias, reverses the symmetric pair and
+    adds one relation agrees on both gold dyads, with one extra."""
+    second = write_gold(
+        tmp_path / "second.jsonl",
+        [
+            {
+                "id": "a",
+                "text": "Musk lambasted Trump's bill.",
+                "relations": [{"subject": ["Musk"], "object": ["Donald Trump", "Trump"]}],
+            },
+            {
+                "id": "b",
+                "text": "The feud between Musk and Trump.",
+                "relations": [
+                    {"subject": "Trump", "object": "Musk", "symmetric": True},
+                    {"subject": "Trump", "object": "Republican Party", "quad_class": 0},
+                ],
+            },
+        ],
+    )
+    dyad = agreement(read_gold(gold), read_gold(second)).scores["dyad"]
+    assert (dyad.true_positives, dyad.predicted, dyad.expected) == (2, 3, 2)
+
+
+def test_second_annotation_with_unknown_item_is_refused(gold: Path, tmp_path: Path) -> None:
+    second = write_gold(tmp_path / "second.jsonl", [{"id": "z", "text": "x", "relations": []}])
+    with pytest.raises(GoldError, match="'z'"):
+        agreement(read_gold(gold), read_gold(second))
 
 
 def test_normalise_folds_case_articles_and_possessives() -> None:
