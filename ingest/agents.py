@@ -10,6 +10,8 @@ data/agents.tsv; the country and sector of a gazetteer actor come from
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +19,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import data_file
-from polgraph.ingest.affiliation import gazetteer_affiliation
-from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known
+from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.affiliation import gazetteer_affiliation, known_affiliation
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.records import SECTORS, Mention, entity_id
 
 AGENTS_FILE = "agents.tsv"
@@ -34,6 +36,9 @@ BODY_KINDS = frozenset({"party", "international", "seat", "agency", "ministry", 
 COUNTRY_KINDS = frozenset({COUNTRY, DEMONYM})
 BODY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP", "MIL"})
 NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
+# "MPs", "MSPs": the plural of an acronym, which the tagger calls a singular or proper noun.
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+OPPOSITION = "opposition"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +48,9 @@ class Agent:
 
     name: str
     sector: str
+    after: str = ""
+    """A modifier the noun needs to name the agent: "figures" name no one, "opposition
+    figures" the opposition."""
 
 
 def parse_agents(text: str) -> dict[str, Agent]:
@@ -50,10 +58,10 @@ def parse_agents(text: str) -> dict[str, Agent]:
     table: dict[str, Agent] = {}
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for number, line in enumerate(rows[1:], 2):
-        noun, sector = line.split("\t")[:2]
+        noun, sector, *after = line.split("\t")
         if sector not in SECTORS:
             raise ValueError(f"{AGENTS_FILE} row {number}: unknown sector {sector!r}")
-        table.setdefault(noun, Agent(SECTORS[sector], sector))
+        table.setdefault(noun, Agent(SECTORS[sector], sector, after[0] if after else ""))
     return table
 
 
@@ -63,11 +71,59 @@ def agent_nouns() -> dict[str, Agent]:
     return parse_agents(text)
 
 
+def plural(token: Token) -> bool:
+    """ "ministers", and "MPs" however the tagger tags an acronym's plural."""
+    return token.tag_ in ("NNS", "NNPS") or ACRONYM_PLURAL.fullmatch(token.text) is not None
+
+
 def agent_noun(token: Token) -> Agent | None:
-    if token.pos_ != "NOUN":
+    """The agent a noun names. Members of a body qualified as its opposition ("Opposition
+    MPs", "opposition lawmakers", "opposition figures") are the Opposition."""
+    if token.pos_ != "NOUN" and not (
+        token.pos_ == "PROPN" and ACRONYM_PLURAL.fullmatch(token.text)
+    ):
         return None
     table = agent_nouns()
-    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+    agent = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if agent is None:
+        return None
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if agent.after and agent.after not in modifiers:
+        return None
+    if OPPOSITION in modifiers and agent.sector != "OPP":
+        return Agent(SECTORS["OPP"], "OPP")
+    return agent
+
+
+def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
+    """The country the article is about, by a vote of what it names: each country, each
+    nationality adjective, and each other actor the gazetteer or its own name places (a
+    party, an institution, a region or city: "Labour" and "the Commons" vote for the
+    United Kingdom, which a British article seldom names). The winner needs two votes and
+    more than any other country."""
+    gazetteer = load_gazetteer()
+    votes: Counter[str] = Counter()
+    for actor in {a.span.start: a for a in names.values()}.values():
+        mention = actor.mention
+        code = mention.country or known_affiliation(mention, gazetteer)[0]
+        if code:
+            votes[code] += 1
+    for token in doc:
+        if token.pos_ == "ADJ" and token.is_title and token.i not in names:
+            known = gazetteer.lookup(token.text, exact=True)
+            if known is not None and known.kind == DEMONYM and known.country:
+                code = gazetteer.code(known.country)
+                if code:
+                    votes[code] += 1
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    code = ranked[0][0]
+    name = next((n for n, c in gazetteer.codes.items() if c == code), None)
+    known = gazetteer.lookup(name, exact=True) if name else None
+    if known is None or known.kind != COUNTRY:
+        return None
+    return Mention(entity_id(known.name), known.name, known.name, known.type, code, None)
 
 
 def _modifier_words(modifier: Token) -> Span:
