@@ -100,7 +100,8 @@ def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
     nationality adjective, and each other actor the gazetteer or its own name places (a
     party, an institution, a region or city: "Labour" and "the Commons" vote for the
     United Kingdom, which a British article seldom names). The winner needs two votes and
-    more than any other country."""
+    more than half of all: an article about several countries has no home, and its bare
+    "ministers" or "opposition figures" stay unread."""
     gazetteer = load_gazetteer()
     votes: Counter[str] = Counter()
     for actor in {a.span.start: a for a in names.values()}.values():
@@ -115,8 +116,8 @@ def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
                 code = gazetteer.code(known.country)
                 if code:
                     votes[code] += 1
-    ranked = votes.most_common(2)
-    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    ranked = votes.most_common(1)
+    if not ranked or ranked[0][1] < 2 or ranked[0][1] * 2 <= sum(votes.values()):
         return None
     code = ranked[0][0]
     name = next((n for n, c in gazetteer.codes.items() if c == code), None)
