@@ -191,13 +191,55 @@ def _body(span: Span, known: Known) -> Mention:
     return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
 
 
+@dataclass(frozen=True, slots=True)
+class Blocs:
+    """data/blocs.json: bloc adjectives ("european" → Europe) and the nouns for a bloc's
+    states or leaders."""
+
+    names: dict[str, str]
+    members: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def blocs() -> Blocs:
+    data = data_file("blocs.json")
+    return Blocs(data["blocs"], frozenset(data["members"]))
+
+
+def bloc_members(noun: Token) -> tuple[Span, list[Mention]] | None:
+    """ "European countries", "Western and Arab governments", "African leaders": the states
+    of a region or bloc acting together are that bloc, an actor of its own (GPE, with no
+    country). Only a plural: "a European country" is one the text does not name."""
+    table = blocs()
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in table.members or not plural(noun):
+        return None
+    found: list[tuple[Token, str]] = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i < noun.i:
+            for modifier in _conjuncts(child):
+                if modifier.lower_ in table.names:
+                    found.append((modifier, table.names[modifier.lower_]))
+    if not found:
+        return None
+    span = noun.doc[min(token.i for token, _ in found) : noun.i + 1]
+    mentions = {name: Mention(entity_id(name), name, span.text, "GPE") for _, name in found}
+    return span, list(mentions.values())
+
+
 def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
     """Every agent noun with a country modifier, as the span from the first modifier to
-    the noun and one mention per country ("US and British activists" are two actors)."""
+    the noun and one mention per country ("US and British activists" are two actors), and
+    the states of a bloc ("European countries": `bloc_members`)."""
     named = {token.i for ent in doc.ents if ent.label_ in NAMED for token in ent}
     for noun in doc:
+        if noun.i in named:
+            continue
+        group = bloc_members(noun)
+        if group is not None:
+            yield group
+            continue
         agent = agent_noun(noun)
-        if agent is None or noun.i in named or _one_person(noun):
+        if agent is None or _one_person(noun):
             continue
         bodies = country_modifiers(noun, gazetteer, BODY_KINDS)
         if bodies and agent.sector in BODY_SECTORS:

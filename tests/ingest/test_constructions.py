@@ -369,3 +369,13 @@ def test_a_nationality_list_on_one_noun_is_one_actor_each_for_the_baseline_too(
     }
     forces = {"Military (Netherlands)", "Military (Belgium)", "Military (Denmark)"}
     assert {(one, "Somalia") for one in forces} <= pairs
+
+
+def test_the_states_of_a_bloc_are_the_bloc(nlp: Language) -> None:
+    found = dyads(nlp, "European countries and Western governments condemned Russia.")
+    assert {(s, o) for s, _, o in found} == {("Europe", "Russia"), ("the West", "Russia")}
+    assert not dyads(nlp, "A European country condemned Russia.")
+
+
+def test_members_of_a_group_of_states_are_that_group(nlp: Language) -> None:
+    assert ("G8", "TELL", "World Bank") in dyads(nlp, "G8 ministers told the World Bank to act.")
