@@ -226,28 +226,40 @@ def bloc_members(noun: Token) -> tuple[Span, list[Mention]] | None:
     return span, list(mentions.values())
 
 
+def _named_by_modifiers(ent: Span | None, noun: Token, found: list[tuple[Span, Known]]) -> bool:
+    """ "Tory MPs", "Kenyan police" tagged as one name: a tagged span that is nothing but
+    the agent noun and the modifiers read as countries or bodies names the agent, not an
+    actor of its own; "the Syrian Democratic Forces" has words that are neither."""
+    if ent is None:
+        return True
+    covered = {token.i for words, _ in found for token in words}
+    return ent.end - 1 == noun.i and all(
+        token.i in covered or token.pos_ in ("DET", "NUM", "CCONJ", "PUNCT") for token in ent[:-1]
+    )
+
+
 def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
     """Every agent noun with a country modifier, as the span from the first modifier to
     the noun and one mention per country ("US and British activists" are two actors), and
     the states of a bloc ("European countries": `bloc_members`)."""
-    named = {token.i for ent in doc.ents if ent.label_ in NAMED for token in ent}
+    named = {token.i: ent for ent in doc.ents if ent.label_ in NAMED for token in ent}
     for noun in doc:
-        if noun.i in named:
-            continue
-        group = bloc_members(noun)
+        ent = named.get(noun.i)
+        group = bloc_members(noun) if ent is None else None
         if group is not None:
             yield group
             continue
         agent = agent_noun(noun)
-        if agent is None or _one_person(noun):
+        if agent is None or _one_person(noun) or (ent is not None and ent.end - 1 != noun.i):
             continue
         bodies = country_modifiers(noun, gazetteer, BODY_KINDS)
         if bodies and agent.sector in BODY_SECTORS:
-            span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
-            yield span, [_body(span, known) for _, known in bodies]
+            if _named_by_modifiers(ent, noun, bodies):
+                span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
+                yield span, [_body(span, known) for _, known in bodies]
             continue
         countries = country_modifiers(noun, gazetteer)
-        if not countries:
+        if not countries or not _named_by_modifiers(ent, noun, countries):
             continue
         start = min(noun.i, *(words.start for words, _ in countries))
         span = doc[start : max(noun.i, *(words.end - 1 for words, _ in countries)) + 1]

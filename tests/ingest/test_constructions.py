@@ -379,3 +379,16 @@ def test_the_states_of_a_bloc_are_the_bloc(nlp: Language) -> None:
 
 def test_members_of_a_group_of_states_are_that_group(nlp: Language) -> None:
     assert ("G8", "TELL", "World Bank") in dyads(nlp, "G8 ministers told the World Bank to act.")
+
+
+def test_a_tagged_name_of_party_members_is_each_party(nlp: Language) -> None:
+    found = dyads(nlp, "34 Labour and Tory MPs attacked Gordon Brown.")
+    assert {s for s, _, _ in found} == {"Labour Party", "Conservative Party"}
+    assert ("Syrian Democratic Forces", "ATTACK", "Military (Turkey)") in dyads(
+        nlp, "The Syrian Democratic Forces attacked Turkish troops."
+    )
+
+
+def test_agents_from_two_countries_are_both_reached(nlp: Language) -> None:
+    found = dyads(nlp, "Gordon Brown told refugees from Syria and Iraq to go home.")
+    assert {o for _, _, o in found} == {"Civilians (Syria)", "Civilians (Iraq)"}
