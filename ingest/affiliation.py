@@ -350,7 +350,9 @@ def _own_bodies(
     found: dict[str, Affiliation], mentions: list[Mention], related: list[Mention]
 ) -> None:
     """A country's own body named without its country takes the country the article is
-    about:
+    about, by a vote of every actor the article names with a country (its states and
+    places, and the parties and institutions the gazetteer places: a British article
+    seldom names the United Kingdom, but "Labour" and "the Home Office" vote for it):
     - "the Senate" the gazetteer knows only as the "US Senate" is it when the article names
       the United States most;
     - a party, legislature, ministry, court, army, police force or university the
@@ -359,9 +361,7 @@ def _own_bodies(
       makes up two thirds of the countries it names. An article about several countries
       leaves such a body unplaced."""
     gazetteer = load_gazetteer()
-    named = Counter(
-        found[m.id][0] for m in mentions if m.type == "GPE" and found.get(m.id, (None,))[0]
-    )
+    named = Counter(found[m.id][0] for m in mentions if found.get(m.id, (None,))[0])
     if not named:
         return
     top = min(named, key=lambda code: (-named[code], code))
