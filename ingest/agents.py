@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import Actor, data_file
-from polgraph.ingest.affiliation import gazetteer_affiliation, known_affiliation
+from polgraph.ingest.affiliation import clear_winner, gazetteer_affiliation, known_affiliation
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.records import SECTORS, Mention, entity_id
 
@@ -96,33 +96,33 @@ def agent_noun(token: Token) -> Agent | None:
 
 
 def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
-    """The country the article is about, by a vote of what it names: each country, each
-    nationality adjective, and each other actor the gazetteer or its own name places (a
-    party, an institution, a region or city: "Labour" and "the Commons" vote for the
-    United Kingdom, which a British article seldom names). The winner needs two votes and
+    """The country the article is about. First by what it says of states: each country,
+    place and generic agent it names, and each nationality adjective. Failing a clear
+    winner there, each other actor the gazetteer places votes too (a party, an
+    institution): "Labour" and "the Commons" vote for the United Kingdom, which a British
+    article seldom names, while a Canadian article that names Canada is not outvoted by a
+    "Conservative Party" the gazetteer files under Britain. A winner needs two votes and
     more than half of all: an article about several countries has no home, and its bare
     "ministers" or "opposition figures" stay unread."""
     gazetteer = load_gazetteer()
-    votes: Counter[str] = Counter()
+    states: Counter[str] = Counter()
+    bodies: Counter[str] = Counter()
     for actor in {a.span.start: a for a in names.values()}.values():
         mention = actor.mention
         code = mention.country or known_affiliation(mention, gazetteer)[0]
         if code:
-            votes[code] += 1
+            (states if mention.country or mention.type == "GPE" else bodies)[code] += 1
     for token in doc:
         if token.pos_ == "ADJ" and token.is_title and token.i not in names:
             known = gazetteer.lookup(token.text, exact=True)
             if known is not None and known.kind == DEMONYM and known.country:
                 code = gazetteer.code(known.country)
                 if code:
-                    votes[code] += 1
-    ranked = votes.most_common(1)
-    if not ranked or ranked[0][1] < 2 or ranked[0][1] * 2 <= sum(votes.values()):
-        return None
-    code = ranked[0][0]
-    name = next((n for n, c in gazetteer.codes.items() if c == code), None)
+                    states[code] += 1
+    code = clear_winner(states) or clear_winner(states + bodies)
+    name = next((n for n, c in gazetteer.codes.items() if c == code), None) if code else None
     known = gazetteer.lookup(name, exact=True) if name else None
-    if known is None or known.kind != COUNTRY:
+    if code is None or known is None or known.kind != COUNTRY:
         return None
     return Mention(entity_id(known.name), known.name, known.name, known.type, code, None)
 

@@ -392,3 +392,13 @@ def test_a_tagged_name_of_party_members_is_each_party(nlp: Language) -> None:
 def test_agents_from_two_countries_are_both_reached(nlp: Language) -> None:
     found = dyads(nlp, "Gordon Brown told refugees from Syria and Iraq to go home.")
     assert {o for _, _, o in found} == {"Civilians (Syria)", "Civilians (Iraq)"}
+
+
+def test_a_named_state_outweighs_party_names_filed_under_another(nlp: Language) -> None:
+    text = (
+        "Canada will vote on Monday. Canada expects a close race. The Conservative Party "
+        "attacked the Liberal Party. The Conservative Party won seats in the House of Commons. "
+        "Ministers criticised Pierre Roy."
+    )
+    found = [t for t in triples(nlp, text) if t.object.name == "Pierre Roy"]
+    assert [(t.subject.name, t.subject.country) for t in found] == [("Government (Canada)", "CAN")]
