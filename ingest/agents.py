@@ -39,6 +39,8 @@ NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"}
 # "MPs", "MSPs": the plural of an acronym, which the tagger calls a singular or proper noun.
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 OPPOSITION = "opposition"
+# Bodies of a state that news names by the country alone ("the junta", "the police").
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP", "COP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,13 @@ class Agent:
     after: str = ""
     """A modifier the noun needs to name the agent: "figures" name no one, "opposition
     figures" the opposition."""
+
+    @property
+    def national(self) -> bool:
+        """Whether, bare and definite ("the government", "the police"), the noun names the
+        body of the country the article is about: a state's own bodies do; civilians,
+        companies or media ("the public", "voters") are as often another country's."""
+        return self.sector in NATIONAL_SECTORS
 
 
 def parse_agents(text: str) -> dict[str, Agent]:

@@ -64,8 +64,6 @@ WINDOW = 2
 TENURE = frozenset(
     {OPPOSITION, "first", "second", "third", "new", "current", "previous", "outgoing", "interim"}
 )
-# Sectors whose bodies a definite description can name by the country alone ("the junta").
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,13 +216,13 @@ class _Resolver:
         same sector the article already named, else, for a state body, the one country the
         last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
         country the article is about ("the government" in a British article)."""
-        if not self._definite(token) or token.dep_ in ("compound", "amod", "poss"):
+        if not self._definite(token, agent) or token.dep_ in ("compound", "amod", "poss"):
             return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
                 return _as(referent.actor, token, DESCRIPTOR)
-        if agent.sector not in STATE_SECTORS:
+        if not agent.national:
             return None
         countries = {
             referent.actor.mention.name: referent.actor.mention
@@ -239,13 +237,13 @@ class _Resolver:
         mention = Mention(entity_id(name), name, token.text, AGENT_TYPE, code, agent.sector)
         return Actor(Span(token.doc, token.i, token.i + 1), mention, DESCRIPTOR)
 
-    def _definite(self, token: Token) -> bool:
+    def _definite(self, token: Token, agent: Agent) -> bool:
         """ "the government", bare "ministers", or a person's ("Johnson's government"):
         a body the reader knows from the article, not one qualified by other words."""
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
         qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
-        if any(c.lemma_.lower() not in TENURE for c in qualifiers):
+        if any(c.lemma_.lower() not in TENURE and c.lower_ != agent.after for c in qualifiers):
             return False
         if owners:
             owner = self.names.get(owners[0].i)

@@ -402,3 +402,13 @@ def test_a_named_state_outweighs_party_names_filed_under_another(nlp: Language) 
     )
     found = [t for t in triples(nlp, text) if t.object.name == "Pierre Roy"]
     assert [(t.subject.name, t.subject.country) for t in found] == [("Government (Canada)", "CAN")]
+
+
+def test_bare_police_and_law_enforcement_bodies_are_the_home_countrys(nlp: Language) -> None:
+    text = (
+        "Kenya will vote in August. Kenya expects a close race. "
+        "Law enforcement agencies arrested Peter Otieno. The police questioned Mary Wanjiku."
+    )
+    found = {(t.subject.name, t.subject.sector, t.object.name) for t in triples(nlp, text)}
+    assert ("Police (Kenya)", "COP", "Peter Otieno") in found
+    assert ("Police (Kenya)", "COP", "Mary Wanjiku") in found
