@@ -346,11 +346,22 @@ def affiliations(
     return found
 
 
+def clear_winner(votes: Counter[str], share: float = 0.5) -> str | None:
+    """The country with at least two votes and more than `share` of all, if one has."""
+    ranked = votes.most_common(1)
+    if not ranked or ranked[0][1] < 2 or ranked[0][1] <= share * sum(votes.values()):
+        return None
+    return ranked[0][0]
+
+
 def _own_bodies(
     found: dict[str, Affiliation], mentions: list[Mention], related: list[Mention]
 ) -> None:
     """A country's own body named without its country takes the country the article is
-    about:
+    about, by a vote of the states and places it names; failing a clear winner there, of
+    every actor it names with a country (a British article seldom names the United
+    Kingdom, but "Labour" and "the Home Office" vote for it, while a Canadian article
+    that names Canada is not outvoted by a "Conservative Party" filed under Britain):
     - "the Senate" the gazetteer knows only as the "US Senate" is it when the article names
       the United States most;
     - a party, legislature, ministry, court, army, police force or university the
@@ -359,8 +370,12 @@ def _own_bodies(
       makes up two thirds of the countries it names. An article about several countries
       leaves such a body unplaced."""
     gazetteer = load_gazetteer()
-    named = Counter(
+    states = Counter(
         found[m.id][0] for m in mentions if m.type == "GPE" and found.get(m.id, (None,))[0]
+    )
+    everyone = Counter(found[m.id][0] for m in mentions if found.get(m.id, (None,))[0])
+    named = (
+        everyone if clear_winner(everyone, 2 / 3) and not clear_winner(states, 2 / 3) else states
     )
     if not named:
         return

@@ -10,6 +10,8 @@ data/agents.tsv; the country and sector of a gazetteer actor come from
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,9 +19,9 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import data_file
-from polgraph.ingest.affiliation import gazetteer_affiliation
-from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known
+from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.affiliation import clear_winner, gazetteer_affiliation, known_affiliation
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.records import SECTORS, Mention, entity_id
 
 AGENTS_FILE = "agents.tsv"
@@ -34,6 +36,11 @@ BODY_KINDS = frozenset({"party", "international", "seat", "agency", "ministry", 
 COUNTRY_KINDS = frozenset({COUNTRY, DEMONYM})
 BODY_SECTORS = frozenset({"LEG", "GOV", "CVL", "OPP", "MIL"})
 NAMED = frozenset({"ORG", "PERSON", "FAC", "GPE", "WORK_OF_ART", "EVENT", "LAW"})
+# "MPs", "MSPs": the plural of an acronym, which the tagger calls a singular or proper noun.
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
+OPPOSITION = "opposition"
+# Bodies of a state that news names by the country alone ("the junta", "the police").
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP", "COP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,16 @@ class Agent:
 
     name: str
     sector: str
+    after: str = ""
+    """A modifier the noun needs to name the agent: "figures" name no one, "opposition
+    figures" the opposition."""
+
+    @property
+    def national(self) -> bool:
+        """Whether, bare and definite ("the government", "the police"), the noun names the
+        body of the country the article is about: a state's own bodies do; civilians,
+        companies or media ("the public", "voters") are as often another country's."""
+        return self.sector in NATIONAL_SECTORS
 
 
 def parse_agents(text: str) -> dict[str, Agent]:
@@ -50,10 +67,10 @@ def parse_agents(text: str) -> dict[str, Agent]:
     table: dict[str, Agent] = {}
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for number, line in enumerate(rows[1:], 2):
-        noun, sector = line.split("\t")[:2]
+        noun, sector, *after = line.split("\t")
         if sector not in SECTORS:
             raise ValueError(f"{AGENTS_FILE} row {number}: unknown sector {sector!r}")
-        table.setdefault(noun, Agent(SECTORS[sector], sector))
+        table.setdefault(noun, Agent(SECTORS[sector], sector, after[0] if after else ""))
     return table
 
 
@@ -63,11 +80,60 @@ def agent_nouns() -> dict[str, Agent]:
     return parse_agents(text)
 
 
+def plural(token: Token) -> bool:
+    """ "ministers", and "MPs" however the tagger tags an acronym's plural."""
+    return token.tag_ in ("NNS", "NNPS") or ACRONYM_PLURAL.fullmatch(token.text) is not None
+
+
 def agent_noun(token: Token) -> Agent | None:
-    if token.pos_ != "NOUN":
+    """The agent a noun names. Members of a body qualified as its opposition ("Opposition
+    MPs", "opposition lawmakers", "opposition figures") are the Opposition."""
+    if token.pos_ != "NOUN" and not (
+        token.pos_ == "PROPN" and ACRONYM_PLURAL.fullmatch(token.text)
+    ):
         return None
     table = agent_nouns()
-    return table.get(token.lemma_.lower()) or table.get(token.lower_)
+    agent = table.get(token.lemma_.lower()) or table.get(token.lower_)
+    if agent is None:
+        return None
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if agent.after and agent.after not in modifiers:
+        return None
+    if OPPOSITION in modifiers and agent.sector != "OPP":
+        return Agent(SECTORS["OPP"], "OPP")
+    return agent
+
+
+def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
+    """The country the article is about. First by what it says of states: each country,
+    place and generic agent it names, and each nationality adjective. Failing a clear
+    winner there, each other actor the gazetteer places votes too (a party, an
+    institution): "Labour" and "the Commons" vote for the United Kingdom, which a British
+    article seldom names, while a Canadian article that names Canada is not outvoted by a
+    "Conservative Party" the gazetteer files under Britain. A winner needs two votes and
+    more than half of all: an article about several countries has no home, and its bare
+    "ministers" or "opposition figures" stay unread."""
+    gazetteer = load_gazetteer()
+    states: Counter[str] = Counter()
+    bodies: Counter[str] = Counter()
+    for actor in {a.span.start: a for a in names.values()}.values():
+        mention = actor.mention
+        code = mention.country or known_affiliation(mention, gazetteer)[0]
+        if code:
+            (states if mention.country or mention.type == "GPE" else bodies)[code] += 1
+    for token in doc:
+        if token.pos_ == "ADJ" and token.is_title and token.i not in names:
+            known = gazetteer.lookup(token.text, exact=True)
+            if known is not None and known.kind == DEMONYM and known.country:
+                code = gazetteer.code(known.country)
+                if code:
+                    states[code] += 1
+    code = clear_winner(states) or clear_winner(states + bodies)
+    name = next((n for n, c in gazetteer.codes.items() if c == code), None) if code else None
+    known = gazetteer.lookup(name, exact=True) if name else None
+    if code is None or known is None or known.kind != COUNTRY:
+        return None
+    return Mention(entity_id(known.name), known.name, known.name, known.type, code, None)
 
 
 def _modifier_words(modifier: Token) -> Span:
@@ -134,21 +200,75 @@ def _body(span: Span, known: Known) -> Mention:
     return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
 
 
+@dataclass(frozen=True, slots=True)
+class Blocs:
+    """data/blocs.json: bloc adjectives ("european" → Europe) and the nouns for a bloc's
+    states or leaders."""
+
+    names: dict[str, str]
+    members: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def blocs() -> Blocs:
+    data = data_file("blocs.json")
+    return Blocs(data["blocs"], frozenset(data["members"]))
+
+
+def bloc_members(noun: Token) -> tuple[Span, list[Mention]] | None:
+    """ "European countries", "Western and Arab governments", "African leaders": the states
+    of a region or bloc acting together are that bloc, an actor of its own (GPE, with no
+    country). Only a plural: "a European country" is one the text does not name."""
+    table = blocs()
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in table.members or not plural(noun):
+        return None
+    found: list[tuple[Token, str]] = []
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i < noun.i:
+            for modifier in _conjuncts(child):
+                if modifier.lower_ in table.names:
+                    found.append((modifier, table.names[modifier.lower_]))
+    if not found:
+        return None
+    span = noun.doc[min(token.i for token, _ in found) : noun.i + 1]
+    mentions = {name: Mention(entity_id(name), name, span.text, "GPE") for _, name in found}
+    return span, list(mentions.values())
+
+
+def _named_by_modifiers(ent: Span | None, noun: Token, found: list[tuple[Span, Known]]) -> bool:
+    """ "Tory MPs", "Kenyan police" tagged as one name: a tagged span that is nothing but
+    the agent noun and the modifiers read as countries or bodies names the agent, not an
+    actor of its own; "the Syrian Democratic Forces" has words that are neither."""
+    if ent is None:
+        return True
+    covered = {token.i for words, _ in found for token in words}
+    return ent.end - 1 == noun.i and all(
+        token.i in covered or token.pos_ in ("DET", "NUM", "CCONJ", "PUNCT") for token in ent[:-1]
+    )
+
+
 def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
     """Every agent noun with a country modifier, as the span from the first modifier to
-    the noun and one mention per country ("US and British activists" are two actors)."""
-    named = {token.i for ent in doc.ents if ent.label_ in NAMED for token in ent}
+    the noun and one mention per country ("US and British activists" are two actors), and
+    the states of a bloc ("European countries": `bloc_members`)."""
+    named = {token.i: ent for ent in doc.ents if ent.label_ in NAMED for token in ent}
     for noun in doc:
+        ent = named.get(noun.i)
+        group = bloc_members(noun) if ent is None else None
+        if group is not None:
+            yield group
+            continue
         agent = agent_noun(noun)
-        if agent is None or noun.i in named or _one_person(noun):
+        if agent is None or _one_person(noun) or (ent is not None and ent.end - 1 != noun.i):
             continue
         bodies = country_modifiers(noun, gazetteer, BODY_KINDS)
         if bodies and agent.sector in BODY_SECTORS:
-            span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
-            yield span, [_body(span, known) for _, known in bodies]
+            if _named_by_modifiers(ent, noun, bodies):
+                span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
+                yield span, [_body(span, known) for _, known in bodies]
             continue
         countries = country_modifiers(noun, gazetteer)
-        if not countries:
+        if not countries or not _named_by_modifiers(ent, noun, countries):
             continue
         start = min(noun.i, *(words.start for words, _ in countries))
         span = doc[start : max(noun.i, *(words.end - 1 for words, _ in countries)) + 1]

@@ -48,8 +48,9 @@ def cooccurrence_doc(
         present: dict[str, Mention] = {}
         for token in sentence:
             actor = actors.actor_at(token)
-            if actor is not None and actor.mention.type in ACTOR_TYPES:
-                present.setdefault(actor.mention.id, actor.mention)
+            for one in [actor, *actors.group_at(token)] if actor is not None else []:
+                if one.mention.type in ACTOR_TYPES:
+                    present.setdefault(one.mention.id, one.mention)
         triples.extend(
             Triple(article=ref, subject=one, relation=COOCCUR, object=two, evidence=evidence)
             for one, two in permutations(present.values(), 2)

@@ -17,9 +17,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
-from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun, country_mention
+from polgraph.ingest.agents import (
+    AGENT_TYPE,
+    OPPOSITION,
+    Agent,
+    agent_noun,
+    home_country,
+    plural,
+)
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
-from polgraph.ingest.records import SECTORS, Mention, entity_id
+from polgraph.ingest.records import Mention, entity_id
 
 PERSON = frozenset({"PERSON"})
 GROUP = frozenset({"ORG", "GPE", "NORP"})
@@ -52,14 +59,11 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
-OPPOSITION = "opposition"
 # "Blair's first government", "the new government": words that place a body in time keep it
 # the body the article knows; any other qualifier makes it another one.
 TENURE = frozenset(
     {OPPOSITION, "first", "second", "third", "new", "current", "previous", "outgoing", "interim"}
 )
-# Sectors whose bodies a definite description can name by the country alone ("the junta").
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,8 +207,6 @@ class _Resolver:
             if found is not None:
                 return found
         agent = agent_noun(token)
-        if agent is not None and _opposition(token):
-            agent = Agent(SECTORS["OPP"], "OPP")
         if agent is not None:
             return self._agent(token, agent, index)
         return None
@@ -214,13 +216,13 @@ class _Resolver:
         same sector the article already named, else, for a state body, the one country the
         last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
         country the article is about ("the government" in a British article)."""
-        if not self._definite(token) or token.dep_ in ("compound", "amod", "poss"):
+        if not self._definite(token, agent) or token.dep_ in ("compound", "amod", "poss"):
             return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
                 return _as(referent.actor, token, DESCRIPTOR)
-        if agent.sector not in STATE_SECTORS:
+        if not agent.national:
             return None
         countries = {
             referent.actor.mention.name: referent.actor.mention
@@ -235,42 +237,25 @@ class _Resolver:
         mention = Mention(entity_id(name), name, token.text, AGENT_TYPE, code, agent.sector)
         return Actor(Span(token.doc, token.i, token.i + 1), mention, DESCRIPTOR)
 
-    def _definite(self, token: Token) -> bool:
+    def _definite(self, token: Token, agent: Agent) -> bool:
         """ "the government", bare "ministers", or a person's ("Johnson's government"):
         a body the reader knows from the article, not one qualified by other words."""
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
         qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
-        if any(c.lemma_.lower() not in TENURE for c in qualifiers):
+        if any(c.lemma_.lower() not in TENURE and c.lower_ != agent.after for c in qualifiers):
             return False
         if owners:
             owner = self.names.get(owners[0].i)
             return owner is not None and owner.mention.type == "PERSON" and not determiners
         if not determiners:
-            return token.tag_ == "NNS"
+            return plural(token)
         return determiners == {"the"}
 
     def _home(self) -> Mention | None:
-        """The country the article is about: the one named (or whose nationality is
-        written) most often, at least twice and more often than any other."""
         if self.home is None:
-            counts: dict[str, int] = {}
-            mentions: dict[str, Mention] = {}
-            for actor in {a.span.start: a for a in self.names.values()}.values():
-                if _country(actor.mention):
-                    counts[actor.mention.id] = counts.get(actor.mention.id, 0) + 1
-                    mentions[actor.mention.id] = actor.mention
-            for token in self.doc:
-                if token.pos_ == "ADJ" and token.is_title and token.i not in self.names:
-                    known = load_gazetteer().lookup(token.text, exact=True)
-                    if known is not None and known.kind == DEMONYM:
-                        mention = country_mention(token.doc[token.i : token.i + 1], known)
-                        counts[mention.id] = counts.get(mention.id, 0) + 1
-                        mentions[mention.id] = mention
-            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-            top = ranked[0] if ranked else None
-            clear = top is not None and top[1] >= 2 and (len(ranked) < 2 or ranked[1][1] < top[1])
-            self.home = (mentions[top[0]],) if clear and top else ()
+            found = home_country(self.doc, self.names)
+            self.home = (found,) if found else ()
         return self.home[0] if self.home else None
 
     def _pronoun(self, token: Token, index: int) -> Actor | None:
@@ -409,13 +394,6 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
-
-
-def _opposition(token: Token) -> bool:
-    """ "Opposition MPs", "opposition lawmakers": members of a body acting as its opposition."""
-    return any(
-        c.dep_ in ("amod", "compound") and c.lemma_.lower() == OPPOSITION for c in token.children
-    )
 
 
 def _country(mention: Mention) -> bool:

@@ -250,7 +250,7 @@ class ActorIndex:
             group = [Actor(span, mention) for mention in mentions]
             for token in span:
                 by_token[token.i] = group[0]
-            self._groups[span.end - 1] = group
+            self._groups[span.root.i] = group
         self._by_token = by_token
         self._names = dict(by_token)
         if references:

@@ -18,7 +18,9 @@ Rules (docs/data-model.md, "Name repair"):
   ("Hurricane Humberto", then "Humberto");
 - `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
   particle ("Acropora millepora");
-- `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely").
+- `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely");
+- `agent_noun` (dropped): a one-word span that is the plural of an agent noun written as an
+  acronym ("MPs", "MSPs"): a group, which agents.py and coreference read with its country.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
 from polgraph.ingest.actors import data_file, portfolios, role_table_nouns
+from polgraph.ingest.agents import ACRONYM_PLURAL, agent_nouns
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 
 _TRAILING = ".,;:|"
@@ -161,6 +164,8 @@ def repair_words(
     for index, token in enumerate(tokens[:-1]):
         if _NUMBER.search(token) and lowered[index + 1] in lists.units:
             return Repair(None, ("quantity",))
+    if len(tokens) == 1 and ACRONYM_PLURAL.fullmatch(tokens[0]) and lowered[0] in agent_nouns():
+        return Repair(None, ("agent_noun",))
     named = [t for t in tokens if t.lower() not in lists.storms]
     if (tokens and lowered[0] in lists.storms and tokens[0].istitle() and len(named) > 0) or (
         named and " ".join(named) in set(storms)

@@ -239,3 +239,9 @@ def test_based_places_only_the_name_beside_it(nlp: Language) -> None:
 def test_a_noun_of_no_office_before_a_state_gives_no_sector(nlp: Language) -> None:
     found = actors(nlp, "This Sunday, French inventor Franky Zapata crossed the Channel.")
     assert (found["Franky Zapata"].country, found["Franky Zapata"].sector) == ("FRA", None)
+
+
+def test_parties_and_institutions_vote_for_the_country_of_a_bare_body(nlp: Language) -> None:
+    text = "Labour and the Tories clashed. The Home Office told Parliament that Labour would act."
+    found = actors(nlp, text)
+    assert (found["Parliament"].country, found["Parliament"].sector) == ("GBR", "LEG")

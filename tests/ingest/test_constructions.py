@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 from polgraph.ingest import pipeline
+from polgraph.ingest.baseline import cooccurrence_doc
 from polgraph.ingest.nlp import load_model
 from polgraph.ingest.pipeline import extract
 from polgraph.ingest.records import Article, Triple
@@ -319,3 +320,95 @@ def test_serving_in_an_organisation_is_membership_and_in_a_place_is_not(nlp: Lan
     text = "During the war, Paul Kagame served in the Rwandan Patriotic Front."
     assert ("Paul Kagame", "MEMBER_OF", "Rwandan Patriotic Front") in dyads(nlp, text)
     assert not dyads(nlp, "John Smith served in Iraq for a year.")
+
+
+# Generic agents and groups, round 2: the article's own country, opposition, acronym plurals.
+
+
+def test_the_home_country_is_voted_for_by_the_parties_and_bodies_it_names(nlp: Language) -> None:
+    text = (
+        "Labour promised to cut taxes, and the Tories attacked Labour on Monday. "
+        "Michael Howard told MPs that Labour had failed."
+    )
+    found = [t for t in triples(nlp, text) if t.object.name == "Legislature (United Kingdom)"]
+    assert [(t.subject.name, t.object.country, t.object.sector) for t in found] == [
+        ("Michael Howard", "GBR", "LEG")
+    ]
+    assert not any("MPs" in (t.subject.name, t.object.name) for t in triples(nlp, text))
+
+
+def test_bare_ministers_need_a_country_the_article_makes_clear(nlp: Language) -> None:
+    text = "Ministers criticised Michael Howard over the plan."
+    assert {s for s, _, _ in dyads(nlp, text)} <= {"Michael Howard"}
+
+
+def test_opposition_figures_and_agencies_named_by_their_qualifier(nlp: Language) -> None:
+    found = dyads(nlp, "Kenyan law enforcement agencies arrested Tanzanian opposition figures.")
+    assert ("Police (Kenya)", "ARREST", "Opposition (Tanzania)") in found
+    assert not any(s == "Police (Kenya)" for s, _, _ in dyads(nlp, "Kenyan agencies met."))
+
+
+def test_bare_opposition_members_take_the_home_country(nlp: Language) -> None:
+    text = (
+        "The Congress party and the BJP clashed in Delhi. The BJP won in Bihar. "
+        "Opposition figures accused the BJP of fraud."
+    )
+    found = [t for t in triples(nlp, text) if t.object.name == "Bharatiya Janata Party"]
+    assert ("Opposition (India)", "IND", "OPP") in {
+        (t.subject.name, t.subject.country, t.subject.sector) for t in found
+    }
+
+
+def test_a_nationality_list_on_one_noun_is_one_actor_each_for_the_baseline_too(
+    nlp: Language,
+) -> None:
+    text = "Dutch, Belgian and Danish naval forces escorted the ships of Somalia."
+    pairs = {
+        (t.subject.name, t.object.name)
+        for t in cooccurrence_doc(nlp(text), Article(id="t", text=text))
+    }
+    forces = {"Military (Netherlands)", "Military (Belgium)", "Military (Denmark)"}
+    assert {(one, "Somalia") for one in forces} <= pairs
+
+
+def test_the_states_of_a_bloc_are_the_bloc(nlp: Language) -> None:
+    found = dyads(nlp, "European countries and Western governments condemned Russia.")
+    assert {(s, o) for s, _, o in found} == {("Europe", "Russia"), ("the West", "Russia")}
+    assert not dyads(nlp, "A European country condemned Russia.")
+
+
+def test_members_of_a_group_of_states_are_that_group(nlp: Language) -> None:
+    assert ("G8", "TELL", "World Bank") in dyads(nlp, "G8 ministers told the World Bank to act.")
+
+
+def test_a_tagged_name_of_party_members_is_each_party(nlp: Language) -> None:
+    found = dyads(nlp, "34 Labour and Tory MPs attacked Gordon Brown.")
+    assert {s for s, _, _ in found} == {"Labour Party", "Conservative Party"}
+    assert ("Syrian Democratic Forces", "ATTACK", "Military (Turkey)") in dyads(
+        nlp, "The Syrian Democratic Forces attacked Turkish troops."
+    )
+
+
+def test_agents_from_two_countries_are_both_reached(nlp: Language) -> None:
+    found = dyads(nlp, "Gordon Brown told refugees from Syria and Iraq to go home.")
+    assert {o for _, _, o in found} == {"Civilians (Syria)", "Civilians (Iraq)"}
+
+
+def test_a_named_state_outweighs_party_names_filed_under_another(nlp: Language) -> None:
+    text = (
+        "Canada will vote on Monday. Canada expects a close race. The Conservative Party "
+        "attacked the Liberal Party. The Conservative Party won seats in the House of Commons. "
+        "Ministers criticised Pierre Roy."
+    )
+    found = [t for t in triples(nlp, text) if t.object.name == "Pierre Roy"]
+    assert [(t.subject.name, t.subject.country) for t in found] == [("Government (Canada)", "CAN")]
+
+
+def test_bare_police_and_law_enforcement_bodies_are_the_home_countrys(nlp: Language) -> None:
+    text = (
+        "Kenya will vote in August. Kenya expects a close race. "
+        "Law enforcement agencies arrested Peter Otieno. The police questioned Mary Wanjiku."
+    )
+    found = {(t.subject.name, t.subject.sector, t.object.name) for t in triples(nlp, text)}
+    assert ("Police (Kenya)", "COP", "Peter Otieno") in found
+    assert ("Police (Kenya)", "COP", "Mary Wanjiku") in found

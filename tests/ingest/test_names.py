@@ -55,6 +55,8 @@ def test_an_abbreviation_keeps_its_full_stop(written: str) -> None:
         ("Porites lobata", "species"),
         ("I]t", "not_a_name"),
         ("W]e", "not_a_name"),
+        ("MPs", "agent_noun"),
+        ("MSPs", "agent_noun"),
     ],
 )
 def test_spans_that_name_no_actor_are_dropped(written: str, rule: str) -> None:
