@@ -10,9 +10,11 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
@@ -60,6 +62,23 @@ TENURE = frozenset(
 )
 # Sectors whose bodies a definite description can name by the country alone ("the junta").
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
+# Words that end the title written before a name ("said courts minister Leslie").
+_CLAUSAL = frozenset({"VERB", "AUX", "ADP", "PRON", "SCONJ", "ADV"})
+# Title words a description must share with the title to mean its holder: "the chairman"
+# is not the deputy chairman, "the home secretary" not the shadow home secretary.
+_SHADOW = frozenset({"shadow", "acting", "interim"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """An office or description the article gave an actor where it named them
+    ("courts minister Christopher Leslie": the words {courts, minister}, head "minister"),
+    with the bodies named in it ("UKIP leader Roger Knapman": UKIP)."""
+
+    words: frozenset[str]
+    head: str
+    bodies: frozenset[str]
+    actor: Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +107,35 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
     )
 
 
+@lru_cache(maxsize=1)
+def _agreeing() -> frozenset[str]:
+    roles = data_file("roles.json")
+    return frozenset(roles["subordinate"]) | frozenset(roles["former"]) | _SHADOW
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """First name → "m"/"f", from data/given_names.tsv (built by build_given_names.py)."""
+    text = resources.files("polgraph.ingest").joinpath("data", "given_names.tsv").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            table[name] = gender
+    return table
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender a person's first name tells, for a name of two words or more (a lone
+    word may be a surname: "Warren" tells nothing)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    folded = unicodedata.normalize("NFKD", words[0].casefold())
+    first = "".join(c for c in folded if not unicodedata.combining(c))
+    return given_names().get(first)
+
+
 def clause_verb(token: Token) -> Token:
     """The verb of the clause a token stands in (the token itself when it is one)."""
     current = token
@@ -106,10 +154,16 @@ def clause_subjects(verb: Token) -> list[Token]:
 
 
 def _ancestor_subjects(token: Token) -> list[Token]:
+    """Subjects of the clauses that contain the token; a clause joined by "and" to another
+    does not contain it ("The premier met them, and the PM spoke")."""
     subjects: list[Token] = []
+    below = token
     for ancestor in (token, *token.ancestors):
-        if ancestor.pos_ in ("VERB", "AUX"):
+        if ancestor.pos_ in ("VERB", "AUX") and not (
+            below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")
+        ):
             subjects.extend(s for s in clause_subjects(ancestor) if s.i != token.i)
+        below = ancestor
     return subjects
 
 
@@ -143,14 +197,24 @@ class _Resolver:
         self.genders = genders
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
+        self.agreeing = _agreeing()
         self.history: list[_Referent] = []
-        self.bound: dict[str, Actor] = {}
         self.pending: list[tuple[Token, int]] = []
         self.found: dict[int, Actor] = {}
+        self.groups: dict[int, list[Actor]] = {}
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
+        named = {actor.span.start: actor for actor in names.values()}
+        self.titles: list[_Title] = [
+            title for actor in named.values() for title in self._titles(actor)
+        ]
+        for actor in named.values():
+            if actor.mention.type == "PERSON" and actor.mention.id not in genders:
+                gender = first_name_gender(actor.mention.name)
+                if gender:
+                    genders[actor.mention.id] = gender
 
-    def run(self) -> dict[int, Actor]:
+    def run(self) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
         for index, sentence in enumerate(self.doc.sents):
             for token in sentence:
                 named = self.names.get(token.i)
@@ -162,34 +226,89 @@ class _Resolver:
                 if actor is not None:
                     self.found[token.i] = actor
                     self.history.append(_Referent(actor, token, index))
-        return self.found
+        return self.found, self.groups
 
     def _named(self, actor: Actor, token: Token, index: int) -> None:
         first = actor.mention.id not in self.seen
         self.seen.add(actor.mention.id)
-        for noun in self._titles(actor):
-            self.bound[noun] = actor
         if first and actor.mention.type == "PERSON" and token.dep_ in SUBJECTS:
             for waiting, at in self.pending:
                 if index - at == 1 and waiting.i not in self.found:
-                    self.bound.setdefault(waiting.lemma_.lower(), actor)
+                    words = self._office(waiting)
+                    if words is not None:
+                        self.titles.append(_Title(words[0], words[1], words[2], actor))
                     self.found[waiting.i] = _as(actor, waiting, DESCRIPTOR)
             self.pending.clear()
         self.history.append(_Referent(actor, token, index))
 
-    def _titles(self, actor: Actor) -> Iterator[str]:
-        """Nouns this actor was described by where named: "billionaire Elon Musk",
-        "Novikov, a lawmaker", "the lawmaker, Novikov", "Musk is a billionaire"."""
+    def _titles(self, actor: Actor) -> Iterator[_Title]:
+        """Offices and descriptions this actor was given where named: "billionaire Elon
+        Musk", "courts minister Christopher Leslie", "Novikov, a lawmaker", "the lawmaker,
+        Novikov", "Tony Blair, the prime minister", "Musk is a billionaire"."""
         root = actor.span.root
-        for child in root.children:
-            if child.dep_ in ("compound", "appos") and child.i not in self.names:
-                yield child.lemma_.lower()
+        heads: list[Token] = []
+        before = actor.span.start - 1
+        if (
+            before >= 0
+            and before not in self.names
+            and self.doc[before].dep_ in ("compound", "amod", "nmod")
+            and actor.span.start <= self.doc[before].head.i < actor.span.end
+        ):
+            heads.append(self.doc[before])
+        heads.extend(
+            child
+            for child in root.children
+            if child.dep_ == "appos" and child.i not in self.names and child.i > root.i
+        )
         if root.dep_ == "appos" and root.head.i not in self.names:
-            yield root.head.lemma_.lower()
+            heads.append(root.head)
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-            for child in root.head.children:
-                if child.dep_ == "attr" and child.i not in self.names:
-                    yield child.lemma_.lower()
+            heads.extend(
+                child
+                for child in root.head.children
+                if child.dep_ == "attr" and child.i not in self.names
+            )
+        for head in heads:
+            office = self._office(head, before_name=head.i == before)
+            if office is not None:
+                yield _Title(office[0], office[1], office[2], actor)
+
+    def _office(
+        self, head: Token, before_name: bool = False
+    ) -> tuple[frozenset[str], str, frozenset[str]] | None:
+        """The words of a title or description ending in `head` (its modifiers to the left,
+        short forms spelled out: "the PM" is {prime, minister}), its head noun, and the
+        bodies named in it; None when the head is not a person or office noun."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.descriptors and lemma not in self.abbreviations:
+            return None
+        words: list[str] = []
+        bodies: set[str] = set()
+        if before_name:
+            modifiers = []
+            for token in reversed(self.doc[head.sent.start : head.i]):
+                if token.dep_ == "case":
+                    continue
+                if token.dep_ in ("det", "punct", "cc", "prep") or token.pos_ in _CLAUSAL:
+                    break
+                modifiers.append(token)
+                if token.i in self.names:
+                    break
+        else:
+            modifiers = [
+                t
+                for t in head.subtree
+                if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "poss")
+            ]
+        for token in modifiers:
+            named = self.names.get(token.i)
+            if named is not None:
+                bodies.add(named.mention.id)
+            elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in self.agreeing:
+                words.extend(self.abbreviations.get(token.lower_, token.lower_).split())
+        expanded = self.abbreviations.get(lemma, lemma).split()
+        words.extend(expanded)
+        return frozenset(words), expanded[-1], frozenset(bodies)
 
     def _reference(self, token: Token, index: int) -> Actor | None:
         lower = token.lower_
@@ -198,7 +317,7 @@ class _Resolver:
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and (lemma in self.descriptors or lemma in self.abbreviations):
+        if (token.pos_ == "NOUN" and lemma in self.descriptors) or lemma in self.abbreviations:
             found = self._descriptor(token, index)
             if found is not None:
                 return found
@@ -321,21 +440,15 @@ class _Resolver:
         return _as(actor, token, PRONOUN)
 
     def _descriptor(self, token: Token, index: int) -> Actor | None:
-        """ "the billionaire": a definite description of an actor already named; "a senior
-        lawmaker" as the subject of a sentence waits for the person who is the subject of
-        the next one (the news lede: "A senior lawmaker said... . Jane Doe, who...")."""
+        """ "the billionaire", "the courts minister": a definite description of an actor
+        the article named; "a senior lawmaker" as the subject of a sentence waits for the
+        person who is the subject of the next one (the news lede: "A senior lawmaker
+        said... . Jane Doe, who...")."""
         if token.dep_ in ("compound", "amod", "attr", "appos") or token.head.i in self.names:
-            return None
-        if any(child.dep_ in ("compound", "poss") and child.i in self.names
-               for child in token.children):  # fmt: skip
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
-        lemma = self.abbreviations.get(lemma, lemma)
-        if determiners & {"the", "this", "that"} and any(
-            _demonym(child) for child in token.children if child.dep_ in ("amod", "compound")
-        ):
-            return None
+        lemma = self.abbreviations.get(lemma, lemma).split()[-1]
         if determiners & {"a", "an"}:
             if (
                 token.dep_ in SUBJECTS
@@ -352,11 +465,17 @@ class _Resolver:
             c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
         ):
             return None
-        if lemma in self.bound:
-            return _as(self.bound[lemma], token, DESCRIPTOR)
-        if lemma in self.ambiguous:
-            return None
         excluded = self._ids(_ancestor_subjects(token))
+        holder = self._holder(token, excluded)
+        if holder is not None:
+            return _as(holder, token, DESCRIPTOR)
+        qualified = any(
+            child.dep_ in ("compound", "poss", "amod")
+            and (child.i in self.names or _demonym(child))
+            for child in token.children
+        )
+        if qualified or lemma in self.ambiguous:
+            return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if index - referent.sentence > WINDOW:
@@ -364,6 +483,35 @@ class _Resolver:
             if mention.id not in excluded and self._fits(lemma, mention):
                 return _as(referent.actor, token, DESCRIPTOR)
         return None
+
+    def _holder(self, token: Token, excluded: set[str]) -> Actor | None:
+        """The actor the article gave the office or description that `token` heads: every
+        word of the description is in the title ("the minister" is the courts minister,
+        "the prime minister" is not), the bodies it names are the title's ("the UKIP
+        leader"), and so are "former", "deputy" and "shadow". Of several holders, the one
+        mentioned last; of none yet mentioned, the first named after (the lede's "the
+        courts minister has told MPs", named in the next paragraph)."""
+        office = self._office(token)
+        if office is None:
+            return None
+        words, head, bodies = office
+        agreeing = words & self.agreeing
+        holders: dict[str, Actor] = {}
+        for title in self.titles:
+            if (
+                title.head == head
+                and words <= title.words
+                and bodies <= title.bodies
+                and title.words & self.agreeing == agreeing
+                and title.actor.mention.id not in excluded
+            ):
+                holders.setdefault(title.actor.mention.id, title.actor)
+        if len(holders) <= 1:
+            return next(iter(holders.values()), None)
+        for referent in reversed(self.history):
+            if referent.actor.mention.id in holders:
+                return holders[referent.actor.mention.id]
+        return min(holders.values(), key=lambda actor: actor.span.start)
 
     def _fits(self, lemma: str, mention: Mention) -> bool:
         """Whether "the <lemma>" can describe the actor: any person for a person noun
@@ -445,7 +593,8 @@ def _as(actor: Actor, token: Token, how: str) -> Actor:
 
 def resolve_references(
     doc: Doc, names: dict[int, Actor], genders: dict[str, str]
-) -> dict[int, Actor]:
-    """Token index → actor for every pronoun and descriptor that resolves; `genders`
-    (actor id → "m"/"f") is read, and extended as "he"/"she" get resolved."""
+) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
+    """Token index → actor for every pronoun and descriptor that resolves, and token index
+    → every actor a plural description stands for ("the two leaders"); `genders` (actor id
+    → "m"/"f") is read, and extended from first names and as "he"/"she" get resolved."""
     return _Resolver(doc, names, genders).run()

@@ -254,7 +254,9 @@ class ActorIndex:
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
-            self._by_token.update(resolve_references(doc, self._names, self.genders))
+            found, groups = resolve_references(doc, self._names, self.genders)
+            self._by_token.update(found)
+            self._groups.update(groups)
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         spans = [

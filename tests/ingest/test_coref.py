@@ -118,3 +118,56 @@ def test_a_nationality_points_to_someone_not_yet_named(nlp: Language) -> None:
         "Friedrich Merz spoke first. Later, the French billionaire rejected the proposal.",
     )
     assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_first_names_tell_the_gender(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Sofia Brandt met Tomas Keller in Vienna. Later, she criticised him over the budget.",
+    )
+    assert ("she", "Sofia Brandt", PRONOUN) in found
+    assert ("him", "Tomas Keller", PRONOUN) in found
+
+
+def test_he_does_not_jump_to_a_woman_named_last(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Tomas Keller will attend the summit. Finance chief Sofia Brandt confirmed that "
+        "he would speak first.",
+    )
+    assert ("he", "Tomas Keller", PRONOUN) in found
+
+
+def test_an_office_named_in_the_lede_is_the_holder_named_later(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Fuel duty will rise in April, the treasury minister has told MPs. "
+        '"It is the fair choice," said treasury minister Anna Berg.',
+    )
+    assert ("minister", "Anna Berg", DESCRIPTOR) in found
+
+
+def test_an_office_is_not_another_office_of_the_same_noun(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Transport minister Anna Berg opened the bridge. Later the prime minister arrived.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_short_forms_of_an_office_are_its_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Lars Holm flew to Oslo. The premier met union leaders, and the PM "
+        "later spoke to reporters.",
+    )
+    descriptors = [(word, name) for word, name, how in found if how == DESCRIPTOR]
+    assert descriptors == [("premier", "Lars Holm"), ("PM", "Lars Holm")]
+
+
+def test_the_deputy_is_not_the_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Deputy chairman Oskar Lind resigned on Monday. The chairman said he regretted it.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
