@@ -54,6 +54,9 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+# Clauses and phrases that can stand before the main clause and take its subject.
+PREPOSED = frozenset({"advcl", "prep", "npadvmod"})
+NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 OPPOSITION = "opposition"
 # "Blair's first government", "the new government": words that place a body in time keep it
 # the body the article knows; any other qualifier makes it another one.
@@ -169,7 +172,7 @@ def _ancestor_subjects(token: Token) -> list[Token]:
 
 def _weight(token: Token) -> int:
     """Salience of the grammatical role an antecedent was mentioned in."""
-    if token.dep_ in SUBJECTS:
+    if token.dep_ in SUBJECTS or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS):
         return 50
     if token.dep_ == "poss" and token.head.dep_ in SUBJECTS:
         return 30
@@ -317,6 +320,11 @@ class _Resolver:
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
         lemma = token.lemma_.lower()
+        if token.tag_ == "NNS" and lemma in self.descriptors:
+            members = self._counted(token, lemma, index)
+            if members:
+                self.groups[token.i] = members
+                return members[0]
         if (token.pos_ == "NOUN" and lemma in self.descriptors) or lemma in self.abbreviations:
             found = self._descriptor(token, index)
             if found is not None:
@@ -409,6 +417,15 @@ class _Resolver:
                     excluded.add(speaker.mention.id)
         if token.dep_ == "poss" and token.head.lemma_.lower() in self.patients:
             excluded |= self._ids(clause_subjects(verb))
+        if token.dep_ == "poss":
+            excluded |= self._ids([c for c in token.head.children if c.dep_ == "appos"])
+        if types == PERSON:
+            speaker = self._speaker(token, False)
+            if speaker is not None:
+                excluded.add(speaker.mention.id)
+            ahead = self._main_subject(token, gender)
+            if ahead is not None and ahead.mention.id not in excluded:
+                return _as(ahead, token, PRONOUN)
         own = self._ids(clause_subjects(verb))
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
@@ -438,6 +455,31 @@ class _Resolver:
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
+
+    def _main_subject(self, token: Token, gender: str | None) -> Actor | None:
+        """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
+        a pronoun in a clause or phrase set before the main clause is its subject, named
+        after it."""
+        below = token
+        for ancestor in token.ancestors:
+            if ancestor.pos_ in ("VERB", "AUX") and below.dep_ in PREPOSED and below.i < ancestor.i:
+                for subject in clause_subjects(ancestor):
+                    if subject.i <= token.i:
+                        continue
+                    named = self.names.get(subject.i) or next(
+                        (self.names[c.i] for c in subject.children
+                         if c.dep_ == "appos" and c.i in self.names),
+                        None,
+                    )  # fmt: skip
+                    if named is None:
+                        continue
+                    if named.mention.type != "PERSON":
+                        return None
+                    known = self.genders.get(named.mention.id)
+                    return named if not (gender and known and known != gender) else None
+                return None
+            below = ancestor
+        return None
 
     def _descriptor(self, token: Token, index: int) -> Actor | None:
         """ "the billionaire", "the courts minister": a definite description of an actor
@@ -484,13 +526,36 @@ class _Resolver:
                 return _as(referent.actor, token, DESCRIPTOR)
         return None
 
+    def _counted(self, token: Token, lemma: str, index: int) -> list[Actor]:
+        """ "the two leaders", "both countries": as many actors of the noun's kind as the
+        number says, the last ones named in this sentence or the one before, when the
+        description is not qualified further ("the two Labour leaders")."""
+        count = _count(token)
+        if count is None or any(
+            child.dep_ in ("compound", "amod", "poss", "prep", "relcl", "acl")
+            for child in token.children
+        ):
+            return []
+        chosen: dict[str, _Referent] = {}
+        for referent in reversed(self.history):
+            mention = referent.actor.mention
+            if index - referent.sentence > 1 or len(chosen) == count:
+                break
+            if mention.id not in chosen and self._fits(lemma, mention):
+                chosen[mention.id] = referent
+        if len(chosen) < count:
+            return []
+        ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
+        return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
+
     def _holder(self, token: Token, excluded: set[str]) -> Actor | None:
         """The actor the article gave the office or description that `token` heads: every
         word of the description is in the title ("the minister" is the courts minister,
         "the prime minister" is not), the bodies it names are the title's ("the UKIP
         leader"), and so are "former", "deputy" and "shadow". Of several holders, the one
-        mentioned last; of none yet mentioned, the first named after (the lede's "the
-        courts minister has told MPs", named in the next paragraph)."""
+        mentioned last; of none yet mentioned, the one named after when the office is
+        written in more than one word (the lede's "the courts minister has told MPs", named
+        in the next paragraph; a bare "the minister" may be any of the article's ministers)."""
         office = self._office(token)
         if office is None:
             return None
@@ -506,12 +571,12 @@ class _Resolver:
                 and title.actor.mention.id not in excluded
             ):
                 holders.setdefault(title.actor.mention.id, title.actor)
-        if len(holders) <= 1:
-            return next(iter(holders.values()), None)
         for referent in reversed(self.history):
             if referent.actor.mention.id in holders:
                 return holders[referent.actor.mention.id]
-        return min(holders.values(), key=lambda actor: actor.span.start)
+        if len(words) < 2 or len(holders) != 1:
+            return None
+        return next(iter(holders.values()))
 
     def _fits(self, lemma: str, mention: Mention) -> bool:
         """Whether "the <lemma>" can describe the actor: any person for a person noun
@@ -557,6 +622,16 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
+
+
+def _count(token: Token) -> int | None:
+    """How many "the two leaders" or "both leaders" are (None when no number is given)."""
+    for child in token.children:
+        if child.dep_ == "nummod" and child.lower_ in NUMBERS:
+            return NUMBERS[child.lower_]
+        if child.dep_ in ("det", "predet", "preconj") and child.lower_ == "both":
+            return 2
+    return None
 
 
 def _opposition(token: Token) -> bool:

@@ -171,3 +171,55 @@ def test_the_deputy_is_not_the_holder(nlp: Language) -> None:
         "Deputy chairman Oskar Lind resigned on Monday. The chairman said he regretted it.",
     )
     assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_a_bare_office_is_not_the_holder_named_only_later(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Critics said the minister should resign. Transport minister Anna Berg refused.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_the_two_leaders_are_the_two_named_before(nlp: Language) -> None:
+    index = ActorIndex(
+        nlp(
+            "Chancellor Greta Lund held talks with President Marco Rossi in Rome. "
+            "The two leaders agreed to meet again."
+        )
+    )
+    leaders = next(token for token in index.doc if token.text == "leaders")
+    assert [a.mention.name for a in index.group_at(leaders)] == ["Greta Lund", "Marco Rossi"]
+
+
+def test_she_in_a_quote_is_not_the_speaker(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        'Greta Lund praised the singer Maria Rossi. "She is a national treasure," Lund said.',
+    )
+    assert ("She", "Maria Rossi", PRONOUN) in found
+
+
+def test_a_pronoun_before_the_main_clause_is_its_subject(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Peter Holm chaired the session. Offering his thanks, committee chairman Karl Weber "
+        "closed the meeting.",
+    )
+    assert ("his", "Karl Weber", PRONOUN) in found
+
+
+def test_an_apposition_to_the_subject_weighs_as_the_subject(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "One senator, Karl Weber, told Peter Holm that he would vote against the bill.",
+    )
+    assert ("he", "Karl Weber", PRONOUN) in found
+
+
+def test_a_possessive_is_not_the_apposition_of_its_noun(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber beat Peter Holm in March. The party then endorsed his old rival, Karl Weber.",
+    )
+    assert ("his", "Peter Holm", PRONOUN) in found
