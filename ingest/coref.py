@@ -19,6 +19,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.affiliation import known_affiliation, sector_table
 from polgraph.ingest.agents import AGENT_TYPE, Agent, agent_noun, country_mention
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.records import SECTORS, Mention, entity_id
@@ -65,6 +66,9 @@ TENURE = frozenset(
 )
 # Sectors whose bodies a definite description can name by the country alone ("the junta").
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP"})
+# Sectors whose bodies "the party", "the church" may name by what the gazetteer knows of
+# them; a state's bodies ("the ministry", "the police") are read as generic agents instead.
+BODY_SECTORS = frozenset({"PTY", "REL", "EDU"})
 # Words that end the title written before a name ("said courts minister Leslie").
 _CLAUSAL = frozenset({"VERB", "AUX", "ADP", "PRON", "SCONJ", "ADV"})
 # Title words a description must share with the title to mean its holder: "the chairman"
@@ -157,15 +161,19 @@ def clause_subjects(verb: Token) -> list[Token]:
 
 
 def _ancestor_subjects(token: Token) -> list[Token]:
-    """Subjects of the clauses that contain the token; a clause joined by "and" to another
-    does not contain it ("The premier met them, and the PM spoke")."""
+    """Subjects of the clauses that contain the token, with their conjuncts ("Labour and the
+    Liberal Democrats say the party's sums…"); a clause joined by "and" to another does not
+    contain it ("The premier met them, and the PM spoke")."""
     subjects: list[Token] = []
     below = token
     for ancestor in (token, *token.ancestors):
         if ancestor.pos_ in ("VERB", "AUX") and not (
             below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")
         ):
-            subjects.extend(s for s in clause_subjects(ancestor) if s.i != token.i)
+            for subject in clause_subjects(ancestor):
+                subjects.extend(s for s in subject.conjuncts if s.i != token.i)
+                if subject.i != token.i:
+                    subjects.append(subject)
         below = ancestor
     return subjects
 
@@ -303,12 +311,16 @@ class _Resolver:
                 for t in head.subtree
                 if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "poss")
             ]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                modifiers.extend(t for t in prep.subtree if t.i != prep.i)
         for token in modifiers:
             named = self.names.get(token.i)
             if named is not None:
                 bodies.add(named.mention.id)
+                words.extend(token.lower_ for token in named.span if token.is_alpha)
             elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in self.agreeing:
-                words.extend(self.abbreviations.get(token.lower_, token.lower_).split())
+                words.extend(self.abbreviations.get(token.lemma_.lower(), token.lower_).split())
         expanded = self.abbreviations.get(lemma, lemma).split()
         words.extend(expanded)
         return frozenset(words), expanded[-1], frozenset(bodies)
@@ -503,17 +515,18 @@ class _Resolver:
             return None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
             return None
-        if any(
-            c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
-        ):
+        if any(c.dep_ == "appos" for c in token.children):
             return None
         excluded = self._ids(_ancestor_subjects(token))
         holder = self._holder(token, excluded)
         if holder is not None:
             return _as(holder, token, DESCRIPTOR)
         qualified = any(
-            child.dep_ in ("compound", "poss", "amod")
-            and (child.i in self.names or _demonym(child))
+            (
+                child.dep_ in ("compound", "poss", "amod")
+                and (child.i in self.names or _demonym(child))
+            )
+            or (child.dep_ == "prep" and child.lower_ == "of")
             for child in token.children
         )
         if qualified or lemma in self.ambiguous:
@@ -581,12 +594,16 @@ class _Resolver:
     def _fits(self, lemma: str, mention: Mention) -> bool:
         """Whether "the <lemma>" can describe the actor: any person for a person noun
         ("the billionaire"); an organisation only when its name says what it is ("the party"
-        for the Green Party); a country only when the gazetteer knows it as one."""
+        for the Green Party) or the gazetteer knows it as one ("the party" for Likud); a
+        country only when the gazetteer knows it as one."""
         wanted = self.descriptors[lemma]
         if mention.type != wanted:
             return False
         if wanted == "ORG":
-            return lemma in mention.name.casefold().split()
+            if lemma in mention.name.casefold().split():
+                return True
+            sector = sector_table().words.get(lemma)
+            return sector in BODY_SECTORS and known_affiliation(mention)[1] == sector
         if wanted == "GPE":
             known = load_gazetteer().lookup(mention.name, exact=True)
             return known is not None and known.kind == COUNTRY
@@ -597,13 +614,19 @@ class _Resolver:
         the body that speaker speaks for when a title says so ("Kremlin spokesman X")."""
         if not _in_quote(token):
             return None
+        speaker = self._reporter(token)
+        if speaker is None:
+            return None
+        body = self._affiliation(speaker) if group else None
+        return _as(body or speaker, token, PRONOUN)
+
+    def _reporter(self, token: Token) -> Actor | None:
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not _in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
                     actor = self.names.get(subject.i) or self.found.get(subject.i)
                     if actor is not None:
-                        body = self._affiliation(actor) if group else None
-                        return _as(body or actor, token, PRONOUN)
+                        return actor
         return None
 
     def _affiliation(self, actor: Actor) -> Actor | None:

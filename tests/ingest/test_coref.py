@@ -223,3 +223,33 @@ def test_a_possessive_is_not_the_apposition_of_its_noun(nlp: Language) -> None:
         "Karl Weber beat Peter Holm in March. The party then endorsed his old rival, Karl Weber.",
     )
     assert ("his", "Peter Holm", PRONOUN) in found
+
+
+def test_an_office_with_of_is_its_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Anna Berg, leader of the Green Party, spoke first. Later the Green leader left.",
+    )
+    assert ("leader", "Anna Berg", DESCRIPTOR) in found
+
+
+def test_an_office_of_another_body_is_not_the_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Anna Berg, leader of the Green Party, spoke first. Later the Labour leader left.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_the_party_is_a_party_the_gazetteer_knows(nlp: Language) -> None:
+    found = resolved(nlp, "Likud won 32 seats. The party will now lead coalition talks.")
+    assert ("party", "Likud", DESCRIPTOR) in found
+
+
+def test_the_party_is_not_a_subject_of_its_own_clause(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Likud published its budget plan. Labour and the Liberal Democrats say the party's "
+        "sums do not add up.",
+    )
+    assert ("party", "Likud", DESCRIPTOR) in found
