@@ -219,11 +219,12 @@ class _Resolver:
         self.titles: list[_Title] = [
             title for actor in named.values() for title in self._titles(actor)
         ]
-        for actor in named.values():
-            if actor.mention.type == "PERSON" and actor.mention.id not in genders:
-                gender = first_name_gender(actor.mention.name)
-                if gender:
-                    genders[actor.mention.id] = gender
+        self.named_genders = {
+            actor.mention.id: gender
+            for actor in named.values()
+            if actor.mention.type == "PERSON"
+            and (gender := first_name_gender(actor.mention.name)) is not None
+        }
 
     def run(self) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
         for index, sentence in enumerate(self.doc.sents):
@@ -451,7 +452,8 @@ class _Resolver:
             if mention.id in excluded:
                 continue
             known = self.genders.get(mention.id)
-            if gender and known and known != gender:
+            told = known or self.named_genders.get(mention.id)
+            if gender and told and told != gender:
                 continue
             score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
             if mention.id in own and token.dep_ == "poss":
@@ -487,7 +489,9 @@ class _Resolver:
                         continue
                     if named.mention.type != "PERSON":
                         return None
-                    known = self.genders.get(named.mention.id)
+                    known = self.genders.get(named.mention.id) or self.named_genders.get(
+                        named.mention.id
+                    )
                     return named if not (gender and known and known != gender) else None
                 return None
             below = ancestor
@@ -694,5 +698,8 @@ def resolve_references(
 ) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
     """Token index → actor for every pronoun and descriptor that resolves, and token index
     → every actor a plural description stands for ("the two leaders"); `genders` (actor id
-    → "m"/"f") is read, and extended from first names and as "he"/"she" get resolved."""
+    → "m"/"f", from courtesy titles) is read, and extended as "he"/"she" get resolved. A
+    gender told by a title or an earlier pronoun weighs for a candidate; one told only by a
+    first name rules the other gender out and weighs nothing, so "he" keeps to the man the
+    text has been talking about rather than the last man named."""
     return _Resolver(doc, names, genders).run()
