@@ -8,6 +8,7 @@ from spacy.language import Language
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import load_model
+from polgraph.ingest.relations import extract_relations
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +191,18 @@ def test_the_two_leaders_are_the_two_named_before(nlp: Language) -> None:
     )
     leaders = next(token for token in index.doc if token.text == "leaders")
     assert [a.mention.name for a in index.group_at(leaders)] == ["Greta Lund", "Marco Rossi"]
+
+
+def test_the_two_leaders_act_on_each_other(nlp: Language) -> None:
+    doc = nlp(
+        "Chancellor Greta Lund held talks with President Marco Rossi in Rome. "
+        "The two leaders agreed to meet again."
+    )
+    index = ActorIndex(doc)
+    second = list(doc.sents)[1]
+    pairs = {(link.subject.mention.name, link.object.mention.name)
+             for link in extract_relations(second, index)}  # fmt: skip
+    assert pairs == {("Greta Lund", "Marco Rossi"), ("Marco Rossi", "Greta Lund")}
 
 
 def test_she_in_a_quote_is_not_the_speaker(nlp: Language) -> None:
