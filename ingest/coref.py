@@ -319,7 +319,7 @@ class _Resolver:
             named = self.names.get(token.i)
             if named is not None:
                 bodies.add(named.mention.id)
-                words.extend(token.lower_ for token in named.span if token.is_alpha)
+                words.extend(word.lower_ for word in named.span if word.is_alpha)
             elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in self.agreeing:
                 words.extend(self.abbreviations.get(token.lemma_.lower(), token.lower_).split())
         expanded = self.abbreviations.get(lemma, lemma).split()

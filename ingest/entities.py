@@ -405,7 +405,8 @@ class ActorIndex:
 
     def group_at(self, token: Token) -> list[Actor]:
         """Every actor a generic agent noun stands for: "US and British activists" are
-        Activists (United States) and Activists (United Kingdom)."""
+        Activists (United States) and Activists (United Kingdom); and every actor a counted
+        plural stands for ("the two leaders", coref.py)."""
         return self._groups.get(token.i, [])
 
     def country_at(self, token: Token) -> Actor | None:
