@@ -85,7 +85,7 @@ class _Title:
     words: frozenset[str]
     head: str
     bodies: frozenset[str]
-    actor: Actor
+    actor: Actor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,9 +246,9 @@ class _Resolver:
         if first and actor.mention.type == "PERSON" and token.dep_ in SUBJECTS:
             for waiting, at in self.pending:
                 if index - at == 1 and waiting.i not in self.found:
-                    words = self._office(waiting)
-                    if words is not None:
-                        self.titles.append(_Title(words[0], words[1], words[2], actor))
+                    office = self._office(waiting, title=True)
+                    if office is not None:
+                        self.titles.append(replace(office, actor=actor))
                     self.found[waiting.i] = _as(actor, waiting, DESCRIPTOR)
             self.pending.clear()
         self.history.append(_Referent(actor, token, index))
@@ -281,16 +281,16 @@ class _Resolver:
                 if child.dep_ == "attr" and child.i not in self.names
             )
         for head in heads:
-            office = self._office(head, before_name=head.i == before)
+            office = self._office(head, before_name=head.i == before, title=True)
             if office is not None:
-                yield _Title(office[0], office[1], office[2], actor)
+                yield replace(office, actor=actor)
 
-    def _office(
-        self, head: Token, before_name: bool = False
-    ) -> tuple[frozenset[str], str, frozenset[str]] | None:
+    def _office(self, head: Token, before_name: bool = False, title: bool = False) -> _Title | None:
         """The words of a title or description ending in `head` (its modifiers to the left,
         short forms spelled out: "the PM" is {prime, minister}), its head noun, and the
-        bodies named in it; None when the head is not a person or office noun."""
+        bodies and countries named in it ("Indian" is India); a title also counts a body's
+        own words ("Secretary of State", with State a name, is "the secretary of state").
+        None when the head is not a person or office noun."""
         lemma = head.lemma_.lower()
         if lemma not in self.descriptors and lemma not in self.abbreviations:
             return None
@@ -319,12 +319,16 @@ class _Resolver:
             named = self.names.get(token.i)
             if named is not None:
                 bodies.add(named.mention.id)
-                words.extend(word.lower_ for word in named.span if word.is_alpha)
+                if title:
+                    words.extend(word.lower_ for word in named.span if word.is_alpha)
+            elif _demonym(token):
+                known = load_gazetteer().lookup(token.text, exact=True)
+                bodies.add(entity_id(known.name) if known else token.lower_)
             elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in self.agreeing:
                 words.extend(self.abbreviations.get(token.lemma_.lower(), token.lower_).split())
         expanded = self.abbreviations.get(lemma, lemma).split()
         words.extend(expanded)
-        return frozenset(words), expanded[-1], frozenset(bodies)
+        return _Title(frozenset(words), expanded[-1], frozenset(bodies))
 
     def _reference(self, token: Token, index: int) -> Actor | None:
         lower = token.lower_
@@ -576,13 +580,16 @@ class _Resolver:
         office = self._office(token)
         if office is None:
             return None
-        words, head, bodies = office
-        agreeing = words & self.agreeing
+        agreeing = office.words & self.agreeing
+        home = self._home()
+        implied = frozenset({entity_id(home.name)} if home is not None else ())
         holders: dict[str, Actor] = {}
         for title in self.titles:
+            bodies = office.bodies - implied if not title.bodies else office.bodies
             if (
-                title.head == head
-                and words <= title.words
+                title.actor is not None
+                and title.head == office.head
+                and office.words <= title.words
                 and bodies <= title.bodies
                 and title.words & self.agreeing == agreeing
                 and title.actor.mention.id not in excluded
@@ -591,7 +598,7 @@ class _Resolver:
         for referent in reversed(self.history):
             if referent.actor.mention.id in holders:
                 return holders[referent.actor.mention.id]
-        if len(words) < 2 or len(holders) != 1:
+        if len(office.words) < 2 or len(holders) != 1:
             return None
         return next(iter(holders.values()))
 

@@ -266,3 +266,21 @@ def test_the_party_is_not_a_subject_of_its_own_clause(nlp: Language) -> None:
         "sums do not add up.",
     )
     assert ("party", "Likud", DESCRIPTOR) in found
+
+
+def test_the_home_countrys_office_is_its_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The US wants a deal. President John Carter met the envoys. The French president was "
+        "not invited. The US president said so.",
+    )
+    assert [name for word, name, _ in found if word == "president"] == ["John Carter"]
+
+
+def test_an_office_of_another_country_is_not_the_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Japanese Prime Minister Kenji Sato spoke. India said the Indian prime minister would "
+        "call. India agreed.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
