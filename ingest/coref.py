@@ -213,6 +213,7 @@ class _Resolver:
         self.pending: list[tuple[Token, int]] = []
         self.found: dict[int, Actor] = {}
         self.groups: dict[int, list[Actor]] = {}
+        self.unnamed: list[tuple[Token, int]] = []
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
         named = {actor.span.start: actor for actor in names.values()}
@@ -346,6 +347,8 @@ class _Resolver:
             found = self._descriptor(token, index)
             if found is not None:
                 return found
+            if self._someone(token):
+                self.unnamed.append((token, index))
         agent = agent_noun(token)
         if agent is not None and _opposition(token):
             agent = Agent(SECTORS["OPP"], "OPP")
@@ -440,8 +443,12 @@ class _Resolver:
             speaker = self._speaker(token, False)
             if speaker is not None:
                 excluded.add(speaker.mention.id)
-            ahead = self._main_subject(token, gender)
-            if ahead is not None and ahead.mention.id not in excluded:
+            if any(self._someone(subject) for subject in _ancestor_subjects(token)):
+                return None
+            decided, ahead = self._main_subject(token, gender)
+            if decided:
+                if ahead is None or ahead.mention.id in excluded:
+                    return None
                 return _as(ahead, token, PRONOUN)
         own = self._ids(clause_subjects(verb))
         best: tuple[int, int, _Referent] | None = None
@@ -467,17 +474,18 @@ class _Resolver:
             key = (score, referent.token.i, referent)
             if best is None or key[:2] > best[:2]:
                 best = key
-        if best is None:
+        if best is None or (types == PERSON and self._unnamed_score(token, index) > best[0]):
             return None
         actor = best[2].actor
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
 
-    def _main_subject(self, token: Token, gender: str | None) -> Actor | None:
+    def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
         a pronoun in a clause or phrase set before the main clause is its subject, named
-        after it."""
+        after it; when that subject is a person the article does not name ("As is his habit,
+        the prime minister…"), the pronoun is decided and stands for no one it names."""
         below = token
         for ancestor in token.ancestors:
             if ancestor.pos_ in ("VERB", "AUX") and below.dep_ in PREPOSED and below.i < ancestor.i:
@@ -490,16 +498,44 @@ class _Resolver:
                         None,
                     )  # fmt: skip
                     if named is None:
+                        if self._someone(subject):
+                            return True, None
                         continue
                     if named.mention.type != "PERSON":
-                        return None
+                        return False, None
                     known = self.genders.get(named.mention.id) or self.named_genders.get(
                         named.mention.id
                     )
-                    return named if not (gender and known and known != gender) else None
-                return None
+                    return not (gender and known and known != gender), named
+                return False, None
             below = ancestor
-        return None
+        return False, None
+
+    def _someone(self, token: Token) -> bool:
+        """ "the prime minister", "a spokesman": a person the article does not name here,
+        who a later "he" may stand for as well as anyone it does name."""
+        lemma = self.abbreviations.get(token.lemma_.lower(), token.lemma_.lower()).split()[-1]
+        return (
+            token.tag_ in ("NN", "NNP")
+            and self.descriptors.get(lemma) == "PERSON"
+            and token.dep_ in SUBJECTS | OBJECTS
+            and token.i not in self.found
+            and any(child.dep_ == "det" for child in token.children)
+            and not any(child.i in self.names for child in token.subtree)
+        )
+
+    def _unnamed_score(self, token: Token, index: int) -> int:
+        """The salience of the most salient person mentioned without a name, scored as a
+        named antecedent would be: a pronoun that more likely stands for them stays
+        unresolved rather than taking the next best name."""
+        verb = clause_verb(token)
+        own = {s.i for s in clause_subjects(verb)} if token.dep_ in OBJECTS else set()
+        scores = [
+            (WINDOW + 1 - (index - at)) * 100 + _weight(someone)
+            for someone, at in self.unnamed
+            if index - at <= WINDOW and someone.i not in self.found and someone.i not in own
+        ]
+        return max(scores, default=-1)
 
     def _descriptor(self, token: Token, index: int) -> Actor | None:
         """ "the billionaire", "the courts minister": a definite description of an actor

@@ -284,3 +284,21 @@ def test_an_office_of_another_country_is_not_the_holder(nlp: Language) -> None:
         "call. India agreed.",
     )
     assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_a_pronoun_under_an_unnamed_subject_stays_unresolved(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber asked about schools. As is his habit, the prime minister was less rough "
+        "with Mr Weber than he had been with Mr Holm.",
+    )
+    assert not [word for word, _, _ in found if word in ("his", "he")]
+
+
+def test_a_named_subject_still_takes_the_pronoun(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber asked about schools. As is his habit, Peter Holm was less rough with "
+        "Mr Weber than he had been with the envoys.",
+    )
+    assert ("his", "Peter Holm", PRONOUN) in found
