@@ -180,7 +180,9 @@ def _ancestor_subjects(token: Token) -> list[Token]:
 
 def _weight(token: Token) -> int:
     """Salience of the grammatical role an antecedent was mentioned in."""
-    if token.dep_ in SUBJECTS or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS):
+    if token.dep_ in SUBJECTS or (
+        token.dep_ == "appos" and token.head.dep_ in SUBJECTS and token.head.ent_type_ == ""
+    ):
         return 50
     if token.dep_ == "poss" and token.head.dep_ in SUBJECTS:
         return 30
@@ -443,7 +445,8 @@ class _Resolver:
             speaker = self._speaker(token, False)
             if speaker is not None:
                 excluded.add(speaker.mention.id)
-            if any(self._someone(subject) for subject in _ancestor_subjects(token)):
+            enclosing = _ancestor_subjects(token)
+            if enclosing and self._someone(enclosing[0]):
                 return None
             decided, ahead = self._main_subject(token, gender)
             if decided:
@@ -484,10 +487,21 @@ class _Resolver:
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
         a pronoun in a clause or phrase set before the main clause is its subject, named
-        after it; when that subject is a person the article does not name ("As is his habit,
-        the prime minister…"), the pronoun is decided and stands for no one it names."""
+        after it, unless a clause of its own has another subject ("While Smith was praised
+        for his role, Jones…"); when that subject is a person the article does not name ("As
+        is his habit, the prime minister…"), the pronoun is decided and stands for no one."""
         below = token
         for ancestor in token.ancestors:
+            if (
+                ancestor.pos_ in ("VERB", "AUX")
+                and not (below.dep_ in PREPOSED and below.i < ancestor.i)
+                and any(
+                    child.dep_ in SUBJECTS
+                    and not child.left_edge.i <= token.i <= child.right_edge.i
+                    for child in ancestor.children
+                )
+            ):
+                return False, None
             if ancestor.pos_ in ("VERB", "AUX") and below.dep_ in PREPOSED and below.i < ancestor.i:
                 for subject in clause_subjects(ancestor):
                     if subject.i <= token.i:

@@ -302,3 +302,23 @@ def test_a_named_subject_still_takes_the_pronoun(nlp: Language) -> None:
         "Mr Weber than he had been with the envoys.",
     )
     assert ("his", "Peter Holm", PRONOUN) in found
+
+
+def test_a_pronoun_in_a_clause_with_its_own_subject_is_not_the_main_subject(
+    nlp: Language,
+) -> None:
+    found = resolved(
+        nlp,
+        "Peter Holm met Karl Weber in May. While Weber was praised for his role in the talks, "
+        "Holm stayed quiet.",
+    )
+    assert ("his", "Karl Weber", PRONOUN) in found
+
+
+def test_an_apposition_to_a_named_subject_does_not_outweigh_it(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Oil major Norvale Energy (NYSE:NVE) has loaded its first cargo in Angola after it "
+        "received a new waiver.",
+    )
+    assert ("it", "Norvale Energy", PRONOUN) in found
