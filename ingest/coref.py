@@ -10,13 +10,16 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.affiliation import known_affiliation, sector_table
 from polgraph.ingest.agents import (
     AGENT_TYPE,
     OPPOSITION,
@@ -59,11 +62,34 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+# Clauses and phrases that can stand before the main clause and take its subject.
+PREPOSED = frozenset({"advcl", "prep", "npadvmod"})
+NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "Blair's first government", "the new government": words that place a body in time keep it
 # the body the article knows; any other qualifier makes it another one.
 TENURE = frozenset(
     {OPPOSITION, "first", "second", "third", "new", "current", "previous", "outgoing", "interim"}
 )
+# Sectors whose bodies "the party", "the church" may name by what the gazetteer knows of
+# them; a state's bodies ("the ministry", "the police") are read as generic agents instead.
+BODY_SECTORS = frozenset({"PTY", "REL", "EDU"})
+# Words that end the title written before a name ("said courts minister Leslie").
+_CLAUSAL = frozenset({"VERB", "AUX", "ADP", "PRON", "SCONJ", "ADV"})
+# Title words a description must share with the title to mean its holder: "the chairman"
+# is not the deputy chairman, "the home secretary" not the shadow home secretary.
+_SHADOW = frozenset({"shadow", "acting", "interim"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Title:
+    """An office or description the article gave an actor where it named them
+    ("courts minister Christopher Leslie": the words {courts, minister}, head "minister"),
+    with the bodies named in it ("UKIP leader Roger Knapman": UKIP)."""
+
+    words: frozenset[str]
+    head: str
+    bodies: frozenset[str]
+    actor: Actor | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +118,35 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
     )
 
 
+@lru_cache(maxsize=1)
+def _agreeing() -> frozenset[str]:
+    roles = data_file("roles.json")
+    return frozenset(roles["subordinate"]) | frozenset(roles["former"]) | _SHADOW
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """First name → "m"/"f", from data/given_names.tsv (built by build_given_names.py)."""
+    text = resources.files("polgraph.ingest").joinpath("data", "given_names.tsv").read_text("utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            table[name] = gender
+    return table
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender a person's first name tells, for a name of two words or more (a lone
+    word may be a surname: "Warren" tells nothing)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    folded = unicodedata.normalize("NFKD", words[0].casefold())
+    first = "".join(c for c in folded if not unicodedata.combining(c))
+    return given_names().get(first)
+
+
 def clause_verb(token: Token) -> Token:
     """The verb of the clause a token stands in (the token itself when it is one)."""
     current = token
@@ -110,16 +165,28 @@ def clause_subjects(verb: Token) -> list[Token]:
 
 
 def _ancestor_subjects(token: Token) -> list[Token]:
+    """Subjects of the clauses that contain the token, with their conjuncts ("Labour and the
+    Liberal Democrats say the party's sums…"); a clause joined by "and" to another does not
+    contain it ("The premier met them, and the PM spoke")."""
     subjects: list[Token] = []
+    below = token
     for ancestor in (token, *token.ancestors):
-        if ancestor.pos_ in ("VERB", "AUX"):
-            subjects.extend(s for s in clause_subjects(ancestor) if s.i != token.i)
+        if ancestor.pos_ in ("VERB", "AUX") and not (
+            below.dep_ == "conj" and below.pos_ in ("VERB", "AUX")
+        ):
+            for subject in clause_subjects(ancestor):
+                subjects.extend(s for s in subject.conjuncts if s.i != token.i)
+                if subject.i != token.i:
+                    subjects.append(subject)
+        below = ancestor
     return subjects
 
 
 def _weight(token: Token) -> int:
     """Salience of the grammatical role an antecedent was mentioned in."""
-    if token.dep_ in SUBJECTS:
+    if token.dep_ in SUBJECTS or (
+        token.dep_ == "appos" and token.head.dep_ in SUBJECTS and token.head.ent_type_ == ""
+    ):
         return 50
     if token.dep_ == "poss" and token.head.dep_ in SUBJECTS:
         return 30
@@ -147,14 +214,26 @@ class _Resolver:
         self.genders = genders
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
+        self.agreeing = _agreeing()
         self.history: list[_Referent] = []
-        self.bound: dict[str, Actor] = {}
         self.pending: list[tuple[Token, int]] = []
         self.found: dict[int, Actor] = {}
+        self.groups: dict[int, list[Actor]] = {}
+        self.unnamed: list[tuple[Token, int]] = []
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
+        named = {actor.span.start: actor for actor in names.values()}
+        self.titles: list[_Title] = [
+            title for actor in named.values() for title in self._titles(actor)
+        ]
+        self.named_genders = {
+            actor.mention.id: gender
+            for actor in named.values()
+            if actor.mention.type == "PERSON"
+            and (gender := first_name_gender(actor.mention.name)) is not None
+        }
 
-    def run(self) -> dict[int, Actor]:
+    def run(self) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
         for index, sentence in enumerate(self.doc.sents):
             for token in sentence:
                 named = self.names.get(token.i)
@@ -166,34 +245,97 @@ class _Resolver:
                 if actor is not None:
                     self.found[token.i] = actor
                     self.history.append(_Referent(actor, token, index))
-        return self.found
+        return self.found, self.groups
 
     def _named(self, actor: Actor, token: Token, index: int) -> None:
         first = actor.mention.id not in self.seen
         self.seen.add(actor.mention.id)
-        for noun in self._titles(actor):
-            self.bound[noun] = actor
         if first and actor.mention.type == "PERSON" and token.dep_ in SUBJECTS:
             for waiting, at in self.pending:
                 if index - at == 1 and waiting.i not in self.found:
-                    self.bound.setdefault(waiting.lemma_.lower(), actor)
+                    office = self._office(waiting, title=True)
+                    if office is not None:
+                        self.titles.append(replace(office, actor=actor))
                     self.found[waiting.i] = _as(actor, waiting, DESCRIPTOR)
             self.pending.clear()
         self.history.append(_Referent(actor, token, index))
 
-    def _titles(self, actor: Actor) -> Iterator[str]:
-        """Nouns this actor was described by where named: "billionaire Elon Musk",
-        "Novikov, a lawmaker", "the lawmaker, Novikov", "Musk is a billionaire"."""
+    def _titles(self, actor: Actor) -> Iterator[_Title]:
+        """Offices and descriptions this actor was given where named: "billionaire Elon
+        Musk", "courts minister Christopher Leslie", "Novikov, a lawmaker", "the lawmaker,
+        Novikov", "Tony Blair, the prime minister", "Musk is a billionaire"."""
         root = actor.span.root
-        for child in root.children:
-            if child.dep_ in ("compound", "appos") and child.i not in self.names:
-                yield child.lemma_.lower()
+        heads: list[Token] = []
+        before = actor.span.start - 1
+        if (
+            before >= 0
+            and before not in self.names
+            and self.doc[before].dep_ in ("compound", "amod", "nmod")
+            and actor.span.start <= self.doc[before].head.i < actor.span.end
+        ):
+            heads.append(self.doc[before])
+        heads.extend(
+            child
+            for child in root.children
+            if child.dep_ == "appos" and child.i not in self.names and child.i > root.i
+        )
         if root.dep_ == "appos" and root.head.i not in self.names:
-            yield root.head.lemma_.lower()
+            heads.append(root.head)
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
-            for child in root.head.children:
-                if child.dep_ == "attr" and child.i not in self.names:
-                    yield child.lemma_.lower()
+            heads.extend(
+                child
+                for child in root.head.children
+                if child.dep_ == "attr" and child.i not in self.names
+            )
+        for head in heads:
+            office = self._office(head, before_name=head.i == before, title=True)
+            if office is not None:
+                yield replace(office, actor=actor)
+
+    def _office(self, head: Token, before_name: bool = False, title: bool = False) -> _Title | None:
+        """The words of a title or description ending in `head` (its modifiers to the left,
+        short forms spelled out: "the PM" is {prime, minister}), its head noun, and the
+        bodies and countries named in it ("Indian" is India); a title also counts a body's
+        own words ("Secretary of State", with State a name, is "the secretary of state").
+        None when the head is not a person or office noun."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.descriptors and lemma not in self.abbreviations:
+            return None
+        words: list[str] = []
+        bodies: set[str] = set()
+        if before_name:
+            modifiers = []
+            for token in reversed(self.doc[head.sent.start : head.i]):
+                if token.dep_ == "case":
+                    continue
+                if token.dep_ in ("det", "punct", "cc", "prep") or token.pos_ in _CLAUSAL:
+                    break
+                modifiers.append(token)
+                if token.i in self.names:
+                    break
+        else:
+            modifiers = [
+                t
+                for t in head.subtree
+                if t.i < head.i and t.dep_ in ("compound", "amod", "nmod", "poss")
+            ]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                modifiers.extend(t for t in prep.subtree if t.i != prep.i)
+        for token in modifiers:
+            named = self.names.get(token.i)
+            if named is not None:
+                bodies.add(named.mention.id)
+                if title:
+                    words.extend(word.lower_ for word in named.span if word.is_alpha)
+            elif _demonym(token):
+                known = load_gazetteer().lookup(token.text, exact=True)
+                bodies.add(entity_id(known.name) if known else token.lower_)
+            elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in self.agreeing:
+                words.extend(self.abbreviations.get(token.lemma_.lower(), token.lower_).split())
+        expanded = self.abbreviations.get(lemma, lemma).split()
+        words.extend(expanded)
+        return _Title(frozenset(words), expanded[-1], frozenset(bodies))
 
     def _reference(self, token: Token, index: int) -> Actor | None:
         lower = token.lower_
@@ -202,10 +344,17 @@ class _Resolver:
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and (lemma in self.descriptors or lemma in self.abbreviations):
+        if token.tag_ == "NNS" and lemma in self.descriptors:
+            members = self._counted(token, lemma, index)
+            if members:
+                self.groups[token.i] = members
+                return members[0]
+        if (token.pos_ == "NOUN" and lemma in self.descriptors) or lemma in self.abbreviations:
             found = self._descriptor(token, index)
             if found is not None:
                 return found
+            if self._someone(token):
+                self.unnamed.append((token, index))
         agent = agent_noun(token)
         if agent is not None:
             return self._agent(token, agent, index)
@@ -275,6 +424,20 @@ class _Resolver:
                     excluded.add(speaker.mention.id)
         if token.dep_ == "poss" and token.head.lemma_.lower() in self.patients:
             excluded |= self._ids(clause_subjects(verb))
+        if token.dep_ == "poss":
+            excluded |= self._ids([c for c in token.head.children if c.dep_ == "appos"])
+        if types == PERSON:
+            speaker = self._speaker(token, False)
+            if speaker is not None:
+                excluded.add(speaker.mention.id)
+            enclosing = _ancestor_subjects(token)
+            if enclosing and self._someone(enclosing[0]):
+                return None
+            decided, ahead = self._main_subject(token, gender)
+            if decided:
+                if ahead is None or ahead.mention.id in excluded:
+                    return None
+                return _as(ahead, token, PRONOUN)
         own = self._ids(clause_subjects(verb))
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
@@ -288,7 +451,8 @@ class _Resolver:
             if mention.id in excluded:
                 continue
             known = self.genders.get(mention.id)
-            if gender and known and known != gender:
+            told = known or self.named_genders.get(mention.id)
+            if gender and told and told != gender:
                 continue
             score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
             if mention.id in own and token.dep_ == "poss":
@@ -298,29 +462,90 @@ class _Resolver:
             key = (score, referent.token.i, referent)
             if best is None or key[:2] > best[:2]:
                 best = key
-        if best is None:
+        if best is None or (types == PERSON and self._unnamed_score(token, index) > best[0]):
             return None
         actor = best[2].actor
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
 
+    def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
+        """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
+        a pronoun in a clause or phrase set before the main clause is its subject, named
+        after it, unless a clause of its own has another subject ("While Smith was praised
+        for his role, Jones…"); when that subject is a person the article does not name ("As
+        is his habit, the prime minister…"), the pronoun is decided and stands for no one."""
+        below = token
+        for ancestor in token.ancestors:
+            if (
+                ancestor.pos_ in ("VERB", "AUX")
+                and not (below.dep_ in PREPOSED and below.i < ancestor.i)
+                and any(
+                    child.dep_ in SUBJECTS
+                    and not child.left_edge.i <= token.i <= child.right_edge.i
+                    for child in ancestor.children
+                )
+            ):
+                return False, None
+            if ancestor.pos_ in ("VERB", "AUX") and below.dep_ in PREPOSED and below.i < ancestor.i:
+                for subject in clause_subjects(ancestor):
+                    if subject.i <= token.i:
+                        continue
+                    named = self.names.get(subject.i) or next(
+                        (self.names[c.i] for c in subject.children
+                         if c.dep_ == "appos" and c.i in self.names),
+                        None,
+                    )  # fmt: skip
+                    if named is None:
+                        if self._someone(subject):
+                            return True, None
+                        continue
+                    if named.mention.type != "PERSON":
+                        return False, None
+                    known = self.genders.get(named.mention.id) or self.named_genders.get(
+                        named.mention.id
+                    )
+                    return not (gender and known and known != gender), named
+                return False, None
+            below = ancestor
+        return False, None
+
+    def _someone(self, token: Token) -> bool:
+        """ "the prime minister", "a spokesman": a person the article does not name here,
+        who a later "he" may stand for as well as anyone it does name."""
+        lemma = self.abbreviations.get(token.lemma_.lower(), token.lemma_.lower()).split()[-1]
+        return (
+            token.tag_ in ("NN", "NNP")
+            and self.descriptors.get(lemma) == "PERSON"
+            and token.dep_ in SUBJECTS | OBJECTS
+            and token.i not in self.found
+            and any(child.dep_ == "det" for child in token.children)
+            and not any(child.i in self.names for child in token.subtree)
+        )
+
+    def _unnamed_score(self, token: Token, index: int) -> int:
+        """The salience of the most salient person mentioned without a name, scored as a
+        named antecedent would be: a pronoun that more likely stands for them stays
+        unresolved rather than taking the next best name."""
+        verb = clause_verb(token)
+        own = {s.i for s in clause_subjects(verb)} if token.dep_ in OBJECTS else set()
+        scores = [
+            (WINDOW + 1 - (index - at)) * 100 + _weight(someone)
+            for someone, at in self.unnamed
+            if index - at <= WINDOW and someone.i not in self.found and someone.i not in own
+        ]
+        return max(scores, default=-1)
+
     def _descriptor(self, token: Token, index: int) -> Actor | None:
-        """ "the billionaire": a definite description of an actor already named; "a senior
-        lawmaker" as the subject of a sentence waits for the person who is the subject of
-        the next one (the news lede: "A senior lawmaker said... . Jane Doe, who...")."""
+        """ "the billionaire", "the courts minister": a definite description of an actor
+        the article named; "a senior lawmaker" as the subject of a sentence waits for the
+        person who is the subject of the next one (the news lede: "A senior lawmaker
+        said... . Jane Doe, who...")."""
         if token.dep_ in ("compound", "amod", "attr", "appos") or token.head.i in self.names:
-            return None
-        if any(child.dep_ in ("compound", "poss") and child.i in self.names
-               for child in token.children):  # fmt: skip
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
-        lemma = self.abbreviations.get(lemma, lemma)
-        if determiners & {"the", "this", "that"} and any(
-            _demonym(child) for child in token.children if child.dep_ in ("amod", "compound")
-        ):
-            return None
+        lemma = self.abbreviations.get(lemma, lemma).split()[-1]
         if determiners & {"a", "an"}:
             if (
                 token.dep_ in SUBJECTS
@@ -333,15 +558,22 @@ class _Resolver:
             return None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
             return None
-        if any(
-            c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children
-        ):
-            return None
-        if lemma in self.bound:
-            return _as(self.bound[lemma], token, DESCRIPTOR)
-        if lemma in self.ambiguous:
+        if any(c.dep_ == "appos" for c in token.children):
             return None
         excluded = self._ids(_ancestor_subjects(token))
+        holder = self._holder(token, excluded)
+        if holder is not None:
+            return _as(holder, token, DESCRIPTOR)
+        qualified = any(
+            (
+                child.dep_ in ("compound", "poss", "amod")
+                and (child.i in self.names or _demonym(child))
+            )
+            or (child.dep_ == "prep" and child.lower_ == "of")
+            for child in token.children
+        )
+        if qualified or lemma in self.ambiguous:
+            return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if index - referent.sentence > WINDOW:
@@ -350,15 +582,74 @@ class _Resolver:
                 return _as(referent.actor, token, DESCRIPTOR)
         return None
 
+    def _counted(self, token: Token, lemma: str, index: int) -> list[Actor]:
+        """ "the two leaders", "both countries": as many actors of the noun's kind as the
+        number says, the last ones named in this sentence or the one before, when the
+        description is not qualified further ("the two Labour leaders")."""
+        count = _count(token)
+        if count is None or any(
+            child.dep_ in ("compound", "amod", "poss", "prep", "relcl", "acl")
+            for child in token.children
+        ):
+            return []
+        chosen: dict[str, _Referent] = {}
+        for referent in reversed(self.history):
+            mention = referent.actor.mention
+            if index - referent.sentence > 1 or len(chosen) == count:
+                break
+            if mention.id not in chosen and self._fits(lemma, mention):
+                chosen[mention.id] = referent
+        if len(chosen) < count:
+            return []
+        ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
+        return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
+
+    def _holder(self, token: Token, excluded: set[str]) -> Actor | None:
+        """The actor the article gave the office or description that `token` heads: every
+        word of the description is in the title ("the minister" is the courts minister,
+        "the prime minister" is not), the bodies it names are the title's ("the UKIP
+        leader"), and so are "former", "deputy" and "shadow". Of several holders, the one
+        mentioned last; of none yet mentioned, the one named after when the office is
+        written in more than one word (the lede's "the courts minister has told MPs", named
+        in the next paragraph; a bare "the minister" may be any of the article's ministers)."""
+        office = self._office(token)
+        if office is None:
+            return None
+        agreeing = office.words & self.agreeing
+        home = self._home()
+        implied = frozenset({entity_id(home.name)} if home is not None else ())
+        holders: dict[str, Actor] = {}
+        for title in self.titles:
+            bodies = office.bodies - implied if not title.bodies else office.bodies
+            if (
+                title.actor is not None
+                and title.head == office.head
+                and office.words <= title.words
+                and bodies <= title.bodies
+                and title.words & self.agreeing == agreeing
+                and title.actor.mention.id not in excluded
+            ):
+                holders.setdefault(title.actor.mention.id, title.actor)
+        for referent in reversed(self.history):
+            if referent.actor.mention.id in holders:
+                return holders[referent.actor.mention.id]
+        if len(office.words) < 2 or len(holders) != 1:
+            return None
+        return next(iter(holders.values()))
+
     def _fits(self, lemma: str, mention: Mention) -> bool:
         """Whether "the <lemma>" can describe the actor: any person for a person noun
         ("the billionaire"); an organisation only when its name says what it is ("the party"
-        for the Green Party); a country only when the gazetteer knows it as one."""
+        for the Green Party) or the gazetteer knows it as one ("the party" for Likud); a
+        country only when the gazetteer knows it as one."""
         wanted = self.descriptors[lemma]
         if mention.type != wanted:
             return False
         if wanted == "ORG":
-            return lemma in mention.name.casefold().split()
+            if lemma in mention.name.casefold().split():
+                return True
+            sector = sector_table().words.get(lemma)
+            return sector in BODY_SECTORS and known_affiliation(mention)[1] == sector
         if wanted == "GPE":
             known = load_gazetteer().lookup(mention.name, exact=True)
             return known is not None and known.kind == COUNTRY
@@ -369,13 +660,19 @@ class _Resolver:
         the body that speaker speaks for when a title says so ("Kremlin spokesman X")."""
         if not _in_quote(token):
             return None
+        speaker = self._reporter(token)
+        if speaker is None:
+            return None
+        body = self._affiliation(speaker) if group else None
+        return _as(body or speaker, token, PRONOUN)
+
+    def _reporter(self, token: Token) -> Actor | None:
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not _in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
                     actor = self.names.get(subject.i) or self.found.get(subject.i)
                     if actor is not None:
-                        body = self._affiliation(actor) if group else None
-                        return _as(body or actor, token, PRONOUN)
+                        return actor
         return None
 
     def _affiliation(self, actor: Actor) -> Actor | None:
@@ -394,6 +691,16 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
+
+
+def _count(token: Token) -> int | None:
+    """How many "the two leaders" or "both leaders" are (None when no number is given)."""
+    for child in token.children:
+        if child.dep_ == "nummod" and child.lower_ in NUMBERS:
+            return NUMBERS[child.lower_]
+        if child.dep_ in ("det", "predet", "preconj") and child.lower_ == "both":
+            return 2
+    return None
 
 
 def _country(mention: Mention) -> bool:
@@ -423,7 +730,11 @@ def _as(actor: Actor, token: Token, how: str) -> Actor:
 
 def resolve_references(
     doc: Doc, names: dict[int, Actor], genders: dict[str, str]
-) -> dict[int, Actor]:
-    """Token index → actor for every pronoun and descriptor that resolves; `genders`
-    (actor id → "m"/"f") is read, and extended as "he"/"she" get resolved."""
+) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
+    """Token index → actor for every pronoun and descriptor that resolves, and token index
+    → every actor a plural description stands for ("the two leaders"); `genders` (actor id
+    → "m"/"f", from courtesy titles) is read, and extended as "he"/"she" get resolved. A
+    gender told by a title or an earlier pronoun weighs for a candidate; one told only by a
+    first name rules the other gender out and weighs nothing, so "he" keeps to the man the
+    text has been talking about rather than the last man named."""
     return _Resolver(doc, names, genders).run()

@@ -254,7 +254,9 @@ class ActorIndex:
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
-            self._by_token.update(resolve_references(doc, self._names, self.genders))
+            found, groups = resolve_references(doc, self._names, self.genders)
+            self._by_token.update(found)
+            self._groups.update(groups)
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         spans = [
@@ -403,7 +405,8 @@ class ActorIndex:
 
     def group_at(self, token: Token) -> list[Actor]:
         """Every actor a generic agent noun stands for: "US and British activists" are
-        Activists (United States) and Activists (United Kingdom)."""
+        Activists (United States) and Activists (United Kingdom); and every actor a counted
+        plural stands for ("the two leaders", coref.py)."""
         return self._groups.get(token.i, [])
 
     def country_at(self, token: Token) -> Actor | None:

@@ -1240,6 +1240,7 @@ def _may_relate(sentence: Span, frame: Frame) -> bool:
             actor = frame.actors.country_at(token)
         if actor is not None:
             named.add(actor.mention.id)
+            named.update(member.mention.id for member in frame.actors.group_at(token))
             if len(named) > 1:
                 return True
         elif token.lower_ in STAND_INS:
