@@ -6,7 +6,9 @@ precision, recall and F1 of both, the relation counts, and the share of gold pre
 that get no CAMEO root from the dictionary (with the lemmas, for the dev half only: the
 test half is for reporting, and its errors are not read).
 
-    python bench/eval_real.py --half dev [--corpora DIR] [--model NAME]
+    python bench/eval_real.py --half dev [dev2 ...] [--corpora DIR] [--model NAME]
+
+Halves given together are scored as one set (`--half dev dev2`: every tuning sentence).
 
 The predicate of a gold relation is the lowest word the two actors hang from in the parse
 of the sentence (their lowest common ancestor: "criticised" in "A sharply criticised B",
@@ -120,13 +122,14 @@ def predicate_roots(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", choices=("dev", "test"), required=True)
+    parser.add_argument("--half", nargs="+", choices=("dev", "dev2", "test"), required=True)
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
     out = Console(width=120)
     try:
-        items, articles = load_articles(read_gold(GOLD / f"{args.half}.jsonl"), args.corpora)
+        gold = [item for half in args.half for item in read_gold(GOLD / f"{half}.jsonl")]
+        items, articles = load_articles(gold, args.corpora)
     except GoldError as error:
         sys.exit(f"eval_real: {error}")
     settings = Settings(model=args.model)
@@ -136,7 +139,9 @@ def main() -> None:
     seconds = time.perf_counter() - began
     assert pairs is not None
     ours, theirs = evaluate(items, triples), evaluate(items, pairs)
-    title = f"{args.half} half: extractor vs co-occurrence baseline, dyads ({nlp.meta['name']})"
+    title = (
+        f"{'+'.join(args.half)}: extractor vs co-occurrence baseline, dyads ({nlp.meta['name']})"
+    )
     out.print(comparison_table(title, items, ours, theirs))
     in_sentences = sum(
         1 for t in triples if any(i.article == t.article.id and i.covers(t) for i in items)
@@ -155,7 +160,7 @@ def main() -> None:
         f"(of the {measured} non-structural gold relations, out of {total}, whose two actors "
         f"the pipeline recognises in the sentence)"
     )
-    if missing and args.half == "dev":
+    if missing and "test" not in args.half:
         out.print("  " + ", ".join(f"{lemma} {n}" for lemma, n in missing.most_common(20)))
 
 

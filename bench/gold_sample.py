@@ -7,6 +7,12 @@ parser (never from the extractor), with offsets into the article text exactly as
 (CC BY 2.5) is written out; BBC and news2025 sentences are kept as offsets and a hash.
 
     python bench/gold_sample.py [--corpora DIR]
+
+A later half for tuning is drawn the same way from the articles no half holds yet, with
+its own seed, and added to `split.json` beside the others (its sentences go to
+`<half>_sample.jsonl`); `--exclude` names files whose article ids must stay out too:
+
+    python bench/gold_sample.py --half dev2 --seed 20261201 --articles 10 [--exclude F.jsonl]
 """
 
 from __future__ import annotations
@@ -67,22 +73,23 @@ def sentences(article: Article) -> list[tuple[int, int]]:
 CORPORA = ("wikinews_politics_2019_2020.jsonl", "bbc_politics.jsonl", "news2025.jsonl")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", type=Path, default=default_corpora())
-    args = parser.parse_args()
-    rng = random.Random(SEED)
-    split: dict[str, list[dict[str, str]]] = {"dev": [], "test": []}
+def draw(
+    corpora: Path, rng: random.Random, per_corpus: int, taken: set[str], halves: tuple[str, ...]
+) -> tuple[dict[str, list[dict[str, str]]], list[dict[str, object]]]:
+    """Articles at random per corpus (not in `taken`), dealt to `halves` in turn, and
+    SENTENCES_PER_ARTICLE parser sentences at random from each."""
+    split: dict[str, list[dict[str, str]]] = {half: [] for half in halves}
     rows: list[dict[str, object]] = []
     for corpus in CORPORA:
-        path = args.corpora / corpus
+        path = corpora / corpus
         if not path.is_file():
             sys.exit(f"{path}: corpus not found (pass --corpora)")
-        chosen = rng.sample(eligible_ids(path), ARTICLES_PER_CORPUS)
+        pool = [i for i in eligible_ids(path) if i not in taken]
+        chosen = rng.sample(pool, per_corpus)
         wanted = set(chosen)
         texts = {a.id: a for a in read_paths([path]) if isinstance(a, Article) and a.id in wanted}
         for index, article_id in enumerate(chosen):
-            half = "dev" if index % 2 == 0 else "test"
+            half = halves[index % len(halves)]
             split[half].append({"article": article_id, "corpus": corpus})
             article = texts[article_id]
             spans = sentences(article)
@@ -101,15 +108,55 @@ def main() -> None:
                 if corpus in SHIPPABLE:
                     row["text"] = sentence
                 rows.append(row)
-    OUT.mkdir(parents=True, exist_ok=True)
-    meta = {"seed": SEED, "articles_per_corpus": ARTICLES_PER_CORPUS}
-    (OUT / "split.json").write_text(json.dumps({**meta, **split}, indent=1) + "\n", "utf-8")
-    with (OUT / "sample.jsonl").open("w", encoding="utf-8") as sink:
+    return split, rows
+
+
+def write_rows(path: Path, rows: list[dict[str, object]]) -> None:
+    with path.open("w", encoding="utf-8") as sink:
         for row in rows:
             sink.write(json.dumps(row, ensure_ascii=False) + "\n")
-    for half in ("dev", "test"):
+
+
+def excluded_ids(paths: list[Path]) -> set[str]:
+    ids: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            ids.update(str(json.loads(line)["id"]) for line in handle if line.strip())
+    return ids
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=default_corpora())
+    parser.add_argument("--half", help="draw a later half of this name instead of dev/test")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--articles", type=int, default=ARTICLES_PER_CORPUS)
+    parser.add_argument("--exclude", type=Path, action="append", default=[])
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.half is None:
+        split, rows = draw(args.corpora, rng, args.articles, set(), ("dev", "test"))
+        meta = {"seed": args.seed, "articles_per_corpus": args.articles}
+        (OUT / "split.json").write_text(json.dumps({**meta, **split}, indent=1) + "\n", "utf-8")
+        write_rows(OUT / "sample.jsonl", rows)
+    else:
+        known = json.loads((OUT / "split.json").read_text("utf-8"))
+        if args.half in known:
+            sys.exit(f"{OUT / 'split.json'}: already has a half named {args.half!r}")
+        taken = {a["article"] for v in known.values() if isinstance(v, list) for a in v}
+        taken |= excluded_ids(args.exclude)
+        split, rows = draw(args.corpora, rng, args.articles, taken, (args.half,))
+        known[args.half] = split[args.half]
+        known.setdefault("later_halves", {})[args.half] = {
+            "seed": args.seed,
+            "articles_per_corpus": args.articles,
+        }
+        (OUT / "split.json").write_text(json.dumps(known, indent=1) + "\n", "utf-8")
+        write_rows(OUT / f"{args.half}_sample.jsonl", rows)
+    for half, articles in split.items():
         count = sum(1 for row in rows if row["half"] == half)
-        print(f"{half}: {len(split[half])} articles, {count} sentences")
+        print(f"{half}: {len(articles)} articles, {count} sentences")
 
 
 if __name__ == "__main__":
