@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -36,7 +36,7 @@ LOCATIVE_PREPS: frozenset[str] = frozenset(
     {"in", "at", "from", "near", "outside", "across", "around", "into", "through",
      "throughout", "within", "inside", "via", "over"}
 )  # fmt: skip
-_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_POSSESSIVE = ("'s", "\u2019s", "\u2018s", "'", "\u2019")
 _DETERMINERS = ("the", "a", "an")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
@@ -115,6 +115,28 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
     yield Span(span.doc, start, span.end, label=span.label_)
 
 
+def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The model's names, with two joined by "and" made one where together they name a
+    country or region ("Jammu and Kashmir", "Bosnia and Herzegovina"), which the model
+    often tags as two places."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(ents):
+        first = ents[i]
+        second = ents[i + 1] if i + 1 < len(ents) else None
+        if second is not None and second.start == first.end + 1 and doc[first.end].lower_ == "and":
+            whole = Span(doc, first.start, second.end, label="GPE")
+            text = surface(whole)
+            if gazetteer.place(text) or gazetteer.lookup(text, exact=True):
+                joined.append(whole)
+                i += 2
+                continue
+        joined.append(first)
+        i += 1
+    return joined
+
+
 def _is_modifier(token: Token) -> bool:
     """ "a Russian lawmaker": the demonym describes a noun, it does not act."""
     return token.dep_ in MODIFIER_DEPS or (token.dep_ == "poss" and token.head.pos_ == "NOUN")
@@ -136,12 +158,26 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             if any(j in taken for j in range(i, i + size)):
                 continue
             known = gazetteer.lookup(doc[i : i + size].text, exact=True)
-            if known is not None and not (size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i)):
+            if known is not None and not (
+                size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i) and not _acronym(doc[i])
+            ):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _acronym(token: Token) -> bool:
+    """ "G8", "NATO": capitals and digits no common word is written in, whatever the tagger
+    called the token ("G8 ministers" reads "G8" as a noun)."""
+    text = token.text
+    return (
+        text[:1].isupper()
+        and text.isalnum()
+        and text.upper() == text
+        and (len(text) >= 3 or any(c.isdigit() for c in text))
+    )
 
 
 def _ex(doc: Doc, i: int) -> bool:
@@ -159,7 +195,7 @@ def _hyphen_split(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(piece for word in words for piece in re.split(r"(-)", word) if piece)
 
 
-def _hyphen_joins(doc: Doc, i: int, taken: set[int]) -> bool:
+def _hyphen_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
     """ "Kilroy-Silk", "CNDD-FDD": a hyphen written tight between two capitalised proper
     nouns is inside one name."""
     return (
@@ -173,22 +209,25 @@ def _hyphen_joins(doc: Doc, i: int, taken: set[int]) -> bool:
     )
 
 
-def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     """Proper nouns the model tagged as nothing, standing as an argument: a company name
     like "SpaceX" often goes untagged. Only runs written in a way no common word is
-    (inner capitals, all capitals) or repeated in the document count, typed ORG unless a
-    courtesy title makes them a person."""
+    (inner capitals, all capitals), repeated in the document, led by a title ("President
+    Amit Chavda": the person after it) or coordinated with a name the model tagged ("Age
+    Concern, Mencap and the National Autistic Society": of that name's type) count, typed
+    ORG unless a courtesy title makes them a person. `labels` holds the type of every token
+    already inside a name."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        if i in labels or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
             i += 1
             continue
         end = i
-        while end + 1 < len(doc) and end + 1 not in taken:
+        while end + 1 < len(doc) and end + 1 not in labels:
             if doc[end + 1].pos_ == "PROPN":
                 end += 1
-            elif _hyphen_joins(doc, end + 1, taken):
+            elif _hyphen_joins(doc, end + 1, labels):
                 end += 2
             else:
                 break
@@ -198,14 +237,47 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     for run in runs:
         if run.root.dep_ not in ARGUMENT_DEPS or not any(c.isalpha() for c in run.text):
             continue
+        titled = _after_title(run)
+        if titled is not None:
+            yield titled
+            continue
         shaped = any(
             any(c.isupper() for c in t.text[1:]) and not t.text.startswith(("Mc", "Mac"))
             for t in run
         )
-        if not (shaped or counts[run.text] > 1):
+        partner = None if _is_title(run.text) else _coordinated_label(run, labels)
+        if not (shaped or counts[run.text] > 1 or partner):
             continue
-        titled = run.start > 0 and doc[run.start - 1].lower_ in honorifics()
-        yield Span(doc, run.start, run.end, label="PERSON" if titled else "ORG")
+        if run.start > 0 and doc[run.start - 1].lower_ in honorifics():
+            yield Span(doc, run.start, run.end, label="PERSON")
+        else:
+            yield Span(doc, run.start, run.end, label=partner or "ORG")
+
+
+def _after_title(run: Span) -> Span | None:
+    """ "President Amit Chavda": the proper nouns after a capitalised role noun that opens
+    the run name a person, when none of them is itself a title or body word."""
+    titles = role_table_nouns()
+    cut = max((t.i for t in run if t.is_title and t.lower_ in titles), default=None)
+    if cut is None or cut == run.end - 1:
+        return None
+    rest = run.doc[cut + 1 : run.end]
+    if any(t.lower_ in titles | portfolios() or not t.text[:1].isupper() for t in rest):
+        return None
+    return Span(run.doc, rest.start, rest.end, label="PERSON")
+
+
+def _coordinated_label(run: Span, labels: dict[int, str]) -> str | None:
+    """The type of a person or organisation the run is coordinated with ("X, Y and Z"),
+    for a run the model left untagged in a list of names it tagged."""
+    root = run.root
+    partners = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for partner in partners:
+        if labels.get(partner.i) in ("PERSON", "ORG"):
+            return labels[partner.i]
+    return None
 
 
 class ActorIndex:
@@ -228,8 +300,11 @@ class ActorIndex:
         self.overrides = overrides
         self.gazetteer = gazetteer or load_gazetteer()
         candidates = self._candidates(doc)
+        defined = _abbreviations(candidates, self.gazetteer)
+        _expand(candidates, defined)
         self._canonicalise(candidates, candidates)
-        missed = list(self._untagged(doc, candidates))
+        missed = list(self._untagged(doc, candidates, defined))
+        _expand(missed, defined)
         self._canonicalise(missed, candidates)
         candidates.extend(missed)
         types = self._types(candidates)
@@ -258,46 +333,58 @@ class ActorIndex:
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         spans = [
-            part for ent in doc.ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
+            part
+            for ent in _joined_places(doc, self.gazetteer)
+            if ent.label_ in NAME_LABELS
+            for part in _split_hyphenated(ent)
         ]
         taken = {token.i for ent in doc.ents for token in ent}
         spans.extend(_gazetteer_spans(doc, self.gazetteer, taken))
-        taken |= {token.i for span in spans for token in span}
-        spans.extend(_proper_runs(doc, taken))
+        labels = {token.i: span.label_ for span in spans for token in span}
+        labels.update({token.i: ent.label_ for ent in doc.ents for token in ent})
+        spans.extend(_proper_runs(doc, labels))
         found: list[_Candidate] = []
         storms = storm_names(doc)
+        dropped: set[str | None] = set()
         for span in sorted(spans, key=lambda s: s.start):
-            raw = surface(span)
-            if not raw or not any(c.isalpha() for c in raw):
-                continue
-            fixed = repair(span, raw, storms)
-            if fixed.name is None:
-                continue
-            written = fixed.name
-            tagged = span in doc.ents
-            span = _narrowed(span, written, fixed.label or span.label_)
-            known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
-            if known is not None and span.label_ == "PERSON" and known.type == "GPE":
-                known = None
-            if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
-                continue
-            if known is not None and known.kind == CAPITAL and _is_location(span.root):
-                known = Known(written, "LOC", "place", known.country)
-            if known is None and span.label_ not in ACTOR_TYPES:
-                continue
-            if known is None and span.label_ != "PERSON" and _is_title(written):
-                continue
-            if known is None and span.label_ != "PERSON" and _starts_title(span):
-                continue
-            if known is None and span.label_ != "PERSON" and _names_an_event(span):
-                continue
-            if known is None and _portfolio(span):
-                continue
-            if known is None and span.label_ == "NORP" and _is_modifier(span.root):
-                continue
-            raw = raw if fixed.rules else ""
-            found.append(_Candidate(span, written, span.label_, tagged, known, raw=raw))
+            candidate = None if surface(span) in dropped else self._candidate(span, storms)
+            if candidate is None:
+                dropped.add(_bracketed(span))
+            else:
+                found.append(candidate)
         return found
+
+    def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
+        """The actor a span names, or None for one that names none (the abbreviation in
+        brackets after such a span names none either)."""
+        raw = surface(span)
+        if not raw or not any(c.isalpha() for c in raw):
+            return None
+        fixed = repair(span, raw, storms)
+        if fixed.name is None:
+            return None
+        written = fixed.name
+        tagged = span in span.doc.ents
+        span = _narrowed(span, written, fixed.label or span.label_)
+        known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
+        if known is not None and span.label_ == "PERSON" and known.type == "GPE":
+            known = None
+        if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
+            return None
+        if known is not None and known.kind == CAPITAL and _is_location(span.root):
+            known = Known(written, "LOC", "place", known.country)
+        if known is None and (
+            span.label_ not in ACTOR_TYPES
+            or (
+                span.label_ != "PERSON"
+                and (_is_title(written) or _starts_title(span) or _names_an_event(span))
+            )
+            or _portfolio(span)
+            or (span.label_ == "NORP" and _is_modifier(span.root))
+        ):
+            return None
+        raw = raw if fixed.rules else ""
+        return _Candidate(span, written, span.label_, tagged, known, raw=raw)
 
     def _canonicalise(self, candidates: list[_Candidate], pool: list[_Candidate]) -> None:
         """Gazetteer names first; then a short name takes the nearest full name that ends
@@ -321,7 +408,7 @@ class ActorIndex:
                 and c.written.split()[-len(words) :] == words
                 and not self.overrides.kept_apart(written, c.written)
             ]
-            if len(words) == 1 and self._placename(written, pool):
+            if len(words) == 1 and not _titled(candidate.span) and self._placename(written, pool):
                 matches = []
             chosen = _most_written(matches, candidate.span.start)
             candidate.name = self.overrides.canonical(chosen.written if chosen else written)
@@ -333,10 +420,15 @@ class ActorIndex:
         labels = Counter(c.label for c in pool if c.tagged and c.written == written)
         return labels["PERSON"] == 0 and sum(labels.values()) >= 2
 
-    def _untagged(self, doc: Doc, candidates: list[_Candidate]) -> Iterator[_Candidate]:
-        """Mentions the model missed: the same words as a resolved name, or the surname of
-        a full personal name, wherever they stand capitalised outside another name."""
-        forms: dict[tuple[str, ...], _Candidate] = {}
+    def _untagged(
+        self, doc: Doc, candidates: list[_Candidate], defined: dict[str, _Candidate]
+    ) -> Iterator[_Candidate]:
+        """Mentions the model missed: the same words as a resolved name, an abbreviation
+        the text defines, or the surname of a full personal name, wherever they stand
+        capitalised outside another name."""
+        forms: dict[tuple[str, ...], _Candidate] = {
+            (short,): long for short, long in defined.items()
+        }
         for candidate in candidates:
             if candidate.known is not None:
                 continue
@@ -350,7 +442,7 @@ class ActorIndex:
         i = 0
         while i < len(doc):
             match = None
-            if i not in taken and doc[i].is_title:
+            if i not in taken and (doc[i].is_title or doc[i].is_upper):
                 for size in range(min(longest, len(doc) - i), 0, -1):
                     words = tuple(t.text for t in doc[i : i + size])
                     if words in forms and not any(j in taken for j in range(i, i + size)):
@@ -378,7 +470,7 @@ class ActorIndex:
             if candidate.tagged:
                 votes[name][candidate.label] += 1
             words = candidate.written.split()
-            if candidate.tagged and candidate.label == "PERSON" and len(words) > 1:
+            if candidate.label == "PERSON" and len(words) > 1:
                 person.add(name)
             if title_gender(candidate.span) is not None:
                 person.add(name)
@@ -431,6 +523,78 @@ class ActorIndex:
         )
 
 
+def _abbreviations(candidates: list[_Candidate], gazetteer: Gazetteer) -> dict[str, _Candidate]:
+    """ "All India Congress Committee (AICC)": an abbreviation in brackets right after a
+    name, spelt by the initials of the capitalised words before the bracket, stands for
+    that name wherever the document writes it. The initials also mend a name the model cut
+    short ("Rashtriya Janata Dal (RJD)" tagged as "Janata Dal"), and a name with an
+    abbreviation is an organisation's."""
+    defined: dict[str, _Candidate] = {}
+    for candidate in candidates:
+        span = candidate.span
+        doc = span.doc
+        short = _bracketed(span)
+        if short is None or short in defined or len(short) < 2:
+            continue
+        if not (short.isalpha() and short.isupper()):
+            continue
+        start = _spelt_by(doc, span.end, short)
+        if start is None or start > span.start:
+            continue
+        if any(t.lower_ in role_table_nouns() for t in doc[start : span.start]):
+            continue
+        if start < span.start:
+            candidate.span = Span(doc, start, span.end, label=span.label_)
+            candidate.written = surface(candidate.span)
+            candidate.known = gazetteer.lookup(candidate.written)
+        if candidate.label == "PERSON":
+            candidate.label = "ORG"
+        defined[short] = candidate
+    return defined
+
+
+def _bracketed(span: Span) -> str | None:
+    """The word in brackets right after a span ("Electoral Photo Identity Card (EPIC)"):
+    the abbreviation of a name, which names no actor when the name does not."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        return doc[span.end + 1].text
+    return None
+
+
+_SPELLING_GAPS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&", "-"})
+
+
+def _spelt_by(doc: Doc, end: int, short: str) -> int | None:
+    """Where the words ending at `end` whose capital initials spell `short` begin: small
+    connecting words ("of", "and") are passed over, any other word breaks the spelling."""
+    letters = list(short)
+    i = end - 1
+    while i >= 0 and letters:
+        token = doc[i]
+        if token.text[:1].isupper() and token.is_alpha:
+            if token.text[0] != letters[-1]:
+                return None
+            letters.pop()
+        elif token.lower_ not in _SPELLING_GAPS and not (i > 0 and doc[i - 1].text == "-"):
+            return None
+        i -= 1
+    return i + 1 if not letters else None
+
+
+def _expand(candidates: list[_Candidate], defined: dict[str, _Candidate]) -> None:
+    """Each abbreviation the text defines takes the name it stands for; the abbreviation
+    stays as the mention's written form."""
+    for candidate in candidates:
+        long = defined.get(candidate.written)
+        if long is None or long is candidate:
+            continue
+        candidate.raw = candidate.raw or candidate.written
+        candidate.written = long.written
+        candidate.known = long.known
+        candidate.label = long.label
+
+
 def _narrowed(span: Span, name: str, label: str) -> Span:
     """The part of `span` a repaired name still covers ("House Nancy Pelosi" → the tokens of
     "Nancy Pelosi"), so the words cut off are free for the rules that read context."""
@@ -444,6 +608,13 @@ def _narrowed(span: Span, name: str, label: str) -> Span:
         alignment_mode="expand",
     )
     return narrowed if narrowed is not None and len(narrowed) else span
+
+
+def _titled(span: Span) -> bool:
+    """ "President Chavda": a capitalised role noun right before a name makes it a
+    person's, whatever the model tagged it."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_title and before.lower_ in role_table_nouns()
 
 
 def _most_written(matches: list[_Candidate], position: int) -> _Candidate | None:
@@ -466,10 +637,12 @@ def _is_title(written: str) -> bool:
 
 def _starts_title(span: Span) -> bool:
     """ "Supreme Leader", "Grand Mufti": one capitalised word the model tagged as a body,
-    right before a capitalised role noun, is the first word of a title."""
+    right before a capitalised role noun, is the first word of a title; an acronym there
+    ("NATO Secretary General") is the body the title is of."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
         len(span) == 1
+        and not span[0].is_upper
         and after is not None
         and after.is_title
         and after.lower_ in role_table_nouns()

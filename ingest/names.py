@@ -18,6 +18,10 @@ Rules (docs/data-model.md, "Name repair"):
   ("Hurricane Humberto", then "Humberto");
 - `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
   particle ("Acropora millepora");
+- `trailing_word`: a lower-case function word the span ran on into goes ("Maharashtra
+  for");
+- `document` (dropped): the name of a law, treaty or paper ("White Paper", "Human Life
+  Protection Act"), which no relation has as an actor (docs/eval.md);
 - `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely").
 """
 
@@ -48,6 +52,7 @@ class Words:
     units: frozenset[str]
     storms: frozenset[str]
     particles: frozenset[str]
+    documents: frozenset[str]
     closed_class: frozenset[str]
 
 
@@ -59,6 +64,7 @@ def words() -> Words:
         units=frozenset(data["units"]),
         storms=frozenset(data["storms"]),
         particles=frozenset(data["particles"]),
+        documents=frozenset(data["documents"]),
         closed_class=frozenset(data["closed_class"]),
     )
 
@@ -117,15 +123,18 @@ def _strip_punctuation(text: str) -> str:
 
 def _prefix_end(tokens: list[str]) -> int:
     """How many leading words name a body or title rather than the person: the longest
-    prefix made of body words, role nouns, portfolios and connectives, or one the
-    gazetteer knows as an institution or country."""
-    lists = words().bodies | role_table_nouns() | portfolios() | {"of", "the", "majority"}
+    prefix made of body words, role nouns, portfolios and connectives that holds at least
+    one body word or role noun, or one the gazetteer knows as an institution or country.
+    A portfolio word alone is the start of an organisation's name ("International Monetary
+    Fund", "National Autistic Society"), not a title."""
+    heads = words().bodies | role_table_nouns()
+    lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
     end = 0
     for size in range(1, len(tokens) - 1):
-        prefix = tokens[:size]
-        if all(word.lower() in lists for word in prefix) or (
-            gazetteer.lookup(" ".join(prefix), exact=True) is not None and size > 1
+        prefix = [word.lower() for word in tokens[:size]]
+        if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
+            gazetteer.lookup(" ".join(tokens[:size]), exact=True) is not None and size > 1
         ):
             end = size
     while end and tokens[end - 1].lower() in ("of", "the"):
@@ -184,7 +193,16 @@ def repair_words(
     if cleaned != text:
         rules.append("trailing_punctuation")
         text = cleaned
-    if label in ("PERSON", "ORG"):
+    split = text.split()
+    while len(split) > 1 and split[-1] in STOP_WORDS and split[-1] not in lists.particles:
+        split.pop()
+    if len(split) < len(text.split()):
+        rules.append("trailing_word")
+        text = " ".join(split)
+    known = load_gazetteer().lookup(text)
+    if known is None and label != "PERSON" and text.split()[-1].lower() in lists.documents:
+        return Repair(None, (*rules, "document"))
+    if label in ("PERSON", "ORG") and known is None:
         split = text.split()
         cut = _prefix_end(split)
         rest = split[cut:]

@@ -140,3 +140,64 @@ def test_overrides_merge_keep_apart_and_type(nlp: Language) -> None:
     assert found["Joe Biden"] == ("Joseph Biden", "PERSON")
     assert found["Hunter Biden"] == ("Hunter Biden", "ORG")
     assert found["Biden"][0] == "Joseph Biden"
+
+
+def test_an_abbreviation_the_text_defines_is_that_name(nlp: Language) -> None:
+    doc = nlp(
+        "The Coastal Farmers Union (CFU) rejected the plan on Monday. Later the CFU said "
+        "it would appeal, and CFU President Dana Rusk met officials."
+    )
+    index = ActorIndex(doc)
+    shorts = [t for t in doc if t.text == "CFU"]
+    assert len(shorts) == 3
+    for short in shorts:
+        actor = index.actor_at(short)
+        assert actor is not None and actor.mention.name == "Coastal Farmers Union"
+        assert actor.mention.mention == "CFU"
+
+
+def test_initials_mend_a_name_the_model_cut_short(nlp: Language) -> None:
+    doc = nlp("Leaders of the Rashtriya Lok Morcha (RLM) met on Friday.")
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "Rashtriya Lok Morcha" in found
+    assert "Lok Morcha" not in found
+
+
+def test_a_title_before_untagged_proper_nouns_names_a_person(nlp: Language) -> None:
+    doc = nlp(
+        "The KPCC welcomed the decision. KPCC President Harun Velazi said the party "
+        "would contest. Later President Velazi met the governor."
+    )
+    index = ActorIndex(doc)
+    found = names(index)
+    assert found.get("Harun Velazi") == ("Harun Velazi", "PERSON")
+    actor = index.actor_at(doc[token(doc, "Velazi", 1)])
+    assert actor is not None and actor.mention.name == "Harun Velazi"
+    assert index.actor_at(doc[token(doc, "KPCC", 1)]) is not None
+
+
+def test_an_untagged_name_in_a_list_of_names_is_an_actor(nlp: Language) -> None:
+    doc = nlp(
+        "The Care Alliance, which includes Oxfam, Hope Rising, Mencap and the Carers Trust, "
+        "criticised the bill."
+    )
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "Hope Rising" in found
+
+
+def test_an_organisation_named_with_a_portfolio_word_keeps_it(nlp: Language) -> None:
+    doc = nlp(
+        "G8 ministers asked the International Monetary Fund and the National Farmers "
+        "Society to report."
+    )
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("International Monetary Fund") == "ORG"
+    assert "G8" in found
+    assert not any(name.startswith(("Monetary", "Farmers")) for name in found)
+
+
+def test_two_places_joined_by_and_that_name_one_region(nlp: Language) -> None:
+    doc = nlp("The court restored statehood to Jammu and Kashmir on Tuesday.")
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "Jammu and Kashmir" in found
+    assert "Jammu" not in found

@@ -112,3 +112,26 @@ def test_a_person_run_into_a_body_tagged_as_an_organisation(nlp: Language) -> No
     found = names(nlp, text)
     assert not any(name.startswith("House") and "Okafor" in name for name in found)
     assert "Darnell Okafor" in found
+
+
+def test_a_portfolio_word_alone_does_not_split_an_organisation() -> None:
+    pos = ["PROPN"] * 3
+    fund = repair_words(["International", "Harbour", "Fund"], "ORG", pos)
+    assert (fund.name, fund.rules) == ("International Harbour Fund", ())
+    society = repair_words(["National", "Beekeeping", "Society"], "ORG", pos)
+    assert society.name == "National Beekeeping Society"
+    assert repair_words(["International", "Monetary", "Fund"], "ORG", pos).rules == ()
+
+
+def test_a_law_or_paper_names_no_actor(nlp: Language) -> None:
+    assert repair_words(["White", "Paper"], "ORG").rules == ("document",)
+    assert repair_words(["Coastal", "Fisheries", "Act"], "ORG").name is None
+    assert repair_words(["Bill"], "PERSON").name == "Bill"
+    found = names(nlp, "Minister Vera Holm praised the new Harbour Safety Act on Monday.")
+    assert not any("Act" in name for name in found)
+
+
+def test_a_function_word_the_span_ran_into_goes() -> None:
+    repaired = repair_words(["Lindmark", "for"], "ORG")
+    assert (repaired.name, repaired.rules) == ("Lindmark", ("trailing_word",))
+    assert repair_words(["Karim", "al"], "PERSON").name == "Karim al"
