@@ -20,7 +20,7 @@ from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_tab
 from polgraph.ingest.agents import country_mention, generic_agents
 from polgraph.ingest.coref import resolve_references
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
-from polgraph.ingest.names import country_prefixed, repair, storm_names
+from polgraph.ingest.names import country_prefixed, repair, storm_names, words
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
 from polgraph.ingest.semantics import lexicon
@@ -47,13 +47,19 @@ def _trim(span: Span) -> tuple[list[Token], str | None]:
     tokens = [t for t in span if not (t.is_punct and t.text in _QUOTES)]
     gender: str | None = None
     titles = honorifics()
-    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].lower_ in titles):
-        if tokens[0].lower_ in titles:
+    while tokens and (tokens[0].lower_ in _DETERMINERS or _courtesy(tokens[0], titles)):
+        if _courtesy(tokens[0], titles):
             gender = titles[tokens[0].lower_] or gender
         tokens = tokens[1:]
     while tokens and tokens[-1].text in _POSSESSIVE:
         tokens = tokens[:-1]
     return tokens, gender
+
+
+def _courtesy(token: Token, titles: dict[str, str]) -> bool:
+    """ "Mr", "Sir": a courtesy title, unless written in capitals as an abbreviation
+    ("SIR" for a Special Intensive Revision)."""
+    return token.lower_ in titles and not (token.is_upper and len(token) > 2)
 
 
 def surface(span: Span) -> str:
@@ -71,8 +77,9 @@ def surface(span: Span) -> str:
 def title_gender(span: Span) -> str | None:
     """ "Mr", "Ms" inside the span or just before it."""
     _, gender = _trim(span)
-    if gender is None and span.start > 0:
-        gender = honorifics().get(span.doc[span.start - 1].lower_) or None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if gender is None and before is not None and _courtesy(before, honorifics()):
+        gender = honorifics()[before.lower_] or None
     return gender
 
 
@@ -135,6 +142,21 @@ def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
         joined.append(first)
         i += 1
     return joined
+
+
+def _retyped(ent: Span) -> Span:
+    """ "The Making Decisions Alliance" tagged as a work of art: a name the model took for
+    a title, product or event whose last word is an organisation's is an organisation."""
+    if ent.label_ in _NOT_ACTORS and _organisation_word(ent[-1]):
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
+
+
+_NOT_ACTORS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+
+
+def _organisation_word(token: Token) -> bool:
+    return token.is_title and token.lower_ in words().organisations
 
 
 def _is_modifier(token: Token) -> bool:
@@ -227,7 +249,7 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         while end + 1 < len(doc) and end + 1 not in labels:
             if doc[end + 1].pos_ == "PROPN":
                 end += 1
-            elif _hyphen_joins(doc, end + 1, labels):
+            elif _hyphen_joins(doc, end + 1, labels) or _possessive_joins(doc, end + 1, labels):
                 end += 2
             else:
                 break
@@ -245,13 +267,26 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
             any(c.isupper() for c in t.text[1:]) and not t.text.startswith(("Mc", "Mac"))
             for t in run
         )
-        partner = None if _is_title(run.text) else _coordinated_label(run, labels)
-        if not (shaped or counts[run.text] > 1 or partner):
+        partner = None if _is_title(run.text) or len(run) < 2 else _coordinated_label(run, labels)
+        named = _organisation_word(run[-1]) and len(run) > 1
+        if not (shaped or counts[run.text] > 1 or partner or named):
             continue
         if run.start > 0 and doc[run.start - 1].lower_ in honorifics():
             yield Span(doc, run.start, run.end, label="PERSON")
         else:
-            yield Span(doc, run.start, run.end, label=partner or "ORG")
+            yield Span(doc, run.start, run.end, label="ORG" if named else partner or "ORG")
+
+
+def _possessive_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
+    """ "the Alzheimer's Society": a possessive between a proper noun and an
+    organisation's last word is inside one name."""
+    return (
+        doc[i].text in _POSSESSIVE
+        and i + 1 < len(doc)
+        and i + 1 not in taken
+        and doc[i + 1].pos_ == "PROPN"
+        and _organisation_word(doc[i + 1])
+    )
 
 
 def _after_title(run: Span) -> Span | None:
@@ -259,7 +294,7 @@ def _after_title(run: Span) -> Span | None:
     the run name a person, when none of them is itself a title or body word."""
     titles = role_table_nouns()
     cut = max((t.i for t in run if t.is_title and t.lower_ in titles), default=None)
-    if cut is None or cut == run.end - 1:
+    if cut is None or cut > run.end - 3:
         return None
     rest = run.doc[cut + 1 : run.end]
     if any(t.lower_ in titles | portfolios() or not t.text[:1].isupper() for t in rest):
@@ -334,7 +369,7 @@ class ActorIndex:
     def _candidates(self, doc: Doc) -> list[_Candidate]:
         spans = [
             part
-            for ent in _joined_places(doc, self.gazetteer)
+            for ent in map(_retyped, _joined_places(doc, self.gazetteer))
             if ent.label_ in NAME_LABELS
             for part in _split_hyphenated(ent)
         ]
@@ -426,9 +461,7 @@ class ActorIndex:
         """Mentions the model missed: the same words as a resolved name, an abbreviation
         the text defines, or the surname of a full personal name, wherever they stand
         capitalised outside another name."""
-        forms: dict[tuple[str, ...], _Candidate] = {
-            (short,): long for short, long in defined.items()
-        }
+        forms: dict[tuple[str, ...], _Candidate] = {}
         for candidate in candidates:
             if candidate.known is not None:
                 continue
@@ -442,13 +475,17 @@ class ActorIndex:
         i = 0
         while i < len(doc):
             match = None
-            if i not in taken and (doc[i].is_title or doc[i].is_upper):
+            if i not in taken and doc[i].text in defined:
+                match = (1, defined[doc[i].text])
+            elif i not in taken and doc[i].is_title:
                 for size in range(min(longest, len(doc) - i), 0, -1):
                     words = tuple(t.text for t in doc[i : i + size])
                     if words in forms and not any(j in taken for j in range(i, i + size)):
                         match = (size, forms[words])
                         break
-            if match is None or (match[0] == 1 and doc[i].pos_ != "PROPN"):
+            if match is None or (
+                match[0] == 1 and doc[i].pos_ != "PROPN" and doc[i].text not in defined
+            ):
                 i += 1
                 continue
             size, source = match

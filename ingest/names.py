@@ -53,6 +53,7 @@ class Words:
     storms: frozenset[str]
     particles: frozenset[str]
     documents: frozenset[str]
+    organisations: frozenset[str]
     closed_class: frozenset[str]
 
 
@@ -65,6 +66,7 @@ def words() -> Words:
         storms=frozenset(data["storms"]),
         particles=frozenset(data["particles"]),
         documents=frozenset(data["documents"]),
+        organisations=frozenset(data["organisations"]),
         closed_class=frozenset(data["closed_class"]),
     )
 

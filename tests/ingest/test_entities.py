@@ -201,3 +201,20 @@ def test_two_places_joined_by_and_that_name_one_region(nlp: Language) -> None:
     found = {a.mention.name for a in ActorIndex(doc).actors()}
     assert "Jammu and Kashmir" in found
     assert "Jammu" not in found
+
+
+def test_an_organisation_word_ends_an_untagged_or_mistyped_name(nlp: Language) -> None:
+    doc = nlp("The Clean Rivers Alliance, which includes the Harlow's Society, met on Monday.")
+    doc.ents = [Span(doc, 1, 4, label="WORK_OF_ART")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Clean Rivers Alliance") == "ORG"
+    assert found.get("Harlow's Society") == "ORG"
+
+
+def test_a_capitalised_abbreviation_is_no_courtesy_title(nlp: Language) -> None:
+    doc = nlp("Critics said the SIR would exclude voters, as Sir Alan Pike warned.")
+    index = ActorIndex(doc)
+    short = Span(doc, token(doc, "SIR"), token(doc, "SIR") + 1, label="ORG")
+    assert surface(short) == "SIR"
+    assert index.genders.get(entity_id("SIR")) is None
+    assert index.genders.get(entity_id("Alan Pike")) == "m"
