@@ -147,12 +147,12 @@ def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 def _retyped(ent: Span) -> Span:
     """ "The Making Decisions Alliance" tagged as a work of art: a name the model took for
     a title, product or event whose last word is an organisation's is an organisation."""
-    if ent.label_ in _NOT_ACTORS and _organisation_word(ent[-1]):
+    if ent.label_ in _THING_LABELS and _organisation_word(ent[-1]):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
 
 
-_NOT_ACTORS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
 
 
 def _organisation_word(token: Token) -> bool:
@@ -290,8 +290,9 @@ def _possessive_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
 
 
 def _after_title(run: Span) -> Span | None:
-    """ "President Amit Chavda": the proper nouns after a capitalised role noun that opens
-    the run name a person, when none of them is itself a title or body word."""
+    """ "GPCC President Amit Chavda": two or more proper nouns after a capitalised role
+    noun in the run name a person, when none of them is itself a title or portfolio word
+    (one word after a title may be anything: "General Election")."""
     titles = role_table_nouns()
     cut = max((t.i for t in run if t.is_title and t.lower_ in titles), default=None)
     if cut is None or cut > run.end - 3:
@@ -380,13 +381,13 @@ class ActorIndex:
         spans.extend(_proper_runs(doc, labels))
         found: list[_Candidate] = []
         storms = storm_names(doc)
-        dropped: set[str | None] = set()
+        dropped: set[str] = set()
         for span in sorted(spans, key=lambda s: s.start):
             candidate = None if surface(span) in dropped else self._candidate(span, storms)
-            if candidate is None:
-                dropped.add(_bracketed(span))
-            else:
+            if candidate is not None:
                 found.append(candidate)
+            elif (short := _bracketed(span)) is not None:
+                dropped.add(short)
         return found
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:

@@ -21,7 +21,10 @@ Rules (docs/data-model.md, "Name repair"):
 - `trailing_word`: a lower-case function word the span ran on into goes ("Maharashtra
   for");
 - `document` (dropped): the name of a law, treaty or paper ("White Paper", "Human Life
-  Protection Act"), which no relation has as an actor (docs/eval.md);
+  Protection Act", "the Bill" even when tagged as a person), which no relation has as an
+  actor (docs/eval.md);
+- `abstraction` (dropped): a process, disease or technology news writes like a name
+  ("Brexit", "COVID-19");
 - `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely").
 """
 
@@ -53,6 +56,7 @@ class Words:
     storms: frozenset[str]
     particles: frozenset[str]
     documents: frozenset[str]
+    not_actors: frozenset[str]
     organisations: frozenset[str]
     closed_class: frozenset[str]
 
@@ -66,6 +70,7 @@ def words() -> Words:
         storms=frozenset(data["storms"]),
         particles=frozenset(data["particles"]),
         documents=frozenset(data["documents"]),
+        not_actors=frozenset(data["not_actors"]),
         organisations=frozenset(data["organisations"]),
         closed_class=frozenset(data["closed_class"]),
     )
@@ -162,10 +167,12 @@ def repair_words(
     label: str,
     pos: list[str] | None = None,
     storms: Iterable[str] = (),
+    determined: bool = False,
 ) -> Repair:
     """Repair the words of one span. `pos` (the parser's tags, one per word) lets
     `not_a_name` drop a lone adverb; without it only a stop word left by another repair
-    ("[I]t") is dropped, since a lone "May" may be a surname."""
+    ("[I]t") is dropped, since a lone "May" may be a surname. `determined`: the span was
+    written after "the", which no personal name is."""
     lists = words()
     rules: list[str] = []
     lowered = [t.lower() for t in tokens]
@@ -202,8 +209,11 @@ def repair_words(
         rules.append("trailing_word")
         text = " ".join(split)
     known = load_gazetteer().lookup(text)
-    if known is None and label != "PERSON" and text.split()[-1].lower() in lists.documents:
+    person = label == "PERSON" and not determined
+    if known is None and not person and text.split()[-1].lower() in lists.documents:
         return Repair(None, (*rules, "document"))
+    if text in lists.not_actors:
+        return Repair(None, (*rules, "abstraction"))
     if label in ("PERSON", "ORG") and known is None:
         split = text.split()
         cut = _prefix_end(split)
@@ -236,7 +246,9 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     aligned = pos[-len(tokens) :] if len(pos) >= len(tokens) else None
     if aligned is not None and [t.text for t in span if not t.is_punct][-len(tokens) :] != tokens:
         aligned = None
-    return repair_words(tokens, span.label_, aligned, storms)
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    determined = "the" in (span[0].lower_, before)
+    return repair_words(tokens, span.label_, aligned, storms, determined)
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

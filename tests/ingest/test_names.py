@@ -135,3 +135,11 @@ def test_a_function_word_the_span_ran_into_goes() -> None:
     repaired = repair_words(["Lindmark", "for"], "ORG")
     assert (repaired.name, repaired.rules) == ("Lindmark", ("trailing_word",))
     assert repair_words(["Karim", "al"], "PERSON").name == "Karim al"
+
+
+def test_the_bill_is_no_person_and_an_abstraction_no_actor(nlp: Language) -> None:
+    assert repair_words(["Bill"], "PERSON", determined=True).rules == ("document",)
+    assert repair_words(["Brexit"], "ORG").rules == ("abstraction",)
+    found = names(nlp, "Ministers pushed the Bill through, and Bill Hart said Brexit had won.")
+    assert "Bill Hart" in found
+    assert not found & {"Bill", "Brexit"}
