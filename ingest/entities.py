@@ -403,6 +403,8 @@ class ActorIndex:
         tagged = span in span.doc.ents
         span = _narrowed(span, written, fixed.label or span.label_)
         known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
+        if known is None and (briefed := _before_brief(span, written, self.gazetteer)):
+            span, written, known = briefed
         if known is not None and span.label_ == "PERSON" and known.type == "GPE":
             known = None
         if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
@@ -497,7 +499,8 @@ class ActorIndex:
     def _types(self, candidates: list[_Candidate]) -> dict[str, str]:
         """One type per canonical name: an override, else the gazetteer, else PERSON when
         the full name was tagged PERSON or carries a courtesy title (NER often calls a
-        lone surname a place or a company), else the majority of the tagged mentions."""
+        lone surname a place or a company) or follows a role noun ("spokesman Vince
+        Cable"), else the majority of the tagged mentions."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         person: set[str] = set()
         known: dict[str, str] = {}
@@ -510,7 +513,9 @@ class ActorIndex:
             words = candidate.written.split()
             if candidate.label == "PERSON" and len(words) > 1:
                 person.add(name)
-            if title_gender(candidate.span) is not None:
+            if title_gender(candidate.span) is not None or (
+                len(words) > 1 and candidate.known is None and _after_role(candidate.span)
+            ):
                 person.add(name)
         types: dict[str, str] = {}
         for candidate in candidates:
@@ -648,6 +653,11 @@ def _narrowed(span: Span, name: str, label: str) -> Span:
     return narrowed if narrowed is not None and len(narrowed) else span
 
 
+def _after_role(span: Span) -> bool:
+    """ "spokesman Vince Cable": a full name right after a role noun is a person's."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in role_table_nouns()
+
+
 def _titled(span: Span) -> bool:
     """ "President Chavda": a capitalised role noun right before a name makes it a
     person's, whatever the model tagged it."""
@@ -689,7 +699,8 @@ def _starts_title(span: Span) -> bool:
 
 def _names_an_event(span: Span) -> bool:
     """ "the joint naval exercise Malabar", "the summit Davos": a name right after the event
-    noun it names is that event, not an actor."""
+    noun it names is that event, not an actor. A role noun ("spokesman Vince Cable") names
+    no event."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
@@ -699,7 +710,28 @@ def _names_an_event(span: Span) -> bool:
         or before.head.i == root.i
         or (root.head.i == before.head.i and root.dep_ == before.dep_)
     )
-    return before.pos_ == "NOUN" and linked and lexicon().noun(before) is not None
+    if before.pos_ != "NOUN" or not linked or before.lower_ in role_table_nouns():
+        return False
+    sense = lexicon().noun(before)
+    return sense is not None and sense.cameo is not None
+
+
+def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:
+    """ "Lib Dem Treasury spokesman": a known body with the brief of the role that follows
+    run into its name is that body; the brief belongs to the title."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.lower_ not in role_table_nouns():
+        return None
+    words = written.split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1].lower() in portfolios():
+        cut -= 1
+    known = gazetteer.lookup(" ".join(words[:cut])) if cut < len(words) else None
+    if known is None:
+        return None
+    name = " ".join(words[:cut])
+    narrowed = _narrowed(span, name, known.type)
+    return Span(span.doc, narrowed.start, narrowed.end, label=known.type), name, known
 
 
 def _portfolio(span: Span) -> bool:

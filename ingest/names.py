@@ -189,8 +189,9 @@ def repair_words(
         and tokens[0].istitle()
         and tokens[1].isalpha()
         and tokens[1].islower()
-        and lowered[1] not in lists.particles
+        and lowered[1] not in lists.particles | lists.organisations | lists.bodies
         and len(tokens[1]) > 3
+        and load_gazetteer().lookup(" ".join(tokens)) is None
     ):
         return Repair(None, ("species",))
     text = " ".join(tokens)

@@ -218,3 +218,18 @@ def test_a_capitalised_abbreviation_is_no_courtesy_title(nlp: Language) -> None:
     assert surface(short) == "SIR"
     assert index.genders.get(entity_id("SIR")) is None
     assert index.genders.get(entity_id("Alan Pike")) == "m"
+
+
+def test_a_body_with_the_brief_of_the_title_after_it_is_that_body(nlp: Language) -> None:
+    doc = nlp("Lib Dem Treasury spokesman Orla Venn also branded the plans as fantasy.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 4, 6, label="ORG")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Liberal Democrats") == "ORG"
+    assert found.get("Orla Venn") == "PERSON"
+    assert not any("Treasury" in name for name in found)
+
+
+def test_a_role_noun_before_a_name_names_no_event(nlp: Language) -> None:
+    doc = nlp("Party spokesman Orla Venn rejected the claim.")
+    doc.ents = [Span(doc, 2, 4, label="ORG")]
+    assert "Orla Venn" in {a.mention.name for a in ActorIndex(doc).actors()}

@@ -143,3 +143,9 @@ def test_the_bill_is_no_person_and_an_abstraction_no_actor(nlp: Language) -> Non
     found = names(nlp, "Ministers pushed the Bill through, and Bill Hart said Brexit had won.")
     assert "Bill Hart" in found
     assert not found & {"Bill", "Brexit"}
+
+
+def test_a_party_written_in_lower_case_is_no_species() -> None:
+    assert repair_words(["Democratic", "party"], "ORG").name == "Democratic party"
+    assert repair_words(["Harbour", "party"], "ORG").name == "Harbour party"
+    assert repair_words(["Porites", "lobata"], "ORG").rules == ("species",)
