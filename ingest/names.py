@@ -25,6 +25,11 @@ Rules (docs/data-model.md, "Name repair"):
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
   ("Brexit", "COVID-19");
+- `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
+  another item of a list of links ("Statetimes - The Bold Voice of ...");
+- `headline` (dropped): an opening curly quotation mark after the first word of a span not
+  tagged as a person: a headline or a title with a quoted phrase run together ("Netflix
+  News ‘An Innocent Girl");
 - `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely").
 """
 
@@ -45,6 +50,8 @@ _TRAILING = ".,;:|"
 _LEADING = "-\u2013\u2014'\"\u201c\u2018|"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros|Plc|Mt)\.")
 _NUMBER = re.compile(r"\d")
+_OPENING_QUOTE = "\u2018\u201c"
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +201,12 @@ def repair_words(
         and load_gazetteer().lookup(" ".join(tokens)) is None
     ):
         return Repair(None, ("species",))
+    if label != "PERSON" and any(c in _OPENING_QUOTE for c in "".join(tokens[1:])):
+        return Repair(None, ("headline",))
+    dash = next((i for i, token in enumerate(tokens) if token in _DASHES), None)
+    if dash:
+        rules.append("spaced_dash")
+        tokens = tokens[:dash]
     text = " ".join(tokens)
     cleaned = _strip_brackets(text)
     if cleaned != text:

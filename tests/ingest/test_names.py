@@ -149,3 +149,12 @@ def test_a_party_written_in_lower_case_is_no_species() -> None:
     assert repair_words(["Democratic", "party"], "ORG").name == "Democratic party"
     assert repair_words(["Harbour", "party"], "ORG").name == "Harbour party"
     assert repair_words(["Porites", "lobata"], "ORG").rules == ("species",)
+
+
+def test_a_spaced_dash_ends_a_name_and_a_quote_inside_makes_a_headline() -> None:
+    cut = repair_words(["Daily", "Ledger", "-", "The", "Voice", "of", "the", "Valley"], "ORG")
+    assert (cut.name, cut.rules) == ("Daily Ledger", ("spaced_dash",))
+    assert repair_words(["Kilroy-Silk"], "PERSON").name == "Kilroy-Silk"
+    headline = repair_words(["Streamline", "News", "\u2018A", "Quiet", "Town"], "ORG")
+    assert headline.rules == ("headline",)
+    assert repair_words(["Ann", "\u201cBee\u201d", "Carter"], "PERSON").name is not None
