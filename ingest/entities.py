@@ -20,7 +20,7 @@ from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_tab
 from polgraph.ingest.agents import country_mention, generic_agents
 from polgraph.ingest.coref import resolve_references
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
-from polgraph.ingest.names import country_prefixed, repair, storm_names, words
+from polgraph.ingest.names import country_prefixed, repair, storm_names, title_words, words
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
 from polgraph.ingest.semantics import lexicon
@@ -680,7 +680,7 @@ def _most_written(matches: list[_Candidate], position: int) -> _Candidate | None
 def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
-    return len(words) <= 3 and role_table_nouns().intersection([words[-1].lower()]) != set()
+    return len(words) <= 3 and words[-1].lower().rstrip(".") in title_words()
 
 
 def _starts_title(span: Span) -> bool:

@@ -12,7 +12,8 @@ Rules (docs/data-model.md, "Name repair"):
 - `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
   abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
 - `title_split`: a person's name that begins with the words of a body or title ("House",
-  "Senate Majority Leader") keeps only the personal name after them;
+  "Senate Majority Leader", "Tripura CM") keeps only the personal name after them, one
+  word of it when a title comes right before ("VP Vance");
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
 - `weather_system` (dropped): a name written after a storm word anywhere in the document
   ("Hurricane Humberto", then "Humberto");
@@ -65,6 +66,7 @@ class Words:
     documents: frozenset[str]
     not_actors: frozenset[str]
     organisations: frozenset[str]
+    titles: frozenset[str]
     closed_class: frozenset[str]
 
 
@@ -79,6 +81,7 @@ def words() -> Words:
         documents=frozenset(data["documents"]),
         not_actors=frozenset(data["not_actors"]),
         organisations=frozenset(data["organisations"]),
+        titles=frozenset(data["titles"]),
         closed_class=frozenset(data["closed_class"]),
     )
 
@@ -135,18 +138,35 @@ def _strip_punctuation(text: str) -> str:
     return text
 
 
+def title_words() -> frozenset[str]:
+    """Role nouns and the abbreviations news writes for titles ("PM", "CM", "VP")."""
+    return role_table_nouns() | words().titles
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _placed(word: str, gazetteer: Gazetteer) -> bool:
+    """A country, nationality or region written before a title ("Tripura CM", "Japan PM")."""
+    known = gazetteer.lookup(word, exact=True)
+    return (known is not None and known.kind in (COUNTRY, DEMONYM)) or bool(gazetteer.place(word))
+
+
 def _prefix_end(tokens: list[str]) -> int:
     """How many leading words name a body or title rather than the person: the longest
-    prefix made of body words, role nouns, portfolios and connectives that holds at least
-    one body word or role noun, or one the gazetteer knows as an institution or country.
-    A portfolio word alone is the start of an organisation's name ("International Monetary
-    Fund", "National Autistic Society"), not a title."""
-    heads = words().bodies | role_table_nouns()
+    prefix made of body words, titles, portfolios and connectives (after a place: "Tripura
+    CM") that holds at least one body word or title, or one the gazetteer knows as an
+    institution or country. A portfolio word alone is the start of an organisation's name
+    ("International Monetary Fund", "National Autistic Society"), not a title."""
+    heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
     end = 0
-    for size in range(1, len(tokens) - 1):
-        prefix = [word.lower() for word in tokens[:size]]
+    for size in range(1, len(tokens)):
+        prefix = [_bare(word) for word in tokens[:size]]
+        if size > 1 and _placed(tokens[0], gazetteer):
+            prefix = prefix[1:]
         if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
             gazetteer.lookup(" ".join(tokens[:size]), exact=True) is not None and size > 1
         ):
@@ -163,9 +183,9 @@ def _personal(rest: list[str], pos: list[str] | None) -> bool:
     lists = words()
     if pos is None or len(pos) < len(rest):
         return False
-    titles = lists.bodies | role_table_nouns() | portfolios()
+    titles = lists.bodies | title_words() | portfolios()
     return all(tag == "PROPN" for tag in pos[-len(rest) :]) and not any(
-        word.lower() in titles for word in rest
+        _bare(word) in titles for word in rest
     )
 
 
@@ -232,9 +252,10 @@ def repair_words(
         split = text.split()
         cut = _prefix_end(split)
         rest = split[cut:]
+        titled = cut and _bare(split[cut - 1]) in title_words()
         named = (
             cut
-            and len(rest) >= 2
+            and (len(rest) >= 2 or (titled and len(rest) == 1))
             and all(w[:1].isupper() or w in lists.particles for w in rest)
             and (label == "PERSON" or _personal(rest, pos))
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.names import explain, repair_words
@@ -158,3 +159,18 @@ def test_a_spaced_dash_ends_a_name_and_a_quote_inside_makes_a_headline() -> None
     headline = repair_words(["Streamline", "News", "\u2018A", "Quiet", "Town"], "ORG")
     assert headline.rules == ("headline",)
     assert repair_words(["Ann", "\u201cBee\u201d", "Carter"], "PERSON").name is not None
+
+
+def test_a_title_abbreviation_before_a_name_is_split_off() -> None:
+    state = repair_words(["Tripura", "CM", "Arun", "Deb"], "PERSON")
+    assert (state.name, state.rules) == ("Arun Deb", ("title_split",))
+    assert repair_words(["VP", "Lorne"], "PERSON").name == "Lorne"
+    assert repair_words(["House", "Democrats"], "ORG").name == "House Democrats"
+
+
+def test_a_country_and_a_title_abbreviation_name_no_actor(nlp: Language) -> None:
+    doc = nlp("The Japan PM met Lorna Vail in Tokyo on Monday.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert "Lorna Vail" in found
+    assert not any(name.endswith("PM") for name in found)
