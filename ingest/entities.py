@@ -19,7 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
 from polgraph.ingest.agents import country_mention, generic_agents
 from polgraph.ingest.coref import resolve_references
-from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
+from polgraph.ingest.gazetteer import (
+    BODY_KINDS,
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    Gazetteer,
+    Known,
+    load_gazetteer,
+)
 from polgraph.ingest.names import country_prefixed, repair, storm_names, title_words, words
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
@@ -335,6 +343,7 @@ class ActorIndex:
         self.doc = doc
         self.overrides = overrides
         self.gazetteer = gazetteer or load_gazetteer()
+        self._foreign: set[str] = set()
         candidates = self._candidates(doc)
         defined = _abbreviations(candidates, self.gazetteer)
         _expand(candidates, defined)
@@ -388,6 +397,9 @@ class ActorIndex:
                 found.append(candidate)
             elif (short := _bracketed(span)) is not None:
                 dropped.add(short)
+        for candidate in found:
+            if candidate.written in self._foreign:
+                candidate.known = None
         return found
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
@@ -406,6 +418,10 @@ class ActorIndex:
         if known is None and (briefed := _before_brief(span, written, self.gazetteer)):
             span, written, known = briefed
         if known is not None and span.label_ == "PERSON" and known.type == "GPE":
+            known = None
+        if known is not None and _someone_elses(span, known, self.gazetteer):
+            self._foreign.add(written)
+        if written in self._foreign:
             known = None
         if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
             return None
@@ -714,6 +730,22 @@ def _names_an_event(span: Span) -> bool:
         return False
     sense = lexicon().noun(before)
     return sense is not None and sense.cameo is not None
+
+
+def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> bool:
+    """ "the commonwealth's House of Representatives", "Nigeria's House of Representatives":
+    a body the gazetteer knows as one country's, written as the body of some other place,
+    is not that country's; it keeps the name it is written with, and so does every other
+    mention of it in the document."""
+    if known.kind not in BODY_KINDS or not known.country:
+        return False
+    owners = [child for child in span.root.children if child.dep_ == "poss"]
+    if not owners or owners[0].pos_ == "PRON":
+        return False
+    owner = owners[0]
+    words = [t for t in owner.subtree if t.dep_ != "case" and not t.is_punct]
+    place = gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
+    return place is None or place.country != known.country
 
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:

@@ -233,3 +233,18 @@ def test_a_role_noun_before_a_name_names_no_event(nlp: Language) -> None:
     doc = nlp("Party spokesman Orla Venn rejected the claim.")
     doc.ents = [Span(doc, 2, 4, label="ORG")]
     assert "Orla Venn" in {a.mention.name for a in ActorIndex(doc).actors()}
+
+
+def test_a_known_body_written_as_another_places_keeps_its_words(nlp: Language) -> None:
+    doc = nlp(
+        "Nigeria's House of Representatives passed the bill. Later the House of "
+        "Representatives sent it to the Senate."
+    )
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "House of Representatives" in found
+    assert "US House of Representatives" not in found
+    ours = {
+        a.mention.name
+        for a in ActorIndex(nlp("America's House of Representatives voted.")).actors()
+    }
+    assert "US House of Representatives" in ours
