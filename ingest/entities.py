@@ -66,7 +66,7 @@ def _trim(span: Span) -> tuple[list[Token], str | None]:
 
 def _courtesy(token: Token, titles: dict[str, str]) -> bool:
     """ "Mr", "Sir": a courtesy title, unless written in capitals as an abbreviation
-    ("SIR" for a Special Intensive Revision)."""
+    ("SIR" for a Special Inquiry Report)."""
     return token.lower_ in titles and not (token.is_upper and len(token) > 2)
 
 
@@ -132,7 +132,7 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
 
 def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """The model's names, with two joined by "and" made one where together they name a
-    country or region ("Jammu and Kashmir", "Bosnia and Herzegovina"), which the model
+    country or region ("Trinidad and Tobago", "Bosnia and Herzegovina"), which the model
     often tags as two places."""
     ents = list(doc.ents)
     joined: list[Span] = []
@@ -153,7 +153,7 @@ def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
 
 
 def _retyped(ent: Span) -> Span:
-    """ "The Making Decisions Alliance" tagged as a work of art: a name the model took for
+    """ "The Clean Rivers Alliance" tagged as a work of art: a name the model took for
     a title, product or event whose last word is an organisation's is an organisation."""
     if ent.label_ in _THING_LABELS and _organisation_word(ent[-1]):
         return Span(ent.doc, ent.start, ent.end, label="ORG")
@@ -243,10 +243,10 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     """Proper nouns the model tagged as nothing, standing as an argument: a company name
     like "SpaceX" often goes untagged. Only runs written in a way no common word is
     (inner capitals, all capitals), repeated in the document, led by a title ("President
-    Amit Chavda": the person after it) or coordinated with a name the model tagged ("Age
-    Concern, Mencap and the National Autistic Society": of that name's type) count, typed
-    ORG unless a courtesy title makes them a person. `labels` holds the type of every token
-    already inside a name."""
+    Harun Velazi": the person after it), coordinated with a name the model tagged ("Hope
+    Rising, Oxfam and the Carers Trust": of that name's type) or ending in an
+    organisation's word count, typed ORG unless a courtesy title makes them a person.
+    `labels` holds the type of every token already inside a name."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
@@ -286,7 +286,7 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
 
 
 def _possessive_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
-    """ "the Alzheimer's Society": a possessive between a proper noun and an
+    """ "the Dunmore's Housing Society": a possessive between a proper noun and an
     organisation's last word is inside one name."""
     return (
         doc[i].text in _POSSESSIVE
@@ -298,7 +298,7 @@ def _possessive_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
 
 
 def _after_title(run: Span) -> Span | None:
-    """ "GPCC President Amit Chavda": two or more proper nouns after a capitalised role
+    """ "KPCC President Harun Velazi": two or more proper nouns after a capitalised role
     noun in the run name a person, when none of them is itself a title or portfolio word
     (one word after a title may be anything: "General Election")."""
     titles = role_table_nouns()
@@ -515,8 +515,8 @@ class ActorIndex:
     def _types(self, candidates: list[_Candidate]) -> dict[str, str]:
         """One type per canonical name: an override, else the gazetteer, else PERSON when
         the full name was tagged PERSON or carries a courtesy title (NER often calls a
-        lone surname a place or a company) or follows a role noun ("spokesman Vince
-        Cable"), else the majority of the tagged mentions."""
+        lone surname a place or a company) or follows a role noun ("spokesman Orla
+        Venn"), else the majority of the tagged mentions."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         person: set[str] = set()
         known: dict[str, str] = {}
@@ -583,10 +583,10 @@ class ActorIndex:
 
 
 def _abbreviations(candidates: list[_Candidate], gazetteer: Gazetteer) -> dict[str, _Candidate]:
-    """ "All India Congress Committee (AICC)": an abbreviation in brackets right after a
+    """ "Coastal Farmers Union (CFU)": an abbreviation in brackets right after a
     name, spelt by the initials of the capitalised words before the bracket, stands for
     that name wherever the document writes it. The initials also mend a name the model cut
-    short ("Rashtriya Janata Dal (RJD)" tagged as "Janata Dal"), and a name with an
+    short ("Rashtriya Lok Morcha (RLM)" tagged as "Lok Morcha"), and a name with an
     abbreviation is an organisation's."""
     defined: dict[str, _Candidate] = {}
     for candidate in candidates:
@@ -670,12 +670,12 @@ def _narrowed(span: Span, name: str, label: str) -> Span:
 
 
 def _after_role(span: Span) -> bool:
-    """ "spokesman Vince Cable": a full name right after a role noun is a person's."""
+    """ "spokesman Orla Venn": a full name right after a role noun is a person's."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in role_table_nouns()
 
 
 def _titled(span: Span) -> bool:
-    """ "President Chavda": a capitalised role noun right before a name makes it a
+    """ "President Velazi": a capitalised role noun right before a name makes it a
     person's, whatever the model tagged it."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     return before is not None and before.is_title and before.lower_ in role_table_nouns()
@@ -715,7 +715,7 @@ def _starts_title(span: Span) -> bool:
 
 def _names_an_event(span: Span) -> bool:
     """ "the joint naval exercise Malabar", "the summit Davos": a name right after the event
-    noun it names is that event, not an actor. A role noun ("spokesman Vince Cable") names
+    noun it names is that event, not an actor. A role noun ("spokesman Orla Venn") names
     no event."""
     if span.start == 0:
         return False
@@ -733,7 +733,7 @@ def _names_an_event(span: Span) -> bool:
 
 
 def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> bool:
-    """ "the commonwealth's House of Representatives", "Nigeria's House of Representatives":
+    """ "the state's House of Representatives", "Nigeria's House of Representatives":
     a body the gazetteer knows as one country's, written as the body of some other place,
     is not that country's; it keeps the name it is written with, and so does every other
     mention of it in the document."""
@@ -749,7 +749,7 @@ def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> bool:
 
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:
-    """ "Lib Dem Treasury spokesman": a known body with the brief of the role that follows
+    """ "Lib Dem Health spokesman": a known body with the brief of the role that follows
     run into its name is that body; the brief belongs to the title."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is None or after.lower_ not in role_table_nouns():

@@ -12,25 +12,25 @@ Rules (docs/data-model.md, "Name repair"):
 - `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
   abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
 - `title_split`: a person's name that begins with the words of a body or title ("House",
-  "Senate Majority Leader", "Tripura CM") keeps only the personal name after them, one
-  word of it when a title comes right before ("VP Vance");
+  "Senate Majority Leader", "Kerala CM") keeps only the personal name after them, one
+  word of it when a title comes right before ("VP Lorne");
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
 - `weather_system` (dropped): a name written after a storm word anywhere in the document
   ("Hurricane Humberto", then "Humberto");
 - `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
   particle ("Acropora millepora");
-- `trailing_word`: a lower-case function word the span ran on into goes ("Maharashtra
+- `trailing_word`: a lower-case function word the span ran on into goes ("Ontario
   for");
-- `document` (dropped): the name of a law, treaty or paper ("White Paper", "Human Life
-  Protection Act", "the Bill" even when tagged as a person), which no relation has as an
+- `document` (dropped): the name of a law, treaty or paper ("White Paper", "Coastal
+  Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
   ("Brexit", "COVID-19");
 - `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
-  another item of a list of links ("Statetimes - The Bold Voice of ...");
+  another item of a list of links ("Daily Ledger - The Voice of the Valley");
 - `headline` (dropped): an opening curly quotation mark after the first word of a span not
-  tagged as a person: a headline or a title with a quoted phrase run together ("Netflix
-  News ‘An Innocent Girl");
+  tagged as a person: a headline or a title with a quoted phrase run together ("Streamline
+  News ‘A Quiet Town");
 - `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely").
 """
 
@@ -148,17 +148,17 @@ def _bare(word: str) -> str:
 
 
 def _placed(word: str, gazetteer: Gazetteer) -> bool:
-    """A country, nationality or region written before a title ("Tripura CM", "Japan PM")."""
+    """A country, nationality or region written before a title ("Kerala CM", "Canada PM")."""
     known = gazetteer.lookup(word, exact=True)
     return (known is not None and known.kind in (COUNTRY, DEMONYM)) or bool(gazetteer.place(word))
 
 
 def _prefix_end(tokens: list[str]) -> int:
     """How many leading words name a body or title rather than the person: the longest
-    prefix made of body words, titles, portfolios and connectives (after a place: "Tripura
+    prefix made of body words, titles, portfolios and connectives (after a place: "Kerala
     CM") that holds at least one body word or title, or one the gazetteer knows as an
     institution or country. A portfolio word alone is the start of an organisation's name
-    ("International Monetary Fund", "National Autistic Society"), not a title."""
+    ("International Monetary Fund", "National Beekeeping Society"), not a title."""
     heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
