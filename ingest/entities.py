@@ -152,15 +152,27 @@ def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     return joined
 
 
-def _retyped(ent: Span) -> Span:
-    """ "The Clean Rivers Alliance" tagged as a work of art: a name the model took for
-    a title, product or event whose last word is an organisation's is an organisation."""
-    if ent.label_ in _THING_LABELS and _organisation_word(ent[-1]):
-        return Span(ent.doc, ent.start, ent.end, label="ORG")
-    return ent
+def _retyped(ent: Span, gazetteer: Gazetteer) -> Span:
+    """ "The Clean Rivers Alliance" tagged as a work of art: a name the model took for a
+    title, product, event or law is an organisation when its last word is an
+    organisation's, what the gazetteer says it is when it knows it ("the Liberal Democrats"
+    tagged as a work of art), and a person after a courtesy title ("Mr Straw" tagged as a
+    product)."""
+    if ent.label_ not in _THING_LABELS:
+        return ent
+    known = gazetteer.lookup(surface(ent))
+    if known is not None and known.type in ACTOR_TYPES:
+        label = known.type
+    elif _organisation_word(ent[-1]):
+        label = "ORG"
+    elif len(ent) > 1 and _courtesy(ent[0], honorifics()):
+        label = "PERSON"
+    else:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label)
 
 
-_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT"})
+_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
 
 
 def _organisation_word(token: Token) -> bool:
@@ -271,6 +283,9 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         if titled is not None:
             yield titled
             continue
+        if len(run) > 1 and _courtesy(run[0], honorifics()):
+            yield Span(doc, run.start, run.end, label="PERSON")
+            continue
         shaped = any(
             any(c.isupper() for c in t.text[1:]) and not t.text.startswith(("Mc", "Mac"))
             for t in run
@@ -377,11 +392,9 @@ class ActorIndex:
             self._by_token.update(resolve_references(doc, self._names, self.genders))
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
+        ents = [_retyped(ent, self.gazetteer) for ent in _joined_places(doc, self.gazetteer)]
         spans = [
-            part
-            for ent in map(_retyped, _joined_places(doc, self.gazetteer))
-            if ent.label_ in NAME_LABELS
-            for part in _split_hyphenated(ent)
+            part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
         ]
         taken = {token.i for ent in doc.ents for token in ent}
         spans.extend(_gazetteer_spans(doc, self.gazetteer, taken))
@@ -444,7 +457,7 @@ class ActorIndex:
         """Gazetteer names first; then a short name takes the nearest full name that ends
         with it, preferring one written before it, unless the overrides keep them apart."""
         full = [c for c in pool if c.known is None and len(c.written.split()) > 1]
-        persons = {c.written for c in full if c.label == "PERSON"}
+        persons = {c.written for c in full if c.label == "PERSON" or _after_role(c.span)}
         for candidate in candidates:
             if candidate.known is not None:
                 candidate.name = self.overrides.canonical(candidate.known.name)

@@ -248,3 +248,29 @@ def test_a_known_body_written_as_another_places_keeps_its_words(nlp: Language) -
         for a in ActorIndex(nlp("America's House of Representatives voted.")).actors()
     }
     assert "US House of Representatives" in ours
+
+
+def test_a_name_mistyped_as_a_thing_takes_what_the_gazetteer_or_a_title_says(
+    nlp: Language,
+) -> None:
+    doc = nlp("The Liberal Democrats said Mr Pellow was wrong.")
+    doc.ents = [Span(doc, 0, 3, label="WORK_OF_ART"), Span(doc, 4, 6, label="PRODUCT")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Liberal Democrats") == "ORG"
+    assert found.get("Pellow") == "PERSON"
+
+
+def test_an_untagged_name_after_a_courtesy_title_is_a_person(nlp: Language) -> None:
+    doc = nlp("Lord Harwick agreed with the minister.")
+    doc.ents = []
+    index = ActorIndex(doc)
+    actor = index.actor_at(doc[1])
+    assert actor is not None and actor.mention.name == "Harwick"
+    assert actor.mention.type == "PERSON"
+
+
+def test_the_surname_of_a_name_after_a_role_noun_is_that_person(nlp: Language) -> None:
+    doc = nlp("Party spokesman Orla Venn rejected the plan. Ms Venn told reporters so.")
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 9, 10, label="PERSON")]
+    actor = ActorIndex(doc).actor_at(doc[9])
+    assert actor is not None and actor.mention.name == "Orla Venn"
