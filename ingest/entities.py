@@ -157,7 +157,10 @@ def _retyped(ent: Span, gazetteer: Gazetteer) -> Span:
     title, product, event or law is an organisation when its last word is an
     organisation's, what the gazetteer says it is when it knows it ("the Liberal Democrats"
     tagged as a work of art), and a person after a courtesy title ("Mr Straw" tagged as a
-    product)."""
+    product). A region the model took for a place or building is a region ("Tamil Nadu"
+    tagged as a facility)."""
+    if ent.label_ in ("FAC", "LOC") and gazetteer.place(surface(ent)):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
     if ent.label_ not in _THING_LABELS:
         return ent
     known = gazetteer.lookup(surface(ent))

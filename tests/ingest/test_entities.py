@@ -274,3 +274,11 @@ def test_the_surname_of_a_name_after_a_role_noun_is_that_person(nlp: Language) -
     doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 9, 10, label="PERSON")]
     actor = ActorIndex(doc).actor_at(doc[9])
     assert actor is not None and actor.mention.name == "Orla Venn"
+
+
+def test_a_region_tagged_as_a_facility_and_an_untagged_court_are_actors(nlp: Language) -> None:
+    doc = nlp("The Northern Cape High Court fined officials in Tamil Nadu on Friday.")
+    doc.ents = [Span(doc, 7, 9, label="FAC")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Tamil Nadu") == "GPE"
+    assert found.get("Northern Cape High Court") == "ORG"
