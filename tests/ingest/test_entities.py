@@ -278,7 +278,7 @@ def test_the_surname_of_a_name_after_a_role_noun_is_that_person(nlp: Language) -
 
 def test_a_region_tagged_as_a_facility_and_an_untagged_court_are_actors(nlp: Language) -> None:
     doc = nlp("The Northern Cape High Court fined officials in Tamil Nadu on Friday.")
-    doc.ents = [Span(doc, 7, 9, label="FAC")]
+    doc.ents = [Span(doc, 8, 10, label="FAC")]
     found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
     assert found.get("Tamil Nadu") == "GPE"
     assert found.get("Northern Cape High Court") == "ORG"
