@@ -26,6 +26,8 @@ Rules (docs/data-model.md, "Name repair"):
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
   ("Brexit", "COVID-19");
+- `numbered_place` (dropped): a place or nationality with a digit in it, which no place
+  name has ("T20", "Running Point Season 1", "77th Republic Day");
 - `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
   another item of a list of links ("Daily Ledger - The Voice of the Valley");
 - `headline` (dropped): an opening curly quotation mark after the first word of a span not
@@ -248,6 +250,8 @@ def repair_words(
         return Repair(None, (*rules, "document"))
     if text in lists.not_actors:
         return Repair(None, (*rules, "abstraction"))
+    if known is None and label in ("GPE", "NORP") and _NUMBER.search(text):
+        return Repair(None, (*rules, "numbered_place"))
     if label in ("PERSON", "ORG") and known is None:
         split = text.split()
         cut = _prefix_end(split)

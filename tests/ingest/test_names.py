@@ -174,3 +174,9 @@ def test_a_country_and_a_title_abbreviation_name_no_actor(nlp: Language) -> None
     found = {actor.mention.name for actor in ActorIndex(doc).actors()}
     assert "Lorna Vail" in found
     assert not any(name.endswith("PM") for name in found)
+
+
+def test_a_place_with_a_digit_names_no_place() -> None:
+    assert repair_words(["Series", "4"], "GPE").rules == ("numbered_place",)
+    assert repair_words(["G20"], "GPE").name == "G20"
+    assert repair_words(["MI5"], "ORG").name == "MI5"
