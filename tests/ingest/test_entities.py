@@ -282,3 +282,11 @@ def test_a_region_tagged_as_a_facility_and_an_untagged_court_are_actors(nlp: Lan
     found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
     assert found.get("Tamil Nadu") == "GPE"
     assert found.get("Northern Cape High Court") == "ORG"
+
+
+def test_a_bare_body_is_the_body_of_the_country_the_article_names_most(nlp: Language) -> None:
+    us = nlp("The US Senate met. Later the Senate voted on the bill, US officials said.")
+    found = {a.mention.mention: a.mention.name for a in ActorIndex(us).actors()}
+    assert found.get("Senate") == "US Senate"
+    india = nlp("India's ministers met. The Senate of Ruritania voted, India said.")
+    assert "US Senate" not in {a.mention.name for a in ActorIndex(india).actors()}
