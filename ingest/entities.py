@@ -363,7 +363,7 @@ class ActorIndex:
         self.gazetteer = gazetteer or load_gazetteer()
         self._foreign: set[str] = set()
         candidates = self._candidates(doc)
-        _own_bodies(candidates, self.gazetteer)
+        _own_bodies(candidates, self.gazetteer, self._foreign)
         defined = _abbreviations(candidates, self.gazetteer)
         _expand(candidates, defined)
         self._canonicalise(candidates, candidates)
@@ -749,10 +749,11 @@ def _names_an_event(span: Span) -> bool:
     return sense is not None and sense.cameo is not None
 
 
-def _own_bodies(candidates: list[_Candidate], gazetteer: Gazetteer) -> None:
+def _own_bodies(candidates: list[_Candidate], gazetteer: Gazetteer, foreign: set[str]) -> None:
     """ "the Senate" in an article that names the United States more than any other country:
     a body named without its country ("Senate" for the "US Senate") is the body of that
-    name of the country the article names most, so it has one name in every article."""
+    name of the country the article names most, so it has one name in every article;
+    unless the article writes it as another place's body (`foreign`)."""
     named = Counter(
         c.known.country for c in candidates if c.known and c.known.kind in (COUNTRY, DEMONYM)
     )
@@ -760,7 +761,7 @@ def _own_bodies(candidates: list[_Candidate], gazetteer: Gazetteer) -> None:
         return
     top = min(named, key=lambda country: (-named[country], country))
     for candidate in candidates:
-        if candidate.known is not None or candidate.label != "ORG":
+        if candidate.known is not None or candidate.label != "ORG" or candidate.written in foreign:
             continue
         for body in gazetteer.bodies().get(candidate.written, []):
             if body.country == top:

@@ -290,3 +290,13 @@ def test_a_bare_body_is_the_body_of_the_country_the_article_names_most(nlp: Lang
     assert found.get("Senate") == "US Senate"
     india = nlp("India's ministers met. The Senate of Ruritania voted, India said.")
     assert "US Senate" not in {a.mention.name for a in ActorIndex(india).actors()}
+
+
+def test_a_state_body_in_an_article_about_its_country_keeps_its_words(nlp: Language) -> None:
+    doc = nlp(
+        "US officials said Ohio's House of Representatives voted. The US Senate and the "
+        "House of Representatives in Ohio disagreed, the US said."
+    )
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "House of Representatives" in found
+    assert "US House of Representatives" not in found
