@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -19,8 +19,16 @@ from spacy.tokens import Doc, Span, Token
 from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
 from polgraph.ingest.agents import country_mention, generic_agents
 from polgraph.ingest.coref import resolve_references
-from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
-from polgraph.ingest.names import country_prefixed, repair, storm_names
+from polgraph.ingest.gazetteer import (
+    BODY_KINDS,
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    Gazetteer,
+    Known,
+    load_gazetteer,
+)
+from polgraph.ingest.names import country_prefixed, repair, storm_names, title_words, words
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
 from polgraph.ingest.semantics import lexicon
@@ -36,7 +44,7 @@ LOCATIVE_PREPS: frozenset[str] = frozenset(
     {"in", "at", "from", "near", "outside", "across", "around", "into", "through",
      "throughout", "within", "inside", "via", "over"}
 )  # fmt: skip
-_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+_POSSESSIVE = ("'s", "\u2019s", "\u2018s", "'", "\u2019")
 _DETERMINERS = ("the", "a", "an")
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
@@ -47,13 +55,19 @@ def _trim(span: Span) -> tuple[list[Token], str | None]:
     tokens = [t for t in span if not (t.is_punct and t.text in _QUOTES)]
     gender: str | None = None
     titles = honorifics()
-    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].lower_ in titles):
-        if tokens[0].lower_ in titles:
+    while tokens and (tokens[0].lower_ in _DETERMINERS or _courtesy(tokens[0], titles)):
+        if _courtesy(tokens[0], titles):
             gender = titles[tokens[0].lower_] or gender
         tokens = tokens[1:]
     while tokens and tokens[-1].text in _POSSESSIVE:
         tokens = tokens[:-1]
     return tokens, gender
+
+
+def _courtesy(token: Token, titles: dict[str, str]) -> bool:
+    """ "Mr", "Sir": a courtesy title, unless written in capitals as an abbreviation
+    ("SIR" for a Special Inquiry Report)."""
+    return token.lower_ in titles and not (token.is_upper and len(token) > 2)
 
 
 def surface(span: Span) -> str:
@@ -71,8 +85,9 @@ def surface(span: Span) -> str:
 def title_gender(span: Span) -> str | None:
     """ "Mr", "Ms" inside the span or just before it."""
     _, gender = _trim(span)
-    if gender is None and span.start > 0:
-        gender = honorifics().get(span.doc[span.start - 1].lower_) or None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if gender is None and before is not None and _courtesy(before, honorifics()):
+        gender = honorifics()[before.lower_] or None
     return gender
 
 
@@ -115,6 +130,58 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
     yield Span(span.doc, start, span.end, label=span.label_)
 
 
+def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The model's names, with two joined by "and" made one where together they name a
+    country or region ("Trinidad and Tobago", "Bosnia and Herzegovina"), which the model
+    often tags as two places."""
+    ents = list(doc.ents)
+    joined: list[Span] = []
+    i = 0
+    while i < len(ents):
+        first = ents[i]
+        second = ents[i + 1] if i + 1 < len(ents) else None
+        if second is not None and second.start == first.end + 1 and doc[first.end].lower_ == "and":
+            whole = Span(doc, first.start, second.end, label="GPE")
+            text = surface(whole)
+            if gazetteer.place(text) or gazetteer.lookup(text, exact=True):
+                joined.append(whole)
+                i += 2
+                continue
+        joined.append(first)
+        i += 1
+    return joined
+
+
+def _retyped(ent: Span, gazetteer: Gazetteer) -> Span:
+    """ "The Clean Rivers Alliance" tagged as a work of art: a name the model took for a
+    title, product, event or law is an organisation when its last word is an
+    organisation's, what the gazetteer says it is when it knows it ("the Liberal Democrats"
+    tagged as a work of art), and a person after a courtesy title ("Mr Straw" tagged as a
+    product). A region the model took for a place or building is a region ("Tamil Nadu"
+    tagged as a facility)."""
+    if ent.label_ in ("FAC", "LOC") and gazetteer.place(surface(ent)):
+        return Span(ent.doc, ent.start, ent.end, label="GPE")
+    if ent.label_ not in _THING_LABELS:
+        return ent
+    known = gazetteer.lookup(surface(ent))
+    if known is not None and known.type in ACTOR_TYPES:
+        label = known.type
+    elif _organisation_word(ent[-1]):
+        label = "ORG"
+    elif len(ent) > 1 and _courtesy(ent[0], honorifics()):
+        label = "PERSON"
+    else:
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label=label)
+
+
+_THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+
+
+def _organisation_word(token: Token) -> bool:
+    return token.is_title and token.lower_ in words().organisations
+
+
 def _is_modifier(token: Token) -> bool:
     """ "a Russian lawmaker": the demonym describes a noun, it does not act."""
     return token.dep_ in MODIFIER_DEPS or (token.dep_ == "poss" and token.head.pos_ == "NOUN")
@@ -136,12 +203,26 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             if any(j in taken for j in range(i, i + size)):
                 continue
             known = gazetteer.lookup(doc[i : i + size].text, exact=True)
-            if known is not None and not (size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i)):
+            if known is not None and not (
+                size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i) and not _acronym(doc[i])
+            ):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _acronym(token: Token) -> bool:
+    """ "G8", "NATO": capitals and digits no common word is written in, whatever the tagger
+    called the token ("G8 ministers" reads "G8" as a noun)."""
+    text = token.text
+    return (
+        text[:1].isupper()
+        and text.isalnum()
+        and text.upper() == text
+        and (len(text) >= 3 or any(c.isdigit() for c in text))
+    )
 
 
 def _ex(doc: Doc, i: int) -> bool:
@@ -159,7 +240,7 @@ def _hyphen_split(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(piece for word in words for piece in re.split(r"(-)", word) if piece)
 
 
-def _hyphen_joins(doc: Doc, i: int, taken: set[int]) -> bool:
+def _hyphen_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
     """ "Kilroy-Silk", "CNDD-FDD": a hyphen written tight between two capitalised proper
     nouns is inside one name."""
     return (
@@ -173,22 +254,25 @@ def _hyphen_joins(doc: Doc, i: int, taken: set[int]) -> bool:
     )
 
 
-def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     """Proper nouns the model tagged as nothing, standing as an argument: a company name
     like "SpaceX" often goes untagged. Only runs written in a way no common word is
-    (inner capitals, all capitals) or repeated in the document count, typed ORG unless a
-    courtesy title makes them a person."""
+    (inner capitals, all capitals), repeated in the document, led by a title ("President
+    Harun Velazi": the person after it), coordinated with a name the model tagged ("Hope
+    Rising, Oxfam and the Carers Trust": of that name's type) or ending in an
+    organisation's word count, typed ORG unless a courtesy title makes them a person.
+    `labels` holds the type of every token already inside a name."""
     runs: list[Span] = []
     i = 0
     while i < len(doc):
-        if i in taken or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
+        if i in labels or doc[i].pos_ != "PROPN" or not doc[i].text[:1].isupper():
             i += 1
             continue
         end = i
-        while end + 1 < len(doc) and end + 1 not in taken:
+        while end + 1 < len(doc) and end + 1 not in labels:
             if doc[end + 1].pos_ == "PROPN":
                 end += 1
-            elif _hyphen_joins(doc, end + 1, taken):
+            elif _hyphen_joins(doc, end + 1, labels) or _possessive_joins(doc, end + 1, labels):
                 end += 2
             else:
                 break
@@ -198,14 +282,64 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     for run in runs:
         if run.root.dep_ not in ARGUMENT_DEPS or not any(c.isalpha() for c in run.text):
             continue
+        titled = _after_title(run)
+        if titled is not None:
+            yield titled
+            continue
+        if len(run) > 1 and _courtesy(run[0], honorifics()):
+            yield Span(doc, run.start, run.end, label="PERSON")
+            continue
         shaped = any(
             any(c.isupper() for c in t.text[1:]) and not t.text.startswith(("Mc", "Mac"))
             for t in run
         )
-        if not (shaped or counts[run.text] > 1):
+        partner = None if _is_title(run.text) or len(run) < 2 else _coordinated_label(run, labels)
+        named = _organisation_word(run[-1]) and len(run) > 1
+        if not (shaped or counts[run.text] > 1 or partner or named):
             continue
-        titled = run.start > 0 and doc[run.start - 1].lower_ in honorifics()
-        yield Span(doc, run.start, run.end, label="PERSON" if titled else "ORG")
+        if run.start > 0 and doc[run.start - 1].lower_ in honorifics():
+            yield Span(doc, run.start, run.end, label="PERSON")
+        else:
+            yield Span(doc, run.start, run.end, label="ORG" if named else partner or "ORG")
+
+
+def _possessive_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
+    """ "the Dunmore's Housing Society": a possessive between a proper noun and an
+    organisation's last word is inside one name."""
+    return (
+        doc[i].text in _POSSESSIVE
+        and i + 1 < len(doc)
+        and i + 1 not in taken
+        and doc[i + 1].pos_ == "PROPN"
+        and _organisation_word(doc[i + 1])
+    )
+
+
+def _after_title(run: Span) -> Span | None:
+    """ "KPCC President Harun Velazi": two or more proper nouns after a capitalised role
+    noun in the run name a person, when none of them is itself a title or portfolio word
+    (one word after a title may be anything: "General Election")."""
+    titles = role_table_nouns()
+    cut = max((t.i for t in run if t.is_title and t.lower_ in titles), default=None)
+    if cut is None or cut > run.end - 3:
+        return None
+    rest = run.doc[cut + 1 : run.end]
+    if any(t.lower_ in titles | portfolios() or not t.text[:1].isupper() for t in rest):
+        return None
+    return Span(run.doc, rest.start, rest.end, label="PERSON")
+
+
+def _coordinated_label(run: Span, labels: dict[int, str]) -> str | None:
+    """The type of a person or organisation the run is coordinated with ("X, Y and Z"),
+    for a run the model left untagged in a list of names it tagged."""
+    root = run.root
+    partners = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    for partner in partners:
+        if labels.get(partner.i) in ("PERSON", "ORG"):
+            return labels[partner.i]
+    return None
 
 
 class ActorIndex:
@@ -227,9 +361,14 @@ class ActorIndex:
         self.doc = doc
         self.overrides = overrides
         self.gazetteer = gazetteer or load_gazetteer()
+        self._foreign: set[str] = set()
         candidates = self._candidates(doc)
+        _own_bodies(candidates, self.gazetteer, self._foreign)
+        defined = _abbreviations(candidates, self.gazetteer)
+        _expand(candidates, defined)
         self._canonicalise(candidates, candidates)
-        missed = list(self._untagged(doc, candidates))
+        missed = list(self._untagged(doc, candidates, defined))
+        _expand(missed, defined)
         self._canonicalise(missed, candidates)
         candidates.extend(missed)
         types = self._types(candidates)
@@ -259,53 +398,72 @@ class ActorIndex:
             self._groups.update(groups)
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
+        ents = [_retyped(ent, self.gazetteer) for ent in _joined_places(doc, self.gazetteer)]
         spans = [
-            part for ent in doc.ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
+            part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
         ]
         taken = {token.i for ent in doc.ents for token in ent}
         spans.extend(_gazetteer_spans(doc, self.gazetteer, taken))
-        taken |= {token.i for span in spans for token in span}
-        spans.extend(_proper_runs(doc, taken))
+        labels = {token.i: span.label_ for span in spans for token in span}
+        labels.update({token.i: ent.label_ for ent in doc.ents for token in ent})
+        spans.extend(_proper_runs(doc, labels))
         found: list[_Candidate] = []
         storms = storm_names(doc)
+        dropped: set[str] = set()
         for span in sorted(spans, key=lambda s: s.start):
-            raw = surface(span)
-            if not raw or not any(c.isalpha() for c in raw):
-                continue
-            fixed = repair(span, raw, storms)
-            if fixed.name is None:
-                continue
-            written = fixed.name
-            tagged = span in doc.ents
-            span = _narrowed(span, written, fixed.label or span.label_)
-            known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
-            if known is not None and span.label_ == "PERSON" and known.type == "GPE":
-                known = None
-            if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
-                continue
-            if known is not None and known.kind == CAPITAL and _is_location(span.root):
-                known = Known(written, "LOC", "place", known.country)
-            if known is None and span.label_ not in ACTOR_TYPES:
-                continue
-            if known is None and span.label_ != "PERSON" and _is_title(written):
-                continue
-            if known is None and span.label_ != "PERSON" and _starts_title(span):
-                continue
-            if known is None and span.label_ != "PERSON" and _names_an_event(span):
-                continue
-            if known is None and _portfolio(span):
-                continue
-            if known is None and span.label_ == "NORP" and _is_modifier(span.root):
-                continue
-            raw = raw if fixed.rules else ""
-            found.append(_Candidate(span, written, span.label_, tagged, known, raw=raw))
+            candidate = None if surface(span) in dropped else self._candidate(span, storms)
+            if candidate is not None:
+                found.append(candidate)
+            elif (short := _bracketed(span)) is not None:
+                dropped.add(short)
+        for candidate in found:
+            if candidate.written in self._foreign:
+                candidate.known = None
         return found
+
+    def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
+        """The actor a span names, or None for one that names none (the abbreviation in
+        brackets after such a span names none either)."""
+        raw = surface(span)
+        if not raw or not any(c.isalpha() for c in raw):
+            return None
+        fixed = repair(span, raw, storms)
+        if fixed.name is None:
+            return None
+        written = fixed.name
+        tagged = span in span.doc.ents
+        span = _narrowed(span, written, fixed.label or span.label_)
+        known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
+        if known is None and (briefed := _before_brief(span, written, self.gazetteer)):
+            span, written, known = briefed
+        if known is not None and span.label_ == "PERSON" and known.type == "GPE":
+            known = None
+        if known is not None and _someone_elses(span, known, self.gazetteer):
+            self._foreign.add(written)
+        if written in self._foreign:
+            known = None
+        if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
+            return None
+        if known is not None and known.kind == CAPITAL and _is_location(span.root):
+            known = Known(written, "LOC", "place", known.country)
+        if known is None and (
+            span.label_ not in ACTOR_TYPES
+            or (
+                span.label_ != "PERSON"
+                and (_is_title(written) or _starts_title(span) or _names_an_event(span))
+            )
+            or _portfolio(span)
+            or (span.label_ == "NORP" and _is_modifier(span.root))
+        ):
+            return None
+        raw = raw if fixed.rules else ""
+        return _Candidate(span, written, span.label_, tagged, known, raw=raw)
 
     def _canonicalise(self, candidates: list[_Candidate], pool: list[_Candidate]) -> None:
         """Gazetteer names first; then a short name takes the nearest full name that ends
         with it, preferring one written before it, unless the overrides keep them apart."""
         full = [c for c in pool if c.known is None and len(c.written.split()) > 1]
-        persons = {c.written for c in full if c.label == "PERSON"}
+        persons = {c.written for c in full if c.label == "PERSON" or _after_role(c.span)}
         for candidate in candidates:
             if candidate.known is not None:
                 candidate.name = self.overrides.canonical(candidate.known.name)
@@ -323,7 +481,7 @@ class ActorIndex:
                 and c.written.split()[-len(words) :] == words
                 and not self.overrides.kept_apart(written, c.written)
             ]
-            if len(words) == 1 and self._placename(written, pool):
+            if len(words) == 1 and not _titled(candidate.span) and self._placename(written, pool):
                 matches = []
             chosen = _most_written(matches, candidate.span.start)
             candidate.name = self.overrides.canonical(chosen.written if chosen else written)
@@ -335,9 +493,12 @@ class ActorIndex:
         labels = Counter(c.label for c in pool if c.tagged and c.written == written)
         return labels["PERSON"] == 0 and sum(labels.values()) >= 2
 
-    def _untagged(self, doc: Doc, candidates: list[_Candidate]) -> Iterator[_Candidate]:
-        """Mentions the model missed: the same words as a resolved name, or the surname of
-        a full personal name, wherever they stand capitalised outside another name."""
+    def _untagged(
+        self, doc: Doc, candidates: list[_Candidate], defined: dict[str, _Candidate]
+    ) -> Iterator[_Candidate]:
+        """Mentions the model missed: the same words as a resolved name, an abbreviation
+        the text defines, or the surname of a full personal name, wherever they stand
+        capitalised outside another name."""
         forms: dict[tuple[str, ...], _Candidate] = {}
         for candidate in candidates:
             if candidate.known is not None:
@@ -352,13 +513,17 @@ class ActorIndex:
         i = 0
         while i < len(doc):
             match = None
-            if i not in taken and doc[i].is_title:
+            if i not in taken and doc[i].text in defined:
+                match = (1, defined[doc[i].text])
+            elif i not in taken and doc[i].is_title:
                 for size in range(min(longest, len(doc) - i), 0, -1):
                     words = tuple(t.text for t in doc[i : i + size])
                     if words in forms and not any(j in taken for j in range(i, i + size)):
                         match = (size, forms[words])
                         break
-            if match is None or (match[0] == 1 and doc[i].pos_ != "PROPN"):
+            if match is None or (
+                match[0] == 1 and doc[i].pos_ != "PROPN" and doc[i].text not in defined
+            ):
                 i += 1
                 continue
             size, source = match
@@ -369,7 +534,8 @@ class ActorIndex:
     def _types(self, candidates: list[_Candidate]) -> dict[str, str]:
         """One type per canonical name: an override, else the gazetteer, else PERSON when
         the full name was tagged PERSON or carries a courtesy title (NER often calls a
-        lone surname a place or a company), else the majority of the tagged mentions."""
+        lone surname a place or a company) or follows a role noun ("spokesman Orla
+        Venn"), else the majority of the tagged mentions."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         person: set[str] = set()
         known: dict[str, str] = {}
@@ -380,9 +546,11 @@ class ActorIndex:
             if candidate.tagged:
                 votes[name][candidate.label] += 1
             words = candidate.written.split()
-            if candidate.tagged and candidate.label == "PERSON" and len(words) > 1:
+            if candidate.label == "PERSON" and len(words) > 1:
                 person.add(name)
-            if title_gender(candidate.span) is not None:
+            if title_gender(candidate.span) is not None or (
+                len(words) > 1 and candidate.known is None and _after_role(candidate.span)
+            ):
                 person.add(name)
         types: dict[str, str] = {}
         for candidate in candidates:
@@ -434,6 +602,78 @@ class ActorIndex:
         )
 
 
+def _abbreviations(candidates: list[_Candidate], gazetteer: Gazetteer) -> dict[str, _Candidate]:
+    """ "Coastal Farmers Union (CFU)": an abbreviation in brackets right after a
+    name, spelt by the initials of the capitalised words before the bracket, stands for
+    that name wherever the document writes it. The initials also mend a name the model cut
+    short ("Rashtriya Lok Morcha (RLM)" tagged as "Lok Morcha"), and a name with an
+    abbreviation is an organisation's."""
+    defined: dict[str, _Candidate] = {}
+    for candidate in candidates:
+        span = candidate.span
+        doc = span.doc
+        short = _bracketed(span)
+        if short is None or short in defined or len(short) < 2:
+            continue
+        if not (short.isalpha() and short.isupper()):
+            continue
+        start = _spelt_by(doc, span.end, short)
+        if start is None or start > span.start:
+            continue
+        if any(t.lower_ in role_table_nouns() for t in doc[start : span.start]):
+            continue
+        if start < span.start:
+            candidate.span = Span(doc, start, span.end, label=span.label_)
+            candidate.written = surface(candidate.span)
+            candidate.known = gazetteer.lookup(candidate.written)
+        if candidate.label == "PERSON":
+            candidate.label = "ORG"
+        defined[short] = candidate
+    return defined
+
+
+def _bracketed(span: Span) -> str | None:
+    """The word in brackets right after a span ("Electoral Photo Identity Card (EPIC)"):
+    the abbreviation of a name, which names no actor when the name does not."""
+    doc = span.doc
+    if span.end + 2 < len(doc) and doc[span.end].text == "(" and doc[span.end + 2].text == ")":
+        return doc[span.end + 1].text
+    return None
+
+
+_SPELLING_GAPS = frozenset({"of", "and", "for", "the", "on", "in", "de", "&", "-"})
+
+
+def _spelt_by(doc: Doc, end: int, short: str) -> int | None:
+    """Where the words ending at `end` whose capital initials spell `short` begin: small
+    connecting words ("of", "and") are passed over, any other word breaks the spelling."""
+    letters = list(short)
+    i = end - 1
+    while i >= 0 and letters:
+        token = doc[i]
+        if token.text[:1].isupper() and token.is_alpha:
+            if token.text[0] != letters[-1]:
+                return None
+            letters.pop()
+        elif token.lower_ not in _SPELLING_GAPS and not (i > 0 and doc[i - 1].text == "-"):
+            return None
+        i -= 1
+    return i + 1 if not letters else None
+
+
+def _expand(candidates: list[_Candidate], defined: dict[str, _Candidate]) -> None:
+    """Each abbreviation the text defines takes the name it stands for; the abbreviation
+    stays as the mention's written form."""
+    for candidate in candidates:
+        long = defined.get(candidate.written)
+        if long is None or long is candidate:
+            continue
+        candidate.raw = candidate.raw or candidate.written
+        candidate.written = long.written
+        candidate.known = long.known
+        candidate.label = long.label
+
+
 def _narrowed(span: Span, name: str, label: str) -> Span:
     """The part of `span` a repaired name still covers ("House Nancy Pelosi" → the tokens of
     "Nancy Pelosi"), so the words cut off are free for the rules that read context."""
@@ -447,6 +687,18 @@ def _narrowed(span: Span, name: str, label: str) -> Span:
         alignment_mode="expand",
     )
     return narrowed if narrowed is not None and len(narrowed) else span
+
+
+def _after_role(span: Span) -> bool:
+    """ "spokesman Orla Venn": a full name right after a role noun is a person's."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in role_table_nouns()
+
+
+def _titled(span: Span) -> bool:
+    """ "President Velazi": a capitalised role noun right before a name makes it a
+    person's, whatever the model tagged it."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.is_title and before.lower_ in role_table_nouns()
 
 
 def _most_written(matches: list[_Candidate], position: int) -> _Candidate | None:
@@ -464,15 +716,17 @@ def _most_written(matches: list[_Candidate], position: int) -> _Candidate | None
 def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
-    return len(words) <= 3 and role_table_nouns().intersection([words[-1].lower()]) != set()
+    return len(words) <= 3 and words[-1].lower().rstrip(".") in title_words()
 
 
 def _starts_title(span: Span) -> bool:
     """ "Supreme Leader", "Grand Mufti": one capitalised word the model tagged as a body,
-    right before a capitalised role noun, is the first word of a title."""
+    right before a capitalised role noun, is the first word of a title; an acronym there
+    ("NATO Secretary General") is the body the title is of."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
         len(span) == 1
+        and not span[0].is_upper
         and after is not None
         and after.is_title
         and after.lower_ in role_table_nouns()
@@ -481,7 +735,8 @@ def _starts_title(span: Span) -> bool:
 
 def _names_an_event(span: Span) -> bool:
     """ "the joint naval exercise Malabar", "the summit Davos": a name right after the event
-    noun it names is that event, not an actor."""
+    noun it names is that event, not an actor. A role noun ("spokesman Orla Venn") names
+    no event."""
     if span.start == 0:
         return False
     before = span.doc[span.start - 1]
@@ -491,7 +746,64 @@ def _names_an_event(span: Span) -> bool:
         or before.head.i == root.i
         or (root.head.i == before.head.i and root.dep_ == before.dep_)
     )
-    return before.pos_ == "NOUN" and linked and lexicon().noun(before) is not None
+    if before.pos_ != "NOUN" or not linked or before.lower_ in role_table_nouns():
+        return False
+    sense = lexicon().noun(before)
+    return sense is not None and sense.cameo is not None
+
+
+def _own_bodies(candidates: list[_Candidate], gazetteer: Gazetteer, foreign: set[str]) -> None:
+    """ "the Senate" in an article that names the United States more than any other country:
+    a body named without its country ("Senate" for the "US Senate") is the body of that
+    name of the country the article names most, so it has one name in every article;
+    unless the article writes it as another place's body (`foreign`)."""
+    named = Counter(
+        c.known.country for c in candidates if c.known and c.known.kind in (COUNTRY, DEMONYM)
+    )
+    if not named:
+        return
+    top = min(named, key=lambda country: (-named[country], country))
+    for candidate in candidates:
+        if candidate.known is not None or candidate.label != "ORG" or candidate.written in foreign:
+            continue
+        for body in gazetteer.bodies().get(candidate.written, []):
+            if body.country == top:
+                candidate.known = body
+                break
+
+
+def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> bool:
+    """ "the state's House of Representatives", "Nigeria's House of Representatives":
+    a body the gazetteer knows as one country's, written as the body of some other place,
+    is not that country's; it keeps the name it is written with, and so does every other
+    mention of it in the document."""
+    if known.kind not in BODY_KINDS or not known.country:
+        return False
+    owners = [child for child in span.root.children if child.dep_ == "poss"]
+    if not owners or owners[0].pos_ == "PRON":
+        return False
+    owner = owners[0]
+    words = [t for t in owner.subtree if t.dep_ != "case" and not t.is_punct]
+    place = gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
+    return place is None or place.country != known.country
+
+
+def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:
+    """ "Lib Dem Health spokesman": a known body with the brief of the role that follows
+    run into its name is that body; the brief belongs to the title."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is None or after.lower_ not in role_table_nouns():
+        return None
+    words = written.split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1].lower() in portfolios():
+        cut -= 1
+    known = gazetteer.lookup(" ".join(words[:cut])) if cut < len(words) else None
+    if known is None:
+        return None
+    name = " ".join(words[:cut])
+    narrowed = _narrowed(span, name, known.type)
+    return Span(span.doc, narrowed.start, narrowed.end, label=known.type), name, known
 
 
 def _portfolio(span: Span) -> bool:

@@ -12,12 +12,27 @@ Rules (docs/data-model.md, "Name repair"):
 - `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
   abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
 - `title_split`: a person's name that begins with the words of a body or title ("House",
-  "Senate Majority Leader") keeps only the personal name after them;
+  "Senate Majority Leader", "Kerala CM") keeps only the personal name after them, one
+  word of it when a title comes right before ("VP Lorne");
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
 - `weather_system` (dropped): a name written after a storm word anywhere in the document
   ("Hurricane Humberto", then "Humberto");
 - `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
   particle ("Acropora millepora");
+- `trailing_word`: a lower-case function word the span ran on into goes ("Ontario
+  for");
+- `document` (dropped): the name of a law, treaty or paper ("White Paper", "Coastal
+  Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
+  actor (docs/eval.md);
+- `abstraction` (dropped): a process, disease or technology news writes like a name
+  ("Brexit", "COVID-19");
+- `numbered_place` (dropped): a place or nationality with a digit in it, which no place
+  name has ("T20", "Running Point Season 1", "77th Republic Day");
+- `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
+  another item of a list of links ("Daily Ledger - The Voice of the Valley");
+- `headline` (dropped): an opening curly quotation mark after the first word of a span not
+  tagged as a person: a headline or a title with a quoted phrase run together ("Streamline
+  News ‘A Quiet Town");
 - `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely");
 - `agent_noun` (dropped): a one-word span that is the plural of an agent noun written as an
   acronym ("MPs", "MSPs"): a group, which agents.py and coreference read with its country.
@@ -41,6 +56,8 @@ _TRAILING = ".,;:|"
 _LEADING = "-\u2013\u2014'\"\u201c\u2018|"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros|Plc|Mt)\.")
 _NUMBER = re.compile(r"\d")
+_OPENING_QUOTE = "\u2018\u201c"
+_DASHES = ("-", "\u2013", "\u2014")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +68,10 @@ class Words:
     units: frozenset[str]
     storms: frozenset[str]
     particles: frozenset[str]
+    documents: frozenset[str]
+    not_actors: frozenset[str]
+    organisations: frozenset[str]
+    titles: frozenset[str]
     closed_class: frozenset[str]
 
 
@@ -62,6 +83,10 @@ def words() -> Words:
         units=frozenset(data["units"]),
         storms=frozenset(data["storms"]),
         particles=frozenset(data["particles"]),
+        documents=frozenset(data["documents"]),
+        not_actors=frozenset(data["not_actors"]),
+        organisations=frozenset(data["organisations"]),
+        titles=frozenset(data["titles"]),
         closed_class=frozenset(data["closed_class"]),
     )
 
@@ -118,17 +143,37 @@ def _strip_punctuation(text: str) -> str:
     return text
 
 
+def title_words() -> frozenset[str]:
+    """Role nouns and the abbreviations news writes for titles ("PM", "CM", "VP")."""
+    return role_table_nouns() | words().titles
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def _placed(word: str, gazetteer: Gazetteer) -> bool:
+    """A country, nationality or region written before a title ("Kerala CM", "Canada PM")."""
+    known = gazetteer.lookup(word, exact=True)
+    return (known is not None and known.kind in (COUNTRY, DEMONYM)) or bool(gazetteer.place(word))
+
+
 def _prefix_end(tokens: list[str]) -> int:
     """How many leading words name a body or title rather than the person: the longest
-    prefix made of body words, role nouns, portfolios and connectives, or one the
-    gazetteer knows as an institution or country."""
-    lists = words().bodies | role_table_nouns() | portfolios() | {"of", "the", "majority"}
+    prefix made of body words, titles, portfolios and connectives (after a place: "Kerala
+    CM") that holds at least one body word or title, or one the gazetteer knows as an
+    institution or country. A portfolio word alone is the start of an organisation's name
+    ("International Monetary Fund", "National Beekeeping Society"), not a title."""
+    heads = words().bodies | title_words()
+    lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
     end = 0
-    for size in range(1, len(tokens) - 1):
-        prefix = tokens[:size]
-        if all(word.lower() in lists for word in prefix) or (
-            gazetteer.lookup(" ".join(prefix), exact=True) is not None and size > 1
+    for size in range(1, len(tokens)):
+        prefix = [_bare(word) for word in tokens[:size]]
+        if size > 1 and _placed(tokens[0], gazetteer):
+            prefix = prefix[1:]
+        if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
+            gazetteer.lookup(" ".join(tokens[:size]), exact=True) is not None and size > 1
         ):
             end = size
     while end and tokens[end - 1].lower() in ("of", "the"):
@@ -143,9 +188,9 @@ def _personal(rest: list[str], pos: list[str] | None) -> bool:
     lists = words()
     if pos is None or len(pos) < len(rest):
         return False
-    titles = lists.bodies | role_table_nouns() | portfolios()
+    titles = lists.bodies | title_words() | portfolios()
     return all(tag == "PROPN" for tag in pos[-len(rest) :]) and not any(
-        word.lower() in titles for word in rest
+        _bare(word) in titles for word in rest
     )
 
 
@@ -154,10 +199,12 @@ def repair_words(
     label: str,
     pos: list[str] | None = None,
     storms: Iterable[str] = (),
+    determined: bool = False,
 ) -> Repair:
     """Repair the words of one span. `pos` (the parser's tags, one per word) lets
     `not_a_name` drop a lone adverb; without it only a stop word left by another repair
-    ("[I]t") is dropped, since a lone "May" may be a surname."""
+    ("[I]t") is dropped, since a lone "May" may be a surname. `determined`: the span was
+    written after "the", which no personal name is."""
     lists = words()
     rules: list[str] = []
     lowered = [t.lower() for t in tokens]
@@ -176,10 +223,17 @@ def repair_words(
         and tokens[0].istitle()
         and tokens[1].isalpha()
         and tokens[1].islower()
-        and lowered[1] not in lists.particles
+        and lowered[1] not in lists.particles | lists.organisations | lists.bodies
         and len(tokens[1]) > 3
+        and load_gazetteer().lookup(" ".join(tokens)) is None
     ):
         return Repair(None, ("species",))
+    if label != "PERSON" and any(c in _OPENING_QUOTE for c in "".join(tokens[1:])):
+        return Repair(None, ("headline",))
+    dash = next((i for i, token in enumerate(tokens) if token in _DASHES), None)
+    if dash:
+        rules.append("spaced_dash")
+        tokens = tokens[:dash]
     text = " ".join(tokens)
     cleaned = _strip_brackets(text)
     if cleaned != text:
@@ -189,13 +243,28 @@ def repair_words(
     if cleaned != text:
         rules.append("trailing_punctuation")
         text = cleaned
-    if label in ("PERSON", "ORG"):
+    split = text.split()
+    while len(split) > 1 and split[-1] in STOP_WORDS and split[-1] not in lists.particles:
+        split.pop()
+    if len(split) < len(text.split()):
+        rules.append("trailing_word")
+        text = " ".join(split)
+    known = load_gazetteer().lookup(text)
+    person = label == "PERSON" and not determined
+    if known is None and not person and text.split()[-1].lower() in lists.documents:
+        return Repair(None, (*rules, "document"))
+    if text in lists.not_actors:
+        return Repair(None, (*rules, "abstraction"))
+    if known is None and label in ("GPE", "NORP") and _NUMBER.search(text):
+        return Repair(None, (*rules, "numbered_place"))
+    if label in ("PERSON", "ORG") and known is None:
         split = text.split()
         cut = _prefix_end(split)
         rest = split[cut:]
+        titled = cut and _bare(split[cut - 1]) in title_words()
         named = (
             cut
-            and len(rest) >= 2
+            and (len(rest) >= 2 or (titled and len(rest) == 1))
             and all(w[:1].isupper() or w in lists.particles for w in rest)
             and (label == "PERSON" or _personal(rest, pos))
         )
@@ -221,7 +290,9 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     aligned = pos[-len(tokens) :] if len(pos) >= len(tokens) else None
     if aligned is not None and [t.text for t in span if not t.is_punct][-len(tokens) :] != tokens:
         aligned = None
-    return repair_words(tokens, span.label_, aligned, storms)
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    determined = "the" in (span[0].lower_, before)
+    return repair_words(tokens, span.label_, aligned, storms, determined)
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

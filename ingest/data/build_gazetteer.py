@@ -2,9 +2,10 @@
 
 Countries, official names, demonyms and capitals come from two packages of public ISO and
 country data (pycountry, countryinfo), so the gazetteer covers every country rather than the
-ones some article happened to name. The hand-kept tables beside this script (country_aliases,
-seats_of_power, institutions) add what those packages lack: the short forms news prints,
-seats of power used as metonyms and the major institutions. The output is committed, so
+ones some article happened to name. The hand-kept tables beside this script (states,
+country_aliases, seats_of_power, institutions) add what those packages lack: states ISO
+leaves out (Kosovo), the short forms and demonyms news prints, seats of power used as
+metonyms and the major institutions. The output is committed, so
 extraction needs neither package at run time; rerun this after editing a table.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -166,6 +168,8 @@ def country_codes() -> dict[str, str]:
         record = info.get(country.alpha_3, {})
         name = record.get("name") or getattr(country, "common_name", None) or country.name
         codes.setdefault(name, country.alpha_3)
+    for row in _table("states.tsv"):
+        codes.setdefault(row["name"], row["code"])
     for entry in curated_entries():
         if entry.country and entry.country not in codes:
             codes[entry.country] = pycountry.countries.search_fuzzy(entry.country)[0].alpha_3
@@ -177,7 +181,8 @@ def region_codes(entries: list[Entry]) -> dict[str, str]:
     the country of an actor whose role is of a region ("governor of Ohio"). Names that name
     a country, or only say where in a country ("Northern Province", "Centre-Est"), are left
     out; where two countries have a region of one name ("Florida" in
-    the United States and in Uruguay) the most populous country wins, as for demonyms."""
+    the United States and in Uruguay) the most populous country wins, as for demonyms. Each
+    name is kept also without its diacritics."""
     countries = {entry.alias for entry in entries}
     info = _countryinfo()
     found: dict[str, tuple[int, str]] = {}
@@ -191,14 +196,25 @@ def region_codes(entries: list[Entry]) -> dict[str, str]:
         if country is None:
             continue
         population = int(info.get(country.alpha_3, {}).get("population") or 0)
-        if name not in found or population > found[name][0]:
-            found[name] = (population, country.alpha_3)
+        for spelling in {name, _plain(name)} - countries:
+            if spelling not in found or population > found[spelling][0]:
+                found[spelling] = (population, country.alpha_3)
     return {name: code for name, (_, code) in sorted(found.items())}
 
 
+def _plain(name: str) -> str:
+    """The name without its diacritics ("Jammu and Kashmīr" → "Jammu and Kashmir"), the way
+    English news writes it."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def curated_entries() -> Iterator[Entry]:
+    for row in _table("states.tsv"):
+        yield Entry(row["name"], row["name"], "GPE", "country", row["name"])
     for row in _table("country_aliases.tsv"):
-        yield Entry(row["alias"], row["name"], "GPE", "country", row["name"])
+        kind = row.get("kind") or "country"
+        yield Entry(row["alias"], row["name"], "GPE", kind, row["name"])
     for row in _table("seats_of_power.tsv"):
         kind = "capital" if row["type"] == "GPE" else "seat"
         yield Entry(row["alias"], row["name"], row["type"], kind, row["country"])

@@ -140,3 +140,163 @@ def test_overrides_merge_keep_apart_and_type(nlp: Language) -> None:
     assert found["Joe Biden"] == ("Joseph Biden", "PERSON")
     assert found["Hunter Biden"] == ("Hunter Biden", "ORG")
     assert found["Biden"][0] == "Joseph Biden"
+
+
+def test_an_abbreviation_the_text_defines_is_that_name(nlp: Language) -> None:
+    doc = nlp(
+        "The Coastal Farmers Union (CFU) rejected the plan on Monday. Later the CFU said "
+        "it would appeal, and CFU President Dana Rusk met officials."
+    )
+    index = ActorIndex(doc)
+    shorts = [t for t in doc if t.text == "CFU"]
+    assert len(shorts) == 3
+    for short in shorts:
+        actor = index.actor_at(short)
+        assert actor is not None and actor.mention.name == "Coastal Farmers Union"
+        assert actor.mention.mention == "CFU"
+
+
+def test_initials_mend_a_name_the_model_cut_short(nlp: Language) -> None:
+    doc = nlp("Leaders of the Rashtriya Lok Morcha (RLM) met on Friday.")
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "Rashtriya Lok Morcha" in found
+    assert "Lok Morcha" not in found
+
+
+def test_a_title_before_untagged_proper_nouns_names_a_person(nlp: Language) -> None:
+    doc = nlp(
+        "The KPCC welcomed the decision. KPCC President Harun Velazi said the party "
+        "would contest. Later President Velazi met the governor."
+    )
+    index = ActorIndex(doc)
+    found = names(index)
+    assert found.get("Harun Velazi") == ("Harun Velazi", "PERSON")
+    actor = index.actor_at(doc[token(doc, "Velazi", 1)])
+    assert actor is not None and actor.mention.name == "Harun Velazi"
+    assert index.actor_at(doc[token(doc, "KPCC", 1)]) is not None
+
+
+def test_an_untagged_name_in_a_list_of_names_is_an_actor(nlp: Language) -> None:
+    doc = nlp(
+        "The Care Alliance, which includes Oxfam, Hope Rising, Mencap and the Carers Trust, "
+        "criticised the bill."
+    )
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "Hope Rising" in found
+
+
+def test_an_organisation_named_with_a_portfolio_word_keeps_it(nlp: Language) -> None:
+    doc = nlp(
+        "G8 ministers asked the International Monetary Fund and the National Farmers "
+        "Society to report."
+    )
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("International Monetary Fund") == "ORG"
+    assert "G8" in found
+    assert not any(name.startswith(("Monetary", "Farmers")) for name in found)
+
+
+def test_two_places_joined_by_and_that_name_one_region(nlp: Language) -> None:
+    doc = nlp("The court restored statehood to Jammu and Kashmir on Tuesday.")
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "Jammu and Kashmir" in found
+    assert "Jammu" not in found
+
+
+def test_an_organisation_word_ends_an_untagged_or_mistyped_name(nlp: Language) -> None:
+    doc = nlp("The Clean Rivers Alliance, which includes the Harlow's Society, met on Monday.")
+    doc.ents = [Span(doc, 1, 4, label="WORK_OF_ART")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Clean Rivers Alliance") == "ORG"
+    assert found.get("Harlow's Society") == "ORG"
+
+
+def test_a_capitalised_abbreviation_is_no_courtesy_title(nlp: Language) -> None:
+    doc = nlp("Critics said the SIR would exclude voters, as Sir Alan Pike warned.")
+    index = ActorIndex(doc)
+    short = Span(doc, token(doc, "SIR"), token(doc, "SIR") + 1, label="ORG")
+    assert surface(short) == "SIR"
+    assert index.genders.get(entity_id("SIR")) is None
+    assert index.genders.get(entity_id("Alan Pike")) == "m"
+
+
+def test_a_body_with_the_brief_of_the_title_after_it_is_that_body(nlp: Language) -> None:
+    doc = nlp("Lib Dem Treasury spokesman Orla Venn also branded the plans as fantasy.")
+    doc.ents = [Span(doc, 0, 3, label="PERSON"), Span(doc, 4, 6, label="ORG")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Liberal Democrats") == "ORG"
+    assert found.get("Orla Venn") == "PERSON"
+    assert not any("Treasury" in name for name in found)
+
+
+def test_a_role_noun_before_a_name_names_no_event(nlp: Language) -> None:
+    doc = nlp("Party spokesman Orla Venn rejected the claim.")
+    doc.ents = [Span(doc, 2, 4, label="ORG")]
+    assert "Orla Venn" in {a.mention.name for a in ActorIndex(doc).actors()}
+
+
+def test_a_known_body_written_as_another_places_keeps_its_words(nlp: Language) -> None:
+    doc = nlp(
+        "Nigeria's House of Representatives passed the bill. Later the House of "
+        "Representatives sent it to the Senate."
+    )
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "House of Representatives" in found
+    assert "US House of Representatives" not in found
+    ours = {
+        a.mention.name
+        for a in ActorIndex(nlp("America's House of Representatives voted.")).actors()
+    }
+    assert "US House of Representatives" in ours
+
+
+def test_a_name_mistyped_as_a_thing_takes_what_the_gazetteer_or_a_title_says(
+    nlp: Language,
+) -> None:
+    doc = nlp("The Liberal Democrats said Mr Pellow was wrong.")
+    doc.ents = [Span(doc, 0, 3, label="WORK_OF_ART"), Span(doc, 4, 6, label="PRODUCT")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Liberal Democrats") == "ORG"
+    assert found.get("Pellow") == "PERSON"
+
+
+def test_an_untagged_name_after_a_courtesy_title_is_a_person(nlp: Language) -> None:
+    doc = nlp("Lord Harwick agreed with the minister.")
+    doc.ents = []
+    index = ActorIndex(doc)
+    actor = index.actor_at(doc[1])
+    assert actor is not None and actor.mention.name == "Harwick"
+    assert actor.mention.type == "PERSON"
+
+
+def test_the_surname_of_a_name_after_a_role_noun_is_that_person(nlp: Language) -> None:
+    doc = nlp("Party spokesman Orla Venn rejected the plan. Ms Venn told reporters so.")
+    doc.ents = [Span(doc, 2, 4, label="ORG"), Span(doc, 9, 10, label="PERSON")]
+    actor = ActorIndex(doc).actor_at(doc[9])
+    assert actor is not None and actor.mention.name == "Orla Venn"
+
+
+def test_a_region_tagged_as_a_facility_and_an_untagged_court_are_actors(nlp: Language) -> None:
+    doc = nlp("The Northern Cape High Court fined officials in Tamil Nadu on Friday.")
+    doc.ents = [Span(doc, 8, 10, label="FAC")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found.get("Tamil Nadu") == "GPE"
+    assert found.get("Northern Cape High Court") == "ORG"
+
+
+def test_a_bare_body_is_the_body_of_the_country_the_article_names_most(nlp: Language) -> None:
+    us = nlp("The US Senate met. Later the Senate voted on the bill, US officials said.")
+    found = {a.mention.mention: a.mention.name for a in ActorIndex(us).actors()}
+    assert found.get("Senate") == "US Senate"
+    india = nlp("India's ministers met. The Senate of Ruritania voted, India said.")
+    assert "US Senate" not in {a.mention.name for a in ActorIndex(india).actors()}
+
+
+def test_a_state_body_in_an_article_about_its_country_keeps_its_words(nlp: Language) -> None:
+    doc = nlp(
+        "US officials said Ohio's House of Representatives voted. The US Senate and the "
+        "House of Representatives in Ohio disagreed, the US said."
+    )
+    found = {a.mention.name for a in ActorIndex(doc).actors()}
+    assert "House of Representatives" in found
+    assert "US House of Representatives" not in found

@@ -86,3 +86,32 @@ def test_later_tables_win_over_generated_rows() -> None:
         ]
     )
     assert gazetteer.lookup("springfield").name == "Town Council"
+
+
+def test_states_iso_data_lacks_are_states_with_a_code() -> None:
+    gazetteer = load_gazetteer()
+    kosovo = gazetteer.lookup("Kosovo")
+    assert kosovo is not None and kosovo.kind == "country" and kosovo.type == "GPE"
+    assert gazetteer.code("Kosovo") == "XKX"
+    assert gazetteer.lookup("Kosovars").kind == DEMONYM
+    assert gazetteer.lookup("Union of India").name == "India"
+
+
+def test_demonyms_news_prints_that_iso_data_spells_otherwise() -> None:
+    gazetteer = load_gazetteer()
+    for written, country in (("Saudi", "Saudi Arabia"), ("Britons", "United Kingdom"),
+                             ("Serbs", "Serbia"), ("Spaniards", "Spain")):  # fmt: skip
+        known = gazetteer.lookup(written)
+        assert known is not None and known.kind == DEMONYM and known.name == country
+
+
+def test_blocs_and_non_governmental_bodies_are_known() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("G8").kind == "international"
+    assert gazetteer.lookup("Mercosur").kind == "international"
+    assert gazetteer.lookup("Human Rights Watch").kind == "ngo"
+
+
+def test_a_region_is_found_without_its_diacritics() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.place("Jammu and Kashmir") == gazetteer.place("Jammu and Kashmīr") == "IND"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Span
 
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.names import explain, repair_words
@@ -114,3 +115,70 @@ def test_a_person_run_into_a_body_tagged_as_an_organisation(nlp: Language) -> No
     found = names(nlp, text)
     assert not any(name.startswith("House") and "Okafor" in name for name in found)
     assert "Darnell Okafor" in found
+
+
+def test_a_portfolio_word_alone_does_not_split_an_organisation() -> None:
+    pos = ["PROPN"] * 3
+    fund = repair_words(["International", "Harbour", "Fund"], "ORG", pos)
+    assert (fund.name, fund.rules) == ("International Harbour Fund", ())
+    society = repair_words(["National", "Beekeeping", "Society"], "ORG", pos)
+    assert society.name == "National Beekeeping Society"
+    assert repair_words(["International", "Monetary", "Fund"], "ORG", pos).rules == ()
+
+
+def test_a_law_or_paper_names_no_actor(nlp: Language) -> None:
+    assert repair_words(["White", "Paper"], "ORG").rules == ("document",)
+    assert repair_words(["Coastal", "Fisheries", "Act"], "ORG").name is None
+    assert repair_words(["Bill"], "PERSON").name == "Bill"
+    found = names(nlp, "Minister Vera Holm praised the new Harbour Safety Act on Monday.")
+    assert not any("Act" in name for name in found)
+
+
+def test_a_function_word_the_span_ran_into_goes() -> None:
+    repaired = repair_words(["Lindmark", "for"], "ORG")
+    assert (repaired.name, repaired.rules) == ("Lindmark", ("trailing_word",))
+    assert repair_words(["Karim", "al"], "PERSON").name == "Karim al"
+
+
+def test_the_bill_is_no_person_and_an_abstraction_no_actor(nlp: Language) -> None:
+    assert repair_words(["Bill"], "PERSON", determined=True).rules == ("document",)
+    assert repair_words(["Brexit"], "ORG").rules == ("abstraction",)
+    found = names(nlp, "Ministers pushed the Bill through, and Bill Hart said Brexit had won.")
+    assert "Bill Hart" in found
+    assert not found & {"Bill", "Brexit"}
+
+
+def test_a_party_written_in_lower_case_is_no_species() -> None:
+    assert repair_words(["Democratic", "party"], "ORG").name == "Democratic party"
+    assert repair_words(["Harbour", "party"], "ORG").name == "Harbour party"
+    assert repair_words(["Porites", "lobata"], "ORG").rules == ("species",)
+
+
+def test_a_spaced_dash_ends_a_name_and_a_quote_inside_makes_a_headline() -> None:
+    cut = repair_words(["Daily", "Ledger", "-", "The", "Voice", "of", "the", "Valley"], "ORG")
+    assert (cut.name, cut.rules) == ("Daily Ledger", ("spaced_dash",))
+    assert repair_words(["Kilroy-Silk"], "PERSON").name == "Kilroy-Silk"
+    headline = repair_words(["Streamline", "News", "\u2018A", "Quiet", "Town"], "ORG")
+    assert headline.rules == ("headline",)
+    assert repair_words(["Ann", "\u201cBee\u201d", "Carter"], "PERSON").name is not None
+
+
+def test_a_title_abbreviation_before_a_name_is_split_off() -> None:
+    state = repair_words(["Tripura", "CM", "Arun", "Deb"], "PERSON")
+    assert (state.name, state.rules) == ("Arun Deb", ("title_split",))
+    assert repair_words(["VP", "Lorne"], "PERSON").name == "Lorne"
+    assert repair_words(["House", "Democrats"], "ORG").name == "House Democrats"
+
+
+def test_a_country_and_a_title_abbreviation_name_no_actor(nlp: Language) -> None:
+    doc = nlp("The Japan PM met Lorna Vail in Tokyo on Monday.")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 4, 6, label="PERSON")]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert "Lorna Vail" in found
+    assert not any(name.endswith("PM") for name in found)
+
+
+def test_a_place_with_a_digit_names_no_place() -> None:
+    assert repair_words(["Series", "4"], "GPE").rules == ("numbered_place",)
+    assert repair_words(["G20"], "GPE").name == "G20"
+    assert repair_words(["MI5"], "ORG").name == "MI5"
