@@ -14,6 +14,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from polgraph.ingest.actors import role_table_nouns
+from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.entities import Actor, ActorIndex
 from polgraph.ingest.records import Modality
@@ -26,6 +28,7 @@ from polgraph.ingest.semantics import (
     reading_for,
     unknown_sense,
 )
+from polgraph.ingest.sources import is_outlet
 
 SUBJECTS = frozenset({"nsubj"})
 OBJECTS = frozenset({"dobj", "dative", "oprd"})
@@ -40,8 +43,16 @@ ADJUNCT_PREPS = frozenset(
 )  # fmt: skip
 # A claim's setting, not its topic: "under New Labour the country changed", "in Britain";
 # a cause is its topic ("because of Mr Brown's management").
-SETTING_PREPS = ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "as", "because"}
+SETTING_PREPS = (ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "as", "because"}) | {
+    "along",
+    "beside",
+}
 CLAIM_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
+# "the policy of the BJP government", "all association with the Congress": the actor behind
+# a noun's own argument belongs to what the noun phrase is about.
+CLAIM_NOUN_PREPS = frozenset({"of", "with", "against", "for", "to", "over", "toward", "towards"})
+# A noun standing as a clause's complement ("the crash was likely Iran's doing").
+CLAIM_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp"})
 IN_VERBS = frozenset({"interfere", "meddle", "intervene", "invest", "involve"})
 NOUN_ARGUMENT_PREPS = frozenset({"of", "to", "against", "into", "for", "with", "over"})
 # "an attack on Israel", "a jab at Trump": only conflict nouns take their target this way;
@@ -249,11 +260,7 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     left to the nominal-event rule."""
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
-    collective = (
-        noun.lemma_.lower() in COLLECTIVE
-        or noun.lower_ in COLLECTIVE
-        or agent_noun(noun) is not None
-    )
+    collective = _collective(noun)
     via = _phrase(noun)
     found: list[Target] = []
     for child in noun.children:
@@ -293,14 +300,34 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     return found
 
 
+def _collective(noun: Token) -> bool:
+    """ "the BJP government", "Russian forces": a noun that stands for the actor named on
+    it."""
+    return (
+        noun.lemma_.lower() in COLLECTIVE
+        or noun.lower_ in COLLECTIVE
+        or agent_noun(noun) is not None
+    )
+
+
 def _adjective_agents(noun: Token, frame: Frame) -> list[Actor]:
-    """ "Israeli shelling killed four": the nationality adjective of an event noun names
-    who performed the event."""
-    return [
-        actor
-        for child in noun.children
-        if child.dep_ == "amod" and (actor := frame.actors.country_at(child)) is not None
-    ]
+    """ "Israeli shelling killed four", "the US airstrike that killed the general": the
+    nationality adjective or the name before an event noun names who performed the
+    event. A name before a role noun ("the Congress leader") is the body the role is in,
+    not an agent: only events with a CAMEO code take it."""
+    sense = frame.lex.noun(noun)
+    event = sense is not None and sense.root is not None
+    found: list[Actor] = []
+    for child in noun.children:
+        if child.dep_ == "amod":
+            actor = frame.actors.country_at(child)
+        elif child.dep_ in ("compound", "nmod") and child.i < noun.i and event:
+            actor = frame.actors.actor_at(child)
+        else:
+            continue
+        if actor is not None:
+            found.append(actor)
+    return found
 
 
 def _object_controller(verb: Token, frame: Frame) -> list[Target]:
@@ -807,7 +834,7 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
             addressees.extend(_targets(child, frame))
         elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
             addressees.extend(_prep_targets(child, verb, frame))
-    addressees = [t for t in addressees if t.actor.mention.sector != "MED"]
+    addressees = [t for t in addressees if not _outlet(t.actor)]
     if addressees:
         yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
 
@@ -825,18 +852,61 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     sense = frame.lex.verb(verb)
     if sense is None or not (sense.has("speech") or sense.has("claim") or sense.has("threat")):
         return
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
     if not clauses:
         return
     speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor)]
+    own = _own_countries(speakers, frame)
     about = [
         t
         for clause in clauses
         for t in _claim_about(clause, frame)
-        if not _neuter(t.actor) and t.actor.mention.type != "GPE"
+        if not _neuter(t.actor)
+        and not _outlet(t.actor)
+        and (t.actor.mention.type != "GPE" or (own and _country_code(t.actor) not in own))
     ]
     if about:
         yield Found(speakers, about, sense, "statement", verb.text)
+
+
+def _own_countries(speakers: list[Target], frame: Frame) -> set[str]:
+    """The countries a speaker is known to speak for: one named in the speaker's own noun
+    phrase ("US Secretary of State Mike Pompeo", "Iran's foreign minister") or the one an
+    organisation belongs to. Empty when unknown: a country in the claim of a speaker of
+    unknown side is then left out, as it is most often the speaker's own. A state's claim
+    about another state is left to the rules that read the claim itself."""
+    found: set[str] = set()
+    for speaker in speakers:
+        if speaker.actor.mention.type in ("GPE", "NORP"):
+            continue
+        code, _ = known_affiliation(speaker.actor.mention)
+        if code is not None:
+            found.add(code)
+        if speaker.actor.resolved_by != "name":
+            continue
+        for token in speaker.actor.span.root.subtree:
+            actor = frame.actors.actor_at(token) or frame.actors.country_at(token)
+            if actor is not None and actor.mention.type == "GPE":
+                found.add(_country_code(actor))
+    return found
+
+
+def _country_code(actor: Actor) -> str:
+    code, _ = known_affiliation(actor.mention)
+    return code or actor.mention.id
+
+
+def _outlet(actor: Actor) -> bool:
+    """ "told BBC News", "told radio host X": an outlet or a journalist is the reporting
+    frame (docs/eval.md). Outlets the gazetteer knows are left in: sources.py takes them
+    out and keeps them as the sentence's source; a name built on "News" says it of the
+    rest."""
+    mention = actor.mention
+    if mention.sector == "MED":
+        return True
+    return (
+        mention.type == "ORG" and "news" in mention.name.lower().split() and not is_outlet(mention)
+    )
 
 
 def _neuter(actor: Actor) -> bool:
@@ -882,24 +952,37 @@ def _clause_of(token: Token) -> int:
     return node.i
 
 
-def _core(token: Token, depth: int = 0) -> bool:
-    """Whether a word is an argument of a verb, or the owner or conjunct of one; a
-    two-word preposition ("because of", "due to") counts as one."""
+def _core(token: Token, depth: int = 0, loose: bool = True) -> bool:
+    """Whether a word is an argument of a verb, or the owner, conjunct or own argument of
+    one ("the policy of the BJP government", "Iran's doing"), but not the body behind a
+    role ("a member of the Lords" is someone else's place in it) nor a name that only
+    qualifies a thing there ("a ton of Knicks stuff"); a two-word preposition ("because
+    of", "due to") counts as one."""
     dep = token.dep_
-    if depth > 4 or token.head.i == token.i:
+    if depth > 5 or token.head.i == token.i:
         return False
-    if dep in CLAIM_ARGUMENTS:
+    if dep in CLAIM_ARGUMENTS or (
+        dep in CLAIM_COMPLEMENTS and token.pos_ in ("NOUN", "PROPN") and depth > 0
+    ):
         return True
-    if dep in ("conj", "poss", "compound", "nmod", "appos"):
-        return _core(token.head, depth + 1)
+    if dep in ("conj", "poss", "appos"):
+        return _core(token.head, depth + 1, loose)
+    if dep in ("compound", "nmod"):
+        return _core(token.head, depth + 1, loose and _collective(token.head))
     prep = token.head
     while prep.dep_ == "prep" and prep.head.dep_ == "prep":
         prep = prep.head
+    if dep != "pobj" or prep.dep_ not in ("prep", "agent"):
+        return False
+    if prep.head.pos_ in ("VERB", "AUX"):
+        return prep.lower_ not in SETTING_PREPS
+    noun = prep.head
     return (
-        dep == "pobj"
-        and prep.dep_ in ("prep", "agent")
-        and prep.head.pos_ in ("VERB", "AUX")
-        and prep.lower_ not in SETTING_PREPS
+        loose
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in role_table_nouns()
+        and prep.lower_ in CLAIM_NOUN_PREPS
+        and _core(noun, depth + 1, loose)
     )
 
 

@@ -265,3 +265,42 @@ def test_objectless_interference_targets_the_actor_of_the_coordinated_clause(
     triple = one(nlp, text, "Sergei Lavrov", "Moldova")
     assert (triple.relation.type, triple.relation.modality) == ("INTERFERE", "negated")
     assert triple.relation.rule == "implicit_target"
+
+
+def test_a_claim_is_about_the_actor_behind_its_nouns(nlp: Language) -> None:
+    """The actor behind a noun's own argument in the claim is what the claim is about."""
+    text = (
+        "Keir Starmer said that because of the reckless policy of the SNP government, "
+        "Scottish schools are struggling."
+    )
+    assert one(nlp, text, "Keir Starmer", "Scottish National Party").relation.rule == "statement"
+    text = "Kemi Badenoch declared that any pact with the Reform Party was over."
+    assert ("Kemi Badenoch", "SAY", "Reform Party") in edges(nlp, text)
+
+
+def test_a_country_in_a_claim_counts_when_the_speakers_own_side_is_named(nlp: Language) -> None:
+    """ "French minister X said … Russia's doing" is about Russia; a country in the claim of a
+    speaker whose side is unknown is most often the speaker's own and is left out."""
+    text = "French Foreign Minister Jean-Noel Barrot said the blackout was clearly Russia's doing."
+    assert ("Jean-Noel Barrot", "SAY", "Russia") in edges(nlp, text)
+    assert not edges(nlp, "Jean-Noel Barrot said Russia would pay.")
+    own = edges(nlp, "French Foreign Minister Jean-Noel Barrot said France would pay.")
+    assert not any(o == "France" for _, _, o in own)
+
+
+def test_a_qualifier_and_a_roles_body_in_a_claim_are_not_its_topic(nlp: Language) -> None:
+    found = edges(nlp, "Ed Miliband said he had got a ton of Chelsea stuff.")
+    assert not any(o == "Chelsea" for _, _, o in found)
+    found = edges(nlp, "Ed Miliband said the chancellor remained a member of the House of Lords.")
+    assert not any(o == "House of Lords" for _, _, o in found)
+
+
+def test_an_outlet_named_as_news_is_the_reporting_frame(nlp: Language) -> None:
+    assert not triples(nlp, "Ed Davey told Sky News that the vote was a disgrace.")
+
+
+def test_a_name_before_an_event_noun_is_its_agent_in_a_relative_clause(nlp: Language) -> None:
+    text = "The Israeli airstrike that killed Hamas commander Yahya Sinwar drew praise."
+    assert ("Israel", "Yahya Sinwar") in {(s, o) for s, _, o in edges(nlp, text)}
+    text = "The Labour leader that criticised Nigel Farage spoke in Leeds."
+    assert not any(s == "Labour Party" for s, _, _ in edges(nlp, text))
