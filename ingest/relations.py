@@ -79,6 +79,10 @@ COLLECTIVE = frozenset(
         "ports", "territory", "soldiers", "coast", "guard", "intelligence",
     }
 )  # fmt: skip
+# Goods, which stand for the state they come from or go to when a measure is put on them.
+TRADED = frozenset(
+    {"good", "goods", "export", "import", "product", "shipment", "steel", "car", "produce"}
+)
 # Copulas, verbs whose object is the subject's own side ("distanced Moscow from the fray",
 # "withdrew the US from the treaty"), and composition ("the exercise includes US forces"),
 # which says what a thing is made of, not what one actor does to another.
@@ -92,6 +96,10 @@ INCLUDING = frozenset({"including", "like", "besides"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
+# "appealed against the ruling to the tribunal": appeals and complaints, and the words that
+# name what they are against.
+APPEALS = frozenset({"URGE", "APPEAL", "COMPLAIN"})
+GRIEVANCE_PREPS = frozenset({"against", "over", "about"})
 # "rejected a plea by Falconer", "granted Kyiv's request": an answer to an appeal, offer or
 # demand says its author made it to the one answering.
 ANSWER_TYPES = frozenset(
@@ -257,10 +265,17 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     """ "Trump's spending bill", "SpaceX contracts", "the Chinese envoy", "a plea by
     Falconer", "the pact with the EU": the actor behind a thing. A possessor that is the
     patient of an event noun ("his deportation") is not the actor of the noun, so those are
-    left to the nominal-event rule."""
+    left to the nominal-event rule. Goods a measure is put on stand for the state they come
+    from or go to ("tariffs on Chinese steel", "a duty on exports to the US"), weakly: only
+    a coded act such as a sanction reaches that state through them."""
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
     collective = _collective(noun)
+    traded = (
+        noun.lemma_.lower() in TRADED
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in ("on", "against")
+    )
     via = _phrase(noun)
     found: list[Target] = []
     for child in noun.children:
@@ -289,6 +304,18 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(Target(t.actor, via, True) for t in _targets(pobj, frame))
+        elif traded and (
+            (dep == "amod" and (actor := frame.actors.country_at(child)) is not None)
+            or (dep == "prep" and child.lower_ in ("to", "from"))
+        ):
+            found.extend(
+                Target(t.actor, via, weak=True)
+                for t in (
+                    [Target(actor)]
+                    if dep == "amod"
+                    else [t for p in child.children if p.dep_ == "pobj" for t in _targets(p, frame)]
+                )
+            )
     if not found and not as_subject:
         for child in noun.children:
             if child.dep_ == "amod":
@@ -510,6 +537,9 @@ def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
     ("supported the government against the rebels")."""
     word = prep.lower_
     sense = frame.lex.verb(verb)
+    addressed = _addressed_past_grievance(prep, sense, frame)
+    if addressed:
+        return addressed
     if sense is not None and (
         (word == "on" and sense.type in COMMUNICATION_TYPES)
         or (word == "against" and sense.polarity > 0)
@@ -539,6 +569,24 @@ def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
     return [t for c in prep.children if c.dep_ == "pobj" for t in _targets(c, frame)]
 
 
+def _addressed_past_grievance(prep: Token, sense: Sense | None, frame: Frame) -> list[Target]:
+    """ "appealed against the ruling to the tribunal", "complained about the decision to
+    the ombudsman": the parser hangs the "to" phrase of an appeal or complaint on the
+    grievance named before it; it is who the appeal is made to."""
+    if sense is None or sense.type not in APPEALS or prep.lower_ not in GRIEVANCE_PREPS:
+        return []
+    return [
+        t
+        for grievance in prep.children
+        if grievance.dep_ == "pobj" and frame.actors.actor_at(grievance) is None
+        for to in grievance.children
+        if to.dep_ == "prep" and to.lower_ == "to"
+        for pobj in to.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame)
+    ]
+
+
 def _nested_targets(noun: Token, frame: Frame) -> list[Target]:
     """ "interfere in the election in Moldova": the actor one preposition further down."""
     return [
@@ -551,16 +599,17 @@ def _nested_targets(noun: Token, frame: Frame) -> list[Target]:
     ]
 
 
-def _noun_objects(noun: Token, frame: Frame) -> list[Target]:
+def _noun_objects(noun: Token, frame: Frame, act: Sense | None = None) -> list[Target]:
     """The participants an event noun acts on: "seizure of SpaceX", "attack on Israel",
     "support for Finland's bid", and its possessor when the noun's patient is its
-    possessor ("his deportation")."""
+    possessor ("his deportation"). `act` is the meaning of the verb and noun together
+    when they name one act ("turned its back on the voters")."""
     sense = frame.lex.noun(noun)
+    meaning = act or sense
+    conflict = meaning is not None and meaning.quad_class in (3, 4)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     found: list[Target] = []
-    preps = NOUN_ARGUMENT_PREPS
-    if sense is not None and sense.quad_class in (3, 4):
-        preps = preps | CONFLICT_NOUN_PREPS
+    preps = NOUN_ARGUMENT_PREPS | CONFLICT_NOUN_PREPS if conflict else NOUN_ARGUMENT_PREPS
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for pobj in child.children:
@@ -689,7 +738,7 @@ def verb_noun_pair(verb: Token, frame: Frame) -> Iterator[Found]:
         return
     noun, sense = found
     frame.consumed.add(noun.i)
-    objects = _verb_objects(verb, frame, preps_only=True) + _noun_objects(noun, frame)
+    objects = _verb_objects(verb, frame, preps_only=True) + _noun_objects(noun, frame, sense)
     objects += [
         t
         for c in verb.children

@@ -319,3 +319,37 @@ def test_serving_in_an_organisation_is_membership_and_in_a_place_is_not(nlp: Lan
     text = "During the war, Paul Kagame served in the Rwandan Patriotic Front."
     assert ("Paul Kagame", "MEMBER_OF", "Rwandan Patriotic Front") in dyads(nlp, text)
     assert not dyads(nlp, "John Smith served in Iraq for a year.")
+
+
+def test_a_verb_and_noun_act_reaches_the_target_behind_the_nouns_preposition(
+    nlp: Language,
+) -> None:
+    assert ("Greece", "REDUCE", "Turkey") in dyads(nlp, "Greece turned its back on Turkey.")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Canada imposed tariffs on Chinese steel.", "China"),
+        ("Brazil imposed a duty on steel exports to Argentina.", "Argentina"),
+        ("Japan imposed tariffs on imports from Vietnam.", "Vietnam"),
+    ],
+)
+def test_a_measure_on_goods_targets_the_state_they_come_from_or_go_to(
+    nlp: Language, text: str, target: str
+) -> None:
+    assert {(t, o) for _, t, o in dyads(nlp, text)} == {("SANCTION", target)}
+
+
+def test_goods_bought_are_no_state(nlp: Language) -> None:
+    assert not dyads(nlp, "Canada bought Chinese steel.")
+
+
+def test_an_appeal_against_a_grievance_is_made_to_the_to_phrase(nlp: Language) -> None:
+    text = "The Labour Party appealed against the verdict to the High Court."
+    assert ("Labour Party", "High Court") in {(s, o) for s, _, o in dyads(nlp, text)}
+
+
+def test_finding_common_ground_with_is_accord(nlp: Language) -> None:
+    text = "Ed Davey hopes to find common ground with the Conservatives."
+    assert ("Ed Davey", "AGREE", "Conservative Party") in dyads(nlp, text)
