@@ -93,6 +93,7 @@ NON_PREDICATES = frozenset(
 # "retaliated with insults": acts whose manner, given by "with", is the act itself.
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
+LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
@@ -212,7 +213,9 @@ def _speaker_actors(token: Token, frame: Frame) -> list[Actor]:
 
 def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 0) -> list[Target]:
     """The actors a noun phrase names: itself, its conjuncts, appositions, "including" lists,
-    and failing those its possessor, compound or nationality adjective (weaker readings)."""
+    and failing those its possessor, compound or nationality adjective (weaker readings).
+    A group that acts "led by" someone acts with its leader ("protesters, led by Khan,
+    marched against…")."""
     if depth > 3 or token.lower_ in REFLEXIVES:
         return []
     found: list[Target] = []
@@ -233,6 +236,15 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
                     found.extend(_targets(pobj, frame, as_subject, depth + 1))
         elif child.dep_ == "amod" and not found:
             found.extend(_listed_targets(child, frame))
+        elif as_subject and child.dep_ == "acl" and child.lemma_.lower() in LEADING_VERBS:
+            found.extend(
+                t
+                for agent in child.children
+                if agent.dep_ == "agent"
+                for pobj in agent.children
+                if pobj.dep_ == "pobj"
+                for t in _targets(pobj, frame, as_subject, depth + 1)
+            )
         elif (
             child.dep_ == "prep"
             and child.lower_ == "such"
@@ -1116,7 +1128,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     between.extend(_targets(pobj, frame))
-        elif child.dep_ in ("compound", "nmod", "amod", "poss"):
+        elif child.dep_ in ("compound", "nmod", "amod", "poss") and child.pos_ != "VERB":
             side = owners if child.dep_ == "poss" else named
             for token in child.subtree:
                 actor = frame.actors.actor_at(token)

@@ -353,3 +353,10 @@ def test_an_appeal_against_a_grievance_is_made_to_the_to_phrase(nlp: Language) -
 def test_finding_common_ground_with_is_accord(nlp: Language) -> None:
     text = "Ed Davey hopes to find common ground with the Conservatives."
     assert ("Ed Davey", "AGREE", "Conservative Party") in dyads(nlp, text)
+
+
+def test_ties_between_two_states_are_held_both_ways(nlp: Language) -> None:
+    found = dyads(nlp, "Ties between Peru and Chile have improved.")
+    assert {("Peru", "TIES", "Chile"), ("Chile", "TIES", "Peru")} <= found
+    found = dyads(nlp, "Norway's relations with Iceland are strong.")
+    assert {("Norway", "TIES", "Iceland"), ("Iceland", "TIES", "Norway")} <= found

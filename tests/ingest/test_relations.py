@@ -304,3 +304,19 @@ def test_a_name_before_an_event_noun_is_its_agent_in_a_relative_clause(nlp: Lang
     assert ("Israel", "Yahya Sinwar") in {(s, o) for s, _, o in edges(nlp, text)}
     text = "The Labour leader that criticised Nigel Farage spoke in Leeds."
     assert not any(s == "Labour Party" for s, _, _ in edges(nlp, text))
+
+
+def test_a_clause_hung_on_a_relation_noun_names_no_side(nlp: Language) -> None:
+    """A misparse that hangs a clause on the noun ("Putin derailed Indo-US relations" with
+    "derailed" as its modifier) must not make that clause's subject a side."""
+    text = "Rijiju shares video of Parliament clash Trump derailed Indo-US relations!"
+    found, _ = extract_doc(nlp(text), Article(id="t", text=text))
+    assert not any(t.relation.type == "TIES" for t in found)
+
+
+def test_a_group_led_by_someone_acts_with_its_leader(nlp: Language) -> None:
+    text = "The protesters, led by Imran Khan, marched against the government of Pakistan."
+    assert ("Imran Khan", "PROTEST", "Pakistan") in edges(nlp, text)
+    assert ("Marco Rubio", "MEET", "Xi Jinping") in edges(
+        nlp, "A delegation led by Marco Rubio met Xi Jinping."
+    )
