@@ -94,6 +94,8 @@ NON_PREDICATES = frozenset(
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
+# "remain unconfirmed by the Senate": verbs that take a participle as their complement.
+LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "feel", "look"})
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
@@ -656,6 +658,7 @@ class Found(NamedTuple):
     text: str
     mood: Token | None = None
     former: bool = False
+    negated: bool = False
 
 
 Construction = Callable[[Token, Frame], Iterator[Found]]
@@ -740,6 +743,52 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
         patients.extend(_targets(verb.head, frame))
     patients.extend(_verb_objects(verb, frame))
     yield Found(agents, patients, _sense(verb, frame), "passive", verb.text)
+
+
+def predicative_passive(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "should Pierluisi remain unconfirmed by the Senate", "Kyiv felt betrayed by
+    Washington": a participle used as an adjective after a linking verb is a passive, its
+    "by" phrase the agent acting on the subject; "un-" negates it. Only participles of
+    verbs the dictionary knows are read, as the adjective is otherwise mostly a mood
+    ("unfazed", "surprised")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in LINKING_VERBS:
+        return
+    for adjective in verb.children:
+        if adjective.dep_ not in ("acomp", "oprd") or not adjective.lower_.endswith("ed"):
+            continue
+        found = _participle_sense(adjective, frame)
+        if found is None:
+            continue
+        sense, negated = found
+        agents = [
+            t
+            for head in (verb, adjective)
+            for c in head.children
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")
+            for p in c.children
+            if p.dep_ == "pobj"
+            for t in _targets(p, frame, as_subject=True)
+        ]
+        if agents:
+            text = _words(verb, adjective)
+            yield Found(
+                agents, _subjects(verb, frame), sense, "passive", text, adjective, False, negated
+            )
+
+
+def _participle_sense(adjective: Token, frame: Frame) -> tuple[Sense, bool] | None:
+    """The dictionary sense of the verb a participle adjective comes from, and whether an
+    "un-" prefix negates it ("unconfirmed" → confirm, negated)."""
+    word = adjective.lower_
+    for stem, negated in (
+        (word, False),
+        (word[2:], True) if word.startswith("un") else ("", False),
+    ):
+        for lemma in (stem[:-2], stem[:-1], stem[:-3], stem[:-3] + "y"):
+            sense = frame.lex.verbs.get(lemma) if len(lemma) > 2 else None
+            if sense is not None and sense.root is not None:
+                return sense, negated
+    return None
 
 
 def verb_noun_pair(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1312,6 +1361,7 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     control,
     active_voice,
     passive_voice,
+    predicative_passive,
     speech,
     statement,
     answered,
@@ -1330,8 +1380,10 @@ def _reported(link_subject: Actor, predicate: Token, frame: Frame) -> bool:
 def _links(
     predicate: Token, found: Iterable[Found], frame: Frame, seen: dict[tuple[str, ...], Link]
 ) -> None:
-    for subjects, objects, sense, rule, text, mood, former in found:
-        base_modality = modality(mood if mood is not None else predicate, frame.lex)
+    for subjects, objects, sense, rule, text, mood, former, negated in found:
+        base_modality = (
+            "negated" if negated else modality(mood if mood is not None else predicate, frame.lex)
+        )
         symmetric = rule in ("reciprocal", "symmetric_noun")
         for subject in subjects:
             for target in objects:

@@ -360,3 +360,15 @@ def test_ties_between_two_states_are_held_both_ways(nlp: Language) -> None:
     assert {("Peru", "TIES", "Chile"), ("Chile", "TIES", "Peru")} <= found
     found = dyads(nlp, "Norway's relations with Iceland are strong.")
     assert {("Norway", "TIES", "Iceland"), ("Iceland", "TIES", "Norway")} <= found
+
+
+def test_a_participle_after_a_linking_verb_is_a_passive_and_un_negates_it(
+    nlp: Language,
+) -> None:
+    found = triples(nlp, "John Swinney remained unendorsed by the Scottish Labour Party.")
+    assert [
+        (t.subject.name, t.relation.type, t.relation.modality, t.object.name) for t in found
+    ] == [("Scottish Labour Party", "SUPPORT", "negated", "John Swinney")]
+    felt = dyads(nlp, "Nicola Sturgeon felt undermined by Keir Starmer.")
+    assert {(s, o) for s, _, o in felt} == {("Keir Starmer", "Nicola Sturgeon")}
+    assert not dyads(nlp, "Nicola Sturgeon seemed unfazed by Keir Starmer.")
