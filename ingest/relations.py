@@ -93,6 +93,7 @@ NON_PREDICATES = frozenset(
 # "retaliated with insults": acts whose manner, given by "with", is the act itself.
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
+VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # "remain unconfirmed by the Senate": verbs that take a participle as their complement.
 LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "feel", "look"})
@@ -465,7 +466,7 @@ def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
             if actor is not None and not (sense is not None and sense.symmetric):
                 found.append(Target(actor, weak=child.dep_ == "amod"))
         elif child.dep_ in ("prep", "agent") and (
-            child.lower_ == "by" or (child.lower_ == "from" and _verbal(sense))
+            child.lower_ == "by" or (child.lower_ == "from" and _from_agent(sense, has_of))
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -478,10 +479,15 @@ def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
     return []
 
 
-def _verbal(sense: Sense | None) -> bool:
-    """ "criticism from Musk" names its author; "the removal of troops from Afghanistan"
-    names a place: only verbal acts take their agent from "from"."""
-    return sense is not None and sense.quad_class in (1, 3) and not sense.has("patient")
+def _from_agent(sense: Sense | None, has_of: bool) -> bool:
+    """ "criticism from Musk", "attacks from Hamas on Israel" name their author; "the
+    removal of troops from Afghanistan" names a place: verbal acts, and violence (CAMEO 18-20)
+    with no "of" phrase, take their agent from "from"."""
+    if sense is None or sense.has("patient"):
+        return False
+    if sense.quad_class in (1, 3):
+        return True
+    return sense.root in VIOLENCE_ROOTS and not has_of
 
 
 def _governing_verb(noun: Token, frame: Frame) -> Token | None:
@@ -1037,7 +1043,7 @@ def _claim_about(clause: Token, frame: Frame) -> list[Target]:
         actor = frame.actors.actor_at(token)
         if actor is None or token.lower_ in REFLEXIVES or token.lower_ in FIRST_PERSON:
             continue
-        if _core(token):
+        if _core(token, nested=False) or (_core(token) and _established(actor)):
             placed.append((token, actor))
     found: dict[str, Target] = {}
     for token, actor in placed:
@@ -1051,6 +1057,17 @@ def _claim_about(clause: Token, frame: Frame) -> list[Target]:
     return list(found.values())
 
 
+def _established(actor: Actor) -> bool:
+    """A person, or an actor the gazetteer or its own name places in a sector or country:
+    deeper inside a claim ("the implementation of the Act's measure", "symptoms of
+    COVID-19") a name the recogniser took for an organisation is too often a law, a
+    disease or a place."""
+    if actor.mention.type == "PERSON":
+        return True
+    country, sector = known_affiliation(actor.mention)
+    return country is not None or sector is not None
+
+
 def _clause_of(token: Token) -> int:
     """The verb whose clause a word is an argument of, a controlled verb counted as its
     controller's ("does not intend to interfere in Moldova" is one clause)."""
@@ -1062,12 +1079,12 @@ def _clause_of(token: Token) -> int:
     return node.i
 
 
-def _core(token: Token, depth: int = 0, loose: bool = True) -> bool:
-    """Whether a word is an argument of a verb, or the owner, conjunct or own argument of
-    one ("the policy of the BJP government", "Iran's doing"), but not the body behind a
-    role ("a member of the Lords" is someone else's place in it) nor a name that only
-    qualifies a thing there ("a ton of Knicks stuff"); a two-word preposition ("because
-    of", "due to") counts as one."""
+def _core(token: Token, depth: int = 0, loose: bool = True, nested: bool = True) -> bool:
+    """Whether a word is an argument of a verb, or the owner or conjunct of one ("Iran's
+    doing"), or, when `nested`, the actor behind such a noun's own argument ("the policy
+    of the BJP government"), but not the body behind a role ("a member of the Lords" is
+    someone else's place in it) nor a name that only qualifies a thing there ("a ton of
+    Knicks stuff"); a two-word preposition ("because of", "due to") counts as one."""
     dep = token.dep_
     if depth > 5 or token.head.i == token.i:
         return False
@@ -1076,9 +1093,9 @@ def _core(token: Token, depth: int = 0, loose: bool = True) -> bool:
     ):
         return True
     if dep in ("conj", "poss", "appos"):
-        return _core(token.head, depth + 1, loose)
+        return _core(token.head, depth + 1, loose, nested)
     if dep in ("compound", "nmod"):
-        return _core(token.head, depth + 1, loose and _collective(token.head))
+        return _core(token.head, depth + 1, loose and _collective(token.head), nested)
     prep = token.head
     while prep.dep_ == "prep" and prep.head.dep_ == "prep":
         prep = prep.head
@@ -1089,10 +1106,11 @@ def _core(token: Token, depth: int = 0, loose: bool = True) -> bool:
     noun = prep.head
     return (
         loose
+        and nested
         and noun.pos_ == "NOUN"
         and noun.lemma_.lower() not in role_table_nouns()
         and prep.lower_ in CLAIM_NOUN_PREPS
-        and _core(noun, depth + 1, loose)
+        and _core(noun, depth + 1, loose, nested)
     )
 
 

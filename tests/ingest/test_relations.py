@@ -320,3 +320,24 @@ def test_a_group_led_by_someone_acts_with_its_leader(nlp: Language) -> None:
     assert ("Marco Rubio", "MEET", "Xi Jinping") in edges(
         nlp, "A delegation led by Marco Rubio met Xi Jinping."
     )
+
+
+def test_deep_in_a_claim_only_an_established_actor_is_its_topic(nlp: Language) -> None:
+    """Behind a noun's argument a name the recogniser took for an organisation is too often
+    a law or a thing; a party the gazetteer knows is an actor."""
+    text = (
+        "Ed Miliband said that the implementation of the Labour Party's main measure was delayed."
+    )
+    assert ("Ed Miliband", "SAY", "Labour Party") in edges(nlp, text)
+    text = (
+        "Ed Miliband said that the implementation of the Sarbanes-Oxley Act's main measure "
+        "was delayed."
+    )
+    assert not any(o == "Sarbanes-Oxley Act" for _, _, o in edges(nlp, text))
+
+
+def test_violence_from_an_actor_is_done_by_it(nlp: Language) -> None:
+    found = edges(nlp, "Rocket attacks from Hezbollah against Israel resumed.")
+    assert ("Hezbollah", "ATTACK", "Israel") in found
+    text = "Joe Biden ordered the withdrawal of American troops from Afghanistan."
+    assert not any(t.subject.name == "Afghanistan" for t in triples(nlp, text))
