@@ -35,6 +35,10 @@ LEADERSHIP = "LEADER_OF"
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
 LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
 MEMBERSHIP = "MEMBER_OF"
+POLITY_NOUNS = frozenset(
+    {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
+     "county", "emirate", "principality", "island", "islands", "region", "federation"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,7 +336,7 @@ def _prepositional_target(
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            actor = actors.actor_at(pobj)
+            actor = actors.actor_at(pobj) or _named_polity(pobj, actors)
             if actor is not None and actor.mention.id != holder.mention.id:
                 return actor.mention, False
             for token in pobj.subtree:
@@ -340,6 +344,20 @@ def _prepositional_target(
                 if actor is not None and actor.mention.id != holder.mention.id:
                     return actor.mention, True
     return None, False
+
+
+def _named_polity(noun: Token, actors: ActorIndex) -> Actor | None:
+    """ "the state of New York", "the commonwealth of Puerto Rico": a polity noun with its
+    name after "of" is that place itself, so its governor leads it."""
+    if noun.lemma_.lower() not in POLITY_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                actor = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.mention.type == "GPE":
+                    return actor
+    return None
 
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:

@@ -171,3 +171,10 @@ def test_an_owned_things_name_is_repaired_like_a_span(nlp: Language) -> None:
         'Advisory Number 25A", released at 8:00 p.m., said winds had risen.'
     )
     assert not any(o.startswith("Hurricane") for _, _, o, _, _ in roles(nlp, text))
+
+
+def test_the_governor_of_the_state_of_a_place_leads_that_place(nlp: Language) -> None:
+    found = roles(
+        nlp, "Kathy Hochul was sworn in on Tuesday as the governor of the state of New York."
+    )
+    assert {(h, t, o) for h, t, o, _, _ in found} == {("Kathy Hochul", "LEADER_OF", "New York")}
