@@ -341,3 +341,10 @@ def test_violence_from_an_actor_is_done_by_it(nlp: Language) -> None:
     assert ("Hezbollah", "ATTACK", "Israel") in found
     text = "Joe Biden ordered the withdrawal of American troops from Afghanistan."
     assert not any(t.subject.name == "Afghanistan" for t in triples(nlp, text))
+
+
+def test_what_is_negotiated_is_a_topic_and_the_partner_comes_with_with(nlp: Language) -> None:
+    assert not triples(nlp, "Rishi Sunak hoped to negotiate a Rwanda deal.")
+    assert ("Iran", "NEGOTIATE", "United States") in edges(
+        nlp, "Iran negotiated with the United States."
+    )
