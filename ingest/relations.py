@@ -93,6 +93,7 @@ NON_PREDICATES = frozenset(
 # "retaliated with insults": acts whose manner, given by "with", is the act itself.
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
+TRAVEL_TYPES = frozenset({"VISIT"})
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # "remain unconfirmed by the Senate": verbs that take a participle as their complement.
@@ -623,18 +624,22 @@ def _noun_objects(noun: Token, frame: Frame, act: Sense | None = None) -> list[T
     """The participants an event noun acts on: "seizure of SpaceX", "attack on Israel",
     "support for Finland's bid", and its possessor when the noun's patient is its
     possessor ("his deportation"). `act` is the meaning of the verb and noun together
-    when they name one act ("turned its back on the voters")."""
+    when they name one act ("turned its back on the voters"). A visit's "for" names its
+    purpose: the partner of talks held there is met, the names on the event are not
+    visited ("a visit to Delhi for the India-Russia summit")."""
     sense = frame.lex.noun(noun)
     meaning = act or sense
     conflict = meaning is not None and meaning.quad_class in (3, 4)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     found: list[Target] = []
     preps = NOUN_ARGUMENT_PREPS | CONFLICT_NOUN_PREPS if conflict else NOUN_ARGUMENT_PREPS
+    travel = meaning is not None and meaning.type in TRAVEL_TYPES
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in preps:
+            purpose = travel and child.lower_ == "for"
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    found.extend(_targets(pobj, frame))
+                    found.extend(t for t in _targets(pobj, frame) if not (purpose and t.weak))
         elif child.dep_ == "poss" and sense is not None and sense.has("patient") and not has_of:
             found.extend(_targets(child, frame))
         elif child.dep_ == "nmod":

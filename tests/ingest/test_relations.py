@@ -348,3 +348,11 @@ def test_what_is_negotiated_is_a_topic_and_the_partner_comes_with_with(nlp: Lang
     assert ("Iran", "NEGOTIATE", "United States") in edges(
         nlp, "Iran negotiated with the United States."
     )
+
+
+def test_a_visits_purpose_event_names_no_one_visited(nlp: Language) -> None:
+    text = "Vladimir Putin's possible visit to New Delhi for the India-Russia summit was welcomed."
+    visited = {o for s, t, o in edges(nlp, text) if s == "Vladimir Putin"}
+    assert visited == {"India"}
+    text = "Olaf Scholz's visit to China for talks with Xi Jinping was brief."
+    assert ("Olaf Scholz", "Xi Jinping") in {(s, o) for s, _, o in edges(nlp, text)}
