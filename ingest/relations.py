@@ -48,9 +48,12 @@ SETTING_PREPS = (ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "
     "beside",
 }
 CLAIM_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
-# "the policy of the BJP government", "all association with the Congress": the actor behind
-# a noun's own argument belongs to what the noun phrase is about.
-CLAIM_NOUN_PREPS = frozenset({"of", "with", "against", "for", "to", "over", "toward", "towards"})
+# "the policy of the BJP government", "all association with the Congress", "the decision
+# by the party": the actor behind a noun's own argument belongs to what the noun phrase is
+# about.
+CLAIM_NOUN_PREPS = frozenset(
+    {"of", "by", "with", "against", "for", "to", "over", "toward", "towards"}
+)
 # A noun standing as a clause's complement ("the crash was likely Iran's doing").
 CLAIM_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp"})
 IN_VERBS = frozenset({"interfere", "meddle", "intervene", "invest", "involve"})

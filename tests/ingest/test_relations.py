@@ -276,6 +276,8 @@ def test_a_claim_is_about_the_actor_behind_its_nouns(nlp: Language) -> None:
     assert one(nlp, text, "Keir Starmer", "Scottish National Party").relation.rule == "statement"
     text = "Kemi Badenoch declared that any pact with the Reform Party was over."
     assert ("Kemi Badenoch", "SAY", "Reform Party") in edges(nlp, text)
+    text = "Keir Starmer said the decision by the Reform Party was reckless."
+    assert ("Keir Starmer", "SAY", "Reform Party") in edges(nlp, text)
 
 
 def test_a_country_in_a_claim_counts_when_the_speakers_own_side_is_named(nlp: Language) -> None:
