@@ -632,7 +632,7 @@ def _noun_objects(noun: Token, frame: Frame, act: Sense | None = None) -> list[T
     visited ("a visit to Delhi for the India-Russia summit")."""
     sense = frame.lex.noun(noun)
     meaning = act or sense
-    conflict = meaning is not None and meaning.quad_class in (3, 4)
+    conflict = any(m is not None and m.quad_class in (3, 4) for m in (act, sense))
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     found: list[Target] = []
     preps = NOUN_ARGUMENT_PREPS | CONFLICT_NOUN_PREPS if conflict else NOUN_ARGUMENT_PREPS

@@ -325,6 +325,9 @@ def test_a_verb_and_noun_act_reaches_the_target_behind_the_nouns_preposition(
     nlp: Language,
 ) -> None:
     assert ("Greece", "REDUCE", "Turkey") in dyads(nlp, "Greece turned its back on Turkey.")
+    # the noun's own conflict sense still takes "on" when the pair's act is cooperative
+    lifted = dyads(nlp, "The European Union agreed to lift sanctions on Belarus.")
+    assert ("European Union", "EASE_SANCTIONS", "Belarus") in lifted
 
 
 @pytest.mark.parametrize(
