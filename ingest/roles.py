@@ -287,8 +287,9 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
 def _as_role(verb: Token) -> Iterator[Token]:
     """ "resigned as the governor of Puerto Rico", "was sworn in as its new governor",
     "served as ambassador to Japan": the office the subject takes or leaves ("appointed
-    Pierluisi as secretary" gives it to the object, not the subject)."""
-    if any(child.dep_ == "dobj" for child in verb.children):
+    Pierluisi as secretary" gives it to the object, not the subject, whichever object
+    label the parser gives Pierluisi)."""
+    if any(child.dep_ in ("dobj", "oprd", "dative") for child in verb.children):
         return
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
