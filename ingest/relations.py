@@ -736,7 +736,8 @@ def _sends_actor(verb: Token, sense: Sense) -> bool:
 def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "Johnson was criticised by Sturgeon", "protections offered by the Kremlin": the
     agent acts on the passive subject, on the noun a participle modifies, or on whoever
-    stands behind "to"/"on" ("sanctions imposed by the US on Iran")."""
+    stands behind "to"/"on" ("sanctions imposed by the US on Iran"); "was unopposed by"
+    is the negated sense of "oppose"."""
     if verb.pos_ != "VERB":
         return
     agents = [
@@ -756,7 +757,10 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     if verb.dep_ == "acl":
         patients.extend(_targets(verb.head, frame))
     patients.extend(_verb_objects(verb, frame))
-    yield Found(agents, patients, _sense(verb, frame), "passive", verb.text)
+    sense, negated = _sense(verb, frame), False
+    if frame.lex.verb(verb) is None and verb.lower_.startswith("un"):
+        sense, negated = _participle_sense(verb, frame) or (sense, False)
+    yield Found(agents, patients, sense, "passive", verb.text, None, False, negated)
 
 
 def predicative_passive(verb: Token, frame: Frame) -> Iterator[Found]:

@@ -375,6 +375,10 @@ def test_a_participle_after_a_linking_verb_is_a_passive_and_un_negates_it(
     felt = dyads(nlp, "Nicola Sturgeon felt undermined by Keir Starmer.")
     assert {(s, o) for s, _, o in felt} == {("Keir Starmer", "Nicola Sturgeon")}
     assert not dyads(nlp, "Nicola Sturgeon seemed unfazed by Keir Starmer.")
+    verbal = triples(nlp, "Zelensky was unopposed by Russia.")
+    assert [(t.subject.name, t.relation.type, t.relation.modality) for t in verbal] == [
+        ("Russia", "REJECT", "negated")
+    ]
 
 
 def test_trade_between_two_sides_is_cooperation_both_ways(nlp: Language) -> None:
