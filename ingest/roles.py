@@ -35,6 +35,10 @@ LEADERSHIP = "LEADER_OF"
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
 LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
 MEMBERSHIP = "MEMBER_OF"
+POLITY_NOUNS = frozenset(
+    {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
+     "county", "emirate", "principality", "island", "islands", "region", "federation"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,8 +287,9 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
 def _as_role(verb: Token) -> Iterator[Token]:
     """ "resigned as the governor of Puerto Rico", "was sworn in as its new governor",
     "served as ambassador to Japan": the office the subject takes or leaves ("appointed
-    Pierluisi as secretary" gives it to the object, not the subject)."""
-    if any(child.dep_ == "dobj" for child in verb.children):
+    Pierluisi as secretary" gives it to the object, not the subject, whichever object
+    label the parser gives Pierluisi)."""
+    if any(child.dep_ in ("dobj", "oprd", "dative") for child in verb.children):
         return
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "as":
@@ -332,7 +337,7 @@ def _prepositional_target(
         for pobj in prep.children:
             if pobj.dep_ != "pobj":
                 continue
-            actor = actors.actor_at(pobj)
+            actor = actors.actor_at(pobj) or _named_polity(pobj, actors)
             if actor is not None and actor.mention.id != holder.mention.id:
                 return actor.mention, False
             for token in pobj.subtree:
@@ -340,6 +345,20 @@ def _prepositional_target(
                 if actor is not None and actor.mention.id != holder.mention.id:
                     return actor.mention, True
     return None, False
+
+
+def _named_polity(noun: Token, actors: ActorIndex) -> Actor | None:
+    """ "the state of New York", "the commonwealth of Puerto Rico": a polity noun with its
+    name after "of" is that place itself, so its governor leads it."""
+    if noun.lemma_.lower() not in POLITY_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                actor = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if actor is not None and actor.mention.type == "GPE":
+                    return actor
+    return None
 
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:

@@ -412,3 +412,68 @@ def test_bare_police_and_law_enforcement_bodies_are_the_home_countrys(nlp: Langu
     found = {(t.subject.name, t.subject.sector, t.object.name) for t in triples(nlp, text)}
     assert ("Police (Kenya)", "COP", "Peter Otieno") in found
     assert ("Police (Kenya)", "COP", "Mary Wanjiku") in found
+
+
+def test_a_verb_and_noun_act_reaches_the_target_behind_the_nouns_preposition(
+    nlp: Language,
+) -> None:
+    assert ("Greece", "REDUCE", "Turkey") in dyads(nlp, "Greece turned its back on Turkey.")
+    # the noun's own conflict sense still takes "on" when the pair's act is cooperative
+    lifted = dyads(nlp, "The European Union agreed to lift sanctions on Belarus.")
+    assert ("European Union", "EASE_SANCTIONS", "Belarus") in lifted
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Canada imposed tariffs on Chinese steel.", "China"),
+        ("Brazil imposed a duty on steel exports to Argentina.", "Argentina"),
+        ("Japan imposed tariffs on imports from Vietnam.", "Vietnam"),
+    ],
+)
+def test_a_measure_on_goods_targets_the_state_they_come_from_or_go_to(
+    nlp: Language, text: str, target: str
+) -> None:
+    assert {(t, o) for _, t, o in dyads(nlp, text)} == {("SANCTION", target)}
+
+
+def test_goods_bought_are_no_state(nlp: Language) -> None:
+    assert not dyads(nlp, "Canada bought Chinese steel.")
+
+
+def test_an_appeal_against_a_grievance_is_made_to_the_to_phrase(nlp: Language) -> None:
+    text = "The Labour Party appealed against the verdict to the High Court."
+    assert ("Labour Party", "High Court") in {(s, o) for s, _, o in dyads(nlp, text)}
+
+
+def test_finding_common_ground_with_is_accord(nlp: Language) -> None:
+    text = "Ed Davey hopes to find common ground with the Conservatives."
+    assert ("Ed Davey", "AGREE", "Conservative Party") in dyads(nlp, text)
+
+
+def test_ties_between_two_states_are_held_both_ways(nlp: Language) -> None:
+    found = dyads(nlp, "Ties between Peru and Chile have improved.")
+    assert {("Peru", "TIES", "Chile"), ("Chile", "TIES", "Peru")} <= found
+    found = dyads(nlp, "Norway's relations with Iceland are strong.")
+    assert {("Norway", "TIES", "Iceland"), ("Iceland", "TIES", "Norway")} <= found
+
+
+def test_a_participle_after_a_linking_verb_is_a_passive_and_un_negates_it(
+    nlp: Language,
+) -> None:
+    found = triples(nlp, "John Swinney remained unendorsed by the Scottish Labour Party.")
+    assert [
+        (t.subject.name, t.relation.type, t.relation.modality, t.object.name) for t in found
+    ] == [("Scottish Labour Party", "SUPPORT", "negated", "John Swinney")]
+    felt = dyads(nlp, "Nicola Sturgeon felt undermined by Keir Starmer.")
+    assert {(s, o) for s, _, o in felt} == {("Keir Starmer", "Nicola Sturgeon")}
+    assert not dyads(nlp, "Nicola Sturgeon seemed unfazed by Keir Starmer.")
+    verbal = triples(nlp, "Zelensky was unopposed by Russia.")
+    assert [(t.subject.name, t.relation.type, t.relation.modality) for t in verbal] == [
+        ("Russia", "REJECT", "negated")
+    ]
+
+
+def test_trade_between_two_sides_is_cooperation_both_ways(nlp: Language) -> None:
+    found = dyads(nlp, "Trade between Canada and Mexico grew last year.")
+    assert {("Canada", "TRADE", "Mexico"), ("Mexico", "TRADE", "Canada")} <= found

@@ -171,3 +171,37 @@ def test_an_owned_things_name_is_repaired_like_a_span(nlp: Language) -> None:
         'Advisory Number 25A", released at 8:00 p.m., said winds had risen.'
     )
     assert not any(o.startswith("Hurricane") for _, _, o, _, _ in roles(nlp, text))
+
+
+def test_the_governor_of_the_state_of_a_place_leads_that_place(nlp: Language) -> None:
+    found = roles(
+        nlp, "Kathy Hochul was sworn in on Tuesday as the governor of the state of New York."
+    )
+    assert {(h, t, o) for h, t, o, _, _ in found} == {("Kathy Hochul", "LEADER_OF", "New York")}
+
+
+def test_an_office_given_to_an_object_is_not_the_subjects_whatever_its_label(
+    nlp: Language,
+) -> None:
+    """ "Vázquez appointed Rivera as secretary of state": the parser sometimes labels the
+    appointee `oprd`; the office is still Rivera's, not the subject's."""
+    from spacy.tokens import Doc
+
+    from polgraph.ingest.roles import _as_role
+
+    words = ["Vázquez", "appointed", "Rivera", "as", "secretary", "of", "state", "."]
+    for label in ("dobj", "oprd"):
+        doc = Doc(
+            nlp.vocab,
+            words=words,
+            heads=[1, 1, 1, 1, 3, 4, 5, 1],
+            deps=["nsubj", "ROOT", label, "prep", "pobj", "prep", "pobj", "punct"],
+        )
+        assert list(_as_role(doc[1])) == []
+    doc = Doc(
+        nlp.vocab,
+        words=["Vázquez", "resigned", "as", "secretary", "."],
+        heads=[1, 1, 1, 2, 1],
+        deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
+    )
+    assert [t.text for t in _as_role(doc[1])] == ["secretary"]

@@ -94,6 +94,10 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     ("Elon Musk", "THREATEN", "NASA"),
     ("Elon Musk", "ALLY", "Donald Trump"),
     ("Donald Trump", "ALLY", "Elon Musk"),
+    # "Once close allies, their relationship imploded": they had ties (the type does not say
+    # that they ended).
+    ("Elon Musk", "TIES", "Donald Trump"),
+    ("Donald Trump", "TIES", "Elon Musk"),
     ("Kremlin", "INTERFERE", "United States"),
     ("Graham Phillips", "MEMBER_OF", "United Kingdom"),
 }
