@@ -59,6 +59,15 @@ class RoleTable:
                 return phrase, self.roles[phrase]
         return None
 
+    def lookup_tokens(self, tokens: list[Token]) -> tuple[str, str] | None:
+        """As `lookup`, and "members of", "peers": a plural role noun is the role too."""
+        if not tokens:
+            return None
+        found = self.lookup([t.text for t in tokens])
+        if found is None and tokens[-1].tag_ in ("NNS", "NNPS"):
+            found = self.lookup([t.text for t in tokens[:-1]] + [tokens[-1].lemma_])
+        return found
+
 
 @lru_cache(maxsize=1)
 def role_table() -> RoleTable:
@@ -136,7 +145,7 @@ def _phrase(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> list[T
     for token in reversed(tokens):
         if (
             actors.actor_at(token) is not None
-            or token.dep_ in ("det", "poss", "case", "punct")
+            or token.dep_ in ("det", "poss", "case", "punct", "cc")
             or token.lower_ in table.former
             or _country(token) is not None
         ):
@@ -164,12 +173,21 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     left = [t for t in root.subtree if t.i < holder.span.start]
     found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
     if found is None:
+        conjunction = _conjunction_before(holder, actors)
+        if conjunction is not None:
+            yield from _conjoined_title(conjunction, holder, actors, table)
+            return
         yield from _preceding_role(holder, actors, table)
         return
     index, relation = found
     before = left[: index + 1]
     words = _phrase(before, actors, table)
-    target = _target(left[: index + 1 - len(words)], actors, holder)
+    rest = left[: index + 1 - len(words)]
+    conjunction = _conjunction_before_title(words, table) if words else None
+    if conjunction is not None:
+        yield from _conjoined_title(conjunction, holder, actors, table)
+        rest = []
+    target = _target(rest, actors, holder)
     if target is None:
         target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
     if target is None:
@@ -189,13 +207,82 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     )
 
 
+def _conjoined_title(
+    conjunction: Token, holder: Actor, actors: ActorIndex, table: RoleTable
+) -> Iterator[Role]:
+    """ "BJP MP from Bihar and commercial pilot X": the modifier of a role in the first
+    conjunct of a title belongs to that role, not to the one after "and"; the parser often
+    hangs the first conjunct anywhere, so it is read off the words before "and" (a place
+    after "from" is where the holder comes from, not a body they sit in)."""
+    words: list[Token] = []
+    for token in reversed(conjunction.doc[conjunction.sent.start : conjunction.i]):
+        actor = actors.actor_at(token)
+        if (
+            token.is_punct
+            or token.pos_ in ("VERB", "AUX", "CCONJ", "PRON", "DET")
+            or (actor is not None and actor.mention.type == "PERSON")
+        ):
+            break
+        words.insert(0, token)
+    found = _role_in(words, actors, table)
+    if found is None:
+        return
+    index, relation = found
+    phrase = _phrase(words[: index + 1], actors, table)
+    target = _target(words[: index + 1 - len(phrase)], actors, holder)
+    if target is None:
+        return
+    role = " ".join(t.text for t in phrase)
+    yield Role(
+        holder.mention,
+        _relation_for(relation, phrase, table),
+        target,
+        role.lower() if role.islower() else role,
+        any(t.lower_ in table.former for t in words),
+        "title",
+        role,
+        0.7,
+    )
+
+
+def _conjunction_before_title(words: list[Token], table: RoleTable) -> Token | None:
+    """The "and" straight before a title's words ("... and former teacher X")."""
+    at = words[0].i - 1
+    while at > words[0].sent.start and words[0].doc[at].lower_ in table.former:
+        at -= 1
+    token = words[0].doc[at]
+    return token if token.pos_ == "CCONJ" and at >= words[0].sent.start else None
+
+
+def _conjunction_before(holder: Actor, actors: ActorIndex) -> Token | None:
+    """The "and" of "... and commercial pilot X" when the parser hung none of the title
+    on the name: at most a few lower-case modifier words between it and the name."""
+    doc = holder.span.doc
+    at = holder.span.start - 1
+    while at > holder.span.sent.start and holder.span.start - at <= 3:
+        token = doc[at]
+        if token.pos_ == "CCONJ":
+            return token if at < holder.span.start - 1 else None
+        if not token.is_lower or token.pos_ not in ("ADJ", "NOUN") or actors.actor_at(token):
+            return None
+        at -= 1
+    return None
+
+
 def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "speaker of the parliament Ali Larijani", "Chairman of the committee John Smith": a
     role phrase right before the name that the parser hung beside it, not on it."""
     start = holder.span.start
     if start == holder.span.sent.start:
         return
-    noun = holder.span.doc[start - 1]
+    doc = holder.span.doc
+    body = actors.actor_at(doc[start - 1])
+    if body is not None:
+        found = list(_role_of_body(body, holder, table))
+        if found:
+            yield from found
+            return
+    noun = doc[start - 1]
     while noun.head.i != noun.i and noun.head.i < start and noun.head.right_edge.i == start - 1:
         noun = noun.head
     found = table.lookup([noun.text]) if noun.pos_ == "NOUN" else None
@@ -204,6 +291,21 @@ def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
         return
     role = noun.lower_
     yield Role(holder.mention, found[1], target, role, False, "title", noun.text, 0.7)
+
+
+def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role]:
+    """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X": a role
+    noun, "of" and a body's name written straight before the name."""
+    doc, at = body.span.doc, body.span.start - 1
+    if at > body.span.sent.start and doc[at].lower_ == "the":
+        at -= 1
+    if at - 1 < body.span.sent.start or doc[at].lower_ != "of":
+        return
+    noun = doc[at - 1]
+    found = table.lookup([t.text for t in doc[max(noun.i - 1, 0) : noun.i + 1]])
+    if found is None or body.mention.id == holder.mention.id:
+        return
+    yield Role(holder.mention, found[1], body.mention, found[0], False, "title", found[0], 0.7)
 
 
 def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[int, str] | None:
@@ -239,17 +341,31 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
+    nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
-    if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS:
-        nouns.extend(child for child in root.head.children if child.dep_ == "attr")
+    subject = root
+    while subject.dep_ == "conj":
+        subject = subject.head
+    if subject.dep_ == "nsubj" and subject.head.lemma_ in COPULAS:
+        # "Jones and Evans are members of…": a plural office is each subject's.
+        nouns.extend(
+            child
+            for child in subject.head.children
+            if child.dep_ == "attr" and (subject is root or child.tag_ == "NNS")
+        )
     if root.dep_ in ("nsubj", "nsubjpass"):
         nouns.extend(_as_role(root.head))
+    for clause in root.children:
+        if clause.dep_ == "relcl" and any(c.tag_ == "WP" for c in clause.children):
+            if clause.lemma_ in COPULAS:
+                nouns.extend(child for child in clause.children if child.dep_ == "attr")
+            nouns.extend(_as_role(clause))
     for noun in nouns:
         if actors.actor_at(noun) is not None:
             continue
         left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
-        found = table.lookup([t.text for t in left])
+        found = table.lookup_tokens(left)
         if (
             found is None
             and noun.tag_ == "NN"
@@ -265,11 +381,16 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
         target = _target(left[: len(left) - len(words)], actors, holder)
         deeper = False
         if target is None:
+            if _unknown_group(words, actors):
+                continue
             target, deeper = _prepositional_target(noun, actors, holder)
+            for other in noun.conjuncts:
+                if target is None and other.i > noun.i:
+                    target, deeper = _prepositional_target(other, actors, holder)
         if target is None:
             continue
         relation = _relation_for(found[1], words, table)
-        if deeper and relation == LEADERSHIP:
+        if (deeper or _indefinite(noun)) and relation == LEADERSHIP:
             relation = MEMBERSHIP
         role = " ".join(t.text for t in words)
         yield Role(
@@ -282,6 +403,34 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             role,
             0.8,
         )
+
+
+def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:
+    """ "Eva Doe, the then chair and spokesperson for the Greens": the parser often joins an
+    apposition to the name as a conjunct; a listed role noun after a comma is still the
+    name's office (a list of people is of names, not of role nouns)."""
+    for child in root.children:
+        if child.dep_ != "conj" or child.pos_ != "NOUN":
+            continue
+        edge = child.left_edge
+        if edge.i - 1 < holder.span.end or child.doc[edge.i - 1].text != ",":
+            continue
+        if table.lookup_tokens([child]) is not None:
+            yield child
+
+
+def _indefinite(noun: Token) -> bool:
+    """ "a leader of the party" is one of its leaders: a member, not the leader."""
+    return any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+
+
+def _unknown_group(words: list[Token], actors: ActorIndex) -> bool:
+    """ "a Jat leader of Western UP": a proper name before the role noun that is no actor
+    names the group the role is in, so the place after "of" is where the group lives, not
+    the body led."""
+    return any(t.pos_ == "PROPN" and actors.actor_at(t) is None for t in words[:-1]) and any(
+        _indefinite(t) for t in words[-1:]
+    )
 
 
 def _as_role(verb: Token) -> Iterator[Token]:

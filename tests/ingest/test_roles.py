@@ -205,3 +205,67 @@ def test_an_office_given_to_an_object_is_not_the_subjects_whatever_its_label(
         deps=["nsubj", "ROOT", "prep", "pobj", "punct"],
     )
     assert [t.text for t in _as_role(doc[1])] == ["secretary"]
+
+
+def pairs(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    return {(holder, kind, target) for holder, kind, target, _, _ in roles(nlp, text)}
+
+
+def test_first_conjunct_of_a_title_keeps_its_party_not_the_constituency(nlp: Language) -> None:
+    found = pairs(
+        nlp, "Veteran Labour MP from Leeds and former teacher Margaret Holloway spoke first."
+    )
+    assert ("Margaret Holloway", "MEMBER_OF", "Labour Party") in found
+    assert not any(target == "Leeds" for _, _, target in found)
+
+
+def test_party_colleague_and_peer_are_members(nlp: Language) -> None:
+    found = pairs(nlp, "He was backed by his Labour colleague Peter Hain on Monday.")
+    assert ("Peter Hain", "MEMBER_OF", "Labour Party") in found
+    found = pairs(nlp, "Tory peer Lord Hesketh said the plan was unworkable.")
+    assert ("Hesketh", "MEMBER_OF", "Conservative Party") in found or (
+        "Lord Hesketh",
+        "MEMBER_OF",
+        "Conservative Party",
+    ) in found
+
+
+def test_relative_clause_gives_an_office(nlp: Language) -> None:
+    found = pairs(
+        nlp,
+        "Anna Kowalska, who is also the chairwoman of the National Renewal Party, "
+        "denied the claim.",
+    )
+    assert ("Anna Kowalska", "LEADER_OF", "National Renewal Party") in found
+    found = pairs(nlp, "Tom Reyes, who served as treasurer of the Green Party, resigned.")
+    assert any(h == "Tom Reyes" and t == "Green Party" for h, _, t in found)
+
+
+def test_plural_role_after_a_copula(nlp: Language) -> None:
+    found = pairs(nlp, "Mark Jones and Sara Evans are now members of the Green Party.")
+    assert ("Mark Jones", "MEMBER_OF", "Green Party") in found
+    assert ("Sara Evans", "MEMBER_OF", "Green Party") in found
+
+
+def test_coordinated_role_nouns_share_their_body(nlp: Language) -> None:
+    found = pairs(
+        nlp,
+        "The letter named Ines Moreau, the then chair and spokesperson for the Socialist "
+        "Party, as its author.",
+    )
+    assert ("Ines Moreau", "LEADER_OF", "Socialist Party") in found
+
+
+def test_indefinite_leader_of_a_group_named_before_it_leads_no_place(nlp: Language) -> None:
+    found = pairs(nlp, "The seat went to Ravi Sharma, a Gujjar leader of East Rajasthan.")
+    assert not any(h == "Ravi Sharma" and k == "LEADER_OF" for h, k, _ in found)
+
+
+def test_indefinite_leader_of_a_party_is_a_member(nlp: Language) -> None:
+    found = pairs(nlp, "The motion was tabled by Karl Berg, a leader of the Social Democrats.")
+    assert not any(h == "Karl Berg" and k == "LEADER_OF" for h, k, _ in found)
+
+
+def test_role_of_a_body_written_before_the_name(nlp: Language) -> None:
+    found = pairs(nlp, "Protesters booed the President of France Emmanuel Macron in Lyon.")
+    assert ("Emmanuel Macron", "LEADER_OF", "France") in found
