@@ -301,11 +301,30 @@ def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role
         at -= 1
     if at - 1 < body.span.sent.start or doc[at].lower_ != "of":
         return
-    noun = doc[at - 1]
-    found = table.lookup([t.text for t in doc[max(noun.i - 1, 0) : noun.i + 1]])
+    first = at - 1
+    while (
+        first > body.span.sent.start
+        and doc[first - 1].is_alpha
+        and doc[first - 1].dep_ != "det"
+        and doc[first - 1].lower_ not in table.former
+    ):
+        first -= 1
+    words = list(doc[first:at])
+    found = table.lookup([t.text for t in words])
     if found is None or body.mention.id == holder.mention.id:
         return
-    yield Role(holder.mention, found[1], body.mention, found[0], False, "title", found[0], 0.7)
+    former = any(t.lower_ in table.former for t in doc[max(first - 2, 0) : first])
+    role = " ".join(t.text for t in words)
+    yield Role(
+        holder.mention,
+        _relation_for(found[1], words, table),
+        body.mention,
+        role.lower() if role.islower() else role,
+        former,
+        "title",
+        role,
+        0.7,
+    )
 
 
 def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[int, str] | None:

@@ -269,3 +269,9 @@ def test_indefinite_leader_of_a_party_is_a_member(nlp: Language) -> None:
 def test_role_of_a_body_written_before_the_name(nlp: Language) -> None:
     found = pairs(nlp, "Protesters booed the President of France Emmanuel Macron in Lyon.")
     assert ("Emmanuel Macron", "LEADER_OF", "France") in found
+
+
+def test_former_vice_office_of_a_body_before_the_name(nlp: Language) -> None:
+    found = roles(nlp, "Later, former Vice President of Brazil Hamilton Mourao won the seat.")
+    assert ("Hamilton Mourao", "MEMBER_OF", "Brazil", "Vice President", True) in found
+    assert not any(kind == "LEADER_OF" for _, kind, _, _, _ in found)
