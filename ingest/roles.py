@@ -177,7 +177,8 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         if conjunction is not None:
             yield from _conjoined_title(conjunction, holder, actors, table)
             return
-        yield from _preceding_role(holder, actors, table)
+        adjacent = list(_adjacent_title(holder, actors, table))
+        yield from adjacent or _preceding_role(holder, actors, table)
         return
     index, relation = found
     before = left[: index + 1]
@@ -243,6 +244,42 @@ def _conjoined_title(
         role,
         0.7,
     )
+
+
+def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "..., Sky News Arabia producer Jamal Doe, and ...": a body's name, a role noun and
+    the person's name written in a row are a title even when the parser, lost in a list,
+    hung the name on the noun as its object."""
+    doc, start = holder.span.doc, holder.span.start
+    for size in (3, 2, 1):
+        first = start - size
+        if first - 1 < holder.span.sent.start:
+            continue
+        words = list(doc[first:start])
+        if any(not t.is_alpha or actors.actor_at(t) is not None for t in words):
+            continue
+        body = actors.actor_at(doc[first - 1])
+        if body is None or body.mention.id == holder.mention.id:
+            continue
+        found = table.lookup([t.text for t in words])
+        if found is not None and found[0] == " ".join(t.lower_ for t in words):
+            relation = found[1]
+        elif size == 1 and _untabled_role(words, holder, table) and body.mention.type != "PERSON":
+            relation = MEMBERSHIP
+        else:
+            continue
+        role = " ".join(t.text for t in words)
+        yield Role(
+            holder.mention,
+            _relation_for(relation, words, table),
+            body.mention,
+            role.lower() if role.islower() else role,
+            False,
+            "title",
+            role,
+            0.7,
+        )
+        return
 
 
 def _conjunction_before_title(words: list[Token], table: RoleTable) -> Token | None:

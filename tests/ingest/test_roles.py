@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import load_model
@@ -275,3 +275,37 @@ def test_former_vice_office_of_a_body_before_the_name(nlp: Language) -> None:
     found = roles(nlp, "Later, former Vice President of Brazil Hamilton Mourao won the seat.")
     assert ("Hamilton Mourao", "MEMBER_OF", "Brazil", "Vice President", True) in found
     assert not any(kind == "LEADER_OF" for _, kind, _, _, _ in found)
+
+
+def test_title_in_a_list_the_parser_hangs_as_an_object(nlp: Language) -> None:
+    """The parse a list often gets ("..., Sky News producer X, and Y"), pinned: the role
+    noun as the clause's root and the name as its object."""
+    words = [
+        "Tributes",
+        "came",
+        "from",
+        "users",
+        ",",
+        "Al",
+        "Jazeera",
+        "cameraman",
+        "Omar",
+        "Haddad",
+        ".",
+    ]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 7, 1, 2, 7, 6, 7, 7, 9, 7, 7],
+        deps=["nsubj", "ccomp", "prep", "pobj", "punct", "compound", "nsubj", "ROOT"]
+        + ["compound", "dobj", "punct"],
+        pos=["NOUN", "VERB", "ADP", "NOUN", "PUNCT", "PROPN", "PROPN", "NOUN"]
+        + ["PROPN", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "IN", "NNS", ",", "NNP", "NNP", "NN", "NNP", "NNP", "."],
+        ents=["O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O"],
+        sent_starts=[True] + [False] * 10,
+    )
+    found = {
+        (r.holder.name, r.type, r.target.name) for r in sentence_roles(doc[:], ActorIndex(doc))
+    }
+    assert ("Omar Haddad", "MEMBER_OF", "Al Jazeera") in found
