@@ -269,12 +269,13 @@ def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
         else:
             continue
         role = " ".join(t.text for t in words)
+        before = doc[max(body.span.start - 2, holder.span.sent.start) : body.span.start]
         yield Role(
             holder.mention,
             _relation_for(relation, words, table),
             body.mention,
             role.lower() if role.islower() else role,
-            False,
+            any(t.lower_ in table.former for t in before),
             "title",
             role,
             0.7,
