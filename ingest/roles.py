@@ -419,7 +419,9 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
     for noun in nouns:
-        if actors.actor_at(noun) is not None:
+        agent = actors.actor_at(noun)
+        if agent is not None:
+            yield from _agent_office(noun, agent, holder, actors, table)
             continue
         left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
         found = table.lookup_tokens(left)
@@ -460,6 +462,27 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             role,
             0.8,
         )
+
+
+def _agent_office(
+    noun: Token, agent: Actor, holder: Actor, actors: ActorIndex, table: RoleTable
+) -> Iterator[Role]:
+    """ "Doe served as the US ambassador to the United Nations": a role noun read as a
+    generic agent ("US ambassador" → Government (United States)) still names the holder's
+    office, held at the body after to/of/for."""
+    if agent.mention.sector is None or agent.span.root.i != noun.i:
+        return
+    found = table.lookup_tokens([noun])
+    if found is None:
+        return
+    target, deeper = _prepositional_target(noun, actors, holder)
+    if target is None or target.id == agent.mention.id:
+        return
+    relation = _relation_for(found[1], list(agent.span), table)
+    if deeper and relation == LEADERSHIP:
+        relation = MEMBERSHIP
+    former = any(t.lower_ in table.former for t in noun.subtree if t.i < noun.i)
+    yield Role(holder.mention, relation, target, noun.lower_, former, "apposition", noun.text, 0.7)
 
 
 def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:

@@ -309,3 +309,10 @@ def test_title_in_a_list_the_parser_hangs_as_an_object(nlp: Language) -> None:
         (r.holder.name, r.type, r.target.name) for r in sentence_roles(doc[:], ActorIndex(doc))
     }
     assert ("Omar Haddad", "MEMBER_OF", "Al Jazeera") in found
+
+
+def test_office_read_as_a_generic_agent_keeps_its_body(nlp: Language) -> None:
+    found = pairs(
+        nlp, "Maria Lopez, the Mexican ambassador to the Organization of American States, resigned."
+    )
+    assert ("Maria Lopez", "REPRESENTS", "Organization of American States") in found
