@@ -300,7 +300,8 @@ def _conjunction_before(holder: Actor, actors: ActorIndex) -> Token | None:
     while at > holder.span.sent.start and holder.span.start - at <= 3:
         token = doc[at]
         if token.pos_ == "CCONJ":
-            return token if at < holder.span.start - 1 else None
+            words = doc[at + 1 : holder.span.start]
+            return token if any(t.pos_ == "NOUN" for t in words) else None
         if not token.is_lower or token.pos_ not in ("ADJ", "NOUN") or actors.actor_at(token):
             return None
         at -= 1
@@ -398,7 +399,7 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
-    nouns.extend(_conjoined_apposition(root, holder, table))
+    nouns.extend(_conjoined_apposition(root, holder, actors, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
     subject = root
@@ -419,6 +420,8 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
     for noun in nouns:
+        if _named_after(noun, holder, actors):
+            continue
         agent = actors.actor_at(noun)
         if agent is not None:
             yield from _agent_office(noun, agent, holder, actors, table)
@@ -485,10 +488,13 @@ def _agent_office(
     yield Role(holder.mention, relation, target, noun.lower_, former, "apposition", noun.text, 0.7)
 
 
-def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:
+def _conjoined_apposition(
+    root: Token, holder: Actor, actors: ActorIndex, table: RoleTable
+) -> Iterator[Token]:
     """ "Eva Doe, the then chair and spokesperson for the Greens": the parser often joins an
     apposition to the name as a conjunct; a listed role noun after a comma is still the
-    name's office (a list of people is of names, not of role nouns)."""
+    name's office (a list of people is of names, not of role nouns; "Columbus, US
+    presidents Washington and Grant" gives the office to the names after it)."""
     for child in root.children:
         if child.dep_ != "conj" or child.pos_ != "NOUN":
             continue
@@ -497,6 +503,19 @@ def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Itera
             continue
         if table.lookup_tokens([child]) is not None:
             yield child
+
+
+def _named_after(noun: Token, holder: Actor, actors: ActorIndex) -> bool:
+    """ "Columbus, US presidents Washington and Grant": a role noun with another person's
+    name straight after it is that person's title, not the holder's apposition."""
+    if noun.i + 1 >= len(noun.doc):
+        return False
+    after = actors.actor_at(noun.doc[noun.i + 1])
+    return (
+        after is not None
+        and after.mention.type == "PERSON"
+        and after.mention.id != holder.mention.id
+    )
 
 
 def _indefinite(noun: Token) -> bool:

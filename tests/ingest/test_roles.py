@@ -316,3 +316,39 @@ def test_office_read_as_a_generic_agent_keeps_its_body(nlp: Language) -> None:
         nlp, "Maria Lopez, the Mexican ambassador to the Organization of American States, resigned."
     )
     assert ("Maria Lopez", "REPRESENTS", "Organization of American States") in found
+
+
+def test_a_conjoined_name_without_a_role_noun_takes_no_title(nlp: Language) -> None:
+    found = pairs(
+        nlp,
+        "Fox News anchor and former George Bush aide Dana Perino said the visit was routine.",
+    )
+    assert not any(h == "George Bush" for h, _, _ in found)
+
+
+def test_a_title_with_its_own_name_is_not_the_apposition_of_the_name_before(
+    nlp: Language,
+) -> None:
+    """ "statues of Robert Peel, US presidents Andrew Jackson and ...", with the parse a
+    list like that gets pinned: the role noun as an apposition of the first name."""
+    words = ["Crowds", "toppled", "statues", "of", "Robert", "Peel", ",", "US", "presidents"]
+    words += ["Andrew", "Jackson", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        heads=[1, 1, 1, 2, 5, 3, 5, 8, 5, 10, 8, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "compound", "pobj", "punct", "compound"]
+        + ["appos", "compound", "appos", "punct"],
+        pos=["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "NOUN"]
+        + ["PROPN", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "NNS", "IN", "NNP", "NNP", ",", "NNP", "NNS", "NNP", "NNP", "."],
+        lemmas=[w.lower() for w in words[:8]] + ["president", "andrew", "jackson", "."],
+        ents=["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O"]
+        + ["B-PERSON", "I-PERSON", "O"],
+        sent_starts=[True] + [False] * 11,
+    )
+    found = {
+        (r.holder.name, r.type, r.target.name) for r in sentence_roles(doc[:], ActorIndex(doc))
+    }
+    assert not any(holder == "Robert Peel" for holder, _, _ in found)
+    assert ("Andrew Jackson", "LEADER_OF", "United States") in found
