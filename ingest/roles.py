@@ -47,6 +47,7 @@ class RoleTable:
     subordinate: frozenset[str]
     former: frozenset[str]
     local: frozenset[str]
+    contests: frozenset[str]
     not_roles: frozenset[str]
     longest: int
 
@@ -78,6 +79,7 @@ def role_table() -> RoleTable:
         subordinate=frozenset(data["subordinate"]),
         former=frozenset(data["former"]),
         local=frozenset(data["local"]),
+        contests=frozenset(data["contests"]),
         not_roles=frozenset(data["not_roles"]),
         longest=max(len(noun.split()) for noun in roles),
     )
@@ -663,10 +665,15 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
 
 
-def _plausible(role: Role) -> bool:
+def _plausible(role: Role, table: RoleTable) -> bool:
     """Alliance and rivalry are between actors, not with a country named by a modifier
     ("U.S. Senate opponent" is no rival of the United States); one leads or belongs to a
-    body, not to a person ("Tory party leader" next to "Blair's")."""
+    body, not to a person ("Tory party leader" next to "Blair's"); a candidate runs in a
+    country, not as its member ("U.S. presidential candidate X")."""
+    if role.role is not None and role.target.type == "GPE":
+        last = role.role.lower().split()[-1]
+        if last in table.contests or last.rstrip("s") in table.contests:
+            return False
     if role.type in (LEADERSHIP, MEMBERSHIP):
         return role.target.type != "PERSON"
     return role.type not in POLARITY or role.target.type in ("PERSON", "ORG")
@@ -715,7 +722,7 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
             rules.append(service_roles(actor, actors))
         for rule in rules:
             for role in rule:
-                if role.holder.id != role.target.id and _plausible(role):
+                if role.holder.id != role.target.id and _plausible(role, table):
                     found.setdefault((role.holder.id, role.type, role.target.id), role)
     return list(found.values())
 

@@ -352,3 +352,10 @@ def test_a_title_with_its_own_name_is_not_the_apposition_of_the_name_before(
     }
     assert not any(holder == "Robert Peel" for holder, _, _ in found)
     assert ("Andrew Jackson", "LEADER_OF", "United States") in found
+
+
+def test_a_candidate_runs_in_a_country_without_belonging_to_it(nlp: Language) -> None:
+    found = pairs(nlp, "French presidential candidate Laura Kim held a rally in Lyon.")
+    assert not any(h == "Laura Kim" and t == "France" for h, _, t in found)
+    found = pairs(nlp, "Labour candidate Laura Kim held a rally in Leeds.")
+    assert ("Laura Kim", "MEMBER_OF", "Labour Party") in found
