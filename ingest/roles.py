@@ -401,7 +401,7 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
-    nouns.extend(_conjoined_apposition(root, holder, actors, table))
+    nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
     subject = root
@@ -490,13 +490,10 @@ def _agent_office(
     yield Role(holder.mention, relation, target, noun.lower_, former, "apposition", noun.text, 0.7)
 
 
-def _conjoined_apposition(
-    root: Token, holder: Actor, actors: ActorIndex, table: RoleTable
-) -> Iterator[Token]:
+def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:
     """ "Eva Doe, the then chair and spokesperson for the Greens": the parser often joins an
     apposition to the name as a conjunct; a listed role noun after a comma is still the
-    name's office (a list of people is of names, not of role nouns; "Columbus, US
-    presidents Washington and Grant" gives the office to the names after it)."""
+    name's office (a list of people is of names, not of role nouns)."""
     for child in root.children:
         if child.dep_ != "conj" or child.pos_ != "NOUN":
             continue
