@@ -18,7 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.actors import DESCRIPTOR, NAME, PRONOUN, Actor, data_file
 from polgraph.ingest.affiliation import known_affiliation, sector_table
 from polgraph.ingest.agents import (
     AGENT_TYPE,
@@ -78,6 +78,8 @@ _CLAUSAL = frozenset({"VERB", "AUX", "ADP", "PRON", "SCONJ", "ADV"})
 # Title words a description must share with the title to mean its holder: "the chairman"
 # is not the deputy chairman, "the home secretary" not the shadow home secretary.
 _SHADOW = frozenset({"shadow", "acting", "interim"})
+# Titles written with the first name rather than the surname.
+_KNIGHTS = frozenset({"sir", "dame"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +236,9 @@ class _Resolver:
         }
 
     def run(self) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
+        full = _first_names(self.doc, self.names)
+        self.found.update(full)
+        self.names = {**self.names, **full}
         for index, sentence in enumerate(self.doc.sents):
             for token in sentence:
                 named = self.names.get(token.i)
@@ -691,6 +696,37 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
+
+
+def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
+    """ "Sir Edward", "Dame Judi", "Jeremy": a first name written alone is the one person
+    the article names in full with it ("Edward Heath"), when it is no one's surname there;
+    "Sir" and "Dame" go with the first name (the British form for knights and dames), a
+    bare word must be a first name or tagged as a person. Token index → the full name's
+    actor, written as the short form."""
+    people: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    full: dict[str, Actor] = {}
+    for actor in names.values():
+        words = actor.mention.name.split()
+        if actor.mention.type == "PERSON" and len(words) > 1:
+            people.setdefault(words[0], set()).add(actor.mention.id)
+            surnames.add(words[-1])
+            full.setdefault(actor.mention.id, actor)
+    found: dict[int, Actor] = {}
+    for i, actor in names.items():
+        name = actor.mention.name
+        if " " in name or name in surnames or len(people.get(name, ())) != 1:
+            continue
+        before = doc[actor.span.start - 1] if actor.span.start > 0 else None
+        knighted = before is not None and before.lower_ in _KNIGHTS
+        if not knighted and (
+            actor.mention.type != "PERSON" or name.casefold() not in given_names()
+        ):
+            continue
+        whole = full[next(iter(people[name]))]
+        found[i] = Actor(actor.span, replace(whole.mention, mention=actor.mention.mention), NAME)
+    return found
 
 
 def _count(token: Token) -> int | None:

@@ -322,3 +322,32 @@ def test_an_apposition_to_a_named_subject_does_not_outweigh_it(nlp: Language) ->
         "received a new waiver.",
     )
     assert ("it", "Norvale Energy", PRONOUN) in found
+
+
+def _names_at(nlp: Language, text: str, word: str) -> list[str]:
+    doc = nlp(text)
+    index = ActorIndex(doc)
+    return [
+        actor.mention.name
+        for token in doc
+        if token.text == word and (actor := index.actor_at(token)) is not None
+    ]
+
+
+def test_sir_and_a_first_name_is_the_knight_named_in_full(nlp: Language) -> None:
+    text = (
+        "Sir Godfrey Ashcombe chaired the committee for ten years. Sir Godfrey said on Monday "
+        "that the report was fair, and Sir Godfrey later met the Liberal leader."
+    )
+    assert _names_at(nlp, text, "Godfrey") == ["Godfrey Ashcombe"] * 3
+    index = ActorIndex(nlp(text))
+    assert "Godfrey" not in {actor.mention.name for actor in index.actors()}
+
+
+def test_a_first_name_shared_by_two_people_stays_apart(nlp: Language) -> None:
+    text = (
+        "Sir Godfrey Ashcombe and Godfrey Pellew chaired the committee. Sir Godfrey said on "
+        "Monday that the report was fair."
+    )
+    assert "Godfrey Ashcombe" not in _names_at(nlp, text, "Godfrey")[2:]
+    assert "Godfrey Pellew" not in _names_at(nlp, text, "Godfrey")[2:]
