@@ -62,6 +62,8 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+# How many sentences back a quote running over several sentences looks for its speaker.
+QUOTED_RUN = 3
 # Clauses and phrases that can stand before the main clause and take its subject.
 PREPOSED = frozenset({"advcl", "prep", "npadvmod"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -197,16 +199,62 @@ def _weight(token: Token) -> int:
     return 0
 
 
+def _quote_marks(token: Token, step: int) -> Iterator[tuple[Token, bool | None]]:
+    """The quotation marks from the token towards the paragraph's start (step -1) or end
+    (step 1), each with whether it opens a quote (None when its spacing does not tell)."""
+    doc = token.doc
+    i = token.i + step
+    while 0 <= i < len(doc):
+        mark = doc[i]
+        if "\n" in mark.text or (step < 0 and "\n\n" in mark.text_with_ws):
+            return
+        if mark.text in QUOTES:
+            yield mark, _opens(mark)
+        if step > 0 and "\n\n" in mark.text_with_ws:
+            return
+        i += step
+
+
+def _opens(mark: Token) -> bool | None:
+    """ "said: "I" opens, "you."" closes: a curly mark says which it is; a straight one
+    opens when written tight to the word after it and apart from the one before, and
+    closes the other way round. A scraped text that lost its paragraph breaks ("for you.
+    "Somehow I hope") keeps its quotes apart this way, where counting marks would not."""
+    if mark.text != '"':
+        return mark.text == "\u201c"
+    doc = mark.doc
+    apart_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
+    tight_after = not mark.whitespace_ and mark.i + 1 < len(doc)
+    if apart_before and tight_after:
+        return True
+    if not apart_before and not tight_after:
+        return False
+    return None
+
+
 def _in_quote(token: Token) -> bool:
-    """Whether an odd number of quotation marks stands between the paragraph start and
-    the token (straight quotes count as both opening and closing)."""
+    """Whether the token stands inside a quotation: the nearest mark before it in the
+    paragraph opens one; failing marks whose spacing tells, an odd number of marks."""
     count = 0
-    for previous in reversed(token.doc[: token.i]):
-        if "\n\n" in previous.text_with_ws or "\n" in previous.text:
-            break
-        if previous.text in QUOTES:
-            count += 1
+    for _, opens in _quote_marks(token, -1):
+        if opens is not None and count == 0:
+            return opens
+        count += 1
     return count % 2 == 1
+
+
+def _starts_quoted(sentence: Span) -> bool:
+    """Whether a sentence begins inside a quotation, or with one opening: it goes on with
+    the quote of the sentence before, or with that sentence's speaker."""
+    first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
+    return first is not None and _in_quote(first)
+
+
+def _quote_end(token: Token) -> Token | None:
+    """The mark that closes the quotation the token stands in."""
+    for mark, opens in _quote_marks(token, 1):
+        return None if opens else mark
+    return None
 
 
 class _Resolver:
@@ -672,11 +720,51 @@ class _Resolver:
         return _as(body or speaker, token, PRONOUN)
 
     def _reporter(self, token: Token) -> Actor | None:
+        """The speaker of the quote the token stands in: the subject of the reporting verb
+        its sentence hangs it from; else, for a quote that runs over several sentences
+        (or opens again right after the sentence that gave its speaker: '"...," he said.
+        "I think..."'), the speaker given in the sentences before, or the one given right
+        after it closes ('... right," Smith said.')."""
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not _in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
                     actor = self.names.get(subject.i) or self.found.get(subject.i)
                     if actor is not None:
+                        return actor
+                return None
+        end = _quote_end(token)
+        after = self._attributed(end) if end is not None else None
+        if after is not None:
+            return after
+        sentence = token.sent
+        for _ in range(QUOTED_RUN):
+            if sentence.start == 0 or not _starts_quoted(sentence):
+                break
+            sentence = self.doc[sentence.start - 1].sent
+            speaker = self._quote_speaker(sentence)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _quote_speaker(self, sentence: Span) -> Actor | None:
+        """The actor a sentence says is speaking ("Smith said", "he added") outside the
+        quote it holds."""
+        for word in sentence:
+            if word.lemma_ in REPORTING and not _in_quote(word):
+                for subject in clause_subjects(word):
+                    actor = self.names.get(subject.i) or self.found.get(subject.i)
+                    if actor is not None and subject.sent.start == sentence.start:
+                        return actor
+        return None
+
+    def _attributed(self, end: Token) -> Actor | None:
+        """ '... ," Smith said.': the named subject of a reporting verb right after the
+        closing mark, in the sentence that closes the quote."""
+        for word in end.sent[end.i - end.sent.start + 1 :]:
+            if word.lemma_ in REPORTING and word.i - end.i <= 4:
+                for subject in clause_subjects(word):
+                    actor = self.names.get(subject.i)
+                    if actor is not None and subject.i > end.i:
                         return actor
         return None
 

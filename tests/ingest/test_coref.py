@@ -351,3 +351,41 @@ def test_a_first_name_shared_by_two_people_stays_apart(nlp: Language) -> None:
     )
     assert "Godfrey Ashcombe" not in _names_at(nlp, text, "Godfrey")[2:]
     assert "Godfrey Pellew" not in _names_at(nlp, text, "Godfrey")[2:]
+
+
+def _speaker_of_i(nlp: Language, text: str) -> list[str]:
+    return [name for word, name, how in resolved(nlp, text) if word == "I" and how == PRONOUN]
+
+
+def test_i_in_a_quote_running_over_sentences_is_its_speaker(nlp: Language) -> None:
+    text = (
+        'Anna Lindqvist told reporters: "The delay was regrettable. I will meet the unions '
+        'next week and I expect an agreement."'
+    )
+    assert _speaker_of_i(nlp, text) == ["Anna Lindqvist", "Anna Lindqvist"]
+
+
+def test_a_quote_opened_again_after_a_lost_paragraph_break_keeps_its_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        'Anna Lindqvist told reporters: "The delay was regrettable. "Next week I will meet '
+        'the unions."'
+    )
+    assert _speaker_of_i(nlp, text) == ["Anna Lindqvist"]
+
+
+def test_i_in_a_quote_attributed_after_it_closes_is_that_speaker(nlp: Language) -> None:
+    text = (
+        '"The delay was regrettable. Next week I will meet the unions," Anna Lindqvist '
+        "told reporters."
+    )
+    assert _speaker_of_i(nlp, text) == ["Anna Lindqvist"]
+
+
+def test_a_quote_after_narration_does_not_take_an_earlier_speaker(nlp: Language) -> None:
+    text = (
+        "Anna Lindqvist said the plan was fair. Critics in the north disagree strongly. "
+        '"I doubt that it can work."'
+    )
+    assert _speaker_of_i(nlp, text) == []
