@@ -758,7 +758,7 @@ class _Resolver:
         return None
 
     def _attributed(self, end: Token) -> Actor | None:
-        """ '... ," Smith said.': the named subject of a reporting verb right after the
+        """'... ," Smith said.': the named subject of a reporting verb right after the
         closing mark, in the sentence that closes the quote."""
         for word in end.sent[end.i - end.sent.start + 1 :]:
             if word.lemma_ in REPORTING and word.i - end.i <= 4:
