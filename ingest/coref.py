@@ -80,6 +80,8 @@ _CLAUSAL = frozenset({"VERB", "AUX", "ADP", "PRON", "SCONJ", "ADV"})
 # Title words a description must share with the title to mean its holder: "the chairman"
 # is not the deputy chairman, "the home secretary" not the shadow home secretary.
 _SHADOW = frozenset({"shadow", "acting", "interim"})
+# Determiners under which an unnamed judge or court is the state's judiciary.
+_JUDICIAL_DETERMINERS = frozenset({"a", "an", "another", "the"})
 # Titles written with the first name rather than the surname.
 _KNIGHTS = frozenset({"sir", "dame"})
 
@@ -418,13 +420,16 @@ class _Resolver:
         same sector the article already named, else, for a state body, the one country the
         last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
         country the article is about ("the government" in a British article)."""
-        if not self._definite(token, agent) or token.dep_ in ("compound", "amod", "poss"):
+        judicial = self._judicial(token, agent)
+        if token.dep_ in ("compound", "amod", "poss") or not (
+            judicial or self._definite(token, agent)
+        ):
             return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
                 return _as(referent.actor, token, DESCRIPTOR)
-        if not agent.national:
+        if not (agent.national or judicial):
             return None
         countries = {
             referent.actor.mention.name: referent.actor.mention
@@ -453,6 +458,18 @@ class _Resolver:
         if not determiners:
             return plural(token)
         return determiners == {"the"}
+
+    def _judicial(self, token: Token, agent: Agent) -> bool:
+        """ "another federal judge sentenced him", "a court ruled": a judge or court the
+        article does not name acts for the judiciary of its state, however it is
+        qualified, unless by a place or body of its own ("a court in Paris")."""
+        if agent.sector != "JUD":
+            return False
+        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+        named = any(
+            t.i in self.names for t in token.subtree if t.i != token.i and t.dep_ != "relcl"
+        )
+        return determiners <= _JUDICIAL_DETERMINERS and not named
 
     def _home(self) -> Mention | None:
         if self.home is None:

@@ -389,3 +389,21 @@ def test_a_quote_after_narration_does_not_take_an_earlier_speaker(nlp: Language)
         '"I doubt that it can work."'
     )
     assert _speaker_of_i(nlp, text) == []
+
+
+def test_an_unnamed_judge_is_the_judiciary_of_the_country(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. Another federal judge ordered Weber released on bail.",
+    )
+    assert ("judge", "Judiciary (United States)", DESCRIPTOR) in found
+
+
+def test_a_court_of_a_named_place_is_not_the_home_judiciary(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. A court in Paris ordered Weber released on bail.",
+    )
+    assert not [name for _, name, _ in found if name.startswith("Judiciary")]
