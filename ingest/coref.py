@@ -297,8 +297,10 @@ class _Resolver:
                         self._named(named, token, index)
                     continue
                 actor = self._reference(token, index)
-                if actor is not None:
-                    self.found[token.i] = actor
+                if actor is None:
+                    continue
+                self.found[token.i] = actor
+                if token.lower_ not in SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS:
                     self.history.append(_Referent(actor, token, index))
         return self.found, self.groups
 

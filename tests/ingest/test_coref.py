@@ -407,3 +407,13 @@ def test_a_court_of_a_named_place_is_not_the_home_judiciary(nlp: Language) -> No
         "in Ohio. A court in Paris ordered Weber released on bail.",
     )
     assert not [name for _, name, _ in found if name.startswith("Judiciary")]
+
+
+def test_the_speaker_named_by_we_is_not_the_next_he(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Gordon Brown forecast growth of three percent. Lars Holm, an economist, told "
+        'reporters: "He is hopeful. We are not so sure." Karl Weber said: "His forecast is '
+        'far too optimistic."',
+    )
+    assert ("His", "Gordon Brown", PRONOUN) in found
