@@ -636,6 +636,9 @@ class _Resolver:
         holder = self._holder(token, excluded)
         if holder is not None:
             return _as(holder, token, DESCRIPTOR)
+        if index == 0 and self._lede_subject(token, lemma):
+            self.pending = [(token, index)]
+            return None
         qualified = any(
             (
                 child.dep_ in ("compound", "poss", "amod")
@@ -653,6 +656,16 @@ class _Resolver:
             if mention.id not in excluded and self._fits(lemma, mention):
                 return _as(referent.actor, token, DESCRIPTOR)
         return None
+
+    def _lede_subject(self, token: Token, lemma: str) -> bool:
+        """ "The new health minister for Wales says ...": a person described, not named,
+        as the subject of an article's first sentence is the person the next sentence
+        names as its subject (the news lede names in its second sentence)."""
+        return (
+            token.dep_ in SUBJECTS
+            and token.head.dep_ == "ROOT"
+            and self.descriptors.get(lemma) == "PERSON"
+        )
 
     def _counted(self, token: Token, lemma: str, index: int) -> list[Actor]:
         """ "the two leaders", "both countries": as many actors of the noun's kind as the

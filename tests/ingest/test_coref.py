@@ -417,3 +417,21 @@ def test_the_speaker_named_by_we_is_not_the_next_he(nlp: Language) -> None:
         'far too optimistic."',
     )
     assert ("His", "Gordon Brown", PRONOUN) in found
+
+
+def test_a_person_described_in_the_lede_is_the_one_named_next(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The new finance minister for Estonia says the budget will be cut. Peter Holm, on his "
+        "first day in office, told lawmakers that spending must fall.",
+    )
+    assert ("minister", "Peter Holm", DESCRIPTOR) in found
+
+
+def test_a_description_after_the_lede_does_not_wait_for_a_name(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Spending will fall next year. The new finance minister for Estonia says the budget "
+        "will be cut. Peter Holm, on his first day in office, told lawmakers so.",
+    )
+    assert not [word for word, _, how in found if word == "minister"]
