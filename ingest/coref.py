@@ -462,16 +462,26 @@ class _Resolver:
         return determiners == {"the"}
 
     def _judicial(self, token: Token, agent: Agent) -> bool:
-        """ "another federal judge sentenced him", "a court ruled": a judge or court the
-        article does not name acts for the judiciary of its state, however it is
-        qualified, unless by a place or body of its own ("a court in Paris")."""
+        """ "another federal judge sentenced him", "a court ruled", "was jailed by a
+        judge": a judge or court the article does not name, acting as the agent of a clause,
+        acts for the judiciary of its state, however it is qualified, unless by a place or
+        body of its own ("a court in Paris"). Where a court is only a place or a topic
+        ("went to court", "said courts had flexibility") it is no actor."""
         if agent.sector != "JUD":
             return False
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         named = any(
             t.i in self.names for t in token.subtree if t.i != token.i and t.dep_ != "relcl"
         )
-        return determiners <= _JUDICIAL_DETERMINERS and not named
+        agentive = (token.dep_ == "nsubj" and token.head.lemma_ != "be") or (
+            token.dep_ == "pobj" and token.head.dep_ == "agent"
+        )
+        return (
+            agentive
+            and len(determiners) == 1
+            and determiners <= _JUDICIAL_DETERMINERS
+            and not named
+        )
 
     def _home(self) -> Mention | None:
         if self.home is None:

@@ -435,3 +435,12 @@ def test_a_description_after_the_lede_does_not_wait_for_a_name(nlp: Language) ->
         "will be cut. Peter Holm, on his first day in office, told lawmakers so.",
     )
     assert not [word for word, _, how in found if word == "minister"]
+
+
+def test_a_court_as_a_place_or_topic_is_no_actor(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. Weber said he would go to court, and that the highest court was fair.",
+    )
+    assert not [name for _, name, _ in found if name.startswith("Judiciary")]
