@@ -63,7 +63,7 @@ REPORTING = frozenset(
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
 # How many sentences back a quote running over several sentences looks for its speaker.
-QUOTED_RUN = 3
+QUOTED_RUN = 8
 # Clauses and phrases that can stand before the main clause and take its subject.
 PREPOSED = frozenset({"advcl", "prep", "npadvmod"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
