@@ -830,7 +830,8 @@ class _Resolver:
 
 def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
     """ "Sir Edward", "Dame Judi", "Jeremy": a first name written alone is the one person
-    the article names in full with it ("Edward Heath"), when it is no one's surname there;
+    the article names in full with it ("Edward Heath"; the first word of the full name
+    that is a given name, past a title run into it), when it is no one's surname there;
     "Sir" and "Dame" go with the first name (the British form for knights and dames), a
     bare word must be a first name or tagged as a person. Token index → the full name's
     actor, written as the short form."""
@@ -840,7 +841,8 @@ def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
     for actor in names.values():
         words = actor.mention.name.split()
         if actor.mention.type == "PERSON" and len(words) > 1:
-            people.setdefault(words[0], set()).add(actor.mention.id)
+            first = next((w for w in words[:-1] if w.casefold() in given_names()), words[0])
+            people.setdefault(first, set()).add(actor.mention.id)
             surnames.add(words[-1])
             full.setdefault(actor.mention.id, actor)
     found: dict[int, Actor] = {}
