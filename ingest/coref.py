@@ -433,12 +433,7 @@ class _Resolver:
                 return _as(referent.actor, token, DESCRIPTOR)
         if not (agent.national or judicial):
             return None
-        countries = {
-            referent.actor.mention.name: referent.actor.mention
-            for referent in self.history
-            if index - referent.sentence <= WINDOW and _country(referent.actor.mention)
-        }
-        country = next(iter(countries.values())) if len(countries) == 1 else self._home()
+        country = self._nearest_country(index) or self._home()
         if country is None:
             return None
         name = f"{agent.name} ({country.name})"
@@ -460,6 +455,22 @@ class _Resolver:
         if not determiners:
             return plural(token)
         return determiners == {"the"}
+
+    def _nearest_country(self, index: int) -> Mention | None:
+        """The one country the nearest sentence that names any names, looking back from
+        this one up to WINDOW sentences: "Although India remains a democracy, ... . Media
+        freedoms have been eroded, law enforcement bodies have targeted..." is India's
+        police, whatever other countries the sentences before named. None when that
+        sentence names several."""
+        for distance in range(WINDOW + 1):
+            countries = {
+                referent.actor.mention.name: referent.actor.mention
+                for referent in self.history
+                if index - referent.sentence == distance and _country(referent.actor.mention)
+            }
+            if countries:
+                return next(iter(countries.values())) if len(countries) == 1 else None
+        return None
 
     def _judicial(self, token: Token, agent: Agent) -> bool:
         """ "another federal judge sentenced him", "a court ruled", "was jailed by a

@@ -444,3 +444,12 @@ def test_a_court_as_a_place_or_topic_is_no_actor(nlp: Language) -> None:
         "in Ohio. Weber said he would go to court, and that the highest court was fair.",
     )
     assert not [name for _, name, _ in found if name.startswith("Judiciary")]
+
+
+def test_a_state_body_is_of_the_country_the_nearest_sentence_names(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Leaders from Chile to Peru have copied the model. Although Ecuador remains a "
+        "democracy, its courts are weak. The police have detained opposition figures.",
+    )
+    assert ("police", "Police (Ecuador)", DESCRIPTOR) in found
