@@ -18,7 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, PRONOUN, Actor, data_file
+from polgraph.ingest.actors import DESCRIPTOR, NAME, PRONOUN, Actor, data_file
 from polgraph.ingest.affiliation import known_affiliation, sector_table
 from polgraph.ingest.agents import (
     AGENT_TYPE,
@@ -62,6 +62,8 @@ REPORTING = frozenset(
 )  # fmt: skip
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 WINDOW = 2
+# How many sentences back a quote running over several sentences looks for its speaker.
+QUOTED_RUN = 8
 # Clauses and phrases that can stand before the main clause and take its subject.
 PREPOSED = frozenset({"advcl", "prep", "npadvmod"})
 NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
@@ -78,6 +80,10 @@ _CLAUSAL = frozenset({"VERB", "AUX", "ADP", "PRON", "SCONJ", "ADV"})
 # Title words a description must share with the title to mean its holder: "the chairman"
 # is not the deputy chairman, "the home secretary" not the shadow home secretary.
 _SHADOW = frozenset({"shadow", "acting", "interim"})
+# Determiners under which an unnamed judge or court is the state's judiciary.
+_JUDICIAL_DETERMINERS = frozenset({"a", "an", "another", "the"})
+# Titles written with the first name rather than the surname.
+_KNIGHTS = frozenset({"sir", "dame"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,16 +201,62 @@ def _weight(token: Token) -> int:
     return 0
 
 
+def _quote_marks(token: Token, step: int) -> Iterator[tuple[Token, bool | None]]:
+    """The quotation marks from the token towards the paragraph's start (step -1) or end
+    (step 1), each with whether it opens a quote (None when its spacing does not tell)."""
+    doc = token.doc
+    i = token.i + step
+    while 0 <= i < len(doc):
+        mark = doc[i]
+        if "\n" in mark.text or (step < 0 and "\n\n" in mark.text_with_ws):
+            return
+        if mark.text in QUOTES:
+            yield mark, _opens(mark)
+        if step > 0 and "\n\n" in mark.text_with_ws:
+            return
+        i += step
+
+
+def _opens(mark: Token) -> bool | None:
+    """ "said: "I" opens, "you."" closes: a curly mark says which it is; a straight one
+    opens when written tight to the word after it and apart from the one before, and
+    closes the other way round. A scraped text that lost its paragraph breaks ("for you.
+    "Somehow I hope") keeps its quotes apart this way, where counting marks would not."""
+    if mark.text != '"':
+        return mark.text == "\u201c"
+    doc = mark.doc
+    apart_before = mark.i == 0 or bool(doc[mark.i - 1].whitespace_)
+    tight_after = not mark.whitespace_ and mark.i + 1 < len(doc)
+    if apart_before and tight_after:
+        return True
+    if not apart_before and not tight_after:
+        return False
+    return None
+
+
 def _in_quote(token: Token) -> bool:
-    """Whether an odd number of quotation marks stands between the paragraph start and
-    the token (straight quotes count as both opening and closing)."""
+    """Whether the token stands inside a quotation: the nearest mark before it in the
+    paragraph opens one; failing marks whose spacing tells, an odd number of marks."""
     count = 0
-    for previous in reversed(token.doc[: token.i]):
-        if "\n\n" in previous.text_with_ws or "\n" in previous.text:
-            break
-        if previous.text in QUOTES:
-            count += 1
+    for _, opens in _quote_marks(token, -1):
+        if opens is not None and count == 0:
+            return opens
+        count += 1
     return count % 2 == 1
+
+
+def _starts_quoted(sentence: Span) -> bool:
+    """Whether a sentence begins inside a quotation, or with one opening: it goes on with
+    the quote of the sentence before, or with that sentence's speaker."""
+    first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
+    return first is not None and _in_quote(first)
+
+
+def _quote_end(token: Token) -> Token | None:
+    """The mark that closes the quotation the token stands in."""
+    for mark, opens in _quote_marks(token, 1):
+        return None if opens else mark
+    return None
 
 
 class _Resolver:
@@ -234,6 +286,9 @@ class _Resolver:
         }
 
     def run(self) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
+        full = _first_names(self.doc, self.names)
+        self.found.update(full)
+        self.names = {**self.names, **full}
         for index, sentence in enumerate(self.doc.sents):
             for token in sentence:
                 named = self.names.get(token.i)
@@ -242,8 +297,10 @@ class _Resolver:
                         self._named(named, token, index)
                     continue
                 actor = self._reference(token, index)
-                if actor is not None:
-                    self.found[token.i] = actor
+                if actor is None:
+                    continue
+                self.found[token.i] = actor
+                if token.lower_ not in SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS:
                     self.history.append(_Referent(actor, token, index))
         return self.found, self.groups
 
@@ -365,20 +422,18 @@ class _Resolver:
         same sector the article already named, else, for a state body, the one country the
         last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
         country the article is about ("the government" in a British article)."""
-        if not self._definite(token, agent) or token.dep_ in ("compound", "amod", "poss"):
+        judicial = self._judicial(token, agent)
+        if token.dep_ in ("compound", "amod", "poss") or not (
+            judicial or self._definite(token, agent)
+        ):
             return None
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
                 return _as(referent.actor, token, DESCRIPTOR)
-        if not agent.national:
+        if not (agent.national or judicial):
             return None
-        countries = {
-            referent.actor.mention.name: referent.actor.mention
-            for referent in self.history
-            if index - referent.sentence <= WINDOW and _country(referent.actor.mention)
-        }
-        country = next(iter(countries.values())) if len(countries) == 1 else self._home()
+        country = self._nearest_country(index) or self._home()
         if country is None:
             return None
         name = f"{agent.name} ({country.name})"
@@ -400,6 +455,44 @@ class _Resolver:
         if not determiners:
             return plural(token)
         return determiners == {"the"}
+
+    def _nearest_country(self, index: int) -> Mention | None:
+        """The one country the nearest sentence that names any names, looking back from
+        this one up to WINDOW sentences: "Although India remains a democracy, ... . Media
+        freedoms have been eroded, law enforcement bodies have targeted..." is India's
+        police, whatever other countries the sentences before named. None when that
+        sentence names several."""
+        for distance in range(WINDOW + 1):
+            countries = {
+                referent.actor.mention.name: referent.actor.mention
+                for referent in self.history
+                if index - referent.sentence == distance and _country(referent.actor.mention)
+            }
+            if countries:
+                return next(iter(countries.values())) if len(countries) == 1 else None
+        return None
+
+    def _judicial(self, token: Token, agent: Agent) -> bool:
+        """ "another federal judge sentenced him", "a court ruled", "was jailed by a
+        judge": a judge or court the article does not name, acting as the agent of a clause,
+        acts for the judiciary of its state, however it is qualified, unless by a place or
+        body of its own ("a court in Paris"). Where a court is only a place or a topic
+        ("went to court", "said courts had flexibility") it is no actor."""
+        if agent.sector != "JUD":
+            return False
+        determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
+        named = any(
+            t.i in self.names for t in token.subtree if t.i != token.i and t.dep_ != "relcl"
+        )
+        agentive = (token.dep_ == "nsubj" and token.head.lemma_ != "be") or (
+            token.dep_ == "pobj" and token.head.dep_ == "agent"
+        )
+        return (
+            agentive
+            and len(determiners) == 1
+            and determiners <= _JUDICIAL_DETERMINERS
+            and not named
+        )
 
     def _home(self) -> Mention | None:
         if self.home is None:
@@ -564,6 +657,9 @@ class _Resolver:
         holder = self._holder(token, excluded)
         if holder is not None:
             return _as(holder, token, DESCRIPTOR)
+        if index == 0 and self._lede_subject(token, lemma):
+            self.pending = [(token, index)]
+            return None
         qualified = any(
             (
                 child.dep_ in ("compound", "poss", "amod")
@@ -581,6 +677,16 @@ class _Resolver:
             if mention.id not in excluded and self._fits(lemma, mention):
                 return _as(referent.actor, token, DESCRIPTOR)
         return None
+
+    def _lede_subject(self, token: Token, lemma: str) -> bool:
+        """ "The new health minister for Wales says ...": a person described, not named,
+        as the subject of an article's first sentence is the person the next sentence
+        names as its subject (the news lede names in its second sentence)."""
+        return (
+            token.dep_ in SUBJECTS
+            and token.head.dep_ == "ROOT"
+            and self.descriptors.get(lemma) == "PERSON"
+        )
 
     def _counted(self, token: Token, lemma: str, index: int) -> list[Actor]:
         """ "the two leaders", "both countries": as many actors of the noun's kind as the
@@ -667,11 +773,51 @@ class _Resolver:
         return _as(body or speaker, token, PRONOUN)
 
     def _reporter(self, token: Token) -> Actor | None:
+        """The speaker of the quote the token stands in: the subject of the reporting verb
+        its sentence hangs it from; else, for a quote that runs over several sentences
+        (or opens again right after the sentence that gave its speaker: '"...," he said.
+        "I think..."'), the speaker given in the sentences before, or the one given right
+        after it closes ('... right," Smith said.')."""
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not _in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
                     actor = self.names.get(subject.i) or self.found.get(subject.i)
                     if actor is not None:
+                        return actor
+                return None
+        end = _quote_end(token)
+        after = self._attributed(end) if end is not None else None
+        if after is not None:
+            return after
+        sentence = token.sent
+        for _ in range(QUOTED_RUN):
+            if sentence.start == 0 or not _starts_quoted(sentence):
+                break
+            sentence = self.doc[sentence.start - 1].sent
+            speaker = self._quote_speaker(sentence)
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _quote_speaker(self, sentence: Span) -> Actor | None:
+        """The actor a sentence says is speaking ("Smith said", "he added") outside the
+        quote it holds."""
+        for word in sentence:
+            if word.lemma_ in REPORTING and not _in_quote(word):
+                for subject in clause_subjects(word):
+                    actor = self.names.get(subject.i) or self.found.get(subject.i)
+                    if actor is not None and subject.sent.start == sentence.start:
+                        return actor
+        return None
+
+    def _attributed(self, end: Token) -> Actor | None:
+        """'... ," Smith said.': the named subject of a reporting verb right after the
+        closing mark, in the sentence that closes the quote."""
+        for word in end.sent[end.i - end.sent.start + 1 :]:
+            if word.lemma_ in REPORTING and word.i - end.i <= 4:
+                for subject in clause_subjects(word):
+                    actor = self.names.get(subject.i)
+                    if actor is not None and subject.i > end.i:
                         return actor
         return None
 
@@ -691,6 +837,39 @@ class _Resolver:
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
+
+
+def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
+    """ "Sir Edward", "Dame Judi", "Jeremy": a first name written alone is the one person
+    the article names in full with it ("Edward Heath"; the first word of the full name
+    that is a given name, past a title run into it), when it is no one's surname there;
+    "Sir" and "Dame" go with the first name (the British form for knights and dames), a
+    bare word must be a first name or tagged as a person. Token index → the full name's
+    actor, written as the short form."""
+    people: dict[str, set[str]] = {}
+    surnames: set[str] = set()
+    full: dict[str, Actor] = {}
+    for actor in names.values():
+        words = actor.mention.name.split()
+        if actor.mention.type == "PERSON" and len(words) > 1:
+            first = next((w for w in words[:-1] if w.casefold() in given_names()), words[0])
+            people.setdefault(first, set()).add(actor.mention.id)
+            surnames.add(words[-1])
+            full.setdefault(actor.mention.id, actor)
+    found: dict[int, Actor] = {}
+    for i, actor in names.items():
+        name = actor.mention.name
+        if " " in name or name in surnames or len(people.get(name, ())) != 1:
+            continue
+        before = doc[actor.span.start - 1] if actor.span.start > 0 else None
+        knighted = before is not None and before.lower_ in _KNIGHTS
+        if not knighted and (
+            actor.mention.type != "PERSON" or name.casefold() not in given_names()
+        ):
+            continue
+        whole = full[next(iter(people[name]))]
+        found[i] = Actor(actor.span, replace(whole.mention, mention=actor.mention.mention), NAME)
+    return found
 
 
 def _count(token: Token) -> int | None:

@@ -395,6 +395,7 @@ class ActorIndex:
         if references:
             found, groups = resolve_references(doc, self._names, self.genders)
             self._by_token.update(found)
+            self._names.update({i: a for i, a in found.items() if a.resolved_by == NAME})
             self._groups.update(groups)
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:

@@ -477,3 +477,33 @@ def test_a_participle_after_a_linking_verb_is_a_passive_and_un_negates_it(
 def test_trade_between_two_sides_is_cooperation_both_ways(nlp: Language) -> None:
     found = dyads(nlp, "Trade between Canada and Mexico grew last year.")
     assert {("Canada", "TRADE", "Mexico"), ("Mexico", "TRADE", "Canada")} <= found
+
+
+# Coreference and generic agents, round 3: references that name an actor the article names
+# elsewhere, read into triples end to end.
+
+
+def test_sir_and_a_first_name_acts_as_the_knight_named_in_full(nlp: Language) -> None:
+    text = (
+        "Sir Godfrey Ashcombe led the Conservative Party in 1970. Sir Godfrey criticised "
+        "Harold Wilson in a speech on Monday."
+    )
+    found = dyads(nlp, text)
+    assert ("Godfrey Ashcombe", "CRITICIZE", "Harold Wilson") in found
+    assert not [s for s, _, _ in found if s == "Godfrey"]
+
+
+def test_an_unnamed_judge_sentencing_someone_is_the_judiciary(nlp: Language) -> None:
+    text = (
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. Another federal judge jailed Weber for fraud."
+    )
+    assert ("Judiciary (United States)", "ARREST", "Karl Weber") in dyads(nlp, text)
+
+
+def test_i_in_the_second_sentence_of_a_quote_is_its_speaker(nlp: Language) -> None:
+    text = (
+        'Anna Lindqvist told reporters: "The talks were long. Tomorrow I will meet Olaf '
+        'Scholz in Berlin."'
+    )
+    assert ("Anna Lindqvist", "MEET", "Olaf Scholz") in dyads(nlp, text)

@@ -322,3 +322,134 @@ def test_an_apposition_to_a_named_subject_does_not_outweigh_it(nlp: Language) ->
         "received a new waiver.",
     )
     assert ("it", "Norvale Energy", PRONOUN) in found
+
+
+def _names_at(nlp: Language, text: str, word: str) -> list[str]:
+    doc = nlp(text)
+    index = ActorIndex(doc)
+    return [
+        actor.mention.name
+        for token in doc
+        if token.text == word and (actor := index.actor_at(token)) is not None
+    ]
+
+
+def test_sir_and_a_first_name_is_the_knight_named_in_full(nlp: Language) -> None:
+    text = (
+        "Sir Godfrey Ashcombe chaired the committee for ten years. Sir Godfrey said on Monday "
+        "that the report was fair, and Sir Godfrey later met the Liberal leader."
+    )
+    assert _names_at(nlp, text, "Godfrey") == ["Godfrey Ashcombe"] * 3
+    index = ActorIndex(nlp(text))
+    assert "Godfrey" not in {actor.mention.name for actor in index.actors()}
+
+
+def test_a_first_name_shared_by_two_people_stays_apart(nlp: Language) -> None:
+    text = (
+        "Sir Godfrey Ashcombe and Godfrey Pellew chaired the committee. Sir Godfrey said on "
+        "Monday that the report was fair."
+    )
+    assert "Godfrey Ashcombe" not in _names_at(nlp, text, "Godfrey")[2:]
+    assert "Godfrey Pellew" not in _names_at(nlp, text, "Godfrey")[2:]
+
+
+def _speaker_of_i(nlp: Language, text: str) -> list[str]:
+    return [name for word, name, how in resolved(nlp, text) if word == "I" and how == PRONOUN]
+
+
+def test_i_in_a_quote_running_over_sentences_is_its_speaker(nlp: Language) -> None:
+    text = (
+        'Anna Lindqvist told reporters: "The delay was regrettable. I will meet the unions '
+        'next week and I expect an agreement."'
+    )
+    assert _speaker_of_i(nlp, text) == ["Anna Lindqvist", "Anna Lindqvist"]
+
+
+def test_a_quote_opened_again_after_a_lost_paragraph_break_keeps_its_speaker(
+    nlp: Language,
+) -> None:
+    text = (
+        'Anna Lindqvist told reporters: "The delay was regrettable. "Next week I will meet '
+        'the unions."'
+    )
+    assert _speaker_of_i(nlp, text) == ["Anna Lindqvist"]
+
+
+def test_i_in_a_quote_attributed_after_it_closes_is_that_speaker(nlp: Language) -> None:
+    text = (
+        '"The delay was regrettable. Next week I will meet the unions," Anna Lindqvist '
+        "told reporters."
+    )
+    assert _speaker_of_i(nlp, text) == ["Anna Lindqvist"]
+
+
+def test_a_quote_after_narration_does_not_take_an_earlier_speaker(nlp: Language) -> None:
+    text = (
+        "Anna Lindqvist said the plan was fair. Critics in the north disagree strongly. "
+        '"I doubt that it can work."'
+    )
+    assert _speaker_of_i(nlp, text) == []
+
+
+def test_an_unnamed_judge_is_the_judiciary_of_the_country(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. Another federal judge ordered Weber released on bail.",
+    )
+    assert ("judge", "Judiciary (United States)", DESCRIPTOR) in found
+
+
+def test_a_court_of_a_named_place_is_not_the_home_judiciary(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. A court in Paris ordered Weber released on bail.",
+    )
+    assert not [name for _, name, _ in found if name.startswith("Judiciary")]
+
+
+def test_the_speaker_named_by_we_is_not_the_next_he(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Gordon Brown forecast growth of three percent. Lars Holm, an economist, told "
+        'reporters: "He is hopeful. We are not so sure." Karl Weber said: "His forecast is '
+        'far too optimistic."',
+    )
+    assert ("His", "Gordon Brown", PRONOUN) in found
+
+
+def test_a_person_described_in_the_lede_is_the_one_named_next(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The new finance minister for Estonia says the budget will be cut. Peter Holm, on his "
+        "first day in office, told lawmakers that spending must fall.",
+    )
+    assert ("minister", "Peter Holm", DESCRIPTOR) in found
+
+
+def test_a_description_after_the_lede_does_not_wait_for_a_name(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Spending will fall next year. The new finance minister for Estonia says the budget "
+        "will be cut. Peter Holm, on his first day in office, told lawmakers so.",
+    )
+    assert not [word for word, _, how in found if word == "minister"]
+
+
+def test_a_court_as_a_place_or_topic_is_no_actor(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber flew to the United States in March. United States officials arrested him "
+        "in Ohio. Weber said he would go to court, and that the highest court was fair.",
+    )
+    assert not [name for _, name, _ in found if name.startswith("Judiciary")]
+
+
+def test_a_state_body_is_of_the_country_the_nearest_sentence_names(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Leaders from Chile to Peru have copied the model. Although Ecuador remains a "
+        "democracy, its courts are weak. The police have detained opposition figures.",
+    )
+    assert ("police", "Police (Ecuador)", DESCRIPTOR) in found
