@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
 from polgraph.ingest.agents import country_mention, generic_agents
-from polgraph.ingest.coref import resolve_references
+from polgraph.ingest.coref import first_name_gender, resolve_references
 from polgraph.ingest.gazetteer import (
     BODY_KINDS,
     CAPITAL,
@@ -176,6 +176,57 @@ def _retyped(ent: Span, gazetteer: Gazetteer) -> Span:
 
 
 _THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_NAME_LINKS = frozenset({"for", "of", "on"})
+
+
+def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
+    """The model's span with the words of the same name it left out, which no other name
+    holds:
+    - capitalised words before it that make a name the gazetteer knows ("Liberal" of
+      "Liberal Democrats" tagged as "Democrats", which alone is another party);
+    - a person's surname after the given names ("Judge Amy Berman Jackson" tagged as
+      "Amy Berman");
+    - an organisation's "for/of/on" complement after its last word ("Puerto Rico Center
+      for Investigative Journalism" tagged as "Puerto Rico Center");
+    - an organisation's own last word ("the Los Angeles Waves" tagged as "the Los
+      Angeles"), which no role, body or given name is."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    for size in (2, 1):
+        before = doc[max(start - size, 0) : start]
+        if (
+            len(before) == size
+            and all(t.is_title and t.is_alpha and t.i not in ner for t in before)
+            and gazetteer.lookup(doc[before.start : end].text, exact=True) is not None
+        ):
+            start = before.start
+            break
+    if ent.label_ == "PERSON":
+        while end < len(doc) and end - ent.end < 2 and _name_word(doc[end], ner):
+            end += 1
+    elif ent.label_ == "ORG" and _organisation_word(doc[end - 1]):
+        if end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS:
+            last = end + 1
+            while last < len(doc) and last not in ner and doc[last].is_title:
+                last += 1
+            if last > end + 1:
+                end = last
+    elif ent.label_ == "ORG" and end < len(doc) and _name_word(doc[end], ner):
+        if first_name_gender(f"{doc[end].text} x") is None and not _organisation_word(doc[end]):
+            end += 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _name_word(token: Token, ner: Container[int]) -> bool:
+    """A capitalised proper noun no name holds, and no title, body or brief either."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.i not in ner
+        and token.lower_ not in title_words() | portfolios() | words().bodies
+    )
 
 
 def _organisation_word(token: Token) -> bool:
@@ -398,7 +449,11 @@ class ActorIndex:
             self._groups.update(groups)
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
-        ents = [_retyped(ent, self.gazetteer) for ent in _joined_places(doc, self.gazetteer)]
+        ner = {token.i for ent in doc.ents for token in ent}
+        ents = [
+            _mended(_retyped(ent, self.gazetteer), ner, self.gazetteer)
+            for ent in _joined_places(doc, self.gazetteer)
+        ]
         spans = [
             part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
         ]
@@ -413,6 +468,7 @@ class ActorIndex:
         for span in sorted(spans, key=lambda s: s.start):
             candidate = None if surface(span) in dropped else self._candidate(span, storms)
             if candidate is not None:
+                found.extend(self._cut_place(span, candidate))
                 found.append(candidate)
             elif (short := _bracketed(span)) is not None:
                 dropped.add(short)
@@ -420,6 +476,24 @@ class ActorIndex:
             if candidate.written in self._foreign:
                 candidate.known = None
         return found
+
+    def _cut_place(self, span: Span, candidate: _Candidate) -> list[_Candidate]:
+        """The place a repair cut off the front of a name ("Scotland" of "First Minister of
+        Scotland Nicola Sturgeon"), as an actor of its own."""
+        if candidate.span.start <= span.start or candidate.label != "PERSON":
+            return []
+        words = span.doc[span.start : candidate.span.start]
+        while len(words) and words[0].lower_ in _DETERMINERS:
+            words = words[1:]
+        if not len(words):
+            return []
+        known = self.gazetteer.lookup(words.text, exact=True)
+        if known is not None and known.type != "GPE":
+            return []
+        if known is None and self.gazetteer.place(words.text) is None:
+            return []
+        place = Span(span.doc, words.start, words.end, label="GPE")
+        return [_Candidate(place, words.text, "GPE", False, known)]
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
         """The actor a span names, or None for one that names none (the abbreviation in
