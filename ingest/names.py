@@ -76,6 +76,7 @@ class Words:
     organisations: frozenset[str]
     titles: frozenset[str]
     closed_class: frozenset[str]
+    families: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def words() -> Words:
         organisations=frozenset(data["organisations"]),
         titles=frozenset(data["titles"]),
         closed_class=frozenset(data["closed_class"]),
+        families=frozenset(data["families"]),
     )
 
 
@@ -144,6 +146,15 @@ def _strip_punctuation(text: str) -> str:
             break
         text = text[:-1].rstrip()
     return text
+
+
+def common_name(written: str) -> bool:
+    """ "Democrats", "Congress", "the Supreme Court": a party or body name any country's
+    could have, made only of body words and political families (data/names.json), which
+    is one country's only in an article about that country."""
+    lists = words()
+    generic = lists.bodies | lists.families
+    return all(word.lower() in generic for word in written.split())
 
 
 def title_words() -> frozenset[str]:
@@ -312,8 +323,10 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
         aligned = None
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     determined = "the" in (span[0].lower_, before)
-    of_title = before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in (
-        role_table_nouns() | title_words()
+    of_title = (
+        before == "of"
+        and span.start > 1
+        and span.doc[span.start - 2].lower_ in (role_table_nouns() | title_words())
     )
     return repair_words(tokens, span.label_, aligned, storms, determined, of_title)
 
