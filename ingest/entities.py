@@ -210,7 +210,10 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     - an organisation's "for/of/on" complement after its last word ("Puerto Rico Center
       for Investigative Journalism" tagged as "Puerto Rico Center");
     - an organisation's own last word ("the Los Angeles Waves" tagged as "the Los
-      Angeles"), which no role, body or given name is."""
+      Angeles"), which no role, body or given name is, and which starts no name of its own
+      ("EU Common Agricultural Policy"), after a place or a name the gazetteer does not
+      know ("Samoa Observer" tagged as "Samoa").
+    A span that ends in a possessive is the owner only ("Age Concern's Age Agenda")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
@@ -225,7 +228,9 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
         ):
             start = before.start
             break
-    if ent.label_ == "PERSON":
+    if ent[-1].text in _POSSESSIVE:
+        pass
+    elif ent.label_ == "PERSON":
         if start == ent.start and start > 0 and _name_word(doc[start - 1], ner):
             start -= first_name_gender(f"{doc[start - 1].text} x") is not None
         while end < len(doc) and end - ent.end < 2 and _name_word(doc[end], ner):
@@ -233,15 +238,37 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     elif ent.label_ == "ORG" and _organisation_word(doc[end - 1]):
         if end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS:
             last = end + 1
-            while last < len(doc) and last not in ner and doc[last].is_title:
+            while (
+                last < len(doc)
+                and last not in ner
+                and (
+                    doc[last].is_title
+                    or (
+                        doc[last].lower_ in ("and", "&")
+                        and last + 1 < len(doc)
+                        and doc[last + 1].is_title
+                    )
+                )
+            ):
                 last += 1
             if last > end + 1:
                 end = last
-    elif ent.label_ == "ORG" and end < len(doc) and _name_word(doc[end], ner):
+    elif (
+        ent.label_ == "ORG"
+        and end + 1 < len(doc)
+        and _name_word(doc[end], ner)
+        and not doc[end + 1].is_title
+        and _place_or_unknown(gazetteer.lookup(surface(ent)))
+        and not all(t.lower_ in _not_name_words() for t in ent)
+    ):
         end += first_name_gender(f"{doc[end].text} x") is None
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _place_or_unknown(known: Known | None) -> bool:
+    return known is None or known.type == "GPE"
 
 
 def _name_word(token: Token, ner: Container[int]) -> bool:
@@ -398,15 +425,12 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     of, when it is no common word (the text never writes it in lower case, and it is no
     stop word, title or qualifier of a role such as "Former" or "Deputy")."""
     lowered = {token.lower_ for token in doc if token.is_lower}
-    qualifiers = set(data_file("roles.json")["former"]) | set(
-        data_file("roles.json")["subordinate"]
-    )
     for token in doc:
         if (
             token.i in labels
             or not token.is_title
             or not token.is_alpha
-            or token.lower_ in lowered | STOP_WORDS | _not_name_words() | qualifiers
+            or token.lower_ in lowered | STOP_WORDS | _not_name_words() | _qualifiers()
         ):
             continue
         span = doc[token.i : token.i + 1]
@@ -414,10 +438,26 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
             yield Span(doc, token.i, token.i + 1, label="ORG")
 
 
+@lru_cache(maxsize=1)
+def _qualifiers() -> frozenset[str]:
+    """Words that qualify a role ("Former", "Deputy", "Shadow" home secretary)."""
+    roles = data_file("roles.json")
+    return frozenset(roles["former"]) | frozenset(roles["subordinate"]) | words().qualifiers
+
+
 def _holds_role(run: Span, labels: dict[int, str]) -> bool:
     """ "Usdaw general secretary John Hannett": a run right before a lower-case role (up to
-    two words before its noun) followed by a person's name."""
+    two words before its noun) followed by a person's name; not the end of a longer name
+    ("Party for Socialism and Liberation presidential nominee X")."""
     doc = run.doc
+    if all(t.lower_ in _not_name_words() | _qualifiers() for t in run):
+        return False
+    if (
+        run.start > 1
+        and doc[run.start - 1].lower_ in _SPELLING_GAPS
+        and doc[run.start - 2].is_title
+    ):
+        return False
     for i in range(run.end, min(run.end + 3, len(doc) - 1)):
         if not (doc[i].is_lower and doc[i].is_alpha):
             return False
@@ -671,6 +711,12 @@ class ActorIndex:
             forms.setdefault(_hyphen_split(words), candidate)
             if candidate.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
                 forms.setdefault(_hyphen_split(words[-1:]), candidate)
+            if (
+                candidate.label == "PERSON"
+                and len(words) > 2
+                and _first_surname(words[-2], [*words])
+            ):
+                forms.setdefault(_hyphen_split(words[-2:-1]), candidate)
         taken = {token.i for c in candidates for token in c.span}
         taken |= {token.i for ent in doc.ents for token in ent}
         longest = max((len(f) for f in forms), default=0)
@@ -771,7 +817,13 @@ class ActorIndex:
 def _first_surname(word: str, name: list[str]) -> bool:
     """ "Rosselló" in "Ricardo Rosselló Nevares": the word before the last of a name of
     three words or more, the first of two surnames, when it is a word of a name."""
-    return len(name) >= 3 and name[-2] == word and word[:1].isupper() and len(word) > 2
+    return (
+        len(name) >= 3
+        and name[-2] == word
+        and word[:1].isupper()
+        and len(word) > 2
+        and word.lower() not in words().particles
+    )
 
 
 def _persons_over_bodies(candidates: list[_Candidate]) -> None:

@@ -77,6 +77,7 @@ class Words:
     titles: frozenset[str]
     closed_class: frozenset[str]
     families: frozenset[str]
+    qualifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +94,7 @@ def words() -> Words:
         titles=frozenset(data["titles"]),
         closed_class=frozenset(data["closed_class"]),
         families=frozenset(data["families"]),
+        qualifiers=frozenset(data["qualifiers"]),
     )
 
 
