@@ -600,22 +600,23 @@ class ActorIndex:
         return found
 
     def _cut_place(self, span: Span, candidate: _Candidate) -> list[_Candidate]:
-        """The place a repair cut off the front of a name ("Scotland" of "First Minister of
-        Scotland Nicola Sturgeon"), as an actor of its own."""
+        """The place a repair cut off the front of a name, as an actor of its own: "Scotland"
+        of "First Minister of Scotland Nicola Sturgeon", "California" of "California
+        Attorney General Xavier Becerra"."""
         if candidate.span.start <= span.start or candidate.label != "PERSON":
             return []
-        words = span.doc[span.start : candidate.span.start]
-        while len(words) and words[0].lower_ in _DETERMINERS:
-            words = words[1:]
-        if not len(words):
-            return []
-        known = self.gazetteer.lookup(words.text, exact=True)
-        if known is not None and known.type != "GPE":
-            return []
-        if known is None and self.gazetteer.place(words.text) is None:
-            return []
-        place = Span(span.doc, words.start, words.end, label="GPE")
-        return [_Candidate(place, words.text, "GPE", False, known)]
+        start = span.start
+        while start < candidate.span.start and span.doc[start].lower_ in _DETERMINERS:
+            start += 1
+        for end in range(min(start + 3, candidate.span.start), start, -1):
+            words = span.doc[start:end]
+            known = self.gazetteer.lookup(words.text, exact=True)
+            if (known is not None and known.type == "GPE") or (
+                known is None and self.gazetteer.place(words.text)
+            ):
+                place = Span(span.doc, start, end, label="GPE")
+                return [_Candidate(place, words.text, "GPE", False, known)]
+        return []
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
         """The actor a span names, or None for one that names none (the abbreviation in
@@ -650,7 +651,11 @@ class ActorIndex:
             span.label_ not in ACTOR_TYPES
             or (
                 span.label_ != "PERSON"
-                and (_is_title(written) or _starts_title(span) or _names_an_event(span))
+                and (
+                    _is_title(written)
+                    or (_starts_title(span) and not self.gazetteer.place(written))
+                    or _names_an_event(span)
+                )
             )
             or _portfolio(span)
             or (span.label_ == "NORP" and _is_modifier(span.root))
@@ -663,7 +668,8 @@ class ActorIndex:
         """Gazetteer names first; then a short name takes the nearest full name that ends
         with it, preferring one written before it, unless the overrides keep them apart;
         failing that, one word takes a name of three or more words whose first surname it is
-        ("Rosselló" for "Ricardo Rosselló Nevares")."""
+        ("Rosselló" for "Ricardo Rosselló Nevares"), and a given name after "Sir" or "Dame"
+        the full name it begins ("Sir Edward" for "Edward Heath")."""
         full = [c for c in pool if c.known is None and len(c.written.split()) > 1]
         persons = {c.written for c in full if c.label == "PERSON" or _after_role(c.span)}
         for candidate in candidates:
@@ -685,6 +691,8 @@ class ActorIndex:
             matches = [c for c in named if c.written.split()[-len(words) :] == words]
             if not matches and len(words) == 1:
                 matches = [c for c in named if _first_surname(words[0], c.written.split())]
+            if not matches and len(words) == 1 and _knighted(candidate.span):
+                matches = [c for c in named if c.written.split()[0] == words[0]]
             if len(words) == 1 and not _titled(candidate.span) and self._placename(written, pool):
                 matches = []
             chosen = _most_written(matches, candidate.span.start)
@@ -812,6 +820,16 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+_KNIGHTHOODS = frozenset({"sir", "dame"})
+
+
+def _knighted(span: Span) -> bool:
+    """ "Sir Edward": a knight or dame is named by the given name after the title."""
+    first = span[0] if span[0].lower_ in _KNIGHTHOODS else None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return first is not None or (before is not None and before.lower_ in _KNIGHTHOODS)
 
 
 def _first_surname(word: str, name: list[str]) -> bool:
@@ -964,7 +982,8 @@ def _is_title(written: str) -> bool:
 def _starts_title(span: Span) -> bool:
     """ "Supreme Leader", "Grand Mufti": one capitalised word the model tagged as a body,
     right before a capitalised role noun, is the first word of a title; an acronym there
-    ("NATO Secretary General") is the body the title is of."""
+    ("NATO Secretary General") is the body the title is of, and so is a region or city
+    ("California Attorney General", checked by the caller)."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
         len(span) == 1

@@ -395,3 +395,16 @@ def test_a_body_written_as_another_countrys_takes_that_country(nlp: Language) ->
     doc = nlp("Nigeria's House of Representatives voted on Tuesday.")
     found = {a.mention.name: a.mention for a in ActorIndex(doc).actors()}
     assert found["House of Representatives"].country == "NGA"
+
+
+def test_a_knight_named_by_the_given_name_is_the_full_name(nlp: Language) -> None:
+    doc = nlp("Alfred Penrose met the union leaders. Later Sir Alfred said the talks had failed.")
+    doc.ents = [_ent(doc, "Alfred Penrose", "PERSON"), _ent(doc, "Alfred", "PERSON")]
+    actor = ActorIndex(doc).actor_at(doc[token(doc, "Alfred", 1)])
+    assert actor is not None and actor.mention.name == "Alfred Penrose"
+
+
+def test_a_region_before_a_title_is_an_actor(nlp: Language) -> None:
+    doc = nlp("The ruling was welcomed by Oregon Attorney General Dana Whitlock on Monday.")
+    doc.ents = [_ent(doc, "Oregon", "GPE"), _ent(doc, "Dana Whitlock", "PERSON")]
+    assert names(ActorIndex(doc)).get("Oregon") == ("Oregon", "GPE")
