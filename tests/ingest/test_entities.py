@@ -399,8 +399,12 @@ def test_a_body_written_as_another_countrys_takes_that_country(nlp: Language) ->
 
 def test_a_knight_named_by_the_given_name_is_the_full_name(nlp: Language) -> None:
     doc = nlp("Alfred Penrose met the union leaders. Later Sir Alfred said the talks had failed.")
-    doc.ents = [_ent(doc, "Alfred Penrose", "PERSON"), _ent(doc, "Alfred", "PERSON")]
-    actor = ActorIndex(doc).actor_at(doc[token(doc, "Alfred", 1)])
+    knight = token(doc, "Alfred", 1)
+    doc.ents = [
+        _ent(doc, "Alfred Penrose", "PERSON"),
+        Span(doc, knight, knight + 1, label="PERSON"),
+    ]
+    actor = ActorIndex(doc).actor_at(doc[knight])
     assert actor is not None and actor.mention.name == "Alfred Penrose"
 
 
