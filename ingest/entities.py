@@ -424,14 +424,9 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     capitalised word no name holds before a role and its holder is the body the role is
     of, when it is no common word (the text never writes it in lower case, and it is no
     stop word, title or qualifier of a role such as "Former" or "Deputy")."""
-    lowered = {token.lower_ for token in doc if token.is_lower}
+    common = {token.lower_ for token in doc if token.is_lower} | _not_body_words() | STOP_WORDS
     for token in doc:
-        if (
-            token.i in labels
-            or not token.is_title
-            or not token.is_alpha
-            or token.lower_ in lowered | STOP_WORDS | _not_name_words() | _qualifiers()
-        ):
+        if token.i in labels or not token.is_title or not token.is_alpha or token.lower_ in common:
             continue
         span = doc[token.i : token.i + 1]
         if _holds_role(span, labels):
@@ -445,12 +440,18 @@ def _qualifiers() -> frozenset[str]:
     return frozenset(roles["former"]) | frozenset(roles["subordinate"]) | words().qualifiers
 
 
+@lru_cache(maxsize=1)
+def _not_body_words() -> frozenset[str]:
+    """Titles, role words and their qualifiers: capitalised before a role, no body's name."""
+    return _not_name_words() | _qualifiers()
+
+
 def _holds_role(run: Span, labels: dict[int, str]) -> bool:
     """ "Usdaw general secretary John Hannett": a run right before a lower-case role (up to
     two words before its noun) followed by a person's name; not the end of a longer name
     ("Party for Socialism and Liberation presidential nominee X")."""
     doc = run.doc
-    if all(t.lower_ in _not_name_words() | _qualifiers() for t in run):
+    if all(t.lower_ in _not_body_words() for t in run):
         return False
     if (
         run.start > 1
