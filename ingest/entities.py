@@ -129,8 +129,12 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
     if len(span) > 2 and span[0].lower_ == "ex" and span[1].text == "-":
         span = Span(span.doc, span.start + 2, span.end, label=span.label_)
     parts = [part.strip() for part in span.text.split("-")]
-    whole = span.doc.text.count(span.text)
-    if len(parts) < 2 or any(span.doc.text.count(part) <= whole for part in parts):
+    if len(parts) < 2:
+        yield span
+        return
+    text = span.doc.text
+    whole = text.count(span.text)
+    if any(text.count(part) <= whole for part in parts):
         yield span
         return
     start = span.start
@@ -424,12 +428,16 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     capitalised word no name holds before a role and its holder is the body the role is
     of, when it is no common word (the text never writes it in lower case, and it is no
     stop word, title or qualifier of a role such as "Former" or "Deputy")."""
-    common = {token.lower_ for token in doc if token.is_lower} | _not_body_words() | STOP_WORDS
+    common = _not_body_words() | STOP_WORDS
+    lowered: set[str] | None = None
     for token in doc:
         if token.i in labels or not token.is_title or not token.is_alpha or token.lower_ in common:
             continue
-        span = doc[token.i : token.i + 1]
-        if _holds_role(span, labels):
+        if not _holds_role(doc[token.i : token.i + 1], labels):
+            continue
+        if lowered is None:
+            lowered = {t.lower_ for t in doc if t.is_lower}
+        if token.lower_ not in lowered:
             yield Span(doc, token.i, token.i + 1, label="ORG")
 
 
