@@ -99,11 +99,16 @@ def gazetteer_affiliation(known: Known, gazetteer: Gazetteer | None = None) -> A
 
 
 def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> Affiliation:
-    """What the gazetteer and the name itself say of an actor, before any role is read."""
+    """What the gazetteer and the name itself say of an actor, before any role is read. An
+    organisation the entity step resolved carries the gazetteer's own name; one it left
+    unmapped under an alias ("House of Representatives" written as Nigeria's, "Democrats"
+    in a British article) is not looked up again under that alias."""
     gazetteer = gazetteer or load_gazetteer()
     if mention.type == "PERSON":
         return None, None
     known = gazetteer.lookup(mention.name)
+    if known is not None and mention.type in ("ORG", "NORP") and known.name != mention.name:
+        known = None
     if known is not None and mention.type in ("LOC", "FAC"):
         return (gazetteer.code(known.country) if known.country else None), None
     if known is not None:

@@ -13,12 +13,22 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import NAME, Actor, honorifics, portfolios, role_table_nouns
+from polgraph.ingest.actors import (
+    NAME,
+    Actor,
+    data_file,
+    honorifics,
+    portfolios,
+    role_table_nouns,
+)
+from polgraph.ingest.affiliation import clear_winner, sector_table
 from polgraph.ingest.agents import country_mention, generic_agents
-from polgraph.ingest.coref import resolve_references
+from polgraph.ingest.coref import first_name_gender, resolve_references
 from polgraph.ingest.gazetteer import (
     BODY_KINDS,
     CAPITAL,
@@ -28,7 +38,14 @@ from polgraph.ingest.gazetteer import (
     Known,
     load_gazetteer,
 )
-from polgraph.ingest.names import country_prefixed, repair, storm_names, title_words, words
+from polgraph.ingest.names import (
+    common_name,
+    country_prefixed,
+    repair,
+    storm_names,
+    title_words,
+    words,
+)
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.records import Mention, entity_id
 from polgraph.ingest.semantics import lexicon
@@ -100,6 +117,8 @@ class _Candidate:
     known: Known | None = None
     name: str = ""
     raw: str = ""
+    country: str | None = None
+    sector: str | None = None
 
 
 def _split_hyphenated(span: Span) -> Iterator[Span]:
@@ -110,8 +129,12 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
     if len(span) > 2 and span[0].lower_ == "ex" and span[1].text == "-":
         span = Span(span.doc, span.start + 2, span.end, label=span.label_)
     parts = [part.strip() for part in span.text.split("-")]
-    whole = span.doc.text.count(span.text)
-    if len(parts) < 2 or any(span.doc.text.count(part) <= whole for part in parts):
+    if len(parts) < 2:
+        yield span
+        return
+    text = span.doc.text
+    whole = text.count(span.text)
+    if any(text.count(part) <= whole for part in parts):
         yield span
         return
     start = span.start
@@ -176,6 +199,98 @@ def _retyped(ent: Span, gazetteer: Gazetteer) -> Span:
 
 
 _THING_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "EVENT", "LAW"})
+_NAME_LINKS = frozenset({"for", "of", "on"})
+
+
+def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
+    """The model's span with the words of the same name it left out, which no other name
+    holds, and a person's name without what the person owns ("Erdogan's Neo-Ottoman"
+    tagged as one person is Erdogan):
+    - capitalised words before it that make a name the gazetteer knows ("Liberal" of
+      "Liberal Democrats" tagged as "Democrats", which alone is another party);
+    - a person's surname after the given names ("Judge Amy Berman Jackson" tagged as
+      "Amy Berman"), and a given name before the surnames ("Ricardo Rosselló Nevares"
+      tagged as "Rosselló Nevares");
+    - an organisation's "for/of/on" complement after its last word ("Puerto Rico Center
+      for Investigative Journalism" tagged as "Puerto Rico Center");
+    - an organisation's own last word ("the Los Angeles Waves" tagged as "the Los
+      Angeles"), which no role, body or given name is, and which starts no name of its own
+      ("EU Common Agricultural Policy"), after a place or a name the gazetteer does not
+      know ("Samoa Observer" tagged as "Samoa").
+    A span that ends in a possessive is the owner only ("Age Concern's Age Agenda")."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
+    if ent.label_ == "PERSON" and owner is not None:
+        return Span(doc, start, owner, label=ent.label_)
+    for size in (2, 1):
+        before = doc[max(start - size, 0) : start]
+        if (
+            len(before) == size
+            and all(t.is_title and t.is_alpha and t.i not in ner for t in before)
+            and gazetteer.lookup(doc[before.start : end].text, exact=True) is not None
+        ):
+            start = before.start
+            break
+    if ent[-1].text in _POSSESSIVE:
+        pass
+    elif ent.label_ == "PERSON":
+        if start == ent.start and start > 0 and _name_word(doc[start - 1], ner):
+            start -= first_name_gender(f"{doc[start - 1].text} x") is not None
+        while end < len(doc) and end - ent.end < 2 and _name_word(doc[end], ner):
+            end += 1
+    elif ent.label_ == "ORG" and _organisation_word(doc[end - 1]):
+        if end + 1 < len(doc) and doc[end].lower_ in _NAME_LINKS:
+            last = end + 1
+            while (
+                last < len(doc)
+                and last not in ner
+                and (
+                    doc[last].is_title
+                    or (
+                        doc[last].lower_ in ("and", "&")
+                        and last + 1 < len(doc)
+                        and doc[last + 1].is_title
+                    )
+                )
+            ):
+                last += 1
+            if last > end + 1:
+                end = last
+    elif (
+        ent.label_ == "ORG"
+        and end + 1 < len(doc)
+        and _name_word(doc[end], ner)
+        and not doc[end + 1].is_title
+        and _place_or_unknown(gazetteer.lookup(surface(ent)))
+        and not all(t.lower_ in _not_name_words() for t in ent)
+    ):
+        end += first_name_gender(f"{doc[end].text} x") is None
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
+
+
+def _place_or_unknown(known: Known | None) -> bool:
+    return known is None or known.type == "GPE"
+
+
+def _name_word(token: Token, ner: Container[int]) -> bool:
+    """A capitalised proper noun no name holds, and no title, body or brief either."""
+    return (
+        token.pos_ == "PROPN"
+        and token.is_title
+        and token.i not in ner
+        and token.lower_ not in _not_name_words()
+    )
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Titles, courtesy titles, briefs, body words and every word of a role the sector
+    table knows ("Judge", "General"): capitalised before or after a name, never of it."""
+    roles = {word for role in sector_table().roles for word in role.split()}
+    return title_words() | portfolios() | words().bodies | frozenset(honorifics()) | roles
 
 
 def _organisation_word(token: Token) -> bool:
@@ -260,7 +375,9 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     (inner capitals, all capitals), repeated in the document, led by a title ("President
     Harun Velazi": the person after it), coordinated with a name the model tagged ("Hope
     Rising, Oxfam and the Carers Trust": of that name's type) or ending in an
-    organisation's word count, typed ORG unless a courtesy title makes them a person.
+    organisation's word count, typed ORG unless a courtesy title makes them a person; so
+    does a run before a role and a person who holds it ("Usdaw general secretary John
+    Hannett": the body the role is of).
     `labels` holds the type of every token already inside a name."""
     runs: list[Span] = []
     i = 0
@@ -280,6 +397,9 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         i = end + 1
     counts = Counter(run.text for run in runs)
     for run in runs:
+        if _holds_role(run, labels):
+            yield Span(doc, run.start, run.end, label="ORG")
+            continue
         if run.root.dep_ not in ARGUMENT_DEPS or not any(c.isalpha() for c in run.text):
             continue
         titled = _after_title(run)
@@ -301,6 +421,58 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
             yield Span(doc, run.start, run.end, label="PERSON")
         else:
             yield Span(doc, run.start, run.end, label="ORG" if named else partner or "ORG")
+
+
+def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
+    """ "Usdaw general secretary John Hannett" with "Usdaw" tagged as an adjective: one
+    capitalised word no name holds before a role and its holder is the body the role is
+    of, when it is no common word (the text never writes it in lower case, and it is no
+    stop word, title or qualifier of a role such as "Former" or "Deputy")."""
+    common = _not_body_words() | STOP_WORDS
+    lowered: set[str] | None = None
+    for token in doc:
+        if token.i in labels or not token.is_title or not token.is_alpha or token.lower_ in common:
+            continue
+        if not _holds_role(doc[token.i : token.i + 1], labels):
+            continue
+        if lowered is None:
+            lowered = {t.lower_ for t in doc if t.is_lower}
+        if token.lower_ not in lowered:
+            yield Span(doc, token.i, token.i + 1, label="ORG")
+
+
+@lru_cache(maxsize=1)
+def _qualifiers() -> frozenset[str]:
+    """Words that qualify a role ("Former", "Deputy", "Shadow" home secretary)."""
+    roles = data_file("roles.json")
+    return frozenset(roles["former"]) | frozenset(roles["subordinate"]) | words().qualifiers
+
+
+@lru_cache(maxsize=1)
+def _not_body_words() -> frozenset[str]:
+    """Titles, role words and their qualifiers: capitalised before a role, no body's name."""
+    return _not_name_words() | _qualifiers()
+
+
+def _holds_role(run: Span, labels: dict[int, str]) -> bool:
+    """ "Usdaw general secretary John Hannett": a run right before a lower-case role (up to
+    two words before its noun) followed by a person's name; not the end of a longer name
+    ("Party for Socialism and Liberation presidential nominee X")."""
+    doc = run.doc
+    if all(t.lower_ in _not_body_words() for t in run):
+        return False
+    if (
+        run.start > 1
+        and doc[run.start - 1].lower_ in _SPELLING_GAPS
+        and doc[run.start - 2].is_title
+    ):
+        return False
+    for i in range(run.end, min(run.end + 3, len(doc) - 1)):
+        if not (doc[i].is_lower and doc[i].is_alpha):
+            return False
+        if doc[i].lower_ in role_table_nouns() and labels.get(i + 1) == "PERSON":
+            return not _courtesy(run[0], honorifics())
+    return False
 
 
 def _possessive_joins(doc: Doc, i: int, taken: Container[int]) -> bool:
@@ -362,7 +534,10 @@ class ActorIndex:
         self.overrides = overrides
         self.gazetteer = gazetteer or load_gazetteer()
         self._foreign: set[str] = set()
+        self._owners: dict[str, tuple[str | None, str | None]] = {}
         candidates = self._candidates(doc)
+        _persons_over_bodies(candidates)
+        _home_bodies(candidates, doc, self.gazetteer)
         _own_bodies(candidates, self.gazetteer, self._foreign)
         defined = _abbreviations(candidates, self.gazetteer)
         _expand(candidates, defined)
@@ -377,7 +552,9 @@ class ActorIndex:
         for candidate in candidates:
             name = candidate.name
             written = candidate.raw or candidate.written
-            mention = Mention(entity_id(name), name, written, types[name])
+            mention = Mention(
+                entity_id(name), name, written, types[name], candidate.country, candidate.sector
+            )
             actor = Actor(candidate.span, mention)
             gender = title_gender(candidate.span)
             if gender:
@@ -399,7 +576,11 @@ class ActorIndex:
             self._groups.update(groups)
 
     def _candidates(self, doc: Doc) -> list[_Candidate]:
-        ents = [_retyped(ent, self.gazetteer) for ent in _joined_places(doc, self.gazetteer)]
+        ner = {token.i for ent in doc.ents for token in ent}
+        ents = [
+            _mended(_retyped(ent, self.gazetteer), ner, self.gazetteer)
+            for ent in _joined_places(doc, self.gazetteer)
+        ]
         spans = [
             part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
         ]
@@ -408,19 +589,44 @@ class ActorIndex:
         labels = {token.i: span.label_ for span in spans for token in span}
         labels.update({token.i: ent.label_ for ent in doc.ents for token in ent})
         spans.extend(_proper_runs(doc, labels))
+        labels.update({token.i: span.label_ for span in spans for token in span})
+        spans.extend(_role_bodies(doc, labels))
         found: list[_Candidate] = []
         storms = storm_names(doc)
         dropped: set[str] = set()
         for span in sorted(spans, key=lambda s: s.start):
             candidate = None if surface(span) in dropped else self._candidate(span, storms)
             if candidate is not None:
+                found.extend(self._cut_place(span, candidate))
                 found.append(candidate)
             elif (short := _bracketed(span)) is not None:
                 dropped.add(short)
         for candidate in found:
             if candidate.written in self._foreign:
                 candidate.known = None
+                candidate.country, candidate.sector = self._owners.get(
+                    candidate.written, (None, None)
+                )
         return found
+
+    def _cut_place(self, span: Span, candidate: _Candidate) -> list[_Candidate]:
+        """The place a repair cut off the front of a name, as an actor of its own: "Scotland"
+        of "First Minister of Scotland Nicola Sturgeon", "California" of "California
+        Attorney General Xavier Becerra"."""
+        if candidate.span.start <= span.start or candidate.label != "PERSON":
+            return []
+        start = span.start
+        while start < candidate.span.start and span.doc[start].lower_ in _DETERMINERS:
+            start += 1
+        for end in range(min(start + 3, candidate.span.start), start, -1):
+            words = span.doc[start:end]
+            known = self.gazetteer.lookup(words.text, exact=True)
+            if (known is not None and known.type == "GPE") or (
+                known is None and self.gazetteer.place(words.text)
+            ):
+                place = Span(span.doc, start, end, label="GPE")
+                return [_Candidate(place, words.text, "GPE", False, known)]
+        return []
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
         """The actor a span names, or None for one that names none (the abbreviation in
@@ -441,6 +647,10 @@ class ActorIndex:
             known = None
         if known is not None and _someone_elses(span, known, self.gazetteer):
             self._foreign.add(written)
+            owner = _owner(span, self.gazetteer)
+            if owner is not None and owner.country and written not in self._owners:
+                code = self.gazetteer.code(owner.country)
+                self._owners[written] = (code, sector_table().kinds.get(known.kind))
         if written in self._foreign:
             known = None
         if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
@@ -451,7 +661,11 @@ class ActorIndex:
             span.label_ not in ACTOR_TYPES
             or (
                 span.label_ != "PERSON"
-                and (_is_title(written) or _starts_title(span) or _names_an_event(span))
+                and (
+                    _is_title(written)
+                    or (_starts_title(span) and not self.gazetteer.place(written))
+                    or _names_an_event(span)
+                )
             )
             or _portfolio(span)
             or (span.label_ == "NORP" and _is_modifier(span.root))
@@ -462,7 +676,10 @@ class ActorIndex:
 
     def _canonicalise(self, candidates: list[_Candidate], pool: list[_Candidate]) -> None:
         """Gazetteer names first; then a short name takes the nearest full name that ends
-        with it, preferring one written before it, unless the overrides keep them apart."""
+        with it, preferring one written before it, unless the overrides keep them apart;
+        failing that, one word takes a name of three or more words whose first surname it is
+        ("Rosselló" for "Ricardo Rosselló Nevares"), and a given name after "Sir" or "Dame"
+        the full name it begins ("Sir Edward" for "Edward Heath")."""
         full = [c for c in pool if c.known is None and len(c.written.split()) > 1]
         persons = {c.written for c in full if c.label == "PERSON" or _after_role(c.span)}
         for candidate in candidates:
@@ -474,14 +691,18 @@ class ActorIndex:
                 candidate.name = written
                 continue
             words = written.split()
-            matches = [
+            named = [
                 c
                 for c in full
                 if c.written in persons
                 and c.written != written
-                and c.written.split()[-len(words) :] == words
                 and not self.overrides.kept_apart(written, c.written)
             ]
+            matches = [c for c in named if c.written.split()[-len(words) :] == words]
+            if not matches and len(words) == 1:
+                matches = [c for c in named if _first_surname(words[0], c.written.split())]
+            if not matches and len(words) == 1 and _knighted(candidate.span):
+                matches = [c for c in named if c.written.split()[0] == words[0]]
             if len(words) == 1 and not _titled(candidate.span) and self._placename(written, pool):
                 matches = []
             chosen = _most_written(matches, candidate.span.start)
@@ -508,6 +729,12 @@ class ActorIndex:
             forms.setdefault(_hyphen_split(words), candidate)
             if candidate.label == "PERSON" and len(words) > 1 and len(words[-1]) > 2:
                 forms.setdefault(_hyphen_split(words[-1:]), candidate)
+            if (
+                candidate.label == "PERSON"
+                and len(words) > 2
+                and _first_surname(words[-2], [*words])
+            ):
+                forms.setdefault(_hyphen_split(words[-2:-1]), candidate)
         taken = {token.i for c in candidates for token in c.span}
         taken |= {token.i for ent in doc.ents for token in ent}
         longest = max((len(f) for f in forms), default=0)
@@ -529,7 +756,9 @@ class ActorIndex:
                 continue
             size, source = match
             span = Span(doc, i, i + size, label=source.label)
-            yield _Candidate(span, span.text, source.label, False)
+            yield _Candidate(
+                span, span.text, source.label, False, country=source.country, sector=source.sector
+            )
             i += size
 
     def _types(self, candidates: list[_Candidate]) -> dict[str, str]:
@@ -601,6 +830,46 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+_KNIGHTHOODS = frozenset({"sir", "dame"})
+
+
+def _knighted(span: Span) -> bool:
+    """ "Sir Edward": a knight or dame is named by the given name after the title."""
+    first = span[0] if span[0].lower_ in _KNIGHTHOODS else None
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return first is not None or (before is not None and before.lower_ in _KNIGHTHOODS)
+
+
+def _first_surname(word: str, name: list[str]) -> bool:
+    """ "Rosselló" in "Ricardo Rosselló Nevares": the word before the last of a name of
+    three words or more, the first of two surnames, when it is a word of a name."""
+    return (
+        len(name) >= 3
+        and name[-2] == word
+        and word[:1].isupper()
+        and len(word) > 2
+        and word.lower() not in words().particles
+    )
+
+
+def _persons_over_bodies(candidates: list[_Candidate]) -> None:
+    """ "Bloomberg" where the article names Michael Bloomberg: one word the gazetteer knows
+    as an organisation's name is the surname of a person the article names in full."""
+    surnames = {
+        c.written.split()[-1]
+        for c in candidates
+        if c.label == "PERSON" and c.known is None and len(c.written.split()) > 1
+    }
+    for candidate in candidates:
+        known = candidate.known
+        if known is not None and known.type == "ORG" and candidate.written in surnames:
+            candidate.known = None
+            candidate.label = "PERSON"
+            candidate.span = Span(
+                candidate.span.doc, candidate.span.start, candidate.span.end, label="PERSON"
+            )
 
 
 def _abbreviations(candidates: list[_Candidate], gazetteer: Gazetteer) -> dict[str, _Candidate]:
@@ -723,7 +992,8 @@ def _is_title(written: str) -> bool:
 def _starts_title(span: Span) -> bool:
     """ "Supreme Leader", "Grand Mufti": one capitalised word the model tagged as a body,
     right before a capitalised role noun, is the first word of a title; an acronym there
-    ("NATO Secretary General") is the body the title is of."""
+    ("NATO Secretary General") is the body the title is of, and so is a region or city
+    ("California Attorney General", checked by the caller)."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return (
         len(span) == 1
@@ -783,10 +1053,55 @@ def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> bool:
     owners = [child for child in span.root.children if child.dep_ == "poss"]
     if not owners or owners[0].pos_ == "PRON":
         return False
-    owner = owners[0]
-    words = [t for t in owner.subtree if t.dep_ != "case" and not t.is_punct]
-    place = gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
+    place = _owner(span, gazetteer)
     return place is None or place.country != known.country
+
+
+def _owner(span: Span, gazetteer: Gazetteer) -> Known | None:
+    """The place a possessive before the span names ("Nigeria's" of "Nigeria's House of
+    Representatives"), which the body is of."""
+    owners = [child for child in span.root.children if child.dep_ == "poss"]
+    if not owners:
+        return None
+    words = [t for t in owners[0].subtree if t.dep_ != "case" and not t.is_punct]
+    return gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
+
+
+def _home_bodies(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -> None:
+    """ "Congress" in an Indian article, "Democrats" in a British one: a party or body the
+    gazetteer knows by a name many countries' have (`names.common_name`) is that country's
+    only where the article is not clearly about another one; where it is, the name is left
+    unmapped, and a body (not a party: "Democrats" in an Indian article are American) is
+    one of the country the article is about, with the sector of its kind. The vote: every
+    actor the gazetteer or the place tables place, and every nationality adjective; a
+    winner needs two votes and more than half of all."""
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        code = None
+        if candidate.known is not None and candidate.known.country:
+            code = gazetteer.code(candidate.known.country)
+        elif candidate.label == "GPE":
+            code = gazetteer.place(candidate.written)
+        if code:
+            votes[code] += 1
+    for token in doc:
+        if token.pos_ == "ADJ" and token.is_title:
+            known = gazetteer.lookup(token.text, exact=True)
+            code = gazetteer.code(known.country) if known and known.kind == DEMONYM else None
+            if code:
+                votes[code] += 1
+    home = clear_winner(votes)
+    if home is None:
+        return
+    for candidate in candidates:
+        known = candidate.known
+        if known is None or known.kind not in BODY_KINDS or not known.country:
+            continue
+        if gazetteer.code(known.country) == home or not common_name(candidate.written):
+            continue
+        candidate.known = None
+        if known.kind != "party":
+            candidate.country, candidate.sector = home, sector_table().kinds.get(known.kind)
 
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:

@@ -13,7 +13,9 @@ Rules (docs/data-model.md, "Name repair"):
   abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
 - `title_split`: a person's name that begins with the words of a body or title ("House",
   "Senate Majority Leader", "Kerala CM") keeps only the personal name after them, one
-  word of it when a title comes right before ("VP Lorne");
+  word of it when a title comes right before ("VP Lorne"); so does one that begins with a
+  place run into a personal name, after "<title> of" or before a given name ("First
+  Minister of Scotland Nicola Sturgeon" tagged as "Scotland Nicola Sturgeon");
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
 - `weather_system` (dropped): a name written after a storm word anywhere in the document
   ("Hurricane Humberto", then "Humberto");
@@ -50,6 +52,7 @@ from spacy.tokens import Doc, Span
 
 from polgraph.ingest.actors import data_file, portfolios, role_table_nouns
 from polgraph.ingest.agents import ACRONYM_PLURAL, agent_nouns
+from polgraph.ingest.coref import first_name_gender
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 
 _TRAILING = ".,;:|"
@@ -73,6 +76,8 @@ class Words:
     organisations: frozenset[str]
     titles: frozenset[str]
     closed_class: frozenset[str]
+    families: frozenset[str]
+    qualifiers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +93,8 @@ def words() -> Words:
         organisations=frozenset(data["organisations"]),
         titles=frozenset(data["titles"]),
         closed_class=frozenset(data["closed_class"]),
+        families=frozenset(data["families"]),
+        qualifiers=frozenset(data["qualifiers"]),
     )
 
 
@@ -143,6 +150,15 @@ def _strip_punctuation(text: str) -> str:
     return text
 
 
+def common_name(written: str) -> bool:
+    """ "Democrats", "Congress", "the Supreme Court": a party or body name any country's
+    could have, made only of body words and political families (data/names.json), which
+    is one country's only in an article about that country."""
+    lists = words()
+    generic = lists.bodies | lists.families
+    return all(word.lower() in generic for word in written.split())
+
+
 def title_words() -> frozenset[str]:
     """Role nouns and the abbreviations news writes for titles ("PM", "CM", "VP")."""
     return role_table_nouns() | words().titles
@@ -181,6 +197,21 @@ def _prefix_end(tokens: list[str]) -> int:
     return end
 
 
+def _place_end(tokens: list[str], of_title: bool) -> int:
+    """How many leading words are a country, nationality or region run into a personal name
+    that follows: after "<title> of" ("First Minister of Scotland Nicola Sturgeon") or
+    before a given name ("Kenya Martha Karua"), so "Texas Instruments" or "Kenya Airways"
+    stay whole."""
+    gazetteer = load_gazetteer()
+    for size in (2, 1):
+        rest = tokens[size:]
+        if len(rest) < 2 or not (of_title or first_name_gender(" ".join(rest))):
+            continue
+        if _placed(" ".join(tokens[:size]), gazetteer):
+            return size
+    return 0
+
+
 def _personal(rest: list[str], pos: list[str] | None) -> bool:
     """An organisation span ending in a personal name ("House Nancy Pelosi" tagged ORG):
     the last words are proper nouns that name no body or title ("House Armed Services"
@@ -200,11 +231,13 @@ def repair_words(
     pos: list[str] | None = None,
     storms: Iterable[str] = (),
     determined: bool = False,
+    of_title: bool = False,
 ) -> Repair:
     """Repair the words of one span. `pos` (the parser's tags, one per word) lets
     `not_a_name` drop a lone adverb; without it only a stop word left by another repair
     ("[I]t") is dropped, since a lone "May" may be a surname. `determined`: the span was
-    written after "the", which no personal name is."""
+    written after "the", which no personal name is; `of_title`: after "<title> of"
+    ("Minister of"), where a place run into a name is the place the title is of."""
     lists = words()
     rules: list[str] = []
     lowered = [t.lower() for t in tokens]
@@ -259,7 +292,7 @@ def repair_words(
         return Repair(None, (*rules, "numbered_place"))
     if label in ("PERSON", "ORG") and known is None:
         split = text.split()
-        cut = _prefix_end(split)
+        cut = _prefix_end(split) or _place_end(split, of_title)
         rest = split[cut:]
         titled = cut and _bare(split[cut - 1]) in title_words()
         named = (
@@ -292,7 +325,12 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
         aligned = None
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     determined = "the" in (span[0].lower_, before)
-    return repair_words(tokens, span.label_, aligned, storms, determined)
+    of_title = (
+        before == "of"
+        and span.start > 1
+        and span.doc[span.start - 2].lower_ in (role_table_nouns() | title_words())
+    )
+    return repair_words(tokens, span.label_, aligned, storms, determined, of_title)
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

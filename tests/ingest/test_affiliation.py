@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from polgraph.ingest.affiliation import _named_place
+from polgraph.ingest.affiliation import _named_place, known_affiliation
 from polgraph.ingest.gazetteer import load_gazetteer
 from polgraph.ingest.nlp import load_model
 from polgraph.ingest.pipeline import extract_doc
@@ -245,3 +245,15 @@ def test_parties_and_institutions_vote_for_the_country_of_a_bare_body(nlp: Langu
     text = "Labour and the Tories clashed. The Home Office told Parliament that Labour would act."
     found = actors(nlp, text)
     assert (found["Parliament"].country, found["Parliament"].sector) == ("GBR", "LEG")
+
+
+def test_an_alias_the_entity_step_left_unmapped_is_not_looked_up_again() -> None:
+    unmapped = Mention("x", "House of Representatives", "House of Representatives", "ORG")
+    assert known_affiliation(unmapped)[0] != "USA"
+    mapped = Mention("y", "US House of Representatives", "House of Representatives", "ORG")
+    assert known_affiliation(mapped) == ("USA", "LEG")
+
+
+def test_a_platform_is_a_business_not_a_person(nlp: Language) -> None:
+    found = actors(nlp, "Senator Ilse Marr wrote on Instagram that she would resign.")
+    assert (found["Instagram"].type, found["Instagram"].sector) == ("ORG", "BUS")

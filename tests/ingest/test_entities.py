@@ -300,3 +300,115 @@ def test_a_state_body_in_an_article_about_its_country_keeps_its_words(nlp: Langu
     found = {a.mention.name for a in ActorIndex(doc).actors()}
     assert "House of Representatives" in found
     assert "US House of Representatives" not in found
+
+
+def _ent(doc: Doc, text: str, label: str) -> Span:
+    """The span of `text` in `doc`, as the model might have tagged it."""
+    at = doc.text.index(text)
+    span = doc.char_span(at, at + len(text), label=label)
+    assert span is not None
+    return span
+
+
+def test_a_surname_the_model_left_out_joins_the_name(nlp: Language) -> None:
+    doc = nlp("The fraud case was heard by Judge Marta Lind Okonjo on Monday.")
+    doc.ents = [_ent(doc, "Marta Lind", "PERSON")]
+    assert names(ActorIndex(doc)) == {"Marta Lind Okonjo": ("Marta Lind Okonjo", "PERSON")}
+
+
+def test_an_organisations_complement_the_model_left_out_joins_the_name(nlp: Language) -> None:
+    doc = nlp("The Harbour City Centre for Public Accountability obtained the files.")
+    doc.ents = [_ent(doc, "The Harbour City Centre", "ORG")]
+    found = names(ActorIndex(doc))
+    assert found == {
+        "Harbour City Centre for Public Accountability": (
+            "Harbour City Centre for Public Accountability",
+            "ORG",
+        )
+    }
+
+
+def test_words_before_a_span_that_make_a_known_name_join_it(nlp: Language) -> None:
+    doc = nlp("The Conservatives and Liberal Democrats opposed the schools bill.")
+    doc.ents = [_ent(doc, "Conservatives", "NORP"), _ent(doc, "Democrats", "NORP")]
+    found = {name for name, _ in names(ActorIndex(doc)).values()}
+    assert found == {"Conservative Party", "Liberal Democrats"}
+
+
+def test_a_persons_span_stops_at_a_possessive(nlp: Language) -> None:
+    doc = nlp("The plan challenges President Kaya's Neo-Imperial ambitions in the region.")
+    doc.ents = [_ent(doc, "Kaya's Neo-Imperial", "PERSON")]
+    assert names(ActorIndex(doc)) == {"Kaya": ("Kaya", "PERSON")}
+
+
+def test_an_outlets_name_that_is_a_persons_surname_is_that_person(nlp: Language) -> None:
+    doc = nlp("Jane Axios announced her candidacy on Monday. Axios said she would win.")
+    doc.ents = [_ent(doc, "Jane Axios", "PERSON")]
+    actor = ActorIndex(doc).actor_at(doc[token(doc, "Axios", 1)])
+    assert actor is not None
+    assert (actor.mention.name, actor.mention.type) == ("Jane Axios", "PERSON")
+
+
+def test_one_word_is_the_first_of_two_surnames(nlp: Language) -> None:
+    doc = nlp("Ricardo Alvarado Nieves resigned on Friday. Alvarado said he was sorry.")
+    doc.ents = [_ent(doc, "Ricardo Alvarado Nieves", "PERSON")]
+    actor = ActorIndex(doc).actor_at(doc[token(doc, "Alvarado", 1)])
+    assert actor is not None and actor.mention.name == "Ricardo Alvarado Nieves"
+
+
+def test_a_word_before_a_role_and_its_holder_is_the_body(nlp: Language) -> None:
+    doc = nlp("Ferrowax general secretary Amina Bello said the strike would go on.")
+    doc.ents = [_ent(doc, "Amina Bello", "PERSON")]
+    found = names(ActorIndex(doc))
+    assert found.get("Ferrowax") == ("Ferrowax", "ORG")
+    doc = nlp("Former general secretary Amina Bello said the strike would go on.")
+    doc.ents = [_ent(doc, "Amina Bello", "PERSON")]
+    assert set(names(ActorIndex(doc))) == {"Amina Bello"}
+
+
+def test_a_common_body_name_is_the_body_of_the_country_the_article_is_about(
+    nlp: Language,
+) -> None:
+    india = nlp(
+        "Indian ministers met in Mumbai. Congress criticised the plan in Delhi and Chennai."
+    )
+    actor = ActorIndex(india).actor_at(india[token(india, "Congress")])
+    assert actor is not None
+    assert (actor.mention.name, actor.mention.country) == ("Congress", "IND")
+    us = nlp("US senators met in Ohio. Congress criticised the plan in Texas and Utah.")
+    actor = ActorIndex(us).actor_at(us[token(us, "Congress")])
+    assert actor is not None and actor.mention.country is None
+
+
+def test_a_common_party_name_of_another_country_is_left_unmapped(nlp: Language) -> None:
+    doc = nlp(
+        "British voters in Leeds and Manchester backed Labour. The Democrats praised the "
+        "result, British officials said."
+    )
+    doc.ents = [*doc.ents, *(e for e in [_ent(doc, "Democrats", "NORP")] if e not in doc.ents)]
+    found = {a.mention.mention: a.mention for a in ActorIndex(doc).actors()}
+    assert found["Democrats"].name == "Democrats"
+    assert found["Democrats"].country is None
+
+
+def test_a_body_written_as_another_countrys_takes_that_country(nlp: Language) -> None:
+    doc = nlp("Nigeria's House of Representatives voted on Tuesday.")
+    found = {a.mention.name: a.mention for a in ActorIndex(doc).actors()}
+    assert found["House of Representatives"].country == "NGA"
+
+
+def test_a_knight_named_by_the_given_name_is_the_full_name(nlp: Language) -> None:
+    doc = nlp("Alfred Penrose met the union leaders. Later Sir Alfred said the talks had failed.")
+    knight = token(doc, "Alfred", 1)
+    doc.ents = [
+        _ent(doc, "Alfred Penrose", "PERSON"),
+        Span(doc, knight, knight + 1, label="PERSON"),
+    ]
+    actor = ActorIndex(doc).actor_at(doc[knight])
+    assert actor is not None and actor.mention.name == "Alfred Penrose"
+
+
+def test_a_region_before_a_title_is_an_actor(nlp: Language) -> None:
+    doc = nlp("The ruling was welcomed by Oregon Attorney General Dana Whitlock on Monday.")
+    doc.ents = [_ent(doc, "Oregon", "GPE"), _ent(doc, "Dana Whitlock", "PERSON")]
+    assert names(ActorIndex(doc)).get("Oregon") == ("Oregon", "GPE")

@@ -182,3 +182,16 @@ def test_a_place_with_a_digit_names_no_place() -> None:
     assert repair_words(["Series", "4"], "GPE").rules == ("numbered_place",)
     assert repair_words(["G20"], "GPE").name == "G20"
     assert repair_words(["MI5"], "ORG").name == "MI5"
+
+
+def test_a_place_run_into_a_name_after_a_title_of_is_split_off(nlp: Language) -> None:
+    doc = nlp("The First Minister of Wales Carys Llewellyn opened the new session.")
+    at = doc.text.index("Wales")
+    doc.ents = [doc.char_span(at, at + len("Wales Carys Llewellyn"), label="ORG")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found == {"Wales": "GPE", "Carys Llewellyn": "PERSON"}
+
+
+@pytest.mark.parametrize("written", ["Texas Instruments", "Kenya Airways", "Ohio Valley Bank"])
+def test_a_place_before_no_personal_name_stays_in_the_name(written: str) -> None:
+    assert repair_words(written.split(), "ORG", ["PROPN"] * len(written.split())).name == written

@@ -68,3 +68,14 @@ def test_the_publishers_own_people_are_provenance_in_its_own_articles(nlp: Langu
     elsewhere, _ = extract_doc(nlp(text), Article(id="t", text=text, source="Reuters"))
     assert "Wikinews" not in names(own)
     assert ("Ingrid Dahl", "Wikinews") in {(t.subject.name, t.object.name) for t in elsewhere}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rolf Berg told BBC One's Sunday programme that the plan was sound.",
+        "Speaking with ET, Anna Holm and Rolf Berg said the show would return.",
+    ],
+)
+def test_a_channel_or_programme_that_reports_is_no_actor(nlp: Language, text: str) -> None:
+    assert not names(triples(nlp, text)) & {"BBC One", "Entertainment Tonight"}
