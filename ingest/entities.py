@@ -678,8 +678,8 @@ class ActorIndex:
         """Gazetteer names first; then a short name takes the nearest full name that ends
         with it, preferring one written before it, unless the overrides keep them apart;
         failing that, one word takes a name of three or more words whose first surname it is
-        ("Rosselló" for "Ricardo Rosselló Nevares"), and a given name after "Sir" or "Dame"
-        the full name it begins ("Sir Edward" for "Edward Heath")."""
+        ("Rosselló" for "Ricardo Rosselló Nevares"). A given name after "Sir" or "Dame" is
+        coreference's to resolve (`coref.py`), as it knows when two people share it."""
         full = [c for c in pool if c.known is None and len(c.written.split()) > 1]
         persons = {c.written for c in full if c.label == "PERSON" or _after_role(c.span)}
         for candidate in candidates:
@@ -701,8 +701,6 @@ class ActorIndex:
             matches = [c for c in named if c.written.split()[-len(words) :] == words]
             if not matches and len(words) == 1:
                 matches = [c for c in named if _first_surname(words[0], c.written.split())]
-            if not matches and len(words) == 1 and _knighted(candidate.span):
-                matches = [c for c in named if c.written.split()[0] == words[0]]
             if len(words) == 1 and not _titled(candidate.span) and self._placename(written, pool):
                 matches = []
             chosen = _most_written(matches, candidate.span.start)
@@ -830,16 +828,6 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
-
-
-_KNIGHTHOODS = frozenset({"sir", "dame"})
-
-
-def _knighted(span: Span) -> bool:
-    """ "Sir Edward": a knight or dame is named by the given name after the title."""
-    first = span[0] if span[0].lower_ in _KNIGHTHOODS else None
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return first is not None or (before is not None and before.lower_ in _KNIGHTHOODS)
 
 
 def _first_surname(word: str, name: list[str]) -> bool:
