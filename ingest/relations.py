@@ -128,6 +128,7 @@ RECEIVING_VERBS = frozenset(
     {"face", "receive", "draw", "attract", "earn", "garner", "get", "win", "gain", "enjoy",
      "encounter", "incur", "come"}
 )  # fmt: skip
+QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 GIVING_TYPES = frozenset({"PROVIDE", "PAY", "SELL", "FUND"})
 # Talking, whose partner may be an interviewer rather than someone met.
 TALKING_VERBS = frozenset({"speak", "talk"})
@@ -1114,6 +1115,9 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     if sense is None or not (sense.has("speech") or sense.has("claim") or sense.has("threat")):
         return
     clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    within = None
+    if not clauses and sense.has("speech"):
+        clauses, within = _quote_before(verb)
     if not clauses:
         return
     speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor)]
@@ -1121,13 +1125,40 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     about = [
         t
         for clause in clauses
-        for t in _claim_about(clause, frame)
+        for t in _claim_about(clause, frame, within)
         if not _neuter(t.actor)
         and not _outlet(t.actor)
         and (t.actor.mention.type != "GPE" or (own and _country_code(t.actor) not in own))
     ]
     if about:
         yield Found(speakers, about, sense, "statement", verb.text)
+
+
+def _quote_before(verb: Token) -> tuple[list[Token], range | None]:
+    """ "“… President Trump's policy will change,” Pompeo told the press": a quotation
+    closed just before its speaker, which the parser did not hang on the speech verb, is
+    the claim: the clauses rooted inside it, read only within it."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    sentence = verb.sent
+    if not subjects:
+        return [], None
+    left = min(verb.i, subjects[0].left_edge.i)
+    close = None
+    for token in reversed(verb.doc[max(sentence.start, left - 3) : left]):
+        if token.text in QUOTE_MARKS:
+            close = token.i
+            break
+        if not (token.is_punct or token.is_space):
+            return [], None
+    if close is None or close - sentence.start < 3:
+        return [], None
+    within = range(sentence.start, close)
+    roots = [
+        t
+        for t in verb.doc[sentence.start : close]
+        if t.pos_ in ("VERB", "AUX") and (t.head.i not in within or t.head.i == t.i)
+    ]
+    return roots, within
 
 
 def _own_countries(speakers: list[Target], frame: Frame) -> set[str]:
@@ -1176,7 +1207,7 @@ def _neuter(actor: Actor) -> bool:
     return actor.resolved_by != "name" and actor.span.text.lower() in ("it", "its")
 
 
-def _claim_about(clause: Token, frame: Frame) -> list[Target]:
+def _claim_about(clause: Token, frame: Frame, within: range | None = None) -> list[Target]:
     """The actors a claim is about: who acts or is acted on in it (subjects, objects,
     participants behind a verb's preposition) and their owners, not actors further down
     inside a thing ("a wall along the border with Mexico", "a member of the Lords"). A
@@ -1185,6 +1216,8 @@ def _claim_about(clause: Token, frame: Frame) -> list[Target]:
     an actor when that actor stands alone in its clause ("said the Tories were soft")."""
     placed: list[tuple[Token, Actor]] = []
     for token in clause.subtree:
+        if within is not None and token.i not in within:
+            continue
         actor = frame.actors.actor_at(token)
         if actor is None or token.lower_ in REFLEXIVES or token.lower_ in FIRST_PERSON:
             continue

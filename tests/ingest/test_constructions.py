@@ -575,3 +575,11 @@ def test_multiword_event_nouns_and_a_coup_in_a_state(nlp: Language) -> None:
     found = dyads(nlp, text)
     assert ("Military (Greece)", "COUP", "Cyprus") in found
     assert ("Military (Greece)", "ATTACK", "Archbishop Makarios") in found
+
+
+def test_a_quotation_closed_before_its_speaker_is_the_claim(nlp: Language) -> None:
+    text = (
+        '"I do not think that anyone should assume that because one of us leaves that'
+        " Emmanuel Macron's policy will change in any way\", Olaf Scholz told the press."
+    )
+    assert ("Olaf Scholz", "Emmanuel Macron") in {(s, o) for s, _, o in dyads(nlp, text)}
