@@ -128,6 +128,12 @@ RECEIVING_VERBS = frozenset(
     {"face", "receive", "draw", "attract", "earn", "garner", "get", "win", "gain", "enjoy",
      "encounter", "incur", "come"}
 )  # fmt: skip
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+# Things of an outlet's through which someone speaks to the public.
+MEDIA_NOUNS = frozenset(
+    {"programme", "program", "show", "newspaper", "paper", "podcast", "channel", "column",
+     "website", "broadcast", "magazine"}
+)  # fmt: skip
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 GIVING_TYPES = frozenset({"PROVIDE", "PAY", "SELL", "FUND"})
 # Talking, whose partner may be an interviewer rather than someone met.
@@ -758,29 +764,34 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
         return
     if _light_object(verb, frame) is not None or _pair_object(verb, frame) is not None:
         return
-    if _received(verb, frame) is not None:
+    if _received(verb, frame) is not None or any(_candidacy(verb, c) for c in verb.children):
         return
     sense = _sense(verb, frame)
     if sense.has("speech") or _controlled_by_head(verb, frame):
         return
     objects = _verb_objects(verb, frame, preps_only=sense.has("topic") or _sends_actor(verb, sense))
     if verb.lemma_.lower() in TALKING_VERBS:
-        objects = [t for t in objects if not _interviewer(t.actor, verb)]
+        objects = [t for t in objects if not _interviewer(t, verb)]
     if not objects:
         return
     direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
     yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
 
 
-def _interviewer(actor: Actor, verb: Token) -> bool:
+def _candidacy(verb: Token, prep: Token) -> bool:
+    """ "run for the Senate": the body is the seat sought, not an actor acted on."""
+    return verb.lemma_.lower() == "run" and prep.dep_ == "prep" and prep.lower_ == "for"
+
+
+def _interviewer(target: Target, verb: Token) -> bool:
     """ "spoke to BBC News", "Speaking with CNN, the senator said…": the outlet someone
     talks to, and the organisation a fronted "Speaking to …" clause names before the
     speaker's own clause, are the reporting frame (docs/eval.md), not a meeting. A person
     or a state there is a partner ("Speaking with Macron, Scholz said…")."""
-    if _outlet(actor):
+    if _reporting_frame(target):
         return True
     fronted = verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i < verb.head.i
-    return fronted and actor.mention.type not in ("PERSON", "GPE", "NORP")
+    return fronted and target.actor.mention.type not in ("PERSON", "GPE", "NORP")
 
 
 def _received(verb: Token, frame: Frame) -> tuple[Token, Sense, list[Target]] | None:
@@ -1096,7 +1107,7 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
             addressees.extend(_targets(child, frame))
         elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
             addressees.extend(_prep_targets(child, verb, frame))
-    addressees = [t for t in addressees if not _outlet(t.actor)]
+    addressees = [t for t in addressees if not _reporting_frame(t)]
     if addressees:
         yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
 
@@ -1125,9 +1136,9 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     about = [
         t
         for clause in clauses
-        for t in _claim_about(clause, frame, within)
+        for t in _claim_about(clause, frame, within, len(speakers))
         if not _neuter(t.actor)
-        and not _outlet(t.actor)
+        and not _reporting_frame(t)
         and (t.actor.mention.type != "GPE" or (own and _country_code(t.actor) not in own))
     ]
     if about:
@@ -1201,22 +1212,36 @@ def _outlet(actor: Actor) -> bool:
     )
 
 
+def _reporting_frame(target: Target) -> bool:
+    """An outlet, or an actor reached through a programme or paper of its ("told BBC One's
+    Breakfast programme", "wrote in the Guardian newspaper"): the reporting frame."""
+    return _outlet(target.actor) or (
+        target.via is not None and target.via.split()[-1].lower() in MEDIA_NOUNS
+    )
+
+
 def _neuter(actor: Actor) -> bool:
     """ "it said", "it happened": a claim's "it" is too often an event or a document to be
     read as an actor's words or topic."""
     return actor.resolved_by != "name" and actor.span.text.lower() in ("it", "its")
 
 
-def _claim_about(clause: Token, frame: Frame, within: range | None = None) -> list[Target]:
+def _claim_about(
+    clause: Token, frame: Frame, within: range | None = None, speakers: int = 1
+) -> list[Target]:
     """The actors a claim is about: who acts or is acted on in it (subjects, objects,
     participants behind a verb's preposition) and their owners, not actors further down
     inside a thing ("a wall along the border with Mexico", "a member of the Lords"). A
     clause that relates two actors ("said Iran is supplying drones to Russia") is a
     reported act, read by the other rules with `modality: reported`; the claim is about
-    an actor when that actor stands alone in its clause ("said the Tories were soft")."""
+    an actor when that actor stands alone in its clause ("said the Tories were soft").
+    "They" in the claim of two or more speakers is the speakers ("the Tories and the Lib
+    Dems say they want…")."""
     placed: list[tuple[Token, Actor]] = []
     for token in clause.subtree:
-        if within is not None and token.i not in within:
+        if (within is not None and token.i not in within) or (
+            speakers > 1 and token.lower_ in PLURAL_PRONOUNS
+        ):
             continue
         actor = frame.actors.actor_at(token)
         if actor is None or token.lower_ in REFLEXIVES or token.lower_ in FIRST_PERSON:
@@ -1280,7 +1305,7 @@ def _core(token: Token, depth: int = 0, loose: bool = True, nested: bool = True)
     if dep != "pobj" or prep.dep_ not in ("prep", "agent"):
         return False
     if prep.head.pos_ in ("VERB", "AUX"):
-        return prep.lower_ not in SETTING_PREPS
+        return prep.lower_ not in SETTING_PREPS and not _candidacy(prep.head, prep)
     noun = prep.head
     return (
         loose

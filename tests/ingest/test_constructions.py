@@ -583,3 +583,18 @@ def test_a_quotation_closed_before_its_speaker_is_the_claim(nlp: Language) -> No
         " Emmanuel Macron's policy will change in any way\", Olaf Scholz told the press."
     )
     assert ("Olaf Scholz", "Emmanuel Macron") in {(s, o) for s, _, o in dyads(nlp, text)}
+
+
+def test_they_in_the_claim_of_coordinated_speakers_is_the_speakers(nlp: Language) -> None:
+    text = "The Conservatives and the Liberal Democrats say they still want the advice published."
+    assert not dyads(nlp, text)
+
+
+def test_a_programme_of_an_outlet_is_the_reporting_frame(nlp: Language) -> None:
+    text = "Liam Fox told BBC One's Breakfast programme there was no place for anger."
+    assert not dyads(nlp, text)
+
+
+def test_running_for_a_body_is_no_act_on_it(nlp: Language) -> None:
+    text = "John Hickenlooper said he will run for the United States Senate."
+    assert not [t for t in triples(nlp, text) if t.object.name.endswith("Senate")]
