@@ -134,6 +134,12 @@ MEDIA_NOUNS = frozenset(
     {"programme", "program", "show", "newspaper", "paper", "podcast", "channel", "column",
      "website", "broadcast", "magazine"}
 )  # fmt: skip
+COMPOSING_VERBS = frozenset({"include", "comprise"})
+# Names of bodies made of other actors.
+GROUP_WORDS = frozenset(
+    {"alliance", "coalition", "bloc", "group", "federation", "league", "union", "consortium",
+     "network", "forum", "partnership", "confederation", "association", "caucus", "front"}
+)  # fmt: skip
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 GIVING_TYPES = frozenset({"PROVIDE", "PAY", "SELL", "FUND"})
 # Talking, whose partner may be an interviewer rather than someone met.
@@ -162,6 +168,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "statement": 0.5,
     "answered": 0.55,
     "received": 0.6,
+    "composition": 0.6,
     "adjective": 0.6,
 }
 
@@ -839,6 +846,27 @@ def received(verb: Token, frame: Frame) -> Iterator[Found]:
     noun, sense, authors = found
     frame.consumed.add(noun.i)
     yield Found(authors, _subjects(verb, frame), sense, "received", _words(verb, noun), noun)
+
+
+def composition(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "The Making Decisions Alliance, which includes Mencap and Age Concern", "the bloc
+    comprises Chile and Peru": an alliance, coalition or other body made of actors has
+    them as members (structural)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in COMPOSING_VERBS or _is_passive(verb):
+        return
+    bodies = [
+        t
+        for t in _subjects(verb, frame)
+        if t.actor.mention.type == "ORG" and t.actor.mention.name.split()[-1].lower() in GROUP_WORDS
+    ]
+    if not bodies:
+        return
+    members = [
+        t for c in verb.children if c.dep_ == "dobj" for t in _targets(c, frame) if not t.weak
+    ]
+    member = frame.lex.nouns.get("member")
+    if members and member is not None:
+        yield Found(members, bodies, member, "composition", verb.text)
 
 
 def implicit_target(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1624,6 +1652,7 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     reciprocal,
     with_absolute,
     implicit_target,
+    composition,
 )
 NOUN_CONSTRUCTIONS: tuple[Construction, ...] = (call_for, control, symmetric_noun, nominal_event)
 

@@ -598,3 +598,10 @@ def test_a_programme_of_an_outlet_is_the_reporting_frame(nlp: Language) -> None:
 def test_running_for_a_body_is_no_act_on_it(nlp: Language) -> None:
     text = "John Hickenlooper said he will run for the United States Senate."
     assert not [t for t in triples(nlp, text) if t.object.name.endswith("Senate")]
+
+
+def test_an_alliance_that_includes_actors_has_them_as_members(nlp: Language) -> None:
+    found = dyads(nlp, "The Pacific Alliance comprises Chile, Peru, Colombia and Mexico.")
+    assert ("Chile", "MEMBER_OF", "Pacific Alliance") in found
+    assert ("Mexico", "MEMBER_OF", "Pacific Alliance") in found
+    assert not dyads(nlp, "The annual naval exercise Malabar includes US and Japanese forces.")
