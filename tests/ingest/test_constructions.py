@@ -605,3 +605,14 @@ def test_an_alliance_that_includes_actors_has_them_as_members(nlp: Language) -> 
     assert ("Chile", "MEMBER_OF", "Pacific Alliance") in found
     assert ("Mexico", "MEMBER_OF", "Pacific Alliance") in found
     assert not dyads(nlp, "The annual naval exercise Malabar includes US and Japanese forces.")
+
+
+def test_taking_membership_of_a_body_is_membership(nlp: Language) -> None:
+    text = (
+        "Rahul Gandhi and Priyanka Gandhi have not taken the membership of the Constitution Club."
+    )
+    found = triples(nlp, text)
+    assert {(t.subject.name, t.relation.type, t.relation.modality) for t in found} >= {
+        ("Rahul Gandhi", "MEMBER_OF", "negated"),
+        ("Priyanka Gandhi", "MEMBER_OF", "negated"),
+    }
