@@ -19,7 +19,7 @@ from polgraph.ingest.records import Modality, relation_type
 
 DATA_FILE = "cameo.tsv"
 UNKNOWN_TYPE = "RELATED_TO"
-KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent"})
+KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj"})
 FLAGS = frozenset(
     {
         "speech",
@@ -95,6 +95,7 @@ class Lexicon:
     reciprocal_light: frozenset[str]
     hypothetical: frozenset[str]
     intent: frozenset[str]
+    adjectives: dict[str, Sense]
 
     def verb(self, token: Token) -> Sense | None:
         """A verb's sense, trying a phrasal form first ("hit back", "crack down")."""
@@ -106,7 +107,25 @@ class Lexicon:
         return self.verbs.get(token.lemma_.lower())
 
     def noun(self, token: Token) -> Sense | None:
+        """A noun's sense, trying it with the modifier just before it first ("ethnic
+        cleansing", "air strike", "assassination attempt")."""
+        if token.i > 0:
+            before = token.doc[token.i - 1]
+            if before.head.i == token.i and before.dep_ in ("amod", "compound"):
+                sense = self.nouns.get(f"{before.lower_} {token.lemma_.lower()}")
+                if sense is not None:
+                    return sense
         return self.nouns.get(token.lemma_.lower()) or self.nouns.get(token.lower_)
+
+    def adjective(self, token: Token) -> tuple[Sense, Token] | None:
+        """An adjective and the preposition it takes its target with ("critical of",
+        "loyal to"), and that preposition's token."""
+        for child in token.children:
+            if child.dep_ == "prep":
+                sense = self.adjectives.get(f"{token.lower_} {child.lower_}")
+                if sense is not None:
+                    return sense, child
+        return None
 
     def pair(self, verb: Token, noun: Token) -> Sense | None:
         return self.pairs.get((verb.lemma_.lower(), noun.lemma_.lower()))
@@ -130,6 +149,7 @@ def parse_lexicon(text: str) -> Lexicon:
     reciprocal: set[str] = set()
     hypothetical: set[str] = set()
     intent: set[str] = set()
+    adjectives: dict[str, Sense] = {}
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -165,6 +185,8 @@ def parse_lexicon(text: str) -> Lexicon:
             verbs.setdefault(lemma, sense)
         elif kind == "noun":
             nouns.setdefault(lemma, sense)
+        elif kind == "adj":
+            adjectives.setdefault(lemma, sense)
         else:
             verb, noun = lemma.split(" ", 1)
             pairs.setdefault((verb, noun), sense)
@@ -176,6 +198,7 @@ def parse_lexicon(text: str) -> Lexicon:
         reciprocal_light=frozenset(reciprocal),
         hypothetical=frozenset(hypothetical),
         intent=frozenset(intent),
+        adjectives=adjectives,
     )
 
 

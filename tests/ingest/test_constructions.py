@@ -507,3 +507,142 @@ def test_i_in_the_second_sentence_of_a_quote_is_its_speaker(nlp: Language) -> No
         'Scholz in Berlin."'
     )
     assert ("Anna Lindqvist", "MEET", "Olaf Scholz") in dyads(nlp, text)
+
+
+# Round 3: relation readings between recognised actors (reporting frames, passives that
+# lend their subject, receiving verbs, answers to a request, adjectives, multiword events).
+
+
+def test_a_fronted_speaking_to_clause_is_the_reporting_frame(nlp: Language) -> None:
+    text = "Speaking with Variety, both Keir Starmer and Rachel Reeves voiced hope for a deal."
+    assert not dyads(nlp, text)
+
+
+def test_coordinated_subjects_with_a_partner_do_not_meet_each_other(nlp: Language) -> None:
+    found = {(s, o) for s, _, o in dyads(nlp, "Kenya and Uganda spoke with Ethiopia on Monday.")}
+    assert found == {("Kenya", "Ethiopia"), ("Uganda", "Ethiopia")}
+
+
+def test_a_titled_apposition_is_not_the_speaker(nlp: Language) -> None:
+    assert not dyads(nlp, "The Book, Brown's Britain, said Tony Blair had lost.")
+
+
+def test_a_condition_with_without_is_not_what_a_warning_is_about(nlp: Language) -> None:
+    text = "Keir Starmer warned Rishi Sunak that the plan could fail without a NATO mandate."
+    assert {o for _, _, o in dyads(nlp, text)} == {"Rishi Sunak"}
+
+
+def test_a_bare_surname_is_the_same_person_as_the_full_name(nlp: Language) -> None:
+    from polgraph.ingest.actors import Actor
+    from polgraph.ingest.records import Mention
+    from polgraph.ingest.relations import _same_person
+
+    doc = nlp("Napier said Robert Napier and Ann Napier won.")
+
+    def actor(start: int, end: int, name: str, kind: str) -> Actor:
+        return Actor(doc[start:end], Mention(id=name.lower(), name=name, mention=name, type=kind))
+
+    bare = actor(0, 1, "Napier", "ORG")
+    assert _same_person(bare, actor(2, 4, "Robert Napier", "PERSON"))
+    assert not _same_person(
+        actor(2, 4, "Robert Napier", "PERSON"), actor(5, 7, "Ann Napier", "PERSON")
+    )
+    assert not _same_person(bare, actor(5, 6, "Ann", "PERSON"))
+
+
+def test_a_passive_subject_does_what_its_coordinated_or_controlled_verb_says(
+    nlp: Language,
+) -> None:
+    text = (
+        "Paul Manafort was sentenced to prison and to pay restitution to the Internal Revenue"
+        " Service."
+    )
+    assert ("Paul Manafort", "PAY", "Internal Revenue Service") in dyads(nlp, text)
+    text = "G8 ministers are believed to have agreed to instruct the World Bank to act."
+    assert ("G8", "World Bank") in {(s, o) for s, _, o in dyads(nlp, text)}
+
+
+def test_receiving_verbs_turn_the_author_of_the_act_on_the_subject(nlp: Language) -> None:
+    assert ("Emmanuel Macron", "CRITICIZE", "Donald Trump") in dyads(
+        nlp, "Donald Trump faced criticism from Emmanuel Macron."
+    )
+    assert ("Olaf Scholz", "SUPPORT", "Emmanuel Macron") in dyads(
+        nlp, "Emmanuel Macron won the backing of Olaf Scholz."
+    )
+    contest = dyads(nlp, "Keir Starmer is facing a tough contest from his colleague Andy Burnham.")
+    assert {("Andy Burnham", "Keir Starmer"), ("Keir Starmer", "Andy Burnham")} == {
+        (s, o) for s, _, o in contest
+    }
+    assert ("Japan", "RELEASE", "Yoko Tanaka") in dyads(
+        nlp, "Japan won the release of Yoko Tanaka."
+    )
+
+
+def test_complying_with_a_request_of_x_is_x_asking(nlp: Language) -> None:
+    text = "Queen Elizabeth II said she will comply with the request of Boris Johnson."
+    found = dyads(nlp, text)
+    assert ("Boris Johnson", "APPEAL", "Elizabeth II") in found
+    assert ("Elizabeth II", "Boris Johnson") in {(s, o) for s, _, o in found}
+
+
+def test_adjectives_that_take_a_target(nlp: Language) -> None:
+    assert ("Olaf Scholz", "CRITICIZE", "Viktor Orban") in dyads(
+        nlp, "Olaf Scholz was critical of Viktor Orban."
+    )
+    found = dyads(nlp, "Poland remained supportive of Ukraine and hostile to Russia.")
+    assert {("Poland", "SUPPORT", "Ukraine"), ("Poland", "REJECT", "Russia")} <= found
+    useful = dyads(
+        nlp, "Vladimir Putin knows that his days of being useful to Washington are over."
+    )
+    assert ("Vladimir Putin", "United States") in {(s, o) for s, _, o in useful}
+
+
+def test_multiword_event_nouns_and_a_coup_in_a_state(nlp: Language) -> None:
+    text = (
+        "In July 1974 the Greek military junta organized a coup d’état in Cyprus and an"
+        " assassination attempt against Archbishop Makarios."
+    )
+    found = dyads(nlp, text)
+    assert ("Military (Greece)", "COUP", "Cyprus") in found
+    assert ("Military (Greece)", "ATTACK", "Archbishop Makarios") in found
+
+
+def test_a_quotation_closed_before_its_speaker_is_the_claim(nlp: Language) -> None:
+    text = (
+        '"I do not think that anyone should assume that because one of us leaves that'
+        " Emmanuel Macron's policy will change in any way\", Olaf Scholz told the press."
+    )
+    assert ("Olaf Scholz", "Emmanuel Macron") in {(s, o) for s, _, o in dyads(nlp, text)}
+
+
+def test_they_in_the_claim_of_coordinated_speakers_is_the_speakers(nlp: Language) -> None:
+    text = "The Conservatives and the Liberal Democrats say they still want the advice published."
+    assert not dyads(nlp, text)
+
+
+def test_a_programme_of_an_outlet_is_the_reporting_frame(nlp: Language) -> None:
+    text = "Liam Fox told BBC One's Breakfast programme there was no place for anger."
+    assert not dyads(nlp, text)
+
+
+def test_running_for_a_body_is_no_act_on_it(nlp: Language) -> None:
+    text = "John Hickenlooper said he will run for the United States Senate."
+    assert not [t for t in triples(nlp, text) if t.object.name.endswith("Senate")]
+
+
+def test_an_alliance_that_includes_actors_has_them_as_members(nlp: Language) -> None:
+    found = dyads(nlp, "The Pacific Alliance comprises Chile, Peru, Colombia and Mexico.")
+    assert ("Chile", "MEMBER_OF", "Pacific Alliance") in found
+    assert ("Mexico", "MEMBER_OF", "Pacific Alliance") in found
+    assert not dyads(nlp, "The annual naval exercise Malabar includes US and Japanese forces.")
+
+
+def test_taking_membership_of_a_body_is_membership(nlp: Language) -> None:
+    text = (
+        "Rahul Gandhi and Priyanka Gandhi have not taken the membership of the Constitution Club."
+    )
+    found = triples(nlp, text)
+    assert {(t.subject.name, t.relation.type, t.relation.modality) for t in found} >= {
+        ("Rahul Gandhi", "MEMBER_OF", "negated"),
+        ("Priyanka Gandhi", "MEMBER_OF", "negated"),
+    }

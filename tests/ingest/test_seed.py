@@ -100,6 +100,8 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     ("Donald Trump", "TIES", "Elon Musk"),
     ("Kremlin", "INTERFERE", "United States"),
     ("Graham Phillips", "MEMBER_OF", "United Kingdom"),
+    # "figures critical of Western governments, including … Graham Phillips"
+    ("Graham Phillips", "CRITICIZE", "the West"),
 }
 # "threats to pull his Dragon spacecraft": the spacecraft is read as an organisation.
 EXPECTED_WRONG: set[tuple[str, str, str]] = {
