@@ -170,6 +170,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "received": 0.6,
     "composition": 0.6,
     "adjective": 0.6,
+    "fallback": 0.45,
 }
 
 
@@ -1637,6 +1638,68 @@ def _agents_of_predicate(verb: Token, frame: Frame) -> list[Target]:
     ]
 
 
+# Prepositions by which the thing a verb acts on points at a party of its own: "an attack
+# against the president", "messages between Rossello and his aides", "directions to the
+# government". Behind all but "against" a place, or a name of unknown kind, is mostly a
+# destination or a setting ("rail services to the Borders", "the dispute between Beijing
+# and Taipei"), so the others reach only people and bodies of a known sector.
+BURIED_PREPS = frozenset({"against", "between", "to", "toward", "towards"})
+# Verb prepositions that give a manner or comparison, never a participant of the act.
+MANNER_PREPS = frozenset({"as", "like", "than", "because", "by", "per", "via"})
+
+
+def _buried_actors(phrase: Token, frame: Frame) -> Iterator[Actor]:
+    """The named actors one argument preposition below what a verb acts on ("organised an
+    attempt against the president"), not the possessors, "of" phrases, clauses or places
+    the unseen text showed to be mostly someone else's business."""
+    heads = [phrase] if phrase.dep_ in OBJECTS else [c for c in phrase.children if c.dep_ == "pobj"]
+    heads.extend(c for h in list(heads) for c in h.children if c.dep_ == "conj")
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in BURIED_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for token in (pobj, *(c for c in pobj.children if c.dep_ == "conj")):
+                    actor = frame.actors.actor_at(token)
+                    if actor is None or actor.resolved_by != "name":
+                        continue
+                    mention = actor.mention
+                    if prep.lower_ == "against" or mention.type == "PERSON" or mention.sector:
+                        yield actor
+
+
+def fallback(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Akhilesh Yadav accused the EC of deleting voters", "Britain condemned the
+    junta's coup": a subject acts on an actor buried deeper in its object or behind a
+    participant preposition than the other rules look. Read last and only for pairs no
+    other rule related (extract_relations), at a lower confidence; never for a speech
+    verb (the reporting frame), a place or time phrase, or an outlet."""
+    if verb.pos_ != "VERB" or _is_passive(verb) or verb.lemma_.lower() in NON_PREDICATES:
+        return
+    sense = _sense(verb, frame)
+    if sense.has("speech") or verb.lemma_.lower() in TALKING_VERBS:
+        return
+    subjects = [t for t in _subjects(verb, frame) if not t.weak]
+    if not subjects:
+        return
+    phrases = [
+        c
+        for c in verb.children
+        if c.dep_ in OBJECTS
+        or (c.dep_ == "prep" and c.lower_ not in SETTING_PREPS and c.lower_ not in MANNER_PREPS)
+    ]
+    taken = {t.actor.mention.id for t in subjects}
+    objects: dict[str, Target] = {}
+    for phrase in phrases:
+        for actor in _buried_actors(phrase, frame):
+            if actor.mention.id not in taken and not _outlet(actor):
+                objects.setdefault(actor.mention.id, Target(actor))
+    if objects:
+        yield Found(subjects, list(objects.values()), sense, "fallback", verb.text)
+
+
 VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     verb_noun_pair,
     received,
@@ -1772,4 +1835,16 @@ def extract_relations(
                 if noun.i in frame.consumed and construction is not symmetric_noun:
                     break
                 _links(noun, construction(noun, frame), frame, seen)
+    related = {frozenset((k.subject.mention.id, k.object.mention.id)) for k in seen.values()}
+    for verb in verbs:
+        for found in fallback(verb, frame):
+            fresh = [
+                t
+                for t in found.objects
+                if not any(
+                    frozenset((s.actor.mention.id, t.actor.mention.id)) in related
+                    for s in found.subjects
+                )
+            ]
+            _links(verb, [found._replace(objects=fresh)], frame, seen)
     return list(seen.values())

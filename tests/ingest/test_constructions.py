@@ -646,3 +646,21 @@ def test_taking_membership_of_a_body_is_membership(nlp: Language) -> None:
         ("Rahul Gandhi", "MEMBER_OF", "negated"),
         ("Priyanka Gandhi", "MEMBER_OF", "negated"),
     }
+
+
+# Round 4: the fallback reading of an actor one argument preposition below the object.
+
+
+def test_a_party_against_whom_the_object_is_aimed_is_acted_on(nlp: Language) -> None:
+    text = "Angela Merkel organised a campaign against Viktor Orban last spring."
+    found = [t for t in triples(nlp, text) if t.object.name == "Viktor Orban"]
+    assert [t.subject.name for t in found] == ["Angela Merkel"]
+    assert all(t.relation.rule == "fallback" for t in found)
+
+
+def test_a_place_or_a_setting_below_the_object_is_not_acted_on(nlp: Language) -> None:
+    for text in (
+        "Angela Merkel discussed the dispute between Beijing and Taipei.",
+        "Angela Merkel welcomed the new rail links to Poland.",
+    ):
+        assert not [s for s, _, _ in dyads(nlp, text) if s == "Angela Merkel"]
