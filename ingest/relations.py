@@ -486,6 +486,8 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Targe
             return _subjects(head.head, frame, depth + 1)
         return found
     if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        if _misparsed_main_verb(verb):
+            return _targets(head, frame, as_subject=True)
         return _noun_agents(head, frame, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
         governor = head.head
@@ -503,6 +505,21 @@ def _inherited_subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Targe
         if governor.pos_ in ("NOUN", "PROPN"):
             return _noun_agents(governor, frame, depth + 1)
     return found
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """ "Opposition MPs, led by Kharge, protested at Parliament": after an inserted
+    phrase the parser can take the main verb for a participle on the subject, leaving the
+    noun as the sentence's root. A participle set off by a comma on a root noun, with no
+    "by" agent of its own, is that noun's main verb."""
+    head = verb.head
+    return (
+        head.dep_ == "ROOT"
+        and verb.i > head.i
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _passive_subjects(verb: Token, frame: Frame) -> list[Target]:
@@ -1575,7 +1592,7 @@ def _with_actor(verb: Token, frame: Frame) -> Actor | None:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN"
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb)
     )
 
 

@@ -664,3 +664,9 @@ def test_a_place_or_a_setting_below_the_object_is_not_acted_on(nlp: Language) ->
         "Angela Merkel welcomed the new rail links to Poland.",
     ):
         assert not [s for s, _, _ in dyads(nlp, text) if s == "Angela Merkel"]
+
+
+def test_a_main_verb_parsed_as_a_participle_after_an_inserted_phrase(nlp: Language) -> None:
+    text = "Conservative MPs, led by Michael Howard, protested against the European Commission."
+    assert ("Michael Howard", "European Commission") in {(s, o) for s, _, o in dyads(nlp, text)}
+    assert not dyads(nlp, "The minister, accused by Labour, resigned.")
