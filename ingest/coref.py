@@ -646,6 +646,7 @@ class _Resolver:
                 and token.head.dep_ == "ROOT"
                 and self.descriptors[lemma] == "PERSON"
                 and not any(child.dep_ == "prep" for child in token.children)
+                and not _attribution_after(token)
             ):
                 self.pending = [(token, index)]
             return None
@@ -917,3 +918,9 @@ def resolve_references(
     first name rules the other gender out and weighs nothing, so "he" keeps to the man the
     text has been talking about rather than the last man named."""
     return _Resolver(doc, names, genders).run()
+
+
+def _attribution_after(token: Token) -> bool:
+    """ "..., a party leader said": a source put after what it said is kept anonymous, so
+    the person the next sentence names is someone else, not who the description is."""
+    return any(child.dep_ == "ccomp" and child.i < token.i for child in token.head.children)

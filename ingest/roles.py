@@ -140,13 +140,15 @@ def _role_in(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> tuple
     return None
 
 
-def _phrase(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> list[Token]:
+def _phrase(
+    tokens: list[Token], actors: ActorIndex, table: RoleTable, noun: Token | None = None
+) -> list[Token]:
     """The role's own words: back from the role noun to the first actor, determiner,
-    demonym or "former"."""
+    demonym or "former" (a described holder is an actor at its own role `noun`)."""
     words: list[Token] = []
     for token in reversed(tokens):
         if (
-            actors.actor_at(token) is not None
+            (actors.actor_at(token) is not None and token != noun)
             or token.dep_ in ("det", "poss", "case", "punct", "cc")
             or token.lower_ in table.former
             or _country(token) is not None
@@ -428,45 +430,59 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
         if agent is not None:
             yield from _agent_office(noun, agent, holder, actors, table)
             continue
-        left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
-        found = table.lookup_tokens(left)
-        if (
-            found is None
-            and noun.tag_ == "NN"
-            and noun.is_lower
-            and noun.lower_ not in table.not_roles
-        ):
-            target, _ = _prepositional_target(noun, actors, holder)
-            if target is not None and target.type == "ORG":
-                found = (noun.lower_, MEMBERSHIP)
-        if found is None:
-            continue
-        words = _phrase(left, actors, table)
-        target = _target(left[: len(left) - len(words)], actors, holder)
-        deeper = False
-        if target is None:
-            if _unknown_group(words, actors):
-                continue
-            target, deeper = _prepositional_target(noun, actors, holder)
-            for other in noun.conjuncts:
-                if target is None and other.i > noun.i:
-                    target, deeper = _prepositional_target(other, actors, holder)
-        if target is None:
-            continue
-        relation = _relation_for(found[1], words, table)
-        if (deeper or _indefinite(noun)) and relation == LEADERSHIP:
-            relation = MEMBERSHIP
-        role = " ".join(t.text for t in words)
-        yield Role(
-            holder.mention,
-            relation,
-            target,
-            role.lower() if role.islower() else role,
-            any(t.lower_ in table.former for t in left),
-            "apposition",
-            role,
-            0.8,
-        )
+        yield from _noun_role(noun, holder, actors, table, "apposition")
+
+
+def described_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "The new health minister for Wales says ...", resolved to the person the next
+    sentence names: the description is an office as an apposition is, and is often the
+    only place the article states it."""
+    noun = holder.span.root
+    if noun.pos_ == "NOUN" and table.lookup_tokens([noun]) is not None:
+        yield from _noun_role(noun, holder, actors, table, "description")
+
+
+def _noun_role(
+    noun: Token, holder: Actor, actors: ActorIndex, table: RoleTable, rule: str
+) -> Iterator[Role]:
+    """The office a role noun names, held at the actor before it or after of/for/at."""
+    start, end = _bounds(holder)
+    left = [t for t in noun.subtree if t.i == noun.i or (t.i < noun.i and not start <= t.i < end)]
+    found = table.lookup_tokens(left)
+    if found is None and noun.tag_ == "NN" and noun.is_lower and noun.lower_ not in table.not_roles:
+        target, _ = _prepositional_target(noun, actors, holder)
+        if target is not None and target.type == "ORG":
+            found = (noun.lower_, MEMBERSHIP)
+    if found is None:
+        return
+    words = _phrase(left, actors, table, noun)
+    if not words:
+        return
+    target = _target(left[: len(left) - len(words)], actors, holder)
+    deeper = False
+    if target is None:
+        if _unknown_group(words, actors):
+            return
+        target, deeper = _prepositional_target(noun, actors, holder)
+        for other in noun.conjuncts:
+            if target is None and other.i > noun.i:
+                target, deeper = _prepositional_target(other, actors, holder)
+    if target is None:
+        return
+    relation = _relation_for(found[1], words, table)
+    if (deeper or _indefinite(noun)) and relation == LEADERSHIP:
+        relation = MEMBERSHIP
+    role = " ".join(t.text for t in words)
+    yield Role(
+        holder.mention,
+        relation,
+        target,
+        role.lower() if role.islower() else role,
+        any(t.lower_ in table.former for t in left),
+        rule,
+        role,
+        0.8,
+    )
 
 
 def _agent_office(
@@ -715,6 +731,8 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         rules = [possessive_roles(actor, actors)]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
+        if actor.resolved_by == DESCRIPTOR and actor.mention.type == "PERSON":
+            rules.append(described_roles(actor, actors, table))
         if actor.mention.type == "PERSON":
             rules.append(service_roles(actor, actors))
         for rule in rules:

@@ -453,3 +453,12 @@ def test_a_state_body_is_of_the_country_the_nearest_sentence_names(nlp: Language
         "democracy, its courts are weak. The police have detained opposition figures.",
     )
     assert ("police", "Police (Ecuador)", DESCRIPTOR) in found
+
+
+def test_a_source_named_after_what_it_said_stays_anonymous(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The ministry will close three border posts next month, a senior official said. "
+        "Maria Lopez, the trade minister, called the plan reckless.",
+    )
+    assert ("official", "Maria Lopez", DESCRIPTOR) not in found

@@ -359,3 +359,12 @@ def test_a_candidate_runs_in_a_country_without_belonging_to_it(nlp: Language) ->
     assert not any(h == "Laura Kim" and t == "France" for h, _, t in found)
     found = pairs(nlp, "Labour candidate Laura Kim held a rally in Leeds.")
     assert ("Laura Kim", "MEMBER_OF", "Labour Party") in found
+
+
+def test_a_described_holder_takes_the_office_of_the_description(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "The new finance minister for Scotland says the budget must be cut. "
+        "Fiona Grant told reporters that schools would be spared.",
+    )
+    assert ("Fiona Grant", "MEMBER_OF", "Scotland", "new finance minister", False) in found
