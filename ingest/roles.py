@@ -16,6 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
+from polgraph.ingest.affiliation import gazetteer_affiliation
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
@@ -48,6 +49,7 @@ class RoleTable:
     former: frozenset[str]
     local: frozenset[str]
     contests: frozenset[str]
+    party_contests: frozenset[str]
     not_roles: frozenset[str]
     longest: int
 
@@ -80,6 +82,7 @@ def role_table() -> RoleTable:
         former=frozenset(data["former"]),
         local=frozenset(data["local"]),
         contests=frozenset(data["contests"]),
+        party_contests=frozenset(data["party_contests"]),
         not_roles=frozenset(data["not_roles"]),
         longest=max(len(noun.split()) for noun in roles),
     )
@@ -467,6 +470,8 @@ def _noun_role(
         for other in noun.conjuncts:
             if target is None and other.i > noun.i:
                 target, deeper = _prepositional_target(other, actors, holder)
+    if target is None and noun.lemma_.lower() in table.contests:
+        target = _party_contest(noun, table)
     if target is None:
         return
     relation = _relation_for(found[1], words, table)
@@ -483,6 +488,26 @@ def _noun_role(
         role,
         0.8,
     )
+
+
+def _party_contest(noun: Token, table: RoleTable) -> Mention | None:
+    """ "a candidate in the Democratic primaries", "a contender for the Republican
+    nomination": a party's own race, named by the party's adjective, is run as its member."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
+            continue
+        for race in prep.children:
+            if race.dep_ != "pobj" or race.lower_ not in table.party_contests:
+                continue
+            for word in race.children:
+                if word.dep_ not in ("amod", "compound") or not word.text[:1].isupper():
+                    continue
+                known = load_gazetteer().lookup(f"{word.text} Party", exact=True)
+                if known is not None and known.kind == "party":
+                    code, sector = gazetteer_affiliation(known)
+                    name = known.name
+                    return Mention(entity_id(name), name, word.text, known.type, code, sector)
+    return None
 
 
 def _agent_office(

@@ -368,3 +368,11 @@ def test_a_described_holder_takes_the_office_of_the_description(nlp: Language) -
         "Fiona Grant told reporters that schools would be spared.",
     )
     assert ("Fiona Grant", "MEMBER_OF", "Scotland", "new finance minister", False) in found
+
+
+def test_a_party_adjective_on_its_race_names_the_runners_party(nlp: Language) -> None:
+    found = roles(
+        nlp, "Tom Baker, who was a candidate in the Democratic primaries, ended his campaign."
+    )
+    assert ("Tom Baker", "MEMBER_OF", "Democratic Party", "candidate", False) in found
+    assert not roles(nlp, "Peter Brown was a candidate in the local elections.")
