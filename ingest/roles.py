@@ -19,7 +19,7 @@ from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
 from polgraph.ingest.affiliation import gazetteer_affiliation
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
-from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
+from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.names import repair_words, storm_names
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
@@ -529,6 +529,24 @@ def _agent_office(
         relation = MEMBERSHIP
     former = any(t.lower_ in table.former for t in noun.subtree if t.i < noun.i)
     yield Role(holder.mention, relation, target, noun.lower_, former, "apposition", noun.text, 0.7)
+    if found[1] == "REPRESENTS":
+        # "the US ambassador to the United Nations" speaks for the United States there.
+        for token in agent.span[:-1]:
+            country = _country(token) or _named_country(token)
+            if country is not None:
+                text = f"{token.text} {noun.text}"
+                yield Role(
+                    holder.mention, found[1], country, noun.lower_, former, "apposition", text, 0.7
+                )
+                return
+
+
+def _named_country(token: Token) -> Mention | None:
+    """ "US", "Britain": a country's own name as a modifier of an office."""
+    known = load_gazetteer().lookup(token.text, exact=True)
+    if known is None or known.kind != COUNTRY:
+        return None
+    return country_mention(token.doc[token.i : token.i + 1], known)
 
 
 def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:

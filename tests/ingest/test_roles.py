@@ -376,3 +376,9 @@ def test_a_party_adjective_on_its_race_names_the_runners_party(nlp: Language) ->
     )
     assert ("Tom Baker", "MEMBER_OF", "Democratic Party", "candidate", False) in found
     assert not roles(nlp, "Peter Brown was a candidate in the local elections.")
+
+
+def test_an_ambassador_named_by_country_represents_that_country(nlp: Language) -> None:
+    found = roles(nlp, "Jane Doe served as the British ambassador to the European Union.")
+    assert ("Jane Doe", "REPRESENTS", "European Union", "ambassador", False) in found
+    assert ("Jane Doe", "REPRESENTS", "United Kingdom", "ambassador", False) in found
