@@ -398,6 +398,11 @@ class _Resolver:
         lower = token.lower_
         if lower in SPEAKER_PRONOUNS or lower in SPEAKER_GROUP_PRONOUNS:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
+        if token.pos_ == "PRON" and lower in PLURAL:
+            pair = self._coordinated_people(token, index)
+            if pair:
+                self.groups[token.i] = pair
+                return pair[0]
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
         lemma = token.lemma_.lower()
@@ -416,6 +421,32 @@ class _Resolver:
         if agent is not None:
             return self._agent(token, agent, index)
         return None
+
+    def _coordinated_people(self, token: Token, index: int) -> list[Actor]:
+        """ "Karl Berg and his sister Lena Berg ... as they": two people named side by side,
+        joined by "and" (with at most a kin or role word before the second), and no actor
+        named since, are who "they" stands for."""
+        if len(self.history) < 2:
+            return []
+        second = self.history[-1]
+        # "Karl Berg and his sister Lena Berg": "his" is a referent of its own in between.
+        earlier = [r for r in self.history[:-1] if r.actor.resolved_by == NAME]
+        if not earlier:
+            return []
+        first = earlier[-1]
+        if index - first.sentence > 1 or first.actor.mention.id == second.actor.mention.id:
+            return []
+        if any(
+            r.actor.resolved_by != NAME or r.actor.mention.type not in PERSON
+            for r in (first, second)
+        ):
+            return []
+        between = self.doc[first.actor.span.end : second.actor.span.start]
+        if not between or between[0].lower_ != "and" or len(between) > 3:
+            return []
+        if not all(t.is_lower and t.is_alpha for t in between[1:]):
+            return []
+        return [_as(first.actor, token, PRONOUN), _as(second.actor, token, PRONOUN)]
 
     def _agent(self, token: Token, agent: Agent, index: int) -> Actor | None:
         """ "the junta", "the police", "MPs", "Johnson's government": a generic agent of the
@@ -646,6 +677,7 @@ class _Resolver:
                 and token.head.dep_ == "ROOT"
                 and self.descriptors[lemma] == "PERSON"
                 and not any(child.dep_ == "prep" for child in token.children)
+                and not _attribution_after(token)
             ):
                 self.pending = [(token, index)]
             return None
@@ -917,3 +949,9 @@ def resolve_references(
     first name rules the other gender out and weighs nothing, so "he" keeps to the man the
     text has been talking about rather than the last man named."""
     return _Resolver(doc, names, genders).run()
+
+
+def _attribution_after(token: Token) -> bool:
+    """ "..., a party leader said": a source put after what it said is kept anonymous, so
+    the person the next sentence names is someone else, not who the description is."""
+    return any(child.dep_ == "ccomp" and child.i < token.i for child in token.head.children)

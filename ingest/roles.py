@@ -16,9 +16,10 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
+from polgraph.ingest.affiliation import gazetteer_affiliation
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
-from polgraph.ingest.gazetteer import CAPITAL, DEMONYM, load_gazetteer
+from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.names import repair_words, storm_names
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
 
@@ -48,6 +49,7 @@ class RoleTable:
     former: frozenset[str]
     local: frozenset[str]
     contests: frozenset[str]
+    party_contests: frozenset[str]
     not_roles: frozenset[str]
     longest: int
 
@@ -80,6 +82,7 @@ def role_table() -> RoleTable:
         former=frozenset(data["former"]),
         local=frozenset(data["local"]),
         contests=frozenset(data["contests"]),
+        party_contests=frozenset(data["party_contests"]),
         not_roles=frozenset(data["not_roles"]),
         longest=max(len(noun.split()) for noun in roles),
     )
@@ -140,13 +143,15 @@ def _role_in(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> tuple
     return None
 
 
-def _phrase(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> list[Token]:
+def _phrase(
+    tokens: list[Token], actors: ActorIndex, table: RoleTable, noun: Token | None = None
+) -> list[Token]:
     """The role's own words: back from the role noun to the first actor, determiner,
-    demonym or "former"."""
+    demonym or "former" (a described holder is an actor at its own role `noun`)."""
     words: list[Token] = []
     for token in reversed(tokens):
         if (
-            actors.actor_at(token) is not None
+            (actors.actor_at(token) is not None and token != noun)
             or token.dep_ in ("det", "poss", "case", "punct", "cc")
             or token.lower_ in table.former
             or _country(token) is not None
@@ -428,45 +433,81 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
         if agent is not None:
             yield from _agent_office(noun, agent, holder, actors, table)
             continue
-        left = [t for t in noun.subtree if t.i <= noun.i and t.i not in range(*_bounds(holder))]
-        found = table.lookup_tokens(left)
-        if (
-            found is None
-            and noun.tag_ == "NN"
-            and noun.is_lower
-            and noun.lower_ not in table.not_roles
-        ):
-            target, _ = _prepositional_target(noun, actors, holder)
-            if target is not None and target.type == "ORG":
-                found = (noun.lower_, MEMBERSHIP)
-        if found is None:
+        yield from _noun_role(noun, holder, actors, table, "apposition")
+
+
+def described_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "The new health minister for Wales says ...", resolved to the person the next
+    sentence names: the description is an office as an apposition is, and is often the
+    only place the article states it."""
+    noun = holder.span.root
+    if noun.pos_ == "NOUN" and table.lookup_tokens([noun]) is not None:
+        yield from _noun_role(noun, holder, actors, table, "description")
+
+
+def _noun_role(
+    noun: Token, holder: Actor, actors: ActorIndex, table: RoleTable, rule: str
+) -> Iterator[Role]:
+    """The office a role noun names, held at the actor before it or after of/for/at."""
+    start, end = _bounds(holder)
+    left = [t for t in noun.subtree if t.i == noun.i or (t.i < noun.i and not start <= t.i < end)]
+    found = table.lookup_tokens(left)
+    if found is None and noun.tag_ == "NN" and noun.is_lower and noun.lower_ not in table.not_roles:
+        target, _ = _prepositional_target(noun, actors, holder)
+        if target is not None and target.type == "ORG":
+            found = (noun.lower_, MEMBERSHIP)
+    if found is None:
+        return
+    words = _phrase(left, actors, table, noun)
+    if not words:
+        return
+    target = _target(left[: len(left) - len(words)], actors, holder)
+    deeper = False
+    if target is None:
+        if _unknown_group(words, actors):
+            return
+        target, deeper = _prepositional_target(noun, actors, holder)
+        for other in noun.conjuncts:
+            if target is None and other.i > noun.i:
+                target, deeper = _prepositional_target(other, actors, holder)
+    if target is None and noun.lemma_.lower() in table.contests:
+        target = _party_contest(noun, table)
+    if target is None:
+        return
+    relation = _relation_for(found[1], words, table)
+    if (deeper or _indefinite(noun)) and relation == LEADERSHIP:
+        relation = MEMBERSHIP
+    role = " ".join(t.text for t in words)
+    yield Role(
+        holder.mention,
+        relation,
+        target,
+        role.lower() if role.islower() else role,
+        any(t.lower_ in table.former for t in left),
+        rule,
+        role,
+        0.8,
+    )
+
+
+def _party_contest(noun: Token, table: RoleTable) -> Mention | None:
+    """ "a candidate in the Democratic primaries", "a contender for the Republican
+    nomination": a party's own race, named by the party's adjective, is run as its member."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "for"):
             continue
-        words = _phrase(left, actors, table)
-        target = _target(left[: len(left) - len(words)], actors, holder)
-        deeper = False
-        if target is None:
-            if _unknown_group(words, actors):
+        for race in prep.children:
+            if race.dep_ != "pobj" or race.lower_ not in table.party_contests:
                 continue
-            target, deeper = _prepositional_target(noun, actors, holder)
-            for other in noun.conjuncts:
-                if target is None and other.i > noun.i:
-                    target, deeper = _prepositional_target(other, actors, holder)
-        if target is None:
-            continue
-        relation = _relation_for(found[1], words, table)
-        if (deeper or _indefinite(noun)) and relation == LEADERSHIP:
-            relation = MEMBERSHIP
-        role = " ".join(t.text for t in words)
-        yield Role(
-            holder.mention,
-            relation,
-            target,
-            role.lower() if role.islower() else role,
-            any(t.lower_ in table.former for t in left),
-            "apposition",
-            role,
-            0.8,
-        )
+            for word in race.children:
+                if word.dep_ not in ("amod", "compound") or not word.text[:1].isupper():
+                    continue
+                known = load_gazetteer().lookup(f"{word.text} Party", exact=True)
+                if known is not None and known.kind == "party":
+                    code, sector = gazetteer_affiliation(known)
+                    name = known.name
+                    return Mention(entity_id(name), name, word.text, known.type, code, sector)
+    return None
 
 
 def _agent_office(
@@ -488,6 +529,24 @@ def _agent_office(
         relation = MEMBERSHIP
     former = any(t.lower_ in table.former for t in noun.subtree if t.i < noun.i)
     yield Role(holder.mention, relation, target, noun.lower_, former, "apposition", noun.text, 0.7)
+    if found[1] == "REPRESENTS":
+        # "the US ambassador to the United Nations" speaks for the United States there.
+        for token in agent.span[:-1]:
+            country = _country(token) or _named_country(token)
+            if country is not None:
+                text = f"{token.text} {noun.text}"
+                yield Role(
+                    holder.mention, found[1], country, noun.lower_, former, "apposition", text, 0.7
+                )
+                return
+
+
+def _named_country(token: Token) -> Mention | None:
+    """ "US", "Britain": a country's own name as a modifier of an office."""
+    known = load_gazetteer().lookup(token.text, exact=True)
+    if known is None or known.kind != COUNTRY:
+        return None
+    return country_mention(token.doc[token.i : token.i + 1], known)
 
 
 def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:
@@ -715,6 +774,8 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         rules = [possessive_roles(actor, actors)]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
+        if actor.resolved_by == DESCRIPTOR and actor.mention.type == "PERSON":
+            rules.append(described_roles(actor, actors, table))
         if actor.mention.type == "PERSON":
             rules.append(service_roles(actor, actors))
         for rule in rules:

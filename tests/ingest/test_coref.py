@@ -453,3 +453,21 @@ def test_a_state_body_is_of_the_country_the_nearest_sentence_names(nlp: Language
         "democracy, its courts are weak. The police have detained opposition figures.",
     )
     assert ("police", "Police (Ecuador)", DESCRIPTOR) in found
+
+
+def test_a_source_named_after_what_it_said_stays_anonymous(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The ministry will close three border posts next month, a senior official said. "
+        "Maria Lopez, the trade minister, called the plan reckless.",
+    )
+    assert ("official", "Maria Lopez", DESCRIPTOR) not in found
+
+
+def test_they_after_two_people_joined_by_and_is_both(nlp: Language) -> None:
+    doc = nlp("Karl Berg and his sister Lena Berg stayed home because they had not registered.")
+    index = ActorIndex(doc)
+    they = next(t for t in doc if t.lower_ == "they")
+    assert [a.mention.name for a in index.group_at(they)] == ["Karl Berg", "Lena Berg"]
+    doc = nlp("Karl Berg met Lena Berg on Monday. They discussed the budget.")
+    assert not ActorIndex(doc).group_at(doc[-5])

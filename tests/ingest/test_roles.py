@@ -359,3 +359,26 @@ def test_a_candidate_runs_in_a_country_without_belonging_to_it(nlp: Language) ->
     assert not any(h == "Laura Kim" and t == "France" for h, _, t in found)
     found = pairs(nlp, "Labour candidate Laura Kim held a rally in Leeds.")
     assert ("Laura Kim", "MEMBER_OF", "Labour Party") in found
+
+
+def test_a_described_holder_takes_the_office_of_the_description(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "The new finance minister for Scotland says the budget must be cut. "
+        "Fiona Grant told reporters that schools would be spared.",
+    )
+    assert ("Fiona Grant", "MEMBER_OF", "Scotland", "new finance minister", False) in found
+
+
+def test_a_party_adjective_on_its_race_names_the_runners_party(nlp: Language) -> None:
+    found = roles(
+        nlp, "Tom Baker, who was a candidate in the Democratic primaries, ended his campaign."
+    )
+    assert ("Tom Baker", "MEMBER_OF", "Democratic Party", "candidate", False) in found
+    assert not roles(nlp, "Peter Brown was a candidate in the local elections.")
+
+
+def test_an_ambassador_named_by_country_represents_that_country(nlp: Language) -> None:
+    found = roles(nlp, "Jane Doe served as the British ambassador to the European Union.")
+    assert ("Jane Doe", "REPRESENTS", "European Union", "ambassador", False) in found
+    assert ("Jane Doe", "REPRESENTS", "United Kingdom", "ambassador", False) in found

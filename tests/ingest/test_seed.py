@@ -79,6 +79,8 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     ("Dmitry Novikov", "COMMENT", "TASS"),
     ("Russia", "GRANT_ASYLUM", "Elon Musk"),
     ("Dmitry Novikov", "MEMBER_OF", "State Duma’s Committee on International Affairs"),
+    # "a senior Russian lawmaker has floated ...", the description the next sentence names.
+    ("Dmitry Novikov", "MEMBER_OF", "Russia"),
     ("Steve Bannon", "INSULT", "Elon Musk"),
     ("Steve Bannon", "CALL_FOR_DEPORTATION", "Elon Musk"),
     ("Steve Bannon", "CALL_FOR_SEIZURE", "SpaceX"),
