@@ -67,8 +67,9 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
 def _trim(span: Span) -> tuple[list[Token], str | None]:
-    """The name's own tokens, without determiners, titles and possessive marks, and the
-    gender a courtesy title gave it."""
+    """The name's own tokens, without determiners, titles, possessive marks and the
+    currency of an amount run onto the name ("fines Air India Rs 1 crore"), and the gender
+    a courtesy title gave it."""
     tokens = [t for t in span if not (t.is_punct and t.text in _QUOTES)]
     gender: str | None = None
     titles = honorifics()
@@ -78,7 +79,14 @@ def _trim(span: Span) -> tuple[list[Token], str | None]:
         tokens = tokens[1:]
     while tokens and tokens[-1].text in _POSSESSIVE:
         tokens = tokens[:-1]
+    while len(tokens) > 1 and _currency_of_amount(tokens[-1]):
+        tokens = tokens[:-1]
     return tokens, gender
+
+
+def _currency_of_amount(token: Token) -> bool:
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return after is not None and after.like_num and token.lower_ in words().currencies
 
 
 def _courtesy(token: Token, titles: dict[str, str]) -> bool:
@@ -1062,7 +1070,9 @@ def _home_bodies(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -
     unmapped, and a body (not a party: "Democrats" in an Indian article are American) is
     one of the country the article is about, with the sector of its kind. The vote: every
     actor the gazetteer or the place tables place, and every nationality adjective; a
-    winner needs two votes and more than half of all."""
+    winner needs two votes and more than half of all. A party's adjective so unmapped
+    ("the Democratic leader" in a Japanese article) describes a noun like any other
+    nationality or family adjective, and names no actor."""
     votes: Counter[str] = Counter()
     for candidate in candidates:
         code = None
@@ -1090,6 +1100,9 @@ def _home_bodies(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -
         candidate.known = None
         if known.kind != "party":
             candidate.country, candidate.sector = home, sector_table().kinds.get(known.kind)
+    candidates[:] = [
+        c for c in candidates if c.known or c.label != "NORP" or not _is_modifier(c.span.root)
+    ]
 
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:
