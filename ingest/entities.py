@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -545,12 +545,14 @@ class ActorIndex:
         self._owners: dict[str, tuple[str | None, str | None]] = {}
         candidates = self._candidates(doc)
         _persons_over_bodies(candidates)
-        _home_bodies(candidates, doc, self.gazetteer)
-        _own_bodies(candidates, self.gazetteer, self._foreign)
+        home = _home(candidates, doc, self.gazetteer)
+        left = _leave_home_names(candidates, home, self.gazetteer)
+        _own_bodies(candidates, self.gazetteer, self._foreign | left)
         defined = _abbreviations(candidates, self.gazetteer)
         _expand(candidates, defined)
         self._canonicalise(candidates, candidates)
         missed = list(self._untagged(doc, candidates, defined))
+        _leave_home_names(missed, home, self.gazetteer)
         _expand(missed, defined)
         self._canonicalise(missed, candidates)
         candidates.extend(missed)
@@ -570,7 +572,19 @@ class ActorIndex:
             for token in candidate.span:
                 by_token[token.i] = actor
         self._groups: dict[int, list[Actor]] = {}
+        # "Congress workers" in an Indian article: members of the body their modifier
+        # names as the home vote left it unmapped, not of the gazetteer's body of that name.
+        unmapped = {
+            known.name: actor.mention
+            for actor in by_token.values()
+            if actor.mention.mention in left
+            and (known := self.gazetteer.lookup(actor.mention.mention)) is not None
+        }
         for span, mentions in generic_agents(doc, self.gazetteer):
+            mentions = [
+                replace(unmapped[m.name], mention=span.text) if m.name in unmapped else m
+                for m in mentions
+            ]
             group = [Actor(span, mention) for mention in mentions]
             for token in span:
                 by_token[token.i] = group[0]
@@ -1063,20 +1077,23 @@ def _owner(span: Span, gazetteer: Gazetteer) -> Known | None:
     return gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
 
 
-def _home_bodies(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -> None:
+def _home(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -> str | None:
     """ "Congress" in an Indian article, "Democrats" in a British one: a party or body the
     gazetteer knows by a name many countries' have (`names.common_name`) is that country's
     only where the article is not clearly about another one; where it is, the name is left
     unmapped, and a body (not a party: "Democrats" in an Indian article are American) is
     one of the country the article is about, with the sector of its kind. The vote: every
-    actor the gazetteer or the place tables place, and every nationality adjective; a
-    winner needs two votes and more than half of all. A party's adjective so unmapped
-    ("the Democratic leader" in a Japanese article) describes a noun like any other
-    nationality or family adjective, and names no actor."""
+    actor the gazetteer or the place tables place, but for the common names in question
+    (ten "Congress" in an Indian article are no vote for the United States), and every
+    nationality adjective; a winner needs two votes and more than half of all. A party's
+    adjective so unmapped ("the Democratic leader" in a Japanese article) describes a noun
+    like any other nationality or family adjective, and names no actor."""
     votes: Counter[str] = Counter()
     for candidate in candidates:
         code = None
         if candidate.known is not None and candidate.known.country:
+            if candidate.known.kind in BODY_KINDS and common_name(candidate.written):
+                continue
             code = gazetteer.code(candidate.known.country)
         elif candidate.label == "GPE":
             code = gazetteer.place(candidate.written)
@@ -1088,9 +1105,17 @@ def _home_bodies(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -
             code = gazetteer.code(known.country) if known and known.kind == DEMONYM else None
             if code:
                 votes[code] += 1
-    home = clear_winner(votes)
+    return clear_winner(votes)
+
+
+def _leave_home_names(
+    candidates: list[_Candidate], home: str | None, gazetteer: Gazetteer
+) -> set[str]:
+    """Unmaps the common names of a country other than the article's home (`_home`), and
+    returns them, which no other rule may map to a body again."""
+    left: set[str] = set()
     if home is None:
-        return
+        return left
     for candidate in candidates:
         known = candidate.known
         if known is None or known.kind not in BODY_KINDS or not known.country:
@@ -1098,11 +1123,13 @@ def _home_bodies(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -
         if gazetteer.code(known.country) == home or not common_name(candidate.written):
             continue
         candidate.known = None
+        left.add(candidate.written)
         if known.kind != "party":
             candidate.country, candidate.sector = home, sector_table().kinds.get(known.kind)
     candidates[:] = [
         c for c in candidates if c.known or c.label != "NORP" or not _is_modifier(c.span.root)
     ]
+    return left
 
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:

@@ -430,3 +430,13 @@ def test_a_party_adjective_names_the_party_only_in_its_own_country(nlp: Language
         "The Democratic candidate in Kyoto conceded on Sunday."
     )
     assert ActorIndex(japan).actor_at(japan[token(japan, "Democratic")]) is None
+
+
+def test_members_of_a_common_body_name_are_of_the_home_countrys_body(nlp: Language) -> None:
+    doc = nlp(
+        "Indian ministers met in Mumbai and Delhi. Congress criticised the plan in Chennai. "
+        "Hundreds of BJP and Congress workers marched in Pune."
+    )
+    index = ActorIndex(doc)
+    group = index.group_at(doc[token(doc, "workers")])
+    assert sorted(a.mention.name for a in group) == ["Bharatiya Janata Party", "Congress"]
