@@ -423,12 +423,25 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         )
         partner = None if _is_title(run.text) or len(run) < 2 else _coordinated_label(run, labels)
         named = _organisation_word(run[-1]) and len(run) > 1
+        if not named and len(run) in (2, 3) and _given_and_surname(run):
+            yield Span(doc, run.start, run.end, label="PERSON")
+            continue
         if not (shaped or counts[run.text] > 1 or partner or named):
             continue
         if run.start > 0 and doc[run.start - 1].lower_ in honorifics():
             yield Span(doc, run.start, run.end, label="PERSON")
         else:
             yield Span(doc, run.start, run.end, label="ORG" if named else partner or "ORG")
+
+
+def _given_and_surname(run: Span) -> bool:
+    """ "Piyush Goyal" in a headline the model read no name in: a known given name and
+    capitalised words after it, none a word a name cannot be, is a person's name."""
+    return (
+        first_name_gender(run.text) is not None
+        and all(t.is_title and t.is_alpha for t in run)
+        and not any(t.lower_ in _not_name_words() for t in run)
+    )
 
 
 def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:

@@ -440,3 +440,9 @@ def test_members_of_a_common_body_name_are_of_the_home_countrys_body(nlp: Langua
     index = ActorIndex(doc)
     group = index.group_at(doc[token(doc, "workers")])
     assert sorted(a.mention.name for a in group) == ["Bharatiya Janata Party", "Congress"]
+
+
+def test_a_given_name_and_surname_the_model_missed_is_a_person(nlp: Language) -> None:
+    doc = nlp("Farm law row: Anjali Verma on what the vote means for growers")
+    doc.ents = []
+    assert names(ActorIndex(doc))["Anjali Verma"] == ("Anjali Verma", "PERSON")
