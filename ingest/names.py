@@ -69,6 +69,7 @@ class Words:
 
     bodies: frozenset[str]
     units: frozenset[str]
+    currencies: frozenset[str]
     storms: frozenset[str]
     particles: frozenset[str]
     documents: frozenset[str]
@@ -86,6 +87,7 @@ def words() -> Words:
     return Words(
         bodies=frozenset(data["bodies"]),
         units=frozenset(data["units"]),
+        currencies=frozenset(data["currencies"]),
         storms=frozenset(data["storms"]),
         particles=frozenset(data["particles"]),
         documents=frozenset(data["documents"]),

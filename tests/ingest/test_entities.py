@@ -378,6 +378,7 @@ def test_a_common_body_name_is_the_body_of_the_country_the_article_is_about(
     us = nlp("US senators met in Ohio. Congress criticised the plan in Texas and Utah.")
     actor = ActorIndex(us).actor_at(us[token(us, "Congress")])
     assert actor is not None and actor.mention.country is None
+    assert actor.mention.name == "United States Congress"
 
 
 def test_a_common_party_name_of_another_country_is_left_unmapped(nlp: Language) -> None:
@@ -412,3 +413,36 @@ def test_a_region_before_a_title_is_an_actor(nlp: Language) -> None:
     doc = nlp("The ruling was welcomed by Oregon Attorney General Dana Whitlock on Monday.")
     doc.ents = [_ent(doc, "Oregon", "GPE"), _ent(doc, "Dana Whitlock", "PERSON")]
     assert names(ActorIndex(doc)).get("Oregon") == ("Oregon", "GPE")
+
+
+def test_the_currency_of_an_amount_run_onto_a_name_is_not_part_of_it(nlp: Language) -> None:
+    doc = nlp("The regulator fined Zenith Airways Rs 40 lakh on Friday.")
+    doc.ents = [_ent(doc, "Zenith Airways Rs", "ORG")]
+    assert names(ActorIndex(doc))["Zenith Airways"] == ("Zenith Airways", "ORG")
+
+
+def test_a_party_adjective_names_the_party_only_in_its_own_country(nlp: Language) -> None:
+    us = nlp("Senator Maria Lopez of Ohio ran in the Democratic primary against Texas rivals.")
+    actor = ActorIndex(us).actor_at(us[token(us, "Democratic")])
+    assert actor is not None and actor.mention.name == "Democratic Party"
+    japan = nlp(
+        "Japanese voters in Tokyo and Osaka went to the polls. "
+        "The Democratic candidate in Kyoto conceded on Sunday."
+    )
+    assert ActorIndex(japan).actor_at(japan[token(japan, "Democratic")]) is None
+
+
+def test_members_of_a_common_body_name_are_of_the_home_countrys_body(nlp: Language) -> None:
+    doc = nlp(
+        "Indian ministers met in Mumbai and Delhi. Congress criticised the plan in Chennai. "
+        "Hundreds of BJP and Congress workers marched in Pune."
+    )
+    index = ActorIndex(doc)
+    group = index.group_at(doc[token(doc, "workers")])
+    assert sorted(a.mention.name for a in group) == ["Bharatiya Janata Party", "Congress"]
+
+
+def test_a_given_name_and_surname_the_model_missed_is_a_person(nlp: Language) -> None:
+    doc = nlp("Farm law row: Anjali Verma on what the vote means for growers")
+    doc.ents = []
+    assert names(ActorIndex(doc))["Anjali Verma"] == ("Anjali Verma", "PERSON")

@@ -52,6 +52,13 @@ def test_institutions_have_canonical_names_and_types() -> None:
     assert gazetteer.lookup("IMF").name == "International Monetary Fund"
     assert gazetteer.lookup("the Bundestag").name == "Bundestag"
     assert gazetteer.lookup("FBI").type == "ORG"
+    assert gazetteer.lookup("DGCA").name == "Directorate General of Civil Aviation"
+
+
+def test_a_body_many_countries_name_alike_has_its_countrys_name_as_canonical() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Congress").name == "United States Congress"
+    assert gazetteer.lookup("Capitol Hill").name == "United States Congress"
 
 
 def test_exact_lookup_refuses_a_lower_case_word() -> None:
