@@ -29,6 +29,7 @@ from corpora import REPO, default_corpora  # noqa: E402
 
 from polgraph.ingest.evaluate import sentence_hash  # noqa: E402
 from polgraph.ingest.nlp import load_model, pieces  # noqa: E402
+from polgraph.ingest.pipeline import sentence_evidence  # noqa: E402
 from polgraph.ingest.read import read_paths  # noqa: E402
 from polgraph.ingest.records import Article  # noqa: E402
 
@@ -61,12 +62,11 @@ def sentences(article: Article) -> list[tuple[int, int]]:
     spans = []
     for piece in pieces(article.text):
         for sent in nlp(piece.text).sents:
-            text = sent.text.strip()
             words = [t for t in sent if t.is_alpha]
             if len(words) < MIN_WORDS:
                 continue
-            start = piece.offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-            spans.append((start, start + len(text)))
+            evidence = sentence_evidence(sent, piece.offset)
+            spans.append((evidence.start, evidence.end))
     return spans
 
 

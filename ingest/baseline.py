@@ -17,10 +17,9 @@ from spacy.tokens import Doc
 from polgraph.ingest.entities import ACTOR_TYPES, ActorIndex
 from polgraph.ingest.nlp import load_model
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
-from polgraph.ingest.pipeline import Settings, extract_doc, parsed_pieces
+from polgraph.ingest.pipeline import Settings, extract_doc, parsed_pieces, sentence_evidence
 from polgraph.ingest.records import (
     Article,
-    Evidence,
     Extraction,
     Mention,
     Relation,
@@ -43,8 +42,7 @@ def cooccurrence_doc(
         text = sentence.text.strip()
         if not text:
             continue
-        start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-        evidence = Evidence(sentence=text, start=start, end=start + len(text))
+        evidence = sentence_evidence(sentence, offset)
         present: dict[str, Mention] = {}
         for token in sentence:
             actor = actors.actor_at(token)

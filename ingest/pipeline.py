@@ -12,7 +12,7 @@ from functools import partial
 from typing import Protocol, TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from polgraph.ingest.affiliation import attribute, located
 from polgraph.ingest.entities import ActorIndex
@@ -90,6 +90,14 @@ def link_relation(link: Link) -> Relation:
     )
 
 
+def sentence_evidence(sentence: Span, offset: int) -> Evidence:
+    """A parsed sentence as evidence: its text trimmed, its offsets into the whole article
+    (`offset` is where the piece it was parsed in starts)."""
+    text = sentence.text.strip()
+    start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
+    return Evidence(sentence=text, start=start, end=start + len(text))
+
+
 def extract_doc(
     doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
 ) -> tuple[list[Triple], list[Mention]]:
@@ -105,8 +113,8 @@ def extract_doc(
         text = sentence.text.strip()
         if not text or len(sentence) > LONGEST_SENTENCE:
             continue
-        start = offset + sentence.start_char + (len(sentence.text) - len(sentence.text.lstrip()))
-        evidence = Evidence(sentence=text, start=start, end=start + len(text))
+        evidence = sentence_evidence(sentence, offset)
+        start = evidence.start
         found = [
             Triple(
                 article=ref,
