@@ -110,7 +110,7 @@ def known_affiliation(mention: Mention, gazetteer: Gazetteer | None = None) -> A
     if known is not None and mention.type in ("ORG", "NORP") and known.name != mention.name:
         known = None
     if known is not None and mention.type in ("LOC", "FAC"):
-        return (gazetteer.code(known.country) if known.country else None), None
+        return gazetteer_affiliation(known, gazetteer)[0], None
     if known is not None:
         return gazetteer_affiliation(known, gazetteer)
     if mention.type in ("GPE", "LOC"):
@@ -344,11 +344,17 @@ def affiliations(
         if sector:
             sectors[holder.id][country][sector] += 1
     for holder_id, votes in countries.items():
-        country = min(votes, key=lambda code: (-votes[code], code))
+        country = most_named(votes)
         by_sector = sectors[holder_id][country]
-        sector = min(by_sector, key=lambda s: (-by_sector[s], s)) if by_sector else None
+        sector = most_named(by_sector) if by_sector else None
         found[holder_id] = (country, sector)
     return found
+
+
+def most_named(votes: Counter[str]) -> str:
+    """The value with the most votes, ties going to the first in order, so a re-run picks
+    the same one whatever order the votes came in."""
+    return min(votes, key=lambda value: (-votes[value], value))
 
 
 def clear_winner(votes: Counter[str], share: float = 0.5) -> str | None:
@@ -384,7 +390,7 @@ def _own_bodies(
     )
     if not named:
         return
-    top = min(named, key=lambda code: (-named[code], code))
+    top = most_named(named)
     about_one = named[top] >= 2 and named[top] * 3 >= 2 * sum(named.values())
     for mention in [*mentions, *related]:
         country, sector = found.get(mention.id, (None, None))
@@ -407,7 +413,7 @@ def _people_last(triples: list[Triple]) -> list[Triple]:
 
 def countries_of(person: str, countries: dict[str, Counter[str]]) -> str | None:
     votes = countries.get(person)
-    return min(votes, key=lambda code: (-votes[code], code)) if votes else None
+    return most_named(votes) if votes else None
 
 
 def _with(mention: Mention, found: dict[str, Affiliation]) -> Mention:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -104,6 +104,19 @@ def agent_noun(token: Token) -> Agent | None:
     return agent
 
 
+def demonym_votes(doc: Doc, gazetteer: Gazetteer, skip: Container[int] = ()) -> Counter[str]:
+    """One vote per nationality adjective ("a British minister") for its country, by ISO
+    alpha-3 code; tokens in `skip` (already read as names) do not vote."""
+    votes: Counter[str] = Counter()
+    for token in doc:
+        if token.pos_ == "ADJ" and token.is_title and token.i not in skip:
+            known = gazetteer.lookup(token.text, exact=True)
+            code = gazetteer.code(known.country) if known and known.kind == DEMONYM else None
+            if code:
+                votes[code] += 1
+    return votes
+
+
 def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
     """The country the article is about. First by what it says of states: each country,
     place and generic agent it names, and each nationality adjective. Failing a clear
@@ -121,13 +134,7 @@ def home_country(doc: Doc, names: dict[int, Actor]) -> Mention | None:
         code = mention.country or known_affiliation(mention, gazetteer)[0]
         if code:
             (states if mention.country or mention.type == "GPE" else bodies)[code] += 1
-    for token in doc:
-        if token.pos_ == "ADJ" and token.is_title and token.i not in names:
-            known = gazetteer.lookup(token.text, exact=True)
-            if known is not None and known.kind == DEMONYM and known.country:
-                code = gazetteer.code(known.country)
-                if code:
-                    states[code] += 1
+    states += demonym_votes(doc, gazetteer, names)
     code = clear_winner(states) or clear_winner(states + bodies)
     name = next((n for n, c in gazetteer.codes.items() if c == code), None) if code else None
     known = gazetteer.lookup(name, exact=True) if name else None

@@ -26,8 +26,8 @@ from polgraph.ingest.actors import (
     portfolios,
     role_table_nouns,
 )
-from polgraph.ingest.affiliation import clear_winner, sector_table
-from polgraph.ingest.agents import country_mention, generic_agents
+from polgraph.ingest.affiliation import clear_winner, most_named, sector_table
+from polgraph.ingest.agents import country_mention, demonym_votes, generic_agents
 from polgraph.ingest.coref import first_name_gender, resolve_references
 from polgraph.ingest.gazetteer import (
     BODY_KINDS,
@@ -1056,7 +1056,7 @@ def _own_bodies(candidates: list[_Candidate], gazetteer: Gazetteer, foreign: set
     )
     if not named:
         return
-    top = min(named, key=lambda country: (-named[country], country))
+    top = most_named(named)
     for candidate in candidates:
         if candidate.known is not None or candidate.label != "ORG" or candidate.written in foreign:
             continue
@@ -1112,12 +1112,7 @@ def _home(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -> str |
             code = gazetteer.place(candidate.written)
         if code:
             votes[code] += 1
-    for token in doc:
-        if token.pos_ == "ADJ" and token.is_title:
-            known = gazetteer.lookup(token.text, exact=True)
-            code = gazetteer.code(known.country) if known and known.kind == DEMONYM else None
-            if code:
-                votes[code] += 1
+    votes += demonym_votes(doc, gazetteer)
     return clear_winner(votes)
 
 

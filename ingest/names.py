@@ -185,10 +185,11 @@ def _prefix_end(tokens: list[str]) -> int:
     heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
+    placed = len(tokens) > 2 and _placed(tokens[0], gazetteer)
     end = 0
     for size in range(1, len(tokens)):
         prefix = [_bare(word) for word in tokens[:size]]
-        if size > 1 and _placed(tokens[0], gazetteer):
+        if size > 1 and placed:
             prefix = prefix[1:]
         if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
             gazetteer.lookup(" ".join(tokens[:size]), exact=True) is not None and size > 1
@@ -328,9 +329,7 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
     determined = "the" in (span[0].lower_, before)
     of_title = (
-        before == "of"
-        and span.start > 1
-        and span.doc[span.start - 2].lower_ in (role_table_nouns() | title_words())
+        before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in title_words()
     )
     return repair_words(tokens, span.label_, aligned, storms, determined, of_title)
 
