@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -28,9 +28,10 @@ class Actor:
     resolved_by: str = NAME
 
 
-@lru_cache(maxsize=4)
+@cache
 def data_file(name: str) -> dict[str, Any]:
-    """A JSON table shipped in ingest/data."""
+    """A JSON table shipped in ingest/data, read once: there are a handful, and some are
+    looked up per token."""
     text = resources.files("polgraph.ingest").joinpath("data", name).read_text("utf-8")
     return json.loads(text)
 
@@ -38,6 +39,13 @@ def data_file(name: str) -> dict[str, Any]:
 def honorifics() -> dict[str, str]:
     """Courtesy titles and the gender they tell ("m", "f", or "" for neither)."""
     return data_file("coref.json")["honorifics"]
+
+
+@lru_cache(maxsize=1)
+def person_descriptors() -> frozenset[str]:
+    """Nouns that describe one person ("the envoy", "a spokeswoman") from data/coref.json."""
+    descriptors = data_file("coref.json")["descriptors"]
+    return frozenset(noun for noun, kind in descriptors.items() if kind == "PERSON")
 
 
 @lru_cache(maxsize=1)

@@ -19,7 +19,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import Actor, data_file
+from polgraph.ingest.actors import Actor, data_file, person_descriptors
 from polgraph.ingest.affiliation import clear_winner, gazetteer_affiliation, known_affiliation
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 from polgraph.ingest.records import SECTORS, Mention, entity_id
@@ -186,19 +186,13 @@ def country_mention(words: Span, known: Known) -> Mention:
     return Mention(entity_id(known.name), known.name, words.text, known.type, code, None)
 
 
-@lru_cache(maxsize=1)
-def _person_descriptors() -> frozenset[str]:
-    descriptors = data_file("coref.json")["descriptors"]
-    return frozenset(noun for noun, kind in descriptors.items() if kind == "PERSON")
-
-
 def _one_person(noun: Token) -> bool:
     """ "A senior French diplomat said ... Jean Moreau, the envoy": one person the article
     names, left to coreference, as is a title before a name ("Republican senator Rand
     Paul"); "French diplomats" are an agent."""
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         return True
-    return noun.tag_ == "NN" and noun.lemma_.lower() in _person_descriptors()
+    return noun.tag_ == "NN" and noun.lemma_.lower() in person_descriptors()
 
 
 def _body(span: Span, known: Known) -> Mention:

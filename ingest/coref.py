@@ -18,7 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, NAME, PRONOUN, Actor, data_file
+from polgraph.ingest.actors import DESCRIPTOR, NAME, PRONOUN, Actor, data_file, person_descriptors
 from polgraph.ingest.affiliation import known_affiliation, sector_table
 from polgraph.ingest.agents import (
     AGENT_TYPE,
@@ -115,12 +115,11 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
     roles = data_file("roles.json")["roles"]
     descriptors = {noun: "PERSON" for noun in roles if " " not in noun}
     descriptors.update(coref["descriptors"])
-    person_nouns = {noun for noun, kind in coref["descriptors"].items() if kind == "PERSON"}
     return (
         descriptors,
         frozenset(coref["patient_nominals"]),
         frozenset(roles),
-        frozenset(roles) - person_nouns,
+        frozenset(roles) - person_descriptors(),
     )
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from polgraph.ingest.actors import role_table_nouns
 from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
+from polgraph.ingest.coref import PLURAL
 from polgraph.ingest.entities import Actor, ActorIndex
 from polgraph.ingest.records import Modality
 from polgraph.ingest.semantics import (
@@ -128,7 +129,6 @@ RECEIVING_VERBS = frozenset(
     {"face", "receive", "draw", "attract", "earn", "garner", "get", "win", "gain", "enjoy",
      "encounter", "incur", "come"}
 )  # fmt: skip
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 # Things of an outlet's through which someone speaks to the public.
 MEDIA_NOUNS = frozenset(
     {"programme", "program", "show", "newspaper", "paper", "podcast", "channel", "column",
@@ -1286,7 +1286,7 @@ def _claim_about(
     placed: list[tuple[Token, Actor]] = []
     for token in clause.subtree:
         if (within is not None and token.i not in within) or (
-            speakers > 1 and token.lower_ in PLURAL_PRONOUNS
+            speakers > 1 and token.lower_ in PLURAL
         ):
             continue
         actor = frame.actors.actor_at(token)
@@ -1518,9 +1518,7 @@ def _clause_subjects(noun: Token, frame: Frame) -> list[Target]:
         node = node.head
     if node.pos_ != "VERB":
         return []
-    return _subjects(node, frame) or [
-        t for c in node.children if c.dep_ == "nsubjpass" for t in _targets(c, frame, True)
-    ]
+    return _subjects(node, frame) or _passive_subjects(node, frame)
 
 
 def _former(noun: Token) -> bool:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file
+from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors
 from polgraph.ingest.affiliation import gazetteer_affiliation
 from polgraph.ingest.agents import country_mention
 from polgraph.ingest.entities import ActorIndex
@@ -207,7 +207,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         holder.mention,
         _relation_for(relation, words, table),
         target,
-        role.lower() if role.islower() else role,
+        role,
         former,
         "title",
         role,
@@ -245,7 +245,7 @@ def _conjoined_title(
         holder.mention,
         _relation_for(relation, phrase, table),
         target,
-        role.lower() if role.islower() else role,
+        role,
         any(t.lower_ in table.former for t in words),
         "title",
         role,
@@ -281,7 +281,7 @@ def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
             holder.mention,
             _relation_for(relation, words, table),
             body.mention,
-            role.lower() if role.islower() else role,
+            role,
             any(t.lower_ in table.former for t in before),
             "title",
             role,
@@ -365,7 +365,7 @@ def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role
         holder.mention,
         _relation_for(found[1], words, table),
         body.mention,
-        role.lower() if role.islower() else role,
+        role,
         former,
         "title",
         role,
@@ -482,7 +482,7 @@ def _noun_role(
         holder.mention,
         relation,
         target,
-        role.lower() if role.islower() else role,
+        role,
         any(t.lower_ in table.former for t in left),
         rule,
         role,
@@ -756,9 +756,7 @@ def _actor(token: Token, actors: ActorIndex) -> bool:
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    coref = data_file("coref.json")["descriptors"]
-    nouns = {noun for noun, kind in coref.items() if kind == "PERSON"}
-    return frozenset(nouns | set(role_table().roles))
+    return person_descriptors() | frozenset(role_table().roles)
 
 
 def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
