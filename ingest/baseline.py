@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from polgraph.ingest.entities import ACTOR_TYPES, ActorIndex
 from polgraph.ingest.nlp import load_model
-from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.pipeline import Settings, extract_doc, parsed_pieces, sentence_evidence
 from polgraph.ingest.records import (
     Article,
@@ -31,11 +30,11 @@ COOCCUR = Relation(type="COOCCUR", text="", rule="cooccur")
 
 
 def cooccurrence_doc(
-    doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
+    doc: Doc, article: Article, actors: ActorIndex, offset: int = 0
 ) -> list[Triple]:
-    """One triple per ordered pair of distinct actors per sentence of a parsed piece; names
-    the pipeline reads as places (a capital where something happened) are not actors."""
-    actors = ActorIndex(doc, overrides)
+    """One triple per ordered pair of distinct actors per sentence of a parsed piece, from
+    the extractor's own actor index; names the pipeline reads as places (a capital where
+    something happened) are not actors."""
     ref = article.ref()
     triples: list[Triple] = []
     for sentence in doc.sents:
@@ -67,10 +66,11 @@ def side_by_side(
     for doc, article, offset, last in parsed_pieces(
         articles, settings, nlp or load_model(settings.model)
     ):
-        found, named = extract_doc(doc, article, offset, settings.overrides)
+        actors = ActorIndex(doc, settings.overrides)
+        found, named = extract_doc(doc, article, offset, settings.overrides, actors)
         triples.extend(found)
         mentions.extend(named)
-        baseline.extend(cooccurrence_doc(doc, article, offset, settings.overrides))
+        baseline.extend(cooccurrence_doc(doc, article, actors, offset))
         if last:
             yield Extraction(article=article, triples=triples, mentions=mentions), baseline
             triples, mentions, baseline = [], [], []

@@ -99,12 +99,16 @@ def sentence_evidence(sentence: Span, offset: int) -> Evidence:
 
 
 def extract_doc(
-    doc: Doc, article: Article, offset: int = 0, overrides: Overrides = NO_OVERRIDES
+    doc: Doc,
+    article: Article,
+    offset: int = 0,
+    overrides: Overrides = NO_OVERRIDES,
+    actors: ActorIndex | None = None,
 ) -> tuple[list[Triple], list[Mention]]:
     """Triples and actor mentions of one parsed piece; offsets are into the whole article.
     Actors then get their country and sector, and outlets become the provenance of the
     sentences that cite them (affiliation.py, sources.py)."""
-    actors = ActorIndex(doc, overrides)
+    actors = actors or ActorIndex(doc, overrides)
     ref = article.ref()
     triples: list[Triple] = []
     outlets: dict[int, list[str]] = {}

@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from polgraph.ingest import pipeline
 from polgraph.ingest.baseline import cooccurrence_doc
+from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import load_model
 from polgraph.ingest.pipeline import extract
 from polgraph.ingest.records import Article, Triple
@@ -363,9 +364,10 @@ def test_a_nationality_list_on_one_noun_is_one_actor_each_for_the_baseline_too(
     nlp: Language,
 ) -> None:
     text = "Dutch, Belgian and Danish naval forces escorted the ships of Somalia."
+    doc = nlp(text)
     pairs = {
         (t.subject.name, t.object.name)
-        for t in cooccurrence_doc(nlp(text), Article(id="t", text=text))
+        for t in cooccurrence_doc(doc, Article(id="t", text=text), ActorIndex(doc))
     }
     forces = {"Military (Netherlands)", "Military (Belgium)", "Military (Denmark)"}
     assert {(one, "Somalia") for one in forces} <= pairs
