@@ -146,12 +146,11 @@ LevelOpt = Annotated[
 ]
 
 
-def _at_level(
-    level: Level, rows: GraphRows, graph: nx.MultiDiGraph
-) -> tuple[GraphRows, nx.MultiDiGraph]:
-    """The graph at the level asked for; at country level, say what was left out."""
+def _at_level(level: Level, rows: GraphRows) -> tuple[GraphRows, nx.MultiDiGraph]:
+    """The rows and graph at the level asked for, the graph built once from the rows; at
+    country level, say what was left out."""
     if level is Level.actor:
-        return rows, graph
+        return rows, graph_from_rows(rows)
     view = country_view(rows)
     err.print(view.note(), highlight=False, soft_wrap=True)
     return view.rows, view.graph
@@ -490,7 +489,7 @@ def draw(
         else:
             with Store(store, read_only=True) as db:
                 rows = db.rows()
-        _, whole = _at_level(level, rows, graph_from_rows(rows))
+        _, whole = _at_level(level, rows)
         graph, cuts = select(whole, criteria)
         result = render(graph, output, title=title, max_nodes=max_nodes, cuts=cuts)
     except (StoreError, SelectionError, Neo4jFailure) as error:
@@ -610,10 +609,10 @@ def load(
 FormatOpt = Annotated[str, typer.Option("--format", help="table or json.")]
 
 
-def _stored_graph(store: Path) -> tuple[GraphRows, nx.MultiDiGraph]:
+def _stored_rows(store: Path) -> GraphRows:
     try:
         with Store(store, read_only=True) as db:
-            return db.rows(), db.to_networkx()
+            return db.rows()
     except StoreError as error:
         raise _fail(str(error)) from None
 
@@ -650,7 +649,7 @@ def stats(
     hostile and cooperative pairs; with --dyad, one pair's events and timeline."""
     if fmt not in ("table", "json"):
         raise _fail(f"--format {fmt!r}: choose table or json")
-    _, graph = _at_level(level, *_stored_graph(store))
+    _, graph = _at_level(level, _stored_rows(store))
     ranked = top if fmt == "json" and not show_all else None
     try:
         result = analysis_stats(
@@ -683,7 +682,7 @@ def export_graph(
     """Write the stored graph for Gephi, yEd, neo4j-admin import, cypher-shell or JSONL readers."""
     if fmt not in FORMATS:
         raise _fail(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    rows, graph = _at_level(level, *_stored_graph(store))
+    rows, graph = _at_level(level, _stored_rows(store))
     target = output or Path("out") / DEFAULT_NAMES[fmt]
     if fmt != "csv":
         target.parent.mkdir(parents=True, exist_ok=True)
