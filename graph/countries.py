@@ -72,6 +72,7 @@ def country_view(rows: GraphRows) -> CountryView:
     for row in rows.entities:
         if row.get("type") == "GPE" and row.get("country") and not row.get("sector"):
             states.setdefault(row["country"], Counter())[row["name"]] += mentioned[row["id"]]
+    node = {code: _node(code, states) for code in set(country.values()) if code}
     view = CountryView(rows=GraphRows(articles=list(rows.articles)))
     codes: set[str] = set()
     related: set[str] = set()
@@ -91,15 +92,15 @@ def country_view(rows: GraphRows) -> CountryView:
             view.rows.relations.setdefault(rel_type, []).append(
                 {
                     **row,
-                    "source_id": _node(source, states),
-                    "target_id": _node(target, states),
+                    "source_id": node[source],
+                    "target_id": node[target],
                 }
             )
     view.actors = len(placed)
     view.stateless = len({node for node in related if not country.get(node)})
     view.rows.entities = [
         {
-            "id": _node(code, states),
+            "id": node[code],
             "name": country_name(code, states),
             "type": "GPE",
             "label": entity_label("GPE"),
@@ -114,7 +115,7 @@ def country_view(rows: GraphRows) -> CountryView:
     for row in rows.mentions:
         code = country.get(row["entity_id"])
         if code in codes:
-            mentions[(row["article_id"], _node(code, states))] += row.get("count") or 0
+            mentions[(row["article_id"], node[code])] += row.get("count") or 0
     view.rows.mentions = [
         {"article_id": article, "entity_id": node, "count": count}
         for (article, node), count in sorted(mentions.items())

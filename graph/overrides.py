@@ -130,12 +130,12 @@ def _merge(store: Store, overrides: Overrides, report: OverrideReport) -> None:
     for name, aliases in overrides.groups().items():
         entities = _entities(store)
         wanted = {_fold(alias) for alias in aliases} | {_fold(name)}
+        wanted_ids = {entity_id(alias) for alias in wanted}
         target_id = entity_id(name)
         sources = [
             e
             for e in entities.values()
-            if e["id"] != target_id
-            and (_fold(e["name"]) in wanted or e["id"] in {entity_id(a) for a in wanted})
+            if e["id"] != target_id and (_fold(e["name"]) in wanted or e["id"] in wanted_ids)
         ]
         if not sources:
             continue

@@ -164,16 +164,19 @@ def unique_entities(entities: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             have["aliases"].update(row.get("aliases") or ())
             have["roles"].update(row.get("roles") or ())
-    return [
-        {
-            **row,
-            "aliases": sorted(row["aliases"]),
-            "roles": sorted(row["roles"]),
-            "country": most_attested(said[row["id"]])[0],
-            "sector": most_attested(said[row["id"]])[1],
-        }
-        for row in merged.values()
-    ]
+    entities = []
+    for row in merged.values():
+        country, sector = most_attested(said[row["id"]])
+        entities.append(
+            {
+                **row,
+                "aliases": sorted(row["aliases"]),
+                "roles": sorted(row["roles"]),
+                "country": country,
+                "sector": sector,
+            }
+        )
+    return entities
 
 
 def relation_params(rel_type: str, row: dict[str, Any]) -> dict[str, Any]:
