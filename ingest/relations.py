@@ -8,7 +8,7 @@ quad class, modality) are attached here too, so a link is complete when it leave
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -622,20 +622,28 @@ def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[T
     return found
 
 
+def _behind(
+    head: Token, preps: Collection[str], frame: Frame, as_subject: bool = False
+) -> list[Target]:
+    """The actors named behind the prepositions `preps` hung on `head` ("to Ukraine",
+    "from Moscow"), in the order written."""
+    return [
+        t
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame, as_subject)
+    ]
+
+
 def _recipients(verb: Token, thing: Token, frame: Frame) -> list[Target]:
     """ "pay restitution to the tax office", "sold arms to Ukraine": the parser hangs the
     recipient of a giving verb on the thing given."""
     sense = frame.lex.verb(verb)
     if thing.dep_ != "dobj" or sense is None or sense.type not in GIVING_TYPES:
         return []
-    return [
-        t
-        for prep in thing.children
-        if prep.dep_ == "prep" and prep.lower_ == "to"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for t in _targets(pobj, frame)
-    ]
+    return _behind(thing, ("to",), frame)
 
 
 def _small_clause_subject(verb: Token, clause: Token, frame: Frame) -> list[Target]:
@@ -702,11 +710,7 @@ def _addressed_past_grievance(prep: Token, sense: Sense | None, frame: Frame) ->
         t
         for grievance in prep.children
         if grievance.dep_ == "pobj" and frame.actors.actor_at(grievance) is None
-        for to in grievance.children
-        if to.dep_ == "prep" and to.lower_ == "to"
-        for pobj in to.children
-        if pobj.dep_ == "pobj"
-        for t in _targets(pobj, frame)
+        for t in _behind(grievance, ("to",), frame)
     ]
 
 
@@ -842,14 +846,7 @@ def _received(verb: Token, frame: Frame) -> tuple[Token, Sense, list[Target]] | 
             if sense is None or sense.has("patient") or frame.actors.actor_at(noun) is not None:
                 continue
             preps = ("from", "by", "of") if sense.quad_class == 1 else ("from", "by")
-            authors = [
-                t
-                for prep in noun.children
-                if prep.dep_ == "prep" and prep.lower_ in preps
-                for pobj in prep.children
-                if pobj.dep_ == "pobj"
-                for t in _targets(pobj, frame, as_subject=True)
-            ]
+            authors = _behind(noun, preps, frame, as_subject=True)
             if authors:
                 return noun, sense, authors
     return None
@@ -1389,22 +1386,9 @@ def answered(verb: Token, frame: Frame) -> Iterator[Found]:
         asked = frame.lex.noun(noun)
         if asked is None or asked.type not in ANSWERED_TYPES:
             continue
-        authors = [
-            t
-            for child in noun.children
-            for t in (
-                _targets(child, frame, as_subject=True)
-                if child.dep_ == "poss"
-                else [
-                    t
-                    for pobj in child.children
-                    if child.dep_ == "prep"
-                    and child.lower_ in ("by", "from", "of")
-                    and pobj.dep_ == "pobj"
-                    for t in _targets(pobj, frame, as_subject=True)
-                ]
-            )
-        ]
+        owners = [c for c in noun.children if c.dep_ == "poss"]
+        authors = [t for c in owners for t in _targets(c, frame, as_subject=True)]
+        authors += _behind(noun, ("by", "from", "of"), frame, as_subject=True)
         if authors:
             yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
 
@@ -1421,13 +1405,7 @@ def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
         return
     if pair is None and any(c.dep_ in OBJECTS for c in verb.children):
         return
-    if any(
-        _targets(pobj, frame)
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in PARTNER_PREPS
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ):
+    if _behind(verb, PARTNER_PREPS, frame):
         return
     subjects = _subjects(verb, frame)
     if len(subjects) < 2:
@@ -1462,14 +1440,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
                 if actor is not None:
                     side.append(Target(actor))
     sides = next((s for s in (between, named, owners) if _distinct(s) >= 2), [])
-    partners = [
-        t
-        for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ == "with"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-        for t in _targets(pobj, frame)
-    ]
+    partners = _behind(noun, ("with",), frame)
     if partners and _distinct(sides) < 2:
         sides = (owners or _noun_agents(noun, frame) or _clause_subjects(noun, frame)) + partners
     if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
