@@ -195,7 +195,7 @@ def _one_person(noun: Token) -> bool:
     return noun.tag_ == "NN" and noun.lemma_.lower() in person_descriptors()
 
 
-def _body(span: Span, known: Known) -> Mention:
+def body_mention(span: Span, known: Known) -> Mention:
     """ "Labour MPs", "G8 ministers": members acting for their party or body are that body."""
     code, sector = gazetteer_affiliation(known)
     return Mention(entity_id(known.name), known.name, span.text, known.type, code, sector)
@@ -266,7 +266,7 @@ def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[
         if bodies and agent.sector in BODY_SECTORS:
             if _named_by_modifiers(ent, noun, bodies):
                 span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
-                yield span, [_body(span, known) for _, known in bodies]
+                yield span, [body_mention(span, known) for _, known in bodies]
             continue
         countries = country_modifiers(noun, gazetteer)
         if not countries or not _named_by_modifiers(ent, noun, countries):

@@ -28,7 +28,7 @@ from polgraph.ingest.agents import (
     home_country,
     plural,
 )
-from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, load_gazetteer
+from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Known, load_gazetteer
 from polgraph.ingest.records import Mention, entity_id
 
 PERSON = frozenset({"PERSON"})
@@ -384,9 +384,8 @@ class _Resolver:
                 bodies.add(named.mention.id)
                 if title:
                     words.extend(word.lower_ for word in named.span if word.is_alpha)
-            elif _demonym(token):
-                known = load_gazetteer().lookup(token.text, exact=True)
-                bodies.add(entity_id(known.name) if known else token.lower_)
+            elif (known := _demonym(token)) is not None:
+                bodies.add(entity_id(known.name))
             elif token.pos_ in ("NOUN", "PROPN", "ADJ") or token.lower_ in self.agreeing:
                 words.extend(self.abbreviations.get(token.lemma_.lower(), token.lower_).split())
         expanded = self.abbreviations.get(lemma, lemma).split()
@@ -694,7 +693,7 @@ class _Resolver:
         qualified = any(
             (
                 child.dep_ in ("compound", "poss", "amod")
-                and (child.i in self.names or _demonym(child))
+                and (child.i in self.names or _demonym(child) is not None)
             )
             or (child.dep_ == "prep" and child.lower_ == "of")
             for child in token.children
@@ -918,10 +917,10 @@ def _country(mention: Mention) -> bool:
     return mention.type == "GPE" and known is not None and known.kind == COUNTRY
 
 
-def _demonym(token: Token) -> bool:
+def _demonym(token: Token) -> Known | None:
     """ "the French president": a nationality picks out someone not yet named."""
     known = load_gazetteer().lookup(token.text, exact=True)
-    return known is not None and known.kind == DEMONYM
+    return known if known is not None and known.kind == DEMONYM else None
 
 
 def _expletive(token: Token) -> bool:

@@ -16,8 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors
-from polgraph.ingest.affiliation import gazetteer_affiliation
-from polgraph.ingest.agents import country_mention
+from polgraph.ingest.agents import body_mention, country_mention
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.names import repair_words, storm_names
@@ -504,9 +503,7 @@ def _party_contest(noun: Token, table: RoleTable) -> Mention | None:
                     continue
                 known = load_gazetteer().lookup(f"{word.text} Party", exact=True)
                 if known is not None and known.kind == "party":
-                    code, sector = gazetteer_affiliation(known)
-                    name = known.name
-                    return Mention(entity_id(name), name, word.text, known.type, code, sector)
+                    return body_mention(word.doc[word.i : word.i + 1], known)
     return None
 
 
