@@ -6,7 +6,7 @@ precision, recall and F1 of both, the relation counts, and the share of gold pre
 that get no CAMEO root from the dictionary (with the lemmas, for the dev half only: the
 test half is for reporting, and its errors are not read).
 
-    python bench/eval_real.py --half dev [dev2 ...] [--corpora DIR] [--model NAME]
+    python bench/eval_real.py --half dev [dev2 ... dev10] [--corpora DIR] [--model NAME]
 
 Halves given together are scored as one set (`--half dev dev2`: every tuning sentence).
 
@@ -21,6 +21,7 @@ relations; structural ones (quad class 0) are left out: they have no CAMEO code.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -50,6 +51,12 @@ from polgraph.ingest.records import Article  # noqa: E402
 from polgraph.ingest.semantics import Lexicon, Sense, lexicon  # noqa: E402
 
 GOLD = REPO / "tests" / "data" / "real"
+
+
+def halves() -> list[str]:
+    """The halves `split.json` names: dev, test and the later tuning halves."""
+    split = json.loads((GOLD / "split.json").read_text("utf-8"))
+    return [name for name, value in split.items() if isinstance(value, list)]
 
 
 def common_ancestor(one: Token, two: Token) -> Token | None:
@@ -122,7 +129,7 @@ def predicate_roots(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--half", nargs="+", choices=("dev", "dev2", "test"), required=True)
+    parser.add_argument("--half", nargs="+", choices=halves(), required=True)
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--model", default=None)
     args = parser.parse_args()
