@@ -41,6 +41,8 @@ ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 OPPOSITION = "opposition"
 # Bodies of a state that news names by the country alone ("the junta", "the police").
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "OPP", "COP"})
+# The fourth column of agents.tsv: civilians named by what they do where the news is.
+CROWD = "crowd"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +55,17 @@ class Agent:
     after: str = ""
     """A modifier the noun needs to name the agent: "figures" name no one, "opposition
     figures" the opposition."""
+    crowd: bool = False
+    """Civilians news names by what they do in the country it reports on ("protesters",
+    "voters"): bare, they are that country's people, as its police are its police."""
 
     @property
     def national(self) -> bool:
-        """Whether, bare and definite ("the government", "the police"), the noun names the
-        body of the country the article is about: a state's own bodies do; civilians,
-        companies or media ("the public", "voters") are as often another country's."""
-        return self.sector in NATIONAL_SECTORS
+        """Whether, bare and definite ("the government", "the police", "protesters"), the
+        noun names the body or the people of the country the article is about: a state's
+        own bodies do, and its crowds; companies, media or "the public" are as often
+        another country's."""
+        return self.sector in NATIONAL_SECTORS or self.crowd
 
 
 def parse_agents(text: str) -> dict[str, Agent]:
@@ -67,10 +73,13 @@ def parse_agents(text: str) -> dict[str, Agent]:
     table: dict[str, Agent] = {}
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     for number, line in enumerate(rows[1:], 2):
-        noun, sector, *after = line.split("\t")
+        noun, sector, *rest = line.split("\t")
         if sector not in SECTORS:
             raise ValueError(f"{AGENTS_FILE} row {number}: unknown sector {sector!r}")
-        table.setdefault(noun, Agent(SECTORS[sector], sector, after[0] if after else ""))
+        after, kind = (rest + ["", ""])[:2]
+        if kind not in ("", CROWD):
+            raise ValueError(f"{AGENTS_FILE} row {number}: unknown kind {kind!r}")
+        table.setdefault(noun, Agent(SECTORS[sector], sector, after, kind == CROWD))
     return table
 
 

@@ -258,6 +258,16 @@ def _quote_end(token: Token) -> Token | None:
     return None
 
 
+def _names_something(prep: Token) -> bool:
+    """A prepositional phrase with a proper name or a nationality in it ("of Goa", "in
+    Punjab", "from Russian units") names what it qualifies."""
+    return any(
+        t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "PERSON")
+        for t in prep.subtree
+        if t.i != prep.i
+    )
+
+
 class _Resolver:
     def __init__(self, doc: Doc, names: dict[int, Actor], genders: dict[str, str]) -> None:
         self.doc = doc
@@ -456,13 +466,17 @@ class _Resolver:
             judicial or self._definite(token, agent)
         ):
             return None
-        for referent in reversed(self.history):
+        leader = self._owner(token)
+        for referent in reversed(self.history if leader is None else []):
             mention = referent.actor.mention
             if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
                 return _as(referent.actor, token, DESCRIPTOR)
         if not (agent.national or judicial):
             return None
-        country = self._nearest_country(index) or self._home()
+        if leader is not None:
+            country = self._title_country(leader) or self._home()
+        else:
+            country = self._nearest_country(index) or self._home()
         if country is None:
             return None
         name = f"{agent.name} ({country.name})"
@@ -472,18 +486,66 @@ class _Resolver:
 
     def _definite(self, token: Token, agent: Agent) -> bool:
         """ "the government", bare "ministers", or a person's ("Johnson's government"):
-        a body the reader knows from the article, not one qualified by other words."""
+        a body the reader knows from the article, not one qualified by other words. A
+        phrase after it that names nothing ("police in response", "the actions of police
+        toward protesters") does not make it another body; one that names a place or body
+        ("the government of Goa", "police in Punjab") does. Civilians counted ("71
+        protesters were arrested") are victims, not the country's crowd."""
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
-        qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
+        # "the Carney government", "the Trump administration": a person's, as a possessor.
+        owners += [c for c in token.children if c.dep_ == "compound" and self._leader(c, agent)]
+        qualifiers = [
+            c for c in token.children if c.dep_ in ("amod", "compound", "appos") and c not in owners
+        ]
+        qualifiers += [c for c in token.children if c.dep_ == "prep" and _names_something(c)]
         if any(c.lemma_.lower() not in TENURE and c.lower_ != agent.after for c in qualifiers):
+            return False
+        if agent.crowd and any(child.dep_ == "nummod" for child in token.children):
             return False
         if owners:
             owner = self.names.get(owners[0].i)
-            return owner is not None and owner.mention.type == "PERSON" and not determiners
+            person = owner is not None and owner.mention.type == "PERSON"
+            return person and (not determiners or owners[0].dep_ == "compound")
         if not determiners:
             return plural(token)
         return determiners == {"the"}
+
+    def _owner(self, token: Token) -> Mention | None:
+        """The person whose government this is ("Trump's government", "the Trump
+        administration"): the country it governs is theirs, which the nearest sentence
+        or an earlier government of another state need not be."""
+        for child in token.children:
+            named = self.names.get(child.i) if child.dep_ in ("poss", "compound") else None
+            if named is not None and named.mention.type == "PERSON":
+                return named.mention
+        return None
+
+    def _title_country(self, person: Mention) -> Mention | None:
+        """The country a title the article gave the person names ("US President Donald
+        Trump")."""
+        gazetteer = load_gazetteer()
+        for title in self.titles:
+            if title.actor is None or title.actor.mention.id != person.id:
+                continue
+            for name in gazetteer.codes:
+                if entity_id(name) in title.bodies:
+                    known = gazetteer.lookup(name, exact=True)
+                    if known is not None and known.kind == COUNTRY:
+                        code = gazetteer.code(name)
+                        return Mention(entity_id(known.name), known.name, name, "GPE", code)
+        return None
+
+    def _leader(self, modifier: Token, agent: Agent) -> bool:
+        """A person named before a government noun, as its leader ("the Carney
+        government")."""
+        named = self.names.get(modifier.i)
+        return (
+            agent.sector == "GOV"
+            and named is not None
+            and named.mention.type == "PERSON"
+            and named.span.end - 1 == modifier.i
+        )
 
     def _nearest_country(self, index: int) -> Mention | None:
         """The one country the nearest sentence that names any names, looking back from

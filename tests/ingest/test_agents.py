@@ -1,0 +1,69 @@
+"""Generic agents and groups (ingest/agents.py, data/agents.tsv) read by their home country,
+on sentences written for these tests (fictional events; no text from the gold sets)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from polgraph.ingest.agents import parse_agents
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.pipeline import extract
+from polgraph.ingest.records import Article
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_model()
+
+
+def dyads(nlp: Language, text: str) -> set[tuple[str, str, str]]:
+    extraction = next(extract([Article(id="t", text=text)], nlp=nlp))
+    return {(t.subject.name, t.relation.type, t.object.name) for t in extraction.triples}
+
+
+def test_the_agents_table_marks_crowds_and_refuses_an_unknown_kind() -> None:
+    table = parse_agents("noun\tsector\tafter\tkind\nvoter\tCVL\t\tcrowd\nfarmer\tCVL\n")
+    assert table["voter"].national and not table["farmer"].national
+    with pytest.raises(ValueError, match="row 2: unknown kind 'crowded'"):
+        parse_agents("noun\tsector\tafter\tkind\nvoter\tCVL\t\tcrowded\n")
+
+
+def test_bare_protesters_and_voters_are_the_home_countrys_civilians(nlp: Language) -> None:
+    text = (
+        "Peru held a tense election on Sunday. Peru expects a recount. "
+        "Voters punished Pedro Castillo. Protesters accused Dina Boluarte of fraud."
+    )
+    found = dyads(nlp, text)
+    assert ("Civilians (Peru)", "RETALIATE", "Pedro Castillo") in found
+    assert ("Civilians (Peru)", "ACCUSE", "Dina Boluarte") in found
+
+
+def test_counted_protesters_and_foreign_farmers_stay_unread(nlp: Language) -> None:
+    text = (
+        "Peru held a tense election on Sunday. Peru expects a recount. "
+        "Police arrested 40 protesters. Farmers criticised Pedro Castillo."
+    )
+    found = dyads(nlp, text)
+    assert not any("Civilians" in s or "Civilians" in o for s, _, o in found)
+
+
+def test_a_phrase_that_names_nothing_keeps_the_police_the_home_countrys(nlp: Language) -> None:
+    text = (
+        "Peru held a tense election on Sunday. Peru expects a recount. "
+        "Police in riot gear arrested Pedro Castillo. "
+        "Police in Lima questioned Dina Boluarte."
+    )
+    found = dyads(nlp, text)
+    assert ("Police (Peru)", "ARREST", "Pedro Castillo") in found
+    assert not any(o == "Dina Boluarte" for _, _, o in found)
+
+
+def test_a_leaders_government_is_the_country_of_the_leaders_title(nlp: Language) -> None:
+    text = (
+        "Cuba protested on Monday. Cuban officials met in Havana. "
+        "US President Donald Trump spoke. The Trump administration sanctioned Cuba."
+    )
+    found = dyads(nlp, text)
+    assert ("Government (United States)", "SANCTION", "Cuba") in found
+    assert ("Donald Trump", "LEADER_OF", "Government (United States)") in found
