@@ -257,6 +257,19 @@ def _named_by_modifiers(ent: Span | None, noun: Token, found: list[tuple[Span, K
     )
 
 
+def _body_countries(
+    bodies: list[tuple[Span, Known]], gazetteer: Gazetteer
+) -> list[tuple[Span, Known]]:
+    """ "Labour voters", "Congress supporters' rivals": a crowd named by the party it votes
+    for is not that party but the people of the party's country."""
+    found: list[tuple[Span, Known]] = []
+    for words, body in bodies:
+        country = gazetteer.lookup(body.country, exact=True) if body.country else None
+        if country is not None and country.kind == COUNTRY:
+            found.append((words, country))
+    return found
+
+
 def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[Mention]]]:
     """Every agent noun with a country modifier, as the span from the first modifier to
     the noun and one mention per country ("US and British activists" are two actors), and
@@ -272,12 +285,12 @@ def generic_agents(doc: Doc, gazetteer: Gazetteer) -> Iterator[tuple[Span, list[
         if agent is None or _one_person(noun) or (ent is not None and ent.end - 1 != noun.i):
             continue
         bodies = country_modifiers(noun, gazetteer, BODY_KINDS)
-        if bodies and agent.sector in BODY_SECTORS:
+        if bodies and agent.sector in BODY_SECTORS and not agent.crowd:
             if _named_by_modifiers(ent, noun, bodies):
                 span = doc[min(words.start for words, _ in bodies) : noun.i + 1]
                 yield span, [body_mention(span, known) for _, known in bodies]
             continue
-        countries = country_modifiers(noun, gazetteer)
+        countries = _body_countries(bodies, gazetteer) or country_modifiers(noun, gazetteer)
         if not countries or not _named_by_modifiers(ent, noun, countries):
             continue
         start = min(noun.i, *(words.start for words, _ in countries))

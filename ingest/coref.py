@@ -258,13 +258,13 @@ def _quote_end(token: Token) -> Token | None:
     return None
 
 
-def _names_something(prep: Token) -> bool:
-    """A prepositional phrase with a proper name or a nationality in it ("of Goa", "in
-    Punjab", "from Russian units") names what it qualifies."""
+def _names_something(phrase: Token, keep: Token | None = None) -> bool:
+    """A prepositional phrase or modifier with a proper name or a nationality in it ("of
+    Goa", "in Punjab", "from Russian units", "middle England") names what it qualifies."""
     return any(
         t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "NORP", "ORG", "LOC", "PERSON")
-        for t in prep.subtree
-        if t.i != prep.i
+        for t in phrase.subtree
+        if t.i != phrase.i or t == keep
     )
 
 
@@ -495,8 +495,15 @@ class _Resolver:
         owners = [child for child in token.children if child.dep_ == "poss"]
         # "the Carney government", "the Trump administration": a person's, as a possessor.
         owners += [c for c in token.children if c.dep_ == "compound" and self._leader(c, agent)]
+        # "women voters", "disillusioned core voters": a crowd described is still a crowd.
+        describing = () if agent.crowd else ("amod", "compound")
         qualifiers = [
-            c for c in token.children if c.dep_ in ("amod", "compound", "appos") and c not in owners
+            c for c in token.children if c.dep_ in (*describing, "appos") and c not in owners
+        ]
+        qualifiers += [
+            c
+            for c in token.children
+            if c.dep_ in ("amod", "compound") and agent.crowd and _names_something(c, c)
         ]
         qualifiers += [c for c in token.children if c.dep_ == "prep" and _names_something(c)]
         if any(c.lemma_.lower() not in TENURE and c.lower_ != agent.after for c in qualifiers):

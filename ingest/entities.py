@@ -215,7 +215,8 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     holds, and a person's name without what the person owns ("Erdogan's Neo-Ottoman"
     tagged as one person is Erdogan):
     - capitalised words before it that make a name the gazetteer knows ("Liberal" of
-      "Liberal Democrats" tagged as "Democrats", which alone is another party);
+      "Liberal Democrats" tagged as "Democrats", which alone is another party), and after
+      a nationality ("the Scottish Executive" tagged as "Scottish");
     - a person's surname after the given names ("Judge Amy Berman Jackson" tagged as
       "Amy Berman"), and a given name before the surnames ("Ricardo Rosselló Nevares"
       tagged as "Rosselló Nevares");
@@ -274,9 +275,21 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
         and not all(t.lower_ in _not_name_words() for t in ent)
     ):
         end += first_name_gender(f"{doc[end].text} x") is None
+    label = ent.label_
+    if label == "NORP":
+        for size in (2, 1):
+            after = doc[end : end + size]
+            known = gazetteer.lookup(doc[start : end + size].text, exact=True)
+            if (
+                len(after) == size
+                and all(t.is_title and t.is_alpha and t.i not in ner for t in after)
+                and known is not None
+            ):
+                end, label = end + size, known.type
+                break
     if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(doc, start, end, label=ent.label_)
+    return Span(doc, start, end, label=label)
 
 
 def _place_or_unknown(known: Known | None) -> bool:

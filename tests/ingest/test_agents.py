@@ -67,3 +67,20 @@ def test_a_leaders_government_is_the_country_of_the_leaders_title(nlp: Language)
     found = dyads(nlp, text)
     assert ("Government (United States)", "SANCTION", "Cuba") in found
     assert ("Donald Trump", "LEADER_OF", "Government (United States)") in found
+
+
+def test_described_crowds_and_a_partys_voters_are_its_countrys_civilians(nlp: Language) -> None:
+    text = (
+        "Labour promised to cut taxes, and the Tories attacked Labour on Monday. "
+        "Gordon Brown wants to keep disillusioned Labour voters in the fold. "
+        "Tony Blair courted young voters. Labour MPs attacked Gordon Brown."
+    )
+    found = dyads(nlp, text)
+    assert ("Gordon Brown", "KEEP", "Civilians (United Kingdom)") in found
+    assert ("Tony Blair", "COURT", "Civilians (United Kingdom)") in found
+    assert ("Labour Party", "ATTACK", "Gordon Brown") in found
+
+
+def test_a_devolved_government_after_a_nationality_is_one_name(nlp: Language) -> None:
+    found = dyads(nlp, "The Scottish Executive criticised Jack McConnell over the plan.")
+    assert ("Scottish Government", "CRITICIZE", "Jack McConnell") in found
