@@ -671,22 +671,19 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     Humberto Intermediate Advisory" names a weather system's bulletin, no product anyone
     owns."""
     token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
+    if token.dep_ != "poss":
+        return
     head = token.head
     owned = actors.actor_at(head)
-    # "the Carney government" names its leader as "Carney's government" does.
     if (
-        token.dep_ in ("poss", "compound")
-        and owned is not None
+        owned is not None
         and owner.mention.type == "PERSON"
         and owned.resolved_by == DESCRIPTOR
         and owned.mention.sector == "GOV"
         and head.lemma_.lower() in LED_BODIES
     ):
-        mark = "'s" if token.dep_ == "poss" else ""
-        text = f"{owner.mention.mention}{mark} {head.text}"
+        text = f"{owner.mention.mention}'s {head.text}"
         yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
-        return
-    if token.dep_ != "poss":
         return
     if owned is not None and owned.resolved_by == "name":
         if (
