@@ -258,6 +258,30 @@ def _quote_end(token: Token) -> Token | None:
     return None
 
 
+def _place(token: Token) -> tuple[Token, Mention] | None:
+    """ "police in Punjab", "protesters in Belgrade", "troops in Mali": the phrase that
+    names where the body acts, and the country that place is or lies in."""
+    gazetteer = load_gazetteer()
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.pos_ != "PROPN":
+                continue
+            start = min([pobj.i, *(c.i for c in pobj.children if c.dep_ == "compound")])
+            words = token.doc[start : pobj.i + 1].text
+            known = gazetteer.lookup(words, exact=True)
+            if known is not None and known.kind != COUNTRY:
+                known = gazetteer.lookup(known.country, exact=True) if known.country else None
+            if known is None and (code := gazetteer.place(words)) is not None:
+                name = next((n for n, c in gazetteer.codes.items() if c == code), None)
+                known = gazetteer.lookup(name, exact=True) if name else None
+            if known is not None and known.kind == COUNTRY:
+                code = gazetteer.code(known.name)
+                return prep, Mention(entity_id(known.name), known.name, words, "GPE", code)
+    return None
+
+
 def _names_something(phrase: Token, keep: Token | None = None) -> bool:
     """A prepositional phrase or modifier with a proper name or a nationality in it ("of
     Goa", "in Punjab", "from Russian units", "middle England") names what it qualifies."""
@@ -462,18 +486,22 @@ class _Resolver:
         last sentences name ("In Myanmar ... the junta" → Military (Myanmar)), else the
         country the article is about ("the government" in a British article)."""
         judicial = self._judicial(token, agent)
+        prep, place = _place(token) or (None, None)
         if token.dep_ in ("compound", "amod", "poss") or not (
-            judicial or self._definite(token, agent)
+            judicial or self._definite(token, agent, prep)
         ):
             return None
         leader = self._owner(token)
-        for referent in reversed(self.history if leader is None else []):
+        earlier = self.history if leader is None and place is None else []
+        for referent in reversed(earlier):
             mention = referent.actor.mention
             if mention.sector == agent.sector and mention.name.startswith(f"{agent.name} ("):
                 return _as(referent.actor, token, DESCRIPTOR)
         if not (agent.national or judicial):
             return None
-        if leader is not None:
+        if place is not None:
+            country: Mention | None = place
+        elif leader is not None:
             country = self._title_country(leader) or self._home()
         else:
             country = self._nearest_country(index) or self._home()
@@ -484,13 +512,14 @@ class _Resolver:
         mention = Mention(entity_id(name), name, token.text, AGENT_TYPE, code, agent.sector)
         return Actor(Span(token.doc, token.i, token.i + 1), mention, DESCRIPTOR)
 
-    def _definite(self, token: Token, agent: Agent) -> bool:
+    def _definite(self, token: Token, agent: Agent, place: Token | None = None) -> bool:
         """ "the government", bare "ministers", or a person's ("Johnson's government"):
         a body the reader knows from the article, not one qualified by other words. A
         phrase after it that names nothing ("police in response", "the actions of police
         toward protesters") does not make it another body; one that names a place or body
-        ("the government of Goa", "police in Punjab") does. Civilians counted ("71
-        protesters were arrested") are victims, not the country's crowd."""
+        ("the government of Goa") does, unless it is the `place` the body acts in ("police
+        in Punjab"). Civilians counted ("71 protesters were arrested") are victims, not the
+        country's crowd."""
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
         # "the Carney government", "the Trump administration": a person's, as a possessor.
@@ -505,13 +534,16 @@ class _Resolver:
             for c in token.children
             if c.dep_ in ("amod", "compound") and agent.crowd and _names_something(c, c)
         ]
-        qualifiers += [c for c in token.children if c.dep_ == "prep" and _names_something(c)]
+        qualifiers += [
+            c for c in token.children if c.dep_ == "prep" and c != place and _names_something(c)
+        ]
         if any(c.lemma_.lower() not in TENURE and c.lower_ != agent.after for c in qualifiers):
             return False
         if agent.crowd and any(child.dep_ == "nummod" for child in token.children):
             return False
         if owners:
-            owner = self.names.get(owners[0].i)
+            # "his government": a possessive pronoun resolved to a person.
+            owner = self.names.get(owners[0].i) or self.found.get(owners[0].i)
             person = owner is not None and owner.mention.type == "PERSON"
             return person and (not determiners or owners[0].dep_ == "compound")
         if not determiners:
@@ -523,7 +555,11 @@ class _Resolver:
         administration"): the country it governs is theirs, which the nearest sentence
         or an earlier government of another state need not be."""
         for child in token.children:
-            named = self.names.get(child.i) if child.dep_ in ("poss", "compound") else None
+            named = (
+                self.names.get(child.i) or self.found.get(child.i)
+                if child.dep_ in ("poss", "compound")
+                else None
+            )
             if named is not None and named.mention.type == "PERSON":
                 return named.mention
         return None

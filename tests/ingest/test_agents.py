@@ -51,12 +51,29 @@ def test_counted_protesters_and_foreign_farmers_stay_unread(nlp: Language) -> No
 def test_a_phrase_that_names_nothing_keeps_the_police_the_home_countrys(nlp: Language) -> None:
     text = (
         "Peru held a tense election on Sunday. Peru expects a recount. "
-        "Police in riot gear arrested Pedro Castillo. "
-        "Police in Lima questioned Dina Boluarte."
+        "Police in riot gear arrested Pedro Castillo."
+    )
+    assert ("Police (Peru)", "ARREST", "Pedro Castillo") in dyads(nlp, text)
+
+
+def test_the_place_a_body_acts_in_gives_its_country(nlp: Language) -> None:
+    text = (
+        "Peru held a tense election on Sunday. Peru expects a recount. "
+        "Police in Kerala arrested Pedro Castillo. Protesters in Lima accused Dina Boluarte."
     )
     found = dyads(nlp, text)
-    assert ("Police (Peru)", "ARREST", "Pedro Castillo") in found
-    assert not any(o == "Dina Boluarte" for _, _, o in found)
+    assert ("Police (India)", "ARREST", "Pedro Castillo") in found
+    assert ("Civilians (Peru)", "ACCUSE", "Dina Boluarte") in found
+
+
+def test_a_leaders_own_government_by_pronoun_and_a_nations_families(nlp: Language) -> None:
+    text = (
+        "Nepal voted in March. Nepal expects a new coalition. "
+        "KP Sharma Oli said his government would survive. Iraqi families sued Tony Blair."
+    )
+    found = dyads(nlp, text)
+    assert ("KP Sharma Oli", "LEADER_OF", "Government (Nepal)") in found
+    assert ("Civilians (Iraq)", "SUE", "Tony Blair") in found
 
 
 def test_a_leaders_government_is_the_country_of_the_leaders_title(nlp: Language) -> None:
