@@ -22,9 +22,11 @@ from polgraph.ingest.actors import DESCRIPTOR, NAME, PRONOUN, Actor, data_file, 
 from polgraph.ingest.affiliation import known_affiliation, sector_table
 from polgraph.ingest.agents import (
     AGENT_TYPE,
+    NATIONAL_SECTORS,
     OPPOSITION,
     Agent,
     agent_noun,
+    agent_nouns,
     home_country,
     plural,
 )
@@ -487,7 +489,9 @@ class _Resolver:
         country the article is about ("the government" in a British article)."""
         judicial = self._judicial(token, agent)
         prep, place = _place(token) or (None, None)
-        if token.dep_ in ("compound", "amod", "poss") or not (
+        if self._acts_through(token, agent):
+            pass
+        elif token.dep_ in ("compound", "amod", "poss") or not (
             judicial or self._definite(token, agent, prep)
         ):
             return None
@@ -549,6 +553,22 @@ class _Resolver:
         if not determiners:
             return plural(token)
         return determiners == {"the"}
+
+    def _acts_through(self, token: Token, agent: Agent) -> bool:
+        """ "police violence against protesters", "a government spokeswoman", "army
+        shelling": a state body named bare before what it does or who speaks for it is
+        that body; "government ministers" or "police officers" are people of their own."""
+        head = token.head
+        return (
+            token.dep_ == "compound"
+            and agent.sector in NATIONAL_SECTORS
+            and head.pos_ == "NOUN"
+            and head.i == token.i + 1
+            and agent_noun(head) is None
+            and head.lemma_.lower() not in agent_nouns()
+            and head.i not in self.names
+            and not any(c.dep_ in ("det", "amod", "compound") for c in token.children)
+        )
 
     def _owner(self, token: Token) -> Mention | None:
         """The person whose government this is ("Trump's government", "the Trump

@@ -100,3 +100,14 @@ def test_described_crowds_and_a_partys_voters_are_its_countrys_civilians(nlp: La
 def test_a_devolved_government_after_a_nationality_is_one_name(nlp: Language) -> None:
     found = dyads(nlp, "The Scottish Executive criticised Jack McConnell over the plan.")
     assert ("Scottish Government", "CRITICIZE", "Jack McConnell") in found
+
+
+def test_a_bare_state_body_before_what_it_does_is_that_body(nlp: Language) -> None:
+    text = (
+        "Peru held a tense election on Sunday. Peru expects a recount. "
+        "Protesters condemned police violence against students. "
+        "Government ministers met Dina Boluarte."
+    )
+    found = dyads(nlp, text)
+    assert ("Civilians (Peru)", "CRITICIZE", "Police (Peru)") in found
+    assert not any("Dina Boluarte" in (s, o) for s, _, o in found)
