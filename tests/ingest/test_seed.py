@@ -106,8 +106,11 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     ("Graham Phillips", "CRITICIZE", "the West"),
 }
 # "threats to pull his Dragon spacecraft": the spacecraft is read as an organisation.
+# "Bannon branding Musk 'an illegal alien' and calling for ... the government seizure of
+# SpaceX": the government he calls on is right, "branding" reaches it past Musk.
 EXPECTED_WRONG: set[tuple[str, str, str]] = {
     ("Elon Musk", "THREATEN", "Dragon"),
+    ("Steve Bannon", "DESCRIBE", "Government (United States)"),
 }
 
 
