@@ -27,6 +27,8 @@ from polgraph.ingest.agents import (
     Agent,
     agent_noun,
     agent_nouns,
+    country_mention,
+    country_modifiers,
     home_country,
     plural,
 )
@@ -260,6 +262,10 @@ def _quote_end(token: Token) -> Token | None:
     return None
 
 
+def _head_countries(token: Token) -> list[tuple[Span, Known]]:
+    return country_modifiers(token.head, load_gazetteer())
+
+
 def _place(token: Token) -> tuple[Token, Mention] | None:
     """ "police in Punjab", "protesters in Belgrade", "troops in Mali": the phrase that
     names where the body acts, and the country that place is or lies in."""
@@ -490,7 +496,12 @@ class _Resolver:
         judicial = self._judicial(token, agent)
         prep, place = _place(token) or (None, None)
         if self._acts_through(token, agent):
-            pass
+            # "Russian opposition leader": the nationality on the head is the body's.
+            found = {known.name: (words, known) for words, known in _head_countries(token)}
+            if len(found) > 1:
+                return None
+            if found:
+                place = country_mention(*next(iter(found.values())))
         elif token.dep_ in ("compound", "amod", "poss") or not (
             judicial or self._definite(token, agent, prep)
         ):

@@ -111,3 +111,13 @@ def test_a_bare_state_body_before_what_it_does_is_that_body(nlp: Language) -> No
     found = dyads(nlp, text)
     assert ("Civilians (Peru)", "CRITICIZE", "Police (Peru)") in found
     assert not any("Dina Boluarte" in (s, o) for s, _, o in found)
+
+
+def test_a_nationality_on_the_head_gives_the_bare_bodys_country(nlp: Language) -> None:
+    text = (
+        "Germany held talks on Monday. Germany expects a reply. "
+        "Belarusian opposition leader Ales Bialiatski criticised Germany."
+    )
+    found = dyads(nlp, text)
+    assert ("Ales Bialiatski", "LEADER_OF", "Opposition (Belarus)") in found
+    assert not any("Opposition (Germany)" in (s, o) for s, _, o in found)
