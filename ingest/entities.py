@@ -161,10 +161,11 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
     yield Span(span.doc, start, span.end, label=span.label_)
 
 
-def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """The model's names, with two joined by "and" made one where together they name a
-    country or region ("Trinidad and Tobago", "Bosnia and Herzegovina"), which the model
-    often tags as two places."""
+def _joined_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The model's names, with two made one where together they name a country or region
+    joined by "and" ("Trinidad and Tobago", "Bosnia and Herzegovina"), which the model often
+    tags as two places, or a known body written in a row ("Liberal" and "Democrat" of
+    "Liberal Democrat", tagged as an organisation and a nationality)."""
     ents = list(doc.ents)
     joined: list[Span] = []
     i = 0
@@ -176,6 +177,12 @@ def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             text = surface(whole)
             if gazetteer.place(text) or gazetteer.lookup(text, exact=True):
                 joined.append(whole)
+                i += 2
+                continue
+        if second is not None and second.start == first.end:
+            known = gazetteer.lookup(surface(Span(doc, first.start, second.end)), exact=True)
+            if known is not None and known.type in ACTOR_TYPES:
+                joined.append(Span(doc, first.start, second.end, label=known.type))
                 i += 2
                 continue
         joined.append(first)
@@ -225,12 +232,25 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
       Angeles"), which no role, body or given name is, and which starts no name of its own
       ("EU Common Agricultural Policy"), after a place or a name the gazetteer does not
       know ("Samoa Observer" tagged as "Samoa").
+    - capitalised words after it, hyphenated or not, that make a name the gazetteer knows,
+      which is then of the type the gazetteer gives ("Scottish Executive" tagged as the
+      nationality "Scottish", "European Anti-Fraud Office").
     A span that ends in a possessive is the owner only ("Age Concern's Age Agenda")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
     if ent.label_ == "PERSON" and owner is not None:
         return Span(doc, start, owner, label=ent.label_)
+    for size in (4, 3, 2, 1):
+        after = doc[end : min(end + size, len(doc))]
+        known = gazetteer.lookup(doc[start : after.end].text, exact=True)
+        if (
+            len(after) == size
+            and all(t.i not in ner and (t.is_title and t.is_alpha or _tight(t)) for t in after)
+            and known is not None
+            and known.type in ACTOR_TYPES
+        ):
+            return Span(doc, start, after.end, label=known.type)
     for size in (2, 1):
         before = doc[max(start - size, 0) : start]
         if (
@@ -277,6 +297,11 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=ent.label_)
+
+
+def _tight(token: Token) -> bool:
+    """A hyphen written without spaces, inside a name ("Anti-Fraud")."""
+    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
 
 
 def _place_or_unknown(known: Known | None) -> bool:
@@ -614,7 +639,7 @@ class ActorIndex:
         ner = {token.i for ent in doc.ents for token in ent}
         ents = [
             _mended(_retyped(ent, self.gazetteer), ner, self.gazetteer)
-            for ent in _joined_places(doc, self.gazetteer)
+            for ent in _joined_names(doc, self.gazetteer)
         ]
         spans = [
             part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
@@ -645,9 +670,10 @@ class ActorIndex:
         return found
 
     def _cut_place(self, span: Span, candidate: _Candidate) -> list[_Candidate]:
-        """The place a repair cut off the front of a name, as an actor of its own: "Scotland"
-        of "First Minister of Scotland Nicola Sturgeon", "California" of "California
-        Attorney General Xavier Becerra"."""
+        """The place or body a repair cut off the front of a name, as an actor of its own:
+        "Scotland" of "First Minister of Scotland Nicola Sturgeon", "California" of
+        "California Attorney General Xavier Becerra", the Conservative Party of "Tory Liam
+        Fox"."""
         if candidate.span.start <= span.start or candidate.label != "PERSON":
             return []
         start = span.start
@@ -656,11 +682,12 @@ class ActorIndex:
         for end in range(min(start + 3, candidate.span.start), start, -1):
             words = span.doc[start:end]
             known = self.gazetteer.lookup(words.text, exact=True)
-            if (known is not None and known.type == "GPE") or (
+            if (known is not None and known.type in ("GPE", "ORG")) or (
                 known is None and self.gazetteer.place(words.text)
             ):
-                place = Span(span.doc, start, end, label="GPE")
-                return [_Candidate(place, words.text, "GPE", False, known)]
+                label = known.type if known is not None else "GPE"
+                place = Span(span.doc, start, end, label=label)
+                return [_Candidate(place, words.text, label, False, known)]
         return []
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:

@@ -12,10 +12,13 @@ Rules (docs/data-model.md, "Name repair"):
 - `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
   abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
 - `title_split`: a person's name that begins with the words of a body or title ("House",
-  "Senate Majority Leader", "Kerala CM") keeps only the personal name after them, one
-  word of it when a title comes right before ("VP Lorne"); so does one that begins with a
+  "Senate Majority Leader", "Kerala CM") or a military rank ("Field Marshal") keeps only
+  the personal name after them, one word of it when a title comes right before ("VP
+  Lorne"), not a rank ("Major Garrett" may be a name); so does one that begins with a
   place run into a personal name, after "<title> of" or before a given name ("First
-  Minister of Scotland Nicola Sturgeon" tagged as "Scotland Nicola Sturgeon");
+  Minister of Scotland Nicola Sturgeon" tagged as "Scotland Nicola Sturgeon"), and one
+  that begins with one word the gazetteer knows as a body, party or outlet before a
+  given name ("Tory Liam Fox", "NPR Hamza bin Laden"), which becomes an actor of its own;
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
 - `weather_system` (dropped): a name written after a storm word anywhere in the document
   ("Hurricane Humberto", then "Humberto");
@@ -76,6 +79,7 @@ class Words:
     not_actors: frozenset[str]
     organisations: frozenset[str]
     titles: frozenset[str]
+    ranks: frozenset[str]
     closed_class: frozenset[str]
     families: frozenset[str]
     qualifiers: frozenset[str]
@@ -94,6 +98,7 @@ def words() -> Words:
         not_actors=frozenset(data["not_actors"]),
         organisations=frozenset(data["organisations"]),
         titles=frozenset(data["titles"]),
+        ranks=frozenset(data["ranks"]),
         closed_class=frozenset(data["closed_class"]),
         families=frozenset(data["families"]),
         qualifiers=frozenset(data["qualifiers"]),
@@ -181,7 +186,9 @@ def _prefix_end(tokens: list[str]) -> int:
     prefix made of body words, titles, portfolios and connectives (after a place: "Kerala
     CM") that holds at least one body word or title, or one the gazetteer knows as an
     institution or country. A portfolio word alone is the start of an organisation's name
-    ("International Monetary Fund", "National Beekeeping Society"), not a title."""
+    ("International Monetary Fund", "National Beekeeping Society"), not a title. One word
+    the gazetteer knows as a body, party or outlet counts before a given name and a surname
+    ("Tory Liam Fox", "NPR Hamza bin Laden"), where the personal name shows where it ends."""
     heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
@@ -191,13 +198,34 @@ def _prefix_end(tokens: list[str]) -> int:
         prefix = [_bare(word) for word in tokens[:size]]
         if size > 1 and placed:
             prefix = prefix[1:]
+        known = gazetteer.lookup(" ".join(tokens[:size]), exact=True)
         if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
-            gazetteer.lookup(" ".join(tokens[:size]), exact=True) is not None and size > 1
+            known is not None
+            and (size > 1 or (_body(known) and first_name_gender(" ".join(tokens[1:]))))
         ):
             end = size
     while end and tokens[end - 1].lower() in ("of", "the"):
         end -= 1
     return end
+
+
+def _body(known: Known) -> bool:
+    """An organisation the gazetteer knows, not a place standing for its government."""
+    return known.type == "ORG" and not known.metonym
+
+
+def _rank_end(tokens: list[str]) -> int:
+    """How many leading words are a military or police rank ("Field Marshal", "Lt Gen"),
+    which a person's name is written after but does not keep."""
+    ranks = words().ranks
+    return max(
+        (size for size in range(1, min(4, len(tokens))) if _rank(tokens[:size]) in ranks),
+        default=0,
+    )
+
+
+def _rank(tokens: list[str]) -> str:
+    return " ".join(_bare(word) for word in tokens)
 
 
 def _place_end(tokens: list[str], of_title: bool) -> int:
@@ -296,6 +324,9 @@ def repair_words(
     if label in ("PERSON", "ORG") and known is None:
         split = text.split()
         cut = _prefix_end(split) or _place_end(split, of_title)
+        ranked = _rank_end(split)
+        if label == "PERSON" or first_name_gender(" ".join(split[ranked:])):
+            cut = max(cut, ranked)
         rest = split[cut:]
         titled = cut and _bare(split[cut - 1]) in title_words()
         named = (

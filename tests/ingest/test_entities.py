@@ -446,3 +446,25 @@ def test_a_given_name_and_surname_the_model_missed_is_a_person(nlp: Language) ->
     doc = nlp("Farm law row: Anjali Verma on what the vote means for growers")
     doc.ents = []
     assert names(ActorIndex(doc))["Anjali Verma"] == ("Anjali Verma", "PERSON")
+
+
+def test_two_tags_in_a_row_that_name_a_known_body_are_one_name(nlp: Language) -> None:
+    doc = nlp("The Liberal Democrat spokesman Ivo Renn attacked the plan on Monday.")
+    first, second = token(doc, "Liberal"), token(doc, "Democrat")
+    doc.ents = [Span(doc, first, second, label="ORG"), Span(doc, second, second + 1, "NORP")]
+    found = names(ActorIndex(doc))
+    assert found["Liberal Democrat"] == ("Liberal Democrats", "ORG")
+    assert "Liberal" not in found
+
+
+def test_capitalised_words_after_a_tag_that_complete_a_known_name(nlp: Language) -> None:
+    doc = nlp("The Scottish Executive refused, and the European Anti-Fraud Office agreed.")
+    scottish, european = token(doc, "Scottish"), token(doc, "European")
+    doc.ents = [
+        Span(doc, scottish, scottish + 1, label="NORP"),
+        Span(doc, european, european + 1, label="NORP"),
+    ]
+    found = names(ActorIndex(doc))
+    assert found["Scottish Executive"] == ("Scottish Government", "ORG")
+    assert found["European Anti-Fraud Office"] == ("European Anti-Fraud Office", "ORG")
+    assert "Anti-Fraud Office" not in found

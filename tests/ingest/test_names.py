@@ -195,3 +195,29 @@ def test_a_place_run_into_a_name_after_a_title_of_is_split_off(nlp: Language) ->
 @pytest.mark.parametrize("written", ["Texas Instruments", "Kenya Airways", "Ohio Valley Bank"])
 def test_a_place_before_no_personal_name_stays_in_the_name(written: str) -> None:
     assert repair_words(written.split(), "ORG", ["PROPN"] * len(written.split())).name == written
+
+
+def test_a_party_or_outlet_run_into_a_personal_name_is_split_off(nlp: Language) -> None:
+    tory = repair_words(["Tory", "Liam", "Brockett"], "PERSON")
+    assert (tory.name, tory.rules) == ("Liam Brockett", ("title_split",))
+    outlet = repair_words(["NPR", "Hamza", "al", "Tikriti"], "PERSON")
+    assert outlet.name == "Hamza al Tikriti"
+    assert repair_words(["Labour", "Vessel"], "PERSON").name == "Labour Vessel"
+    doc = nlp("Among its backers were Tories Kenneth Brockett and Sir Gil Yarrow, aides said.")
+    at = doc.text.index("Tories")
+    doc.ents = [doc.char_span(at, at + len("Tories Kenneth Brockett"), label="PERSON")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found["Kenneth Brockett"] == "PERSON"
+    assert found["Conservative Party"] == "ORG"
+    assert not any(name.startswith("Tories") for name in found)
+
+
+def test_a_military_rank_is_no_part_of_the_name() -> None:
+    field = repair_words(["Field", "Marshal", "Asif", "Qadir"], "PERSON")
+    assert (field.name, field.rules) == ("Asif Qadir", ("title_split",))
+    assert repair_words(["Lt", "Gen", "Ode", "Marr"], "PERSON").name == "Ode Marr"
+    tagged = repair_words(["Field", "Marshal", "Asif", "Qadir"], "ORG", ["PROPN"] * 4)
+    assert (tagged.name, tagged.label) == ("Asif Qadir", "PERSON")
+    assert repair_words(["Major", "Garrow"], "PERSON").name == "Major Garrow"
+    league = repair_words(["Major", "League", "Hockey"], "ORG", ["PROPN"] * 3)
+    assert league.name == "Major League Hockey"
