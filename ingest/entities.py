@@ -352,13 +352,29 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
                 continue
             known = gazetteer.lookup(doc[i : i + size].text, exact=True)
             if known is not None and not (
-                size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i) and not _acronym(doc[i])
+                size == 1
+                and doc[i].pos_ != "PROPN"
+                and not _ex(doc, i)
+                and not _acronym(doc[i])
+                and not (known.kind == "party" and _before_role(doc, i))
             ):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _before_role(doc: Doc, i: int) -> bool:
+    """ "Conservative co-chairman", "Labour home affairs spokesman": a party's adjective
+    right before a lower-case role, or the words that qualify one, names the party, at
+    the start of a sentence too."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return (
+        after is not None
+        and after.is_lower
+        and after.lower_ in role_table_nouns() | portfolios() | _qualifiers()
+    )
 
 
 def _acronym(token: Token) -> bool:
@@ -1169,12 +1185,15 @@ def _leave_home_names(
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:
     """ "Lib Dem Health spokesman": a known body with the brief of the role that follows
-    run into its name is that body; the brief belongs to the title."""
+    run into its name is that body; the brief belongs to the title. So is one with the
+    title itself run into it ("The Conservative Party Co-Chairman", "Labour Leader")."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is None or after.lower_ not in role_table_nouns():
-        return None
     words = written.split()
     cut = len(words)
+    if len(words) > 1 and _title_word(words[-1]):
+        cut -= 1
+    elif after is None or after.lower_ not in role_table_nouns():
+        return None
     while cut > 1 and words[cut - 1].lower() in portfolios():
         cut -= 1
     known = gazetteer.lookup(" ".join(words[:cut])) if cut < len(words) else None
@@ -1183,6 +1202,16 @@ def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span,
     name = " ".join(words[:cut])
     narrowed = _narrowed(span, name, known.type)
     return Span(span.doc, narrowed.start, narrowed.end, label=known.type), name, known
+
+
+def _title_word(word: str) -> bool:
+    """ "Chairman", "Co-Chairman", "Vice-President": a role noun, after a hyphenated
+    qualifier or not."""
+    lowered = word.lower().rstrip(".")
+    head = lowered.split("-")[-1]
+    return lowered in role_table_nouns() or (
+        head in role_table_nouns() and lowered.removesuffix(head).rstrip("-") in _qualifiers()
+    )
 
 
 def _portfolio(span: Span) -> bool:

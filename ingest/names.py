@@ -64,6 +64,7 @@ _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros
 _NUMBER = re.compile(r"\d")
 _OPENING_QUOTE = "\u2018\u201c"
 _DASHES = ("-", "\u2013", "\u2014")
+_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,13 +201,20 @@ def _prefix_end(tokens: list[str]) -> int:
             prefix = prefix[1:]
         known = gazetteer.lookup(" ".join(tokens[:size]), exact=True)
         if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
-            known is not None
-            and (size > 1 or (_body(known) and first_name_gender(" ".join(tokens[1:]))))
+            known is not None and (size > 1 or (_body(known) and _personal_start(tokens[1:])))
         ):
             end = size
     while end and tokens[end - 1].lower() in ("of", "the"):
         end -= 1
     return end
+
+
+def _personal_start(tokens: list[str]) -> bool:
+    """Two words or more that begin as a personal name does: a known given name ("Liam
+    Fox") or an initial ("S. Jaishankar")."""
+    return len(tokens) > 1 and (
+        first_name_gender(" ".join(tokens)) is not None or bool(_INITIAL.fullmatch(tokens[0]))
+    )
 
 
 def _body(known: Known) -> bool:

@@ -468,3 +468,17 @@ def test_capitalised_words_after_a_tag_that_complete_a_known_name(nlp: Language)
     assert found["Scottish Executive"] == ("Scottish Government", "ORG")
     assert found["European Anti-Fraud Office"] == ("European Anti-Fraud Office", "ORG")
     assert "Anti-Fraud Office" not in found
+
+
+def test_a_title_run_into_a_known_body_is_left_out_of_its_name(nlp: Language) -> None:
+    doc = nlp("The Conservative Party Co-Chairman said the plan was costed.")
+    doc.ents = [Span(doc, 0, token(doc, "said"), label="ORG")]
+    assert doc.ents[0].text == "The Conservative Party Co-Chairman"
+    found = names(ActorIndex(doc))
+    assert found == {"Conservative Party": ("Conservative Party", "ORG")}
+
+
+def test_a_party_adjective_before_a_lower_case_role_names_the_party(nlp: Language) -> None:
+    found = names(ActorIndex(nlp("Conservative co-chairman Ivo Renn said the party would win.")))
+    assert found["Conservative"] == ("Conservative Party", "ORG")
+    assert "Conservative" not in names(ActorIndex(nlp("Conservative critics say it will fail.")))

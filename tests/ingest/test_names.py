@@ -202,6 +202,7 @@ def test_a_party_or_outlet_run_into_a_personal_name_is_split_off(nlp: Language) 
     assert (tory.name, tory.rules) == ("Liam Brockett", ("title_split",))
     outlet = repair_words(["NPR", "Hamza", "al", "Tikriti"], "PERSON")
     assert outlet.name == "Hamza al Tikriti"
+    assert repair_words(["MEA", "R.", "Venkat"], "PERSON").name == "R. Venkat"
     assert repair_words(["Labour", "Vessel"], "PERSON").name == "Labour Vessel"
     doc = nlp("Among its backers were Tories Kenneth Brockett and Sir Gil Yarrow, aides said.")
     at = doc.text.index("Tories")
