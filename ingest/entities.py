@@ -366,15 +366,22 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
 
 
 def _before_role(doc: Doc, i: int) -> bool:
-    """ "Conservative co-chairman", "Labour home affairs spokesman": a party's adjective
-    right before a lower-case role, or the words that qualify one, names the party, at
-    the start of a sentence too."""
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    return (
-        after is not None
-        and after.is_lower
-        and after.lower_ in role_table_nouns() | portfolios() | _qualifiers()
-    )
+    """ "Conservative co-chairman", "Libertarian presidential nominee": a party's adjective
+    before a lower-case role, up to two lower-case words before its noun, names the party,
+    at the start of a sentence too."""
+    roles = role_table_nouns() | _contests()
+    for token in doc[i + 1 : i + 4]:
+        if token.lower_ in roles and token.is_lower:
+            return True
+        if not (token.is_lower and token.is_alpha or token.text == "-"):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _contests() -> frozenset[str]:
+    """Roles of running for an office ("nominee", "candidate"), from data/roles.json."""
+    return frozenset(data_file("roles.json")["contests"])
 
 
 def _acronym(token: Token) -> bool:
@@ -674,6 +681,7 @@ class ActorIndex:
             candidate = None if surface(span) in dropped else self._candidate(span, storms)
             if candidate is not None:
                 found.extend(self._cut_place(span, candidate))
+                found.extend(_shared_surname(candidate, labels))
                 found.append(candidate)
             elif (short := _bracketed(span)) is not None:
                 dropped.add(short)
@@ -906,6 +914,30 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _shared_surname(candidate: _Candidate, labels: dict[int, str]) -> list[_Candidate]:
+    """ "Tomas and Marek Novak": a given name alone, untagged or tagged as a person, joined
+    by "and" to a full name that begins with a given name, shares its surname, and is a
+    person of its own ("Tomas Novak")."""
+    span, words = candidate.span, candidate.written.split()
+    if candidate.label not in ("PERSON", "ORG") or candidate.known is not None or len(words) < 2:
+        return []
+    if span.start < 2 or span.doc[span.start - 1].lower_ != "and":
+        return []
+    given = span.doc[span.start - 2]
+    if (
+        labels.get(given.i, "PERSON") != "PERSON"
+        or (given.i > 0 and given.i - 1 in labels)
+        or given.pos_ != "PROPN"
+        or not given.is_title
+        or first_name_gender(candidate.written) is None
+        or first_name_gender(f"{given.text} {words[-1]}") is None
+    ):
+        return []
+    name = " ".join([given.text, *words[1:]])
+    alone = Span(span.doc, given.i, given.i + 1, label="PERSON")
+    return [_Candidate(alone, name, "PERSON", False, raw=given.text)]
 
 
 def _first_surname(word: str, name: list[str]) -> bool:

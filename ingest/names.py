@@ -46,7 +46,7 @@ Rules (docs/data-model.md, "Name repair"):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,7 +182,7 @@ def _placed(word: str, gazetteer: Gazetteer) -> bool:
     return (known is not None and known.kind in (COUNTRY, DEMONYM)) or bool(gazetteer.place(word))
 
 
-def _prefix_end(tokens: list[str]) -> int:
+def _prefix_end(tokens: list[str], persons: Container[str]) -> int:
     """How many leading words name a body or title rather than the person: the longest
     prefix made of body words, titles, portfolios and connectives (after a place: "Kerala
     CM") that holds at least one body word or title, or one the gazetteer knows as an
@@ -201,7 +201,8 @@ def _prefix_end(tokens: list[str]) -> int:
             prefix = prefix[1:]
         known = gazetteer.lookup(" ".join(tokens[:size]), exact=True)
         if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
-            known is not None and (size > 1 or (_body(known) and _personal_start(tokens[1:])))
+            known is not None
+            and (size > 1 or (_body(known) and _personal_start(tokens[1:], persons)))
         ):
             end = size
     while end and tokens[end - 1].lower() in ("of", "the"):
@@ -209,11 +210,15 @@ def _prefix_end(tokens: list[str]) -> int:
     return end
 
 
-def _personal_start(tokens: list[str]) -> bool:
+def _personal_start(tokens: list[str], persons: Container[str]) -> bool:
     """Two words or more that begin as a personal name does: a known given name ("Liam
-    Fox") or an initial ("S. Jaishankar")."""
+    Fox"), an initial ("S. Jaishankar"), or a name the document tags as a person
+    elsewhere."""
+    name = " ".join(tokens)
     return len(tokens) > 1 and (
-        first_name_gender(" ".join(tokens)) is not None or bool(_INITIAL.fullmatch(tokens[0]))
+        first_name_gender(name) is not None
+        or bool(_INITIAL.fullmatch(tokens[0]))
+        or name in persons
     )
 
 
@@ -236,15 +241,16 @@ def _rank(tokens: list[str]) -> str:
     return " ".join(_bare(word) for word in tokens)
 
 
-def _place_end(tokens: list[str], of_title: bool) -> int:
+def _place_end(tokens: list[str], of_title: bool, persons: Container[str]) -> int:
     """How many leading words are a country, nationality or region run into a personal name
-    that follows: after "<title> of" ("First Minister of Scotland Nicola Sturgeon") or
-    before a given name ("Kenya Martha Karua"), so "Texas Instruments" or "Kenya Airways"
-    stay whole."""
+    that follows: after "<title> of" ("First Minister of Scotland Nicola Sturgeon"), before
+    a given name ("Kenya Martha Karua") or before a name the document tags as a person
+    elsewhere ("Vermont Bernie Sanders"), so "Texas Instruments" or "Kenya Airways" stay
+    whole."""
     gazetteer = load_gazetteer()
     for size in (2, 1):
         rest = tokens[size:]
-        if len(rest) < 2 or not (of_title or first_name_gender(" ".join(rest))):
+        if len(rest) < 2 or not (of_title or _personal_start(rest, persons)):
             continue
         if _placed(" ".join(tokens[:size]), gazetteer):
             return size
@@ -271,12 +277,14 @@ def repair_words(
     storms: Iterable[str] = (),
     determined: bool = False,
     of_title: bool = False,
+    persons: Container[str] = frozenset(),
 ) -> Repair:
     """Repair the words of one span. `pos` (the parser's tags, one per word) lets
     `not_a_name` drop a lone adverb; without it only a stop word left by another repair
     ("[I]t") is dropped, since a lone "May" may be a surname. `determined`: the span was
     written after "the", which no personal name is; `of_title`: after "<title> of"
-    ("Minister of"), where a place run into a name is the place the title is of."""
+    ("Minister of"), where a place run into a name is the place the title is of;
+    `persons`: the names the document tags as persons elsewhere."""
     lists = words()
     rules: list[str] = []
     lowered = [t.lower() for t in tokens]
@@ -331,7 +339,7 @@ def repair_words(
         return Repair(None, (*rules, "numbered_place"))
     if label in ("PERSON", "ORG") and known is None:
         split = text.split()
-        cut = _prefix_end(split) or _place_end(split, of_title)
+        cut = _prefix_end(split, persons) or _place_end(split, of_title, persons)
         ranked = _rank_end(split)
         if label == "PERSON" or first_name_gender(" ".join(split[ranked:])):
             cut = max(cut, ranked)
@@ -370,7 +378,12 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     of_title = (
         before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in title_words()
     )
-    return repair_words(tokens, span.label_, aligned, storms, determined, of_title)
+    persons = (
+        {ent.text for ent in span.doc.ents if ent.label_ == "PERSON" and ent != span}
+        if len(tokens) > 2
+        else frozenset()
+    )
+    return repair_words(tokens, span.label_, aligned, storms, determined, of_title, persons)
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

@@ -481,4 +481,15 @@ def test_a_title_run_into_a_known_body_is_left_out_of_its_name(nlp: Language) ->
 def test_a_party_adjective_before_a_lower_case_role_names_the_party(nlp: Language) -> None:
     found = names(ActorIndex(nlp("Conservative co-chairman Ivo Renn said the party would win.")))
     assert found["Conservative"] == ("Conservative Party", "ORG")
+    nominee = names(ActorIndex(nlp("Libertarian presidential nominee Ivo Renn lost.")))
+    assert nominee["Libertarian"] == ("Libertarian Party", "ORG")
     assert "Conservative" not in names(ActorIndex(nlp("Conservative critics say it will fail.")))
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(nlp: Language) -> None:
+    index = ActorIndex(nlp("The film by Tomas and Marek Novak angered the bishops."))
+    found = names(index)
+    assert found["Tomas"] == ("Tomas Novak", "PERSON")
+    assert found["Marek Novak"][0] == "Marek Novak"
+    other = names(ActorIndex(nlp("Okonkwo and Marek Novak met in Prague on Monday.")))
+    assert not any(name == "Okonkwo Novak" for name, _ in other.values())

@@ -222,3 +222,17 @@ def test_a_military_rank_is_no_part_of_the_name() -> None:
     assert repair_words(["Major", "Garrow"], "PERSON").name == "Major Garrow"
     league = repair_words(["Major", "League", "Hockey"], "ORG", ["PROPN"] * 3)
     assert league.name == "Major League Hockey"
+
+
+def test_a_place_run_into_a_name_the_document_tags_elsewhere_is_split_off(nlp: Language) -> None:
+    assert repair_words(["Vermont", "Bernie", "Sandoz"], "PERSON").name == "Vermont Bernie Sandoz"
+    split = repair_words(["Vermont", "Bernie", "Sandoz"], "PERSON", persons={"Bernie Sandoz"})
+    assert (split.name, split.rules) == ("Bernie Sandoz", ("title_split",))
+    doc = nlp("Bernie Sandoz won in Iowa. Days later Vermont Bernie Sandoz won again.")
+    at = doc.text.index("Vermont")
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        doc.char_span(at, at + len("Vermont Bernie Sandoz"), label="PERSON"),
+    ]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found == {"Bernie Sandoz": "PERSON", "Vermont": "GPE"}
