@@ -68,8 +68,9 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 def _trim(span: Span) -> tuple[list[Token], str | None]:
     """The name's own tokens, without determiners, titles, possessive marks and the
-    currency of an amount run onto the name ("fines Air India Rs 1 crore"), and the gender
-    a courtesy title gave it."""
+    currency of an amount run onto the name ("fines Air India Rs 1 crore", with its number
+    too where the span took it: "Air India Rs 1"), and the gender a courtesy title gave
+    it."""
     tokens = [t for t in span if not (t.is_punct and t.text in _QUOTES)]
     gender: str | None = None
     titles = honorifics()
@@ -78,6 +79,8 @@ def _trim(span: Span) -> tuple[list[Token], str | None]:
             gender = titles[tokens[0].lower_] or gender
         tokens = tokens[1:]
     while tokens and tokens[-1].text in _POSSESSIVE:
+        tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[-1].like_num and tokens[-2].lower_ in words().currencies:
         tokens = tokens[:-1]
     while len(tokens) > 1 and _currency_of_amount(tokens[-1]):
         tokens = tokens[:-1]

@@ -30,7 +30,7 @@ Rules (docs/data-model.md, "Name repair"):
   Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
-  ("Brexit", "COVID-19");
+  ("Brexit", "COVID-19"), and one word naming a doctrine by its "-ism" ("Zionism");
 - `numbered_place` (dropped): a place or nationality with a digit in it, which no place
   name has ("T20", "Running Point Season 1", "77th Republic Day");
 - `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
@@ -65,6 +65,7 @@ _NUMBER = re.compile(r"\d")
 _OPENING_QUOTE = "\u2018\u201c"
 _DASHES = ("-", "\u2013", "\u2014")
 _INITIAL = re.compile(r"[A-Z]\.?")
+_IDEOLOGY = re.compile(r"[A-Z][a-z]{2,}isms?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,7 +334,7 @@ def repair_words(
     person = label == "PERSON" and not determined
     if known is None and not person and text.split()[-1].lower() in lists.documents:
         return Repair(None, (*rules, "document"))
-    if text in lists.not_actors:
+    if text in lists.not_actors or (known is None and _IDEOLOGY.fullmatch(text)):
         return Repair(None, (*rules, "abstraction"))
     if known is None and label in ("GPE", "NORP") and _NUMBER.search(text):
         return Repair(None, (*rules, "numbered_place"))

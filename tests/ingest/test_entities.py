@@ -419,6 +419,9 @@ def test_the_currency_of_an_amount_run_onto_a_name_is_not_part_of_it(nlp: Langua
     doc = nlp("The regulator fined Zenith Airways Rs 40 lakh on Friday.")
     doc.ents = [_ent(doc, "Zenith Airways Rs", "ORG")]
     assert names(ActorIndex(doc))["Zenith Airways"] == ("Zenith Airways", "ORG")
+    headline = nlp("Regulator fines Zenith Airways Rs 1")
+    headline.ents = [_ent(headline, "Zenith Airways Rs 1", "ORG")]
+    assert names(ActorIndex(headline))["Zenith Airways"] == ("Zenith Airways", "ORG")
 
 
 def test_a_party_adjective_names_the_party_only_in_its_own_country(nlp: Language) -> None:

@@ -236,3 +236,9 @@ def test_a_place_run_into_a_name_the_document_tags_elsewhere_is_split_off(nlp: L
     ]
     found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
     assert found == {"Bernie Sandoz": "PERSON", "Vermont": "GPE"}
+
+
+def test_a_doctrine_named_by_its_ism_is_no_actor() -> None:
+    assert repair_words(["Zionism"], "ORG").rules == ("abstraction",)
+    assert repair_words(["Fundamentalisms"], "NORP").name is None
+    assert repair_words(["Prism"], "ORG").name == "Prism"
