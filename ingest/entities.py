@@ -459,7 +459,9 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         if _holds_role(run, labels):
             yield Span(doc, run.start, run.end, label="ORG")
             continue
-        if run.root.dep_ not in ARGUMENT_DEPS or not any(c.isalpha() for c in run.text):
+        if (run.root.dep_ not in ARGUMENT_DEPS and not _before_participle(run)) or not any(
+            c.isalpha() for c in run.text
+        ):
             continue
         titled = _after_title(run)
         if titled is not None:
@@ -483,6 +485,48 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
             yield Span(doc, run.start, run.end, label="PERSON")
         else:
             yield Span(doc, run.start, run.end, label="ORG" if named else partner or "ORG")
+
+
+PARTY_TAG = re.compile(r"([DR])-[A-Z][A-Za-z.]*")
+_TAGGED_PARTIES = {"D": "Democratic Party", "R": "Republican Party"}
+
+
+def _party_tags(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
+    """ "Elizabeth Warren (D-MA)", "Jim Jordan, R-Ohio,": the party and state a US
+    legislator's name is written with, in brackets or commas, is the party's name; the
+    state in it is no actor of its own there."""
+    for token in doc[2:-2]:
+        i = token.i
+        if (
+            token.text in _TAGGED_PARTIES
+            and doc[i - 1].text in ("(", ",")
+            and labels.get(i - 2) == "PERSON"
+            and doc[i + 1].text == "-"
+            and not token.whitespace_
+            and not doc[i + 1].whitespace_
+            and doc[i + 2].text[:1].isupper()
+        ):
+            yield Span(doc, i, i + 3, label="ORG")
+
+
+def _tagged_party(written: str, gazetteer: Gazetteer) -> Known | None:
+    match = PARTY_TAG.fullmatch(written)
+    return gazetteer.lookup(_TAGGED_PARTIES[match.group(1)]) if match else None
+
+
+def _before_participle(run: Span) -> bool:
+    """ "the Narendra Modi-led government", "an Elon Musk-owned platform": a name joined by
+    a tight hyphen to the participle after it, which the parser hangs on the participle as
+    no argument."""
+    doc, end = run.doc, run.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_lower
+        and doc[end + 1].tag_ == "VBN"
+    )
 
 
 def _given_and_surname(run: Span) -> bool:
@@ -677,6 +721,9 @@ class ActorIndex:
         spans.extend(_proper_runs(doc, labels))
         labels.update({token.i: span.label_ for span in spans for token in span})
         spans.extend(_role_bodies(doc, labels))
+        tags = list(_party_tags(doc, labels))
+        tagged = {token.i for tag in tags for token in tag}
+        spans = [span for span in spans if not tagged.intersection(t.i for t in span)] + tags
         found: list[_Candidate] = []
         storms = storm_names(doc)
         dropped: set[str] = set()
@@ -729,7 +776,11 @@ class ActorIndex:
         written = fixed.name
         tagged = span in span.doc.ents
         span = _narrowed(span, written, fixed.label or span.label_)
-        known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
+        known = (
+            self.gazetteer.lookup(written)
+            or country_prefixed(written, self.gazetteer)
+            or _tagged_party(written, self.gazetteer)
+        )
         if known is None and (briefed := _before_brief(span, written, self.gazetteer)):
             span, written, known = briefed
         if known is not None and span.label_ == "PERSON" and known.type == "GPE":

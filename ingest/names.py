@@ -9,8 +9,9 @@ surname rules see. Each repair is a named rule: the written form stays as the al
 
 Rules (docs/data-model.md, "Name repair"):
 - `editorial_brackets`: square brackets and unbalanced parentheses are removed;
-- `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
-  abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
+- `trailing_punctuation`: a final full stop, comma, colon or dash goes, unless it ends an
+  abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end ("Boris
+  Johnson-" of "Boris Johnson-led");
 - `title_split`: a person's name that begins with the words of a body or title ("House",
   "Senate Majority Leader", "Kerala CM") or a military rank ("Field Marshal") keeps only
   the personal name after them, one word of it when a title comes right before ("VP
@@ -25,7 +26,7 @@ Rules (docs/data-model.md, "Name repair"):
 - `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
   particle ("Acropora millepora");
 - `trailing_word`: a lower-case function word the span ran on into goes ("Ontario
-  for");
+  for"), and so does a participle hyphened to its last word ("Michael Grant-led");
 - `document` (dropped): the name of a law, treaty or paper ("White Paper", "Coastal
   Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
   actor (docs/eval.md);
@@ -58,13 +59,14 @@ from polgraph.ingest.agents import ACRONYM_PLURAL, agent_nouns
 from polgraph.ingest.coref import first_name_gender
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 
-_TRAILING = ".,;:|"
+_TRAILING = ".,;:|-\u2013\u2014"
 _LEADING = "-\u2013\u2014'\"\u201c\u2018|"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros|Plc|Mt)\.")
 _NUMBER = re.compile(r"\d")
 _OPENING_QUOTE = "\u2018\u201c"
 _DASHES = ("-", "\u2013", "\u2014")
 _INITIAL = re.compile(r"[A-Z]\.?")
+_PARTICIPLE = re.compile(r"(.*[A-Za-z])-(?:[a-z]+ed|run|held|built|made|born|won)")
 _IDEOLOGY = re.compile(r"[A-Z][a-z]{2,}isms?")
 
 
@@ -327,7 +329,10 @@ def repair_words(
     split = text.split()
     while len(split) > 1 and split[-1] in STOP_WORDS and split[-1] not in lists.particles:
         split.pop()
-    if len(split) < len(text.split()):
+    participle = _PARTICIPLE.fullmatch(split[-1]) if split else None
+    if participle:
+        split[-1] = participle.group(1)
+    if len(split) < len(text.split()) or participle:
         rules.append("trailing_word")
         text = " ".join(split)
     known = load_gazetteer().lookup(text)

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors
 from polgraph.ingest.agents import body_mention, country_mention
-from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.entities import PARTY_TAG, ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.names import repair_words, storm_names
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
@@ -741,16 +741,25 @@ def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
 
 
 def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
-    doc, at = person.span.doc, person.span.start - 1
-    if at > person.span.sent.start and doc[at].text in POSSESSIVES:
+    """The party written right before the name, or its tag right after it in brackets or
+    commas ("Elizabeth Warren (D-MA)", entities.py)."""
+    doc, sentence = person.span.doc, person.span.sent
+    at = person.span.start - 1
+    if at > sentence.start and doc[at].text in POSSESSIVES:
         at -= 1
-    if at < person.span.sent.start:
-        return None
-    party = actors.actor_at(doc[at])
-    if party is None or party.resolved_by != "name" or party.span.end != at + 1:
-        return None
-    known = load_gazetteer().lookup(party.mention.name)
-    return party if known is not None and known.kind == "party" else None
+    found: list[Actor] = []
+    if at >= sentence.start and (party := actors.actor_at(doc[at])) is not None:
+        found += [party] if party.span.end == at + 1 else []
+    after = person.span.end + 1
+    if after < sentence.end and doc[after - 1].text in ("(", ","):
+        party = actors.actor_at(doc[after])
+        if party is not None and PARTY_TAG.fullmatch(party.mention.mention):
+            found.append(party)
+    for party in found:
+        known = load_gazetteer().lookup(party.mention.name)
+        if party.resolved_by == "name" and known is not None and known.kind == "party":
+            return party
+    return None
 
 
 def _plausible(role: Role, table: RoleTable) -> bool:

@@ -496,3 +496,11 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname(nlp: Language) ->
     assert found["Marek Novak"][0] == "Marek Novak"
     other = names(ActorIndex(nlp("Okonkwo and Marek Novak met in Prague on Monday.")))
     assert not any(name == "Okonkwo Novak" for name, _ in other.values())
+
+
+def test_a_legislators_party_tag_names_the_party(nlp: Language) -> None:
+    doc = nlp("Senator Ada Kell (D-MA) and Rep. Ivo Renn, R-Ohio, backed the bill.")
+    found = names(ActorIndex(doc))
+    assert found["D-MA"] == ("Democratic Party", "ORG")
+    assert found["R-Ohio"] == ("Republican Party", "ORG")
+    assert "Ohio" not in found

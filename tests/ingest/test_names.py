@@ -242,3 +242,14 @@ def test_a_doctrine_named_by_its_ism_is_no_actor() -> None:
     assert repair_words(["Zionism"], "ORG").rules == ("abstraction",)
     assert repair_words(["Fundamentalisms"], "NORP").name is None
     assert repair_words(["Prism"], "ORG").name == "Prism"
+
+
+def test_a_participle_hyphened_to_a_name_is_no_part_of_it(nlp: Language) -> None:
+    led = repair_words(["Michael", "Grantley-led"], "PERSON")
+    assert (led.name, led.rules) == ("Michael Grantley", ("trailing_word",))
+    assert repair_words(["Ivo", "Renn-"], "PERSON").name == "Ivo Renn"
+    assert repair_words(["Bashar", "al-Assad"], "PERSON").name == "Bashar al-Assad"
+    doc = nlp("The Michael Grantley-led council rejected the report.")
+    doc.ents = []
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found == {"Michael Grantley": "PERSON"}

@@ -395,3 +395,10 @@ def test_a_party_name_before_a_persons_labels_the_member(nlp: Language) -> None:
     assert ("Idris Mawr", "Labour Party") in members
     assert ("Dale Voss", "Republican Party") in members
     assert not any(holder == "Ona Brisk" for holder, _ in members)
+
+
+def test_a_legislators_party_tag_makes_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Senator Ada Kell (D-MA) criticised the bank on Monday.")
+    assert ("Ada Kell", "MEMBER_OF", "Democratic Party", None, False) in found
+    listed = roles(nlp, "Ada Kell, Labour and the Greens agreed on Monday.")
+    assert not any(kind == "MEMBER_OF" for _, kind, _, _, _ in listed)
