@@ -68,8 +68,9 @@ _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 def _trim(span: Span) -> tuple[list[Token], str | None]:
     """The name's own tokens, without determiners, titles, possessive marks and the
-    currency of an amount run onto the name ("fines Air India Rs 1 crore"), and the gender
-    a courtesy title gave it."""
+    currency of an amount run onto the name ("fines Air India Rs 1 crore", with its number
+    too where the span took it: "Air India Rs 1"), and the gender a courtesy title gave
+    it."""
     tokens = [t for t in span if not (t.is_punct and t.text in _QUOTES)]
     gender: str | None = None
     titles = honorifics()
@@ -78,6 +79,8 @@ def _trim(span: Span) -> tuple[list[Token], str | None]:
             gender = titles[tokens[0].lower_] or gender
         tokens = tokens[1:]
     while tokens and tokens[-1].text in _POSSESSIVE:
+        tokens = tokens[:-1]
+    if len(tokens) > 2 and tokens[-1].like_num and tokens[-2].lower_ in words().currencies:
         tokens = tokens[:-1]
     while len(tokens) > 1 and _currency_of_amount(tokens[-1]):
         tokens = tokens[:-1]
@@ -161,10 +164,11 @@ def _split_hyphenated(span: Span) -> Iterator[Span]:
     yield Span(span.doc, start, span.end, label=span.label_)
 
 
-def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """The model's names, with two joined by "and" made one where together they name a
-    country or region ("Trinidad and Tobago", "Bosnia and Herzegovina"), which the model
-    often tags as two places."""
+def _joined_names(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
+    """The model's names, with two made one where together they name a country or region
+    joined by "and" ("Trinidad and Tobago", "Bosnia and Herzegovina"), which the model often
+    tags as two places, or a known body written in a row ("Liberal" and "Democrat" of
+    "Liberal Democrat", tagged as an organisation and a nationality)."""
     ents = list(doc.ents)
     joined: list[Span] = []
     i = 0
@@ -176,6 +180,12 @@ def _joined_places(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
             text = surface(whole)
             if gazetteer.place(text) or gazetteer.lookup(text, exact=True):
                 joined.append(whole)
+                i += 2
+                continue
+        if second is not None and second.start == first.end:
+            known = gazetteer.lookup(surface(Span(doc, first.start, second.end)), exact=True)
+            if known is not None and known.type in ACTOR_TYPES:
+                joined.append(Span(doc, first.start, second.end, label=known.type))
                 i += 2
                 continue
         joined.append(first)
@@ -226,12 +236,25 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
       Angeles"), which no role, body or given name is, and which starts no name of its own
       ("EU Common Agricultural Policy"), after a place or a name the gazetteer does not
       know ("Samoa Observer" tagged as "Samoa").
+    - capitalised words after it, hyphenated or not, that make a name the gazetteer knows,
+      which is then of the type the gazetteer gives ("Scottish Executive" tagged as the
+      nationality "Scottish", "European Anti-Fraud Office").
     A span that ends in a possessive is the owner only ("Age Concern's Age Agenda")."""
     doc = ent.doc
     start, end = ent.start, ent.end
     owner = next((t.i for t in ent[1:-1] if t.text in _POSSESSIVE), None)
     if ent.label_ == "PERSON" and owner is not None:
         return Span(doc, start, owner, label=ent.label_)
+    for size in (4, 3, 2, 1):
+        after = doc[end : min(end + size, len(doc))]
+        known = gazetteer.lookup(doc[start : after.end].text, exact=True)
+        if (
+            len(after) == size
+            and all(t.i not in ner and (t.is_title and t.is_alpha or _tight(t)) for t in after)
+            and known is not None
+            and known.type in ACTOR_TYPES
+        ):
+            return Span(doc, start, after.end, label=known.type)
     for size in (2, 1):
         before = doc[max(start - size, 0) : start]
         if (
@@ -292,6 +315,11 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     return Span(doc, start, end, label=label)
 
 
+def _tight(token: Token) -> bool:
+    """A hyphen written without spaces, inside a name ("Anti-Fraud")."""
+    return token.text == "-" and not token.whitespace_ and not token.nbor(-1).whitespace_
+
+
 def _place_or_unknown(known: Known | None) -> bool:
     return known is None or known.type == "GPE"
 
@@ -340,13 +368,36 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
                 continue
             known = gazetteer.lookup(doc[i : i + size].text, exact=True)
             if known is not None and not (
-                size == 1 and doc[i].pos_ != "PROPN" and not _ex(doc, i) and not _acronym(doc[i])
+                size == 1
+                and doc[i].pos_ != "PROPN"
+                and not _ex(doc, i)
+                and not _acronym(doc[i])
+                and not (known.kind == "party" and _before_role(doc, i))
             ):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _before_role(doc: Doc, i: int) -> bool:
+    """ "Conservative co-chairman", "Libertarian presidential nominee": a party's adjective
+    before a lower-case role, up to two lower-case words before its noun, names the party,
+    at the start of a sentence too."""
+    roles = role_table_nouns() | _contests()
+    for token in doc[i + 1 : i + 4]:
+        if token.lower_ in roles and token.is_lower:
+            return True
+        if not (token.is_lower and token.is_alpha or token.text == "-"):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _contests() -> frozenset[str]:
+    """Roles of running for an office ("nominee", "candidate"), from data/roles.json."""
+    return frozenset(data_file("roles.json")["contests"])
 
 
 def _acronym(token: Token) -> bool:
@@ -421,7 +472,9 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         if _holds_role(run, labels):
             yield Span(doc, run.start, run.end, label="ORG")
             continue
-        if run.root.dep_ not in ARGUMENT_DEPS or not any(c.isalpha() for c in run.text):
+        if (run.root.dep_ not in ARGUMENT_DEPS and not _before_participle(run)) or not any(
+            c.isalpha() for c in run.text
+        ):
             continue
         titled = _after_title(run)
         if titled is not None:
@@ -445,6 +498,48 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
             yield Span(doc, run.start, run.end, label="PERSON")
         else:
             yield Span(doc, run.start, run.end, label="ORG" if named else partner or "ORG")
+
+
+PARTY_TAG = re.compile(r"([DR])-[A-Z][A-Za-z.]*")
+_TAGGED_PARTIES = {"D": "Democratic Party", "R": "Republican Party"}
+
+
+def _party_tags(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
+    """ "Elizabeth Warren (D-MA)", "Jim Jordan, R-Ohio,": the party and state a US
+    legislator's name is written with, in brackets or commas, is the party's name; the
+    state in it is no actor of its own there."""
+    for token in doc[2:-2]:
+        i = token.i
+        if (
+            token.text in _TAGGED_PARTIES
+            and doc[i - 1].text in ("(", ",")
+            and labels.get(i - 2) == "PERSON"
+            and doc[i + 1].text == "-"
+            and not token.whitespace_
+            and not doc[i + 1].whitespace_
+            and doc[i + 2].text[:1].isupper()
+        ):
+            yield Span(doc, i, i + 3, label="ORG")
+
+
+def _tagged_party(written: str, gazetteer: Gazetteer) -> Known | None:
+    match = PARTY_TAG.fullmatch(written)
+    return gazetteer.lookup(_TAGGED_PARTIES[match.group(1)]) if match else None
+
+
+def _before_participle(run: Span) -> bool:
+    """ "the Narendra Modi-led government", "an Elon Musk-owned platform": a name joined by
+    a tight hyphen to the participle after it, which the parser hangs on the participle as
+    no argument."""
+    doc, end = run.doc, run.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_lower
+        and doc[end + 1].tag_ == "VBN"
+    )
 
 
 def _given_and_surname(run: Span) -> bool:
@@ -627,7 +722,7 @@ class ActorIndex:
         ner = {token.i for ent in doc.ents for token in ent}
         ents = [
             _mended(_retyped(ent, self.gazetteer), ner, self.gazetteer)
-            for ent in _joined_places(doc, self.gazetteer)
+            for ent in _joined_names(doc, self.gazetteer)
         ]
         spans = [
             part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
@@ -639,6 +734,9 @@ class ActorIndex:
         spans.extend(_proper_runs(doc, labels))
         labels.update({token.i: span.label_ for span in spans for token in span})
         spans.extend(_role_bodies(doc, labels))
+        tags = list(_party_tags(doc, labels))
+        tagged = {token.i for tag in tags for token in tag}
+        spans = [span for span in spans if not tagged.intersection(t.i for t in span)] + tags
         found: list[_Candidate] = []
         storms = storm_names(doc)
         dropped: set[str] = set()
@@ -646,6 +744,7 @@ class ActorIndex:
             candidate = None if surface(span) in dropped else self._candidate(span, storms)
             if candidate is not None:
                 found.extend(self._cut_place(span, candidate))
+                found.extend(_shared_surname(candidate, labels))
                 found.append(candidate)
             elif (short := _bracketed(span)) is not None:
                 dropped.add(short)
@@ -658,9 +757,10 @@ class ActorIndex:
         return found
 
     def _cut_place(self, span: Span, candidate: _Candidate) -> list[_Candidate]:
-        """The place a repair cut off the front of a name, as an actor of its own: "Scotland"
-        of "First Minister of Scotland Nicola Sturgeon", "California" of "California
-        Attorney General Xavier Becerra"."""
+        """The place or body a repair cut off the front of a name, as an actor of its own:
+        "Scotland" of "First Minister of Scotland Nicola Sturgeon", "California" of
+        "California Attorney General Xavier Becerra", the Conservative Party of "Tory Liam
+        Fox"."""
         if candidate.span.start <= span.start or candidate.label != "PERSON":
             return []
         start = span.start
@@ -669,11 +769,12 @@ class ActorIndex:
         for end in range(min(start + 3, candidate.span.start), start, -1):
             words = span.doc[start:end]
             known = self.gazetteer.lookup(words.text, exact=True)
-            if (known is not None and known.type == "GPE") or (
+            if (known is not None and known.type in ("GPE", "ORG")) or (
                 known is None and self.gazetteer.place(words.text)
             ):
-                place = Span(span.doc, start, end, label="GPE")
-                return [_Candidate(place, words.text, "GPE", False, known)]
+                label = known.type if known is not None else "GPE"
+                place = Span(span.doc, start, end, label=label)
+                return [_Candidate(place, words.text, label, False, known)]
         return []
 
     def _candidate(self, span: Span, storms: frozenset[str]) -> _Candidate | None:
@@ -688,7 +789,11 @@ class ActorIndex:
         written = fixed.name
         tagged = span in span.doc.ents
         span = _narrowed(span, written, fixed.label or span.label_)
-        known = self.gazetteer.lookup(written) or country_prefixed(written, self.gazetteer)
+        known = (
+            self.gazetteer.lookup(written)
+            or country_prefixed(written, self.gazetteer)
+            or _tagged_party(written, self.gazetteer)
+        )
         if known is None and (briefed := _before_brief(span, written, self.gazetteer)):
             span, written, known = briefed
         if known is not None and span.label_ == "PERSON" and known.type == "GPE":
@@ -876,6 +981,30 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _shared_surname(candidate: _Candidate, labels: dict[int, str]) -> list[_Candidate]:
+    """ "Tomas and Marek Novak": a given name alone, untagged or tagged as a person, joined
+    by "and" to a full name that begins with a given name, shares its surname, and is a
+    person of its own ("Tomas Novak")."""
+    span, words = candidate.span, candidate.written.split()
+    if candidate.label not in ("PERSON", "ORG") or candidate.known is not None or len(words) < 2:
+        return []
+    if span.start < 2 or span.doc[span.start - 1].lower_ != "and":
+        return []
+    given = span.doc[span.start - 2]
+    if (
+        labels.get(given.i, "PERSON") != "PERSON"
+        or (given.i > 0 and given.i - 1 in labels)
+        or given.pos_ != "PROPN"
+        or not given.is_title
+        or first_name_gender(candidate.written) is None
+        or first_name_gender(f"{given.text} {words[-1]}") is None
+    ):
+        return []
+    name = " ".join([given.text, *words[1:]])
+    alone = Span(span.doc, given.i, given.i + 1, label="PERSON")
+    return [_Candidate(alone, name, "PERSON", False, raw=given.text)]
 
 
 def _first_surname(word: str, name: list[str]) -> bool:
@@ -1155,12 +1284,15 @@ def _leave_home_names(
 
 def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span, str, Known] | None:
     """ "Lib Dem Health spokesman": a known body with the brief of the role that follows
-    run into its name is that body; the brief belongs to the title."""
+    run into its name is that body; the brief belongs to the title. So is one with the
+    title itself run into it ("The Conservative Party Co-Chairman", "Labour Leader")."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is None or after.lower_ not in role_table_nouns():
-        return None
     words = written.split()
     cut = len(words)
+    if len(words) > 1 and _title_word(words[-1]):
+        cut -= 1
+    elif after is None or after.lower_ not in role_table_nouns():
+        return None
     while cut > 1 and words[cut - 1].lower() in portfolios():
         cut -= 1
     known = gazetteer.lookup(" ".join(words[:cut])) if cut < len(words) else None
@@ -1169,6 +1301,16 @@ def _before_brief(span: Span, written: str, gazetteer: Gazetteer) -> tuple[Span,
     name = " ".join(words[:cut])
     narrowed = _narrowed(span, name, known.type)
     return Span(span.doc, narrowed.start, narrowed.end, label=known.type), name, known
+
+
+def _title_word(word: str) -> bool:
+    """ "Chairman", "Co-Chairman", "Vice-President": a role noun, after a hyphenated
+    qualifier or not."""
+    lowered = word.lower().rstrip(".")
+    head = lowered.split("-")[-1]
+    return lowered in role_table_nouns() or (
+        head in role_table_nouns() and lowered.removesuffix(head).rstrip("-") in _qualifiers()
+    )
 
 
 def _portfolio(span: Span) -> bool:

@@ -9,25 +9,29 @@ surname rules see. Each repair is a named rule: the written form stays as the al
 
 Rules (docs/data-model.md, "Name repair"):
 - `editorial_brackets`: square brackets and unbalanced parentheses are removed;
-- `trailing_punctuation`: a final full stop, comma or colon goes, unless it ends an
-  abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end;
+- `trailing_punctuation`: a final full stop, comma, colon or dash goes, unless it ends an
+  abbreviation ("U.S.", "Jr."), and so does a table's stray bar at either end ("Boris
+  Johnson-" of "Boris Johnson-led");
 - `title_split`: a person's name that begins with the words of a body or title ("House",
-  "Senate Majority Leader", "Kerala CM") keeps only the personal name after them, one
-  word of it when a title comes right before ("VP Lorne"); so does one that begins with a
+  "Senate Majority Leader", "Kerala CM") or a military rank ("Field Marshal") keeps only
+  the personal name after them, one word of it when a title comes right before ("VP
+  Lorne"), not a rank ("Major Garrett" may be a name); so does one that begins with a
   place run into a personal name, after "<title> of" or before a given name ("First
-  Minister of Scotland Nicola Sturgeon" tagged as "Scotland Nicola Sturgeon");
+  Minister of Scotland Nicola Sturgeon" tagged as "Scotland Nicola Sturgeon"), and one
+  that begins with one word the gazetteer knows as a body, party or outlet before a
+  given name ("Tory Liam Fox", "NPR Hamza bin Laden"), which becomes an actor of its own;
 - `quantity` (dropped): a number followed by a unit ("Humberto 75 miles");
 - `weather_system` (dropped): a name written after a storm word anywhere in the document
   ("Hurricane Humberto", then "Humberto");
 - `species` (dropped): a binomial, a capitalised word and a lower-case one that is no name
   particle ("Acropora millepora");
 - `trailing_word`: a lower-case function word the span ran on into goes ("Ontario
-  for");
+  for"), and so does a participle hyphened to its last word ("Michael Grant-led");
 - `document` (dropped): the name of a law, treaty or paper ("White Paper", "Coastal
   Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
-  ("Brexit", "COVID-19");
+  ("Brexit", "COVID-19"), and one word naming a doctrine by its "-ism" ("Zionism");
 - `numbered_place` (dropped): a place or nationality with a digit in it, which no place
   name has ("T20", "Running Point Season 1", "77th Republic Day");
 - `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
@@ -43,7 +47,7 @@ Rules (docs/data-model.md, "Name repair"):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,12 +59,15 @@ from polgraph.ingest.agents import ACRONYM_PLURAL, agent_nouns
 from polgraph.ingest.coref import first_name_gender
 from polgraph.ingest.gazetteer import COUNTRY, DEMONYM, Gazetteer, Known, load_gazetteer
 
-_TRAILING = ".,;:|"
+_TRAILING = ".,;:|-\u2013\u2014"
 _LEADING = "-\u2013\u2014'\"\u201c\u2018|"
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}|(?:Jr|Sr|Co|Corp|Inc|Ltd|St|Bros|Plc|Mt)\.")
 _NUMBER = re.compile(r"\d")
 _OPENING_QUOTE = "\u2018\u201c"
 _DASHES = ("-", "\u2013", "\u2014")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_PARTICIPLE = re.compile(r"(.*[A-Za-z])-(?:[a-z]+ed|run|held|built|made|born|won)")
+_IDEOLOGY = re.compile(r"[A-Z][a-z]{2,}isms?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +83,7 @@ class Words:
     not_actors: frozenset[str]
     organisations: frozenset[str]
     titles: frozenset[str]
+    ranks: frozenset[str]
     closed_class: frozenset[str]
     families: frozenset[str]
     qualifiers: frozenset[str]
@@ -94,6 +102,7 @@ def words() -> Words:
         not_actors=frozenset(data["not_actors"]),
         organisations=frozenset(data["organisations"]),
         titles=frozenset(data["titles"]),
+        ranks=frozenset(data["ranks"]),
         closed_class=frozenset(data["closed_class"]),
         families=frozenset(data["families"]),
         qualifiers=frozenset(data["qualifiers"]),
@@ -176,12 +185,14 @@ def _placed(word: str, gazetteer: Gazetteer) -> bool:
     return (known is not None and known.kind in (COUNTRY, DEMONYM)) or bool(gazetteer.place(word))
 
 
-def _prefix_end(tokens: list[str]) -> int:
+def _prefix_end(tokens: list[str], persons: Container[str]) -> int:
     """How many leading words name a body or title rather than the person: the longest
     prefix made of body words, titles, portfolios and connectives (after a place: "Kerala
     CM") that holds at least one body word or title, or one the gazetteer knows as an
     institution or country. A portfolio word alone is the start of an organisation's name
-    ("International Monetary Fund", "National Beekeeping Society"), not a title."""
+    ("International Monetary Fund", "National Beekeeping Society"), not a title. One word
+    the gazetteer knows as a body, party or outlet counts before a given name and a surname
+    ("Tory Liam Fox", "NPR Hamza bin Laden"), where the personal name shows where it ends."""
     heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
@@ -191,8 +202,10 @@ def _prefix_end(tokens: list[str]) -> int:
         prefix = [_bare(word) for word in tokens[:size]]
         if size > 1 and placed:
             prefix = prefix[1:]
+        known = gazetteer.lookup(" ".join(tokens[:size]), exact=True)
         if (all(word in lists for word in prefix) and heads.intersection(prefix)) or (
-            gazetteer.lookup(" ".join(tokens[:size]), exact=True) is not None and size > 1
+            known is not None
+            and (size > 1 or (_body(known) and _personal_start(tokens[1:], persons)))
         ):
             end = size
     while end and tokens[end - 1].lower() in ("of", "the"):
@@ -200,15 +213,47 @@ def _prefix_end(tokens: list[str]) -> int:
     return end
 
 
-def _place_end(tokens: list[str], of_title: bool) -> int:
+def _personal_start(tokens: list[str], persons: Container[str]) -> bool:
+    """Two words or more that begin as a personal name does: a known given name ("Liam
+    Fox"), an initial ("S. Jaishankar"), or a name the document tags as a person
+    elsewhere."""
+    name = " ".join(tokens)
+    return len(tokens) > 1 and (
+        first_name_gender(name) is not None
+        or bool(_INITIAL.fullmatch(tokens[0]))
+        or name in persons
+    )
+
+
+def _body(known: Known) -> bool:
+    """An organisation the gazetteer knows, not a place standing for its government."""
+    return known.type == "ORG" and not known.metonym
+
+
+def _rank_end(tokens: list[str]) -> int:
+    """How many leading words are a military or police rank ("Field Marshal", "Lt Gen"),
+    which a person's name is written after but does not keep."""
+    ranks = words().ranks
+    return max(
+        (size for size in range(1, min(4, len(tokens))) if _rank(tokens[:size]) in ranks),
+        default=0,
+    )
+
+
+def _rank(tokens: list[str]) -> str:
+    return " ".join(_bare(word) for word in tokens)
+
+
+def _place_end(tokens: list[str], of_title: bool, persons: Container[str]) -> int:
     """How many leading words are a country, nationality or region run into a personal name
-    that follows: after "<title> of" ("First Minister of Scotland Nicola Sturgeon") or
-    before a given name ("Kenya Martha Karua"), so "Texas Instruments" or "Kenya Airways"
-    stay whole."""
+    that follows: after "<title> of" ("First Minister of Scotland Nicola Sturgeon"), before
+    a given name ("Kenya Martha Karua") or before a name the document tags as a person
+    elsewhere ("Vermont Bernie Sanders"), so "Texas Instruments" or "Kenya Airways" stay
+    whole."""
     gazetteer = load_gazetteer()
     for size in (2, 1):
         rest = tokens[size:]
-        if len(rest) < 2 or not (of_title or first_name_gender(" ".join(rest))):
+        if len(rest) < 2 or not (of_title or _personal_start(rest, persons)):
             continue
         if _placed(" ".join(tokens[:size]), gazetteer):
             return size
@@ -235,12 +280,14 @@ def repair_words(
     storms: Iterable[str] = (),
     determined: bool = False,
     of_title: bool = False,
+    persons: Container[str] = frozenset(),
 ) -> Repair:
     """Repair the words of one span. `pos` (the parser's tags, one per word) lets
     `not_a_name` drop a lone adverb; without it only a stop word left by another repair
     ("[I]t") is dropped, since a lone "May" may be a surname. `determined`: the span was
     written after "the", which no personal name is; `of_title`: after "<title> of"
-    ("Minister of"), where a place run into a name is the place the title is of."""
+    ("Minister of"), where a place run into a name is the place the title is of;
+    `persons`: the names the document tags as persons elsewhere."""
     lists = words()
     rules: list[str] = []
     lowered = [t.lower() for t in tokens]
@@ -282,20 +329,26 @@ def repair_words(
     split = text.split()
     while len(split) > 1 and split[-1] in STOP_WORDS and split[-1] not in lists.particles:
         split.pop()
-    if len(split) < len(text.split()):
+    participle = _PARTICIPLE.fullmatch(split[-1]) if split else None
+    if participle:
+        split[-1] = participle.group(1)
+    if len(split) < len(text.split()) or participle:
         rules.append("trailing_word")
         text = " ".join(split)
     known = load_gazetteer().lookup(text)
     person = label == "PERSON" and not determined
     if known is None and not person and text.split()[-1].lower() in lists.documents:
         return Repair(None, (*rules, "document"))
-    if text in lists.not_actors:
+    if text in lists.not_actors or (known is None and _IDEOLOGY.fullmatch(text)):
         return Repair(None, (*rules, "abstraction"))
     if known is None and label in ("GPE", "NORP") and _NUMBER.search(text):
         return Repair(None, (*rules, "numbered_place"))
     if label in ("PERSON", "ORG") and known is None:
         split = text.split()
-        cut = _prefix_end(split) or _place_end(split, of_title)
+        cut = _prefix_end(split, persons) or _place_end(split, of_title, persons)
+        ranked = _rank_end(split)
+        if label == "PERSON" or first_name_gender(" ".join(split[ranked:])):
+            cut = max(cut, ranked)
         rest = split[cut:]
         titled = cut and _bare(split[cut - 1]) in title_words()
         named = (
@@ -331,7 +384,12 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     of_title = (
         before == "of" and span.start > 1 and span.doc[span.start - 2].lower_ in title_words()
     )
-    return repair_words(tokens, span.label_, aligned, storms, determined, of_title)
+    persons = (
+        {ent.text for ent in span.doc.ents if ent.label_ == "PERSON" and ent != span}
+        if len(tokens) > 2
+        else frozenset()
+    )
+    return repair_words(tokens, span.label_, aligned, storms, determined, of_title, persons)
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors
 from polgraph.ingest.agents import body_mention, country_mention
-from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.entities import PARTY_TAG, ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
 from polgraph.ingest.names import repair_words, storm_names
 from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Triple, entity_id
@@ -30,6 +30,7 @@ ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 COPULAS = frozenset({"be", "become"})
 POLARITY = {"ALLY_OF": 1, "CRITIC_OF": -1, "RIVAL_OF": -1}
 OWNABLE = frozenset({"PRODUCT", "ORG", "FAC", "WORK_OF_ART"})
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 LEADERSHIP = "LEADER_OF"
 # "Johnson's government", "the Modi administration": bodies a person's name before them
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
@@ -718,6 +719,49 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
 
 
+def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Tory Liam Fox", "Labour's Robin Cook", "Republican Mitt Romney": a party's name
+    written straight before a person's name, with or without a possessive, labels the
+    person a member; so it does each name coordinated with that one ("Labour's Robin Cook
+    and Tony Wright"). Only a party the gazetteer knows: a company's name before a person's
+    says less ("Tesla's Elon Musk")."""
+    person: Actor | None = holder
+    while person is not None:
+        party = _party_before(person, actors)
+        if party is not None:
+            text = person.span.doc[party.span.start : person.span.end].text
+            yield Role(
+                holder.mention, MEMBERSHIP, party.mention, None, False, "party_label", text, 0.7
+            )
+            return
+        root = person.span.root
+        head = actors.actor_at(root.head) if root.dep_ == "conj" else None
+        named = head is not None and head.mention.type == "PERSON" and head.resolved_by == "name"
+        person = head if named and head is not person else None
+
+
+def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
+    """The party written right before the name, or its tag right after it in brackets or
+    commas ("Elizabeth Warren (D-MA)", entities.py)."""
+    doc, sentence = person.span.doc, person.span.sent
+    at = person.span.start - 1
+    if at > sentence.start and doc[at].text in POSSESSIVES:
+        at -= 1
+    found: list[Actor] = []
+    if at >= sentence.start and (party := actors.actor_at(doc[at])) is not None:
+        found += [party] if party.span.end == at + 1 else []
+    after = person.span.end + 1
+    if after < sentence.end and doc[after - 1].text in ("(", ","):
+        party = actors.actor_at(doc[after])
+        if party is not None and PARTY_TAG.fullmatch(party.mention.mention):
+            found.append(party)
+    for party in found:
+        known = load_gazetteer().lookup(party.mention.name)
+        if party.resolved_by == "name" and known is not None and known.kind == "party":
+            return party
+    return None
+
+
 def _plausible(role: Role, table: RoleTable) -> bool:
     """Alliance and rivalry are between actors, not with a country named by a modifier
     ("U.S. Senate opponent" is no rival of the United States); one leads or belongs to a
@@ -768,7 +812,11 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
     for actor in holders.values():
         rules = [possessive_roles(actor, actors)]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
-            rules += [title_roles(actor, actors, table), appositive_roles(actor, actors, table)]
+            rules += [
+                title_roles(actor, actors, table),
+                appositive_roles(actor, actors, table),
+                party_labels(actor, actors),
+            ]
         if actor.resolved_by == DESCRIPTOR and actor.mention.type == "PERSON":
             rules.append(described_roles(actor, actors, table))
         if actor.mention.type == "PERSON":

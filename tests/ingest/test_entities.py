@@ -419,6 +419,9 @@ def test_the_currency_of_an_amount_run_onto_a_name_is_not_part_of_it(nlp: Langua
     doc = nlp("The regulator fined Zenith Airways Rs 40 lakh on Friday.")
     doc.ents = [_ent(doc, "Zenith Airways Rs", "ORG")]
     assert names(ActorIndex(doc))["Zenith Airways"] == ("Zenith Airways", "ORG")
+    headline = nlp("Regulator fines Zenith Airways Rs 1")
+    headline.ents = [_ent(headline, "Zenith Airways Rs 1", "ORG")]
+    assert names(ActorIndex(headline))["Zenith Airways"] == ("Zenith Airways", "ORG")
 
 
 def test_a_party_adjective_names_the_party_only_in_its_own_country(nlp: Language) -> None:
@@ -446,3 +449,58 @@ def test_a_given_name_and_surname_the_model_missed_is_a_person(nlp: Language) ->
     doc = nlp("Farm law row: Anjali Verma on what the vote means for growers")
     doc.ents = []
     assert names(ActorIndex(doc))["Anjali Verma"] == ("Anjali Verma", "PERSON")
+
+
+def test_two_tags_in_a_row_that_name_a_known_body_are_one_name(nlp: Language) -> None:
+    doc = nlp("The Liberal Democrat spokesman Ivo Renn attacked the plan on Monday.")
+    first, second = token(doc, "Liberal"), token(doc, "Democrat")
+    doc.ents = [Span(doc, first, second, label="ORG"), Span(doc, second, second + 1, "NORP")]
+    found = names(ActorIndex(doc))
+    assert found["Liberal Democrat"] == ("Liberal Democrats", "ORG")
+    assert "Liberal" not in found
+
+
+def test_capitalised_words_after_a_tag_that_complete_a_known_name(nlp: Language) -> None:
+    doc = nlp("The Scottish Executive refused, and the European Anti-Fraud Office agreed.")
+    scottish, european = token(doc, "Scottish"), token(doc, "European")
+    doc.ents = [
+        Span(doc, scottish, scottish + 1, label="NORP"),
+        Span(doc, european, european + 1, label="NORP"),
+    ]
+    found = names(ActorIndex(doc))
+    assert found["Scottish Executive"] == ("Scottish Government", "ORG")
+    assert found["European Anti-Fraud Office"] == ("European Anti-Fraud Office", "ORG")
+    assert "Anti-Fraud Office" not in found
+
+
+def test_a_title_run_into_a_known_body_is_left_out_of_its_name(nlp: Language) -> None:
+    doc = nlp("The Conservative Party Co-Chairman said the plan was costed.")
+    doc.ents = [Span(doc, 0, token(doc, "said"), label="ORG")]
+    assert doc.ents[0].text == "The Conservative Party Co-Chairman"
+    found = names(ActorIndex(doc))
+    assert found == {"Conservative Party": ("Conservative Party", "ORG")}
+
+
+def test_a_party_adjective_before_a_lower_case_role_names_the_party(nlp: Language) -> None:
+    found = names(ActorIndex(nlp("Conservative co-chairman Ivo Renn said the party would win.")))
+    assert found["Conservative"] == ("Conservative Party", "ORG")
+    nominee = names(ActorIndex(nlp("Libertarian presidential nominee Ivo Renn lost.")))
+    assert nominee["Libertarian"] == ("Libertarian Party", "ORG")
+    assert "Conservative" not in names(ActorIndex(nlp("Conservative critics say it will fail.")))
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname(nlp: Language) -> None:
+    index = ActorIndex(nlp("The film by Tomas and Marek Novak angered the bishops."))
+    found = names(index)
+    assert found["Tomas"] == ("Tomas Novak", "PERSON")
+    assert found["Marek Novak"][0] == "Marek Novak"
+    other = names(ActorIndex(nlp("Okonkwo and Marek Novak met in Prague on Monday.")))
+    assert not any(name == "Okonkwo Novak" for name, _ in other.values())
+
+
+def test_a_legislators_party_tag_names_the_party(nlp: Language) -> None:
+    doc = nlp("Senator Ada Kell (D-MA) and Rep. Ivo Renn, R-Ohio, backed the bill.")
+    found = names(ActorIndex(doc))
+    assert found["D-MA"] == ("Democratic Party", "ORG")
+    assert found["R-Ohio"] == ("Republican Party", "ORG")
+    assert "Ohio" not in found

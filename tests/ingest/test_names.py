@@ -195,3 +195,61 @@ def test_a_place_run_into_a_name_after_a_title_of_is_split_off(nlp: Language) ->
 @pytest.mark.parametrize("written", ["Texas Instruments", "Kenya Airways", "Ohio Valley Bank"])
 def test_a_place_before_no_personal_name_stays_in_the_name(written: str) -> None:
     assert repair_words(written.split(), "ORG", ["PROPN"] * len(written.split())).name == written
+
+
+def test_a_party_or_outlet_run_into_a_personal_name_is_split_off(nlp: Language) -> None:
+    tory = repair_words(["Tory", "Liam", "Brockett"], "PERSON")
+    assert (tory.name, tory.rules) == ("Liam Brockett", ("title_split",))
+    outlet = repair_words(["NPR", "Hamza", "al", "Tikriti"], "PERSON")
+    assert outlet.name == "Hamza al Tikriti"
+    assert repair_words(["MEA", "R.", "Venkat"], "PERSON").name == "R. Venkat"
+    assert repair_words(["Labour", "Vessel"], "PERSON").name == "Labour Vessel"
+    doc = nlp("Among its backers were Tories Kenneth Brockett and Sir Gil Yarrow, aides said.")
+    at = doc.text.index("Tories")
+    doc.ents = [doc.char_span(at, at + len("Tories Kenneth Brockett"), label="PERSON")]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found["Kenneth Brockett"] == "PERSON"
+    assert found["Conservative Party"] == "ORG"
+    assert not any(name.startswith("Tories") for name in found)
+
+
+def test_a_military_rank_is_no_part_of_the_name() -> None:
+    field = repair_words(["Field", "Marshal", "Asif", "Qadir"], "PERSON")
+    assert (field.name, field.rules) == ("Asif Qadir", ("title_split",))
+    assert repair_words(["Lt", "Gen", "Ode", "Marr"], "PERSON").name == "Ode Marr"
+    tagged = repair_words(["Field", "Marshal", "Asif", "Qadir"], "ORG", ["PROPN"] * 4)
+    assert (tagged.name, tagged.label) == ("Asif Qadir", "PERSON")
+    assert repair_words(["Major", "Garrow"], "PERSON").name == "Major Garrow"
+    league = repair_words(["Major", "League", "Hockey"], "ORG", ["PROPN"] * 3)
+    assert league.name == "Major League Hockey"
+
+
+def test_a_place_run_into_a_name_the_document_tags_elsewhere_is_split_off(nlp: Language) -> None:
+    assert repair_words(["Vermont", "Bernie", "Sandoz"], "PERSON").name == "Vermont Bernie Sandoz"
+    split = repair_words(["Vermont", "Bernie", "Sandoz"], "PERSON", persons={"Bernie Sandoz"})
+    assert (split.name, split.rules) == ("Bernie Sandoz", ("title_split",))
+    doc = nlp("Bernie Sandoz won in Iowa. Days later Vermont Bernie Sandoz won again.")
+    at = doc.text.index("Vermont")
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        doc.char_span(at, at + len("Vermont Bernie Sandoz"), label="PERSON"),
+    ]
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found == {"Bernie Sandoz": "PERSON", "Vermont": "GPE"}
+
+
+def test_a_doctrine_named_by_its_ism_is_no_actor() -> None:
+    assert repair_words(["Zionism"], "ORG").rules == ("abstraction",)
+    assert repair_words(["Fundamentalisms"], "NORP").name is None
+    assert repair_words(["Prism"], "ORG").name == "Prism"
+
+
+def test_a_participle_hyphened_to_a_name_is_no_part_of_it(nlp: Language) -> None:
+    led = repair_words(["Michael", "Grantley-led"], "PERSON")
+    assert (led.name, led.rules) == ("Michael Grantley", ("trailing_word",))
+    assert repair_words(["Ivo", "Renn-"], "PERSON").name == "Ivo Renn"
+    assert repair_words(["Bashar", "al-Assad"], "PERSON").name == "Bashar al-Assad"
+    doc = nlp("The Michael Grantley-led council rejected the report.")
+    doc.ents = []
+    found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
+    assert found == {"Michael Grantley": "PERSON"}

@@ -382,3 +382,23 @@ def test_an_ambassador_named_by_country_represents_that_country(nlp: Language) -
     found = roles(nlp, "Jane Doe served as the British ambassador to the European Union.")
     assert ("Jane Doe", "REPRESENTS", "European Union", "ambassador", False) in found
     assert ("Jane Doe", "REPRESENTS", "United Kingdom", "ambassador", False) in found
+
+
+def test_a_party_name_before_a_persons_labels_the_member(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "The panel, including Labour's Rhona Tillet and Idris Mawr and Republican Dale "
+        "Voss, backed the plan. Tesla's Ona Brisk stayed away.",
+    )
+    members = {(holder, target) for holder, kind, target, _, _ in found if kind == "MEMBER_OF"}
+    assert ("Rhona Tillet", "Labour Party") in members
+    assert ("Idris Mawr", "Labour Party") in members
+    assert ("Dale Voss", "Republican Party") in members
+    assert not any(holder == "Ona Brisk" for holder, _ in members)
+
+
+def test_a_legislators_party_tag_makes_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Senator Ada Kell (D-MA) criticised the bank on Monday.")
+    assert ("Ada Kell", "MEMBER_OF", "Democratic Party", None, False) in found
+    listed = roles(nlp, "Ada Kell, Labour and the Greens agreed on Monday.")
+    assert not any(kind == "MEMBER_OF" for _, kind, _, _, _ in listed)
