@@ -67,7 +67,7 @@ def side_by_side(
         articles, settings, nlp or load_model(settings.model)
     ):
         actors = ActorIndex(doc, settings.overrides)
-        found, named = extract_doc(doc, article, offset, settings.overrides, actors)
+        found, named = extract_doc(doc, article, offset, settings.overrides, actors, settings.judge)
         triples.extend(found)
         mentions.extend(named)
         baseline.extend(cooccurrence_doc(doc, article, actors, offset))

@@ -18,8 +18,10 @@ from polgraph.ingest.affiliation import attribute, located
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
+from polgraph.ingest.pairs import judged
 from polgraph.ingest.records import (
     Article,
+    ArticleRef,
     Evidence,
     Extraction,
     Mention,
@@ -60,7 +62,9 @@ class Settings:
     `partition_size` the most articles, and `partition_chars` the most characters, a
     process takes at a time. Partitions are kept small and even because the last ones
     decide when a run ends: with 200 articles in partitions of 64, one of two workers
-    gets 128 of them and the run can be at best 1.56x faster than one worker.
+    gets 128 of them and the run can be at best 1.56x faster than one worker. `judge`
+    passes every pair of actors through the learned pair model (pairs.py); without it
+    the triples are the construction rules' readings alone.
     """
 
     model: str | None = None
@@ -71,6 +75,7 @@ class Settings:
     partition_size: int = PARTITION_SIZE
     partition_chars: int = 50_000
     overrides: Overrides = NO_OVERRIDES
+    judge: bool = True
 
 
 def link_relation(link: Link) -> Relation:
@@ -98,41 +103,49 @@ def sentence_evidence(sentence: Span, offset: int) -> Evidence:
     return Evidence(sentence=text, start=start, end=start + len(text))
 
 
+def rule_triples(
+    sentence: Span, actors: ActorIndex, ref: ArticleRef, evidence: Evidence, discourse: Discourse
+) -> list[Triple]:
+    """What the construction rules read in one sentence: relations, then roles."""
+    found = [
+        Triple(
+            article=ref,
+            subject=link.subject.mention,
+            relation=link_relation(link),
+            object=link.object.mention,
+            evidence=evidence,
+            confidence=link.confidence,
+        )
+        for link in extract_relations(sentence, actors, discourse=discourse)
+    ]
+    found.extend(role_triples(sentence, actors, ref, evidence))
+    return found
+
+
 def extract_doc(
     doc: Doc,
     article: Article,
     offset: int = 0,
     overrides: Overrides = NO_OVERRIDES,
     actors: ActorIndex | None = None,
+    judge: bool = True,
 ) -> tuple[list[Triple], list[Mention]]:
     """Triples and actor mentions of one parsed piece; offsets are into the whole article.
     Actors then get their country and sector, and outlets become the provenance of the
     sentences that cite them (affiliation.py, sources.py)."""
     actors = actors or ActorIndex(doc, overrides)
     ref = article.ref()
-    triples: list[Triple] = []
     outlets: dict[int, list[str]] = {}
     discourse = Discourse()
+    read: list[tuple[Span, Evidence, list[Triple]]] = []
     for sentence in doc.sents:
         text = sentence.text.strip()
         if not text or len(sentence) > LONGEST_SENTENCE:
             continue
         evidence = sentence_evidence(sentence, offset)
-        start = evidence.start
-        found = [
-            Triple(
-                article=ref,
-                subject=link.subject.mention,
-                relation=link_relation(link),
-                object=link.object.mention,
-                evidence=evidence,
-                confidence=link.confidence,
-            )
-            for link in extract_relations(sentence, actors, discourse=discourse)
-        ]
-        found.extend(role_triples(sentence, actors, ref, evidence))
-        outlets[start] = cited(sentence, actors)
-        triples.extend(found)
+        read.append((sentence, evidence, rule_triples(sentence, actors, ref, evidence, discourse)))
+        outlets[evidence.start] = cited(sentence, actors)
+    triples = judged(read, actors, ref) if judge else [t for _, _, found in read for t in found]
     named = actors.actors()
     triples, mentions = attribute(triples, [actor.mention for actor in named], located(named))
     by_sentence: dict[int, list[Triple]] = {}
@@ -203,7 +216,7 @@ def _extract_stream(
     triples: list[Triple] = []
     mentions: list[Mention] = []
     for doc, article, offset, last in parsed_pieces(articles, settings, nlp):
-        found, named = extract_doc(doc, article, offset, settings.overrides)
+        found, named = extract_doc(doc, article, offset, settings.overrides, judge=settings.judge)
         triples.extend(found)
         mentions.extend(named)
         if last:

@@ -86,6 +86,13 @@ ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="spaCy pipeline name; default: the best English one installed."),
 ]
+RulesOnlyOpt = Annotated[
+    bool,
+    typer.Option(
+        "--rules-only",
+        help="The construction rules' readings alone, without the learned pair model.",
+    ),
+]
 BatchOpt = Annotated[int, typer.Option("--batch-size", help="Texts per nlp.pipe batch.")]
 WorkersOpt = Annotated[
     int, typer.Option("--workers", min=1, help="Processes that parse and extract, locally.")
@@ -224,10 +231,16 @@ def _overrides(path: Path | None) -> Overrides:
 
 
 def _settings(
-    model: str | None, batch_size: int, workers: int, partition_size: int, overrides: Path | None
+    model: str | None,
+    batch_size: int,
+    workers: int,
+    partition_size: int,
+    overrides: Path | None,
+    rules_only: bool,
 ) -> Settings:
     return Settings(
         model=model,
+        judge=not rules_only,
         batch_size=batch_size,
         workers=workers,
         partition_size=partition_size,
@@ -249,6 +262,7 @@ def extract(
     ] = None,
     date: DateOpt = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
     partition_size: PartitionOpt = PARTITION_SIZE,
@@ -257,7 +271,7 @@ def extract(
     overrides: OverridesOpt = None,
 ) -> None:
     """Print the triples of the articles as JSON Lines. Stores nothing."""
-    settings = _settings(model, batch_size, workers, partition_size, overrides)
+    settings = _settings(model, batch_size, workers, partition_size, overrides, rules_only)
     address = _scheduler(engine, scheduler)
     report = Report()
     try:
@@ -368,6 +382,7 @@ def build(
     ] = Path("out"),
     date: DateOpt = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
     batch_size: BatchOpt = 32,
     workers: WorkersOpt = 1,
     partition_size: PartitionOpt = PARTITION_SIZE,
@@ -386,7 +401,7 @@ def build(
     of everything stored (and with --neo4j load it into Neo4j). Articles already stored are
     skipped, so re-running adds nothing."""
     target = _neo4j(uri, username, password, database) if to_neo4j else None
-    settings = _settings(model, batch_size, workers, partition_size, overrides)
+    settings = _settings(model, batch_size, workers, partition_size, overrides, rules_only)
     address = _scheduler(engine, scheduler)
     report = Report()
     sources = [str(p) for p in (paths or [DEFAULT_SEEDS])]
@@ -779,6 +794,7 @@ def eval_command(
         ),
     ] = None,
     model: ModelOpt = None,
+    rules_only: RulesOnlyOpt = False,
 ) -> None:
     """Precision, recall and F1 of directed actor dyads, and of dyad + quad class."""
     from polgraph.evaltable import TABLE_WIDTH, comparison_table, default_corpora, run
@@ -803,7 +819,7 @@ def eval_command(
         raise _fail(str(error)) from None
     if pred is not None and not pred.exists():
         raise _fail(f"{pred}: no such file or directory")
-    settings = Settings(model=model)
+    settings = Settings(model=model, judge=not rules_only)
     pairs: list[Triple] | None = None
     if pred is not None and pred.is_file() and is_triples_file(pred):
         if baseline is not None:

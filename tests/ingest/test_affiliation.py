@@ -19,7 +19,7 @@ def nlp() -> Language:
 
 
 def actors(nlp: Language, text: str) -> dict[str, Mention]:
-    triples, mentions = extract_doc(nlp(text), Article(id="t", text=text))
+    triples, mentions = extract_doc(nlp(text), Article(id="t", text=text), judge=False)
     found = {m.name: m for m in mentions}
     for triple in triples:
         found.setdefault(triple.subject.name, triple.subject)

@@ -16,7 +16,7 @@ def nlp() -> Language:
 
 
 def triples(nlp: Language, text: str) -> list[Triple]:
-    found, _ = extract_doc(nlp(text), Article(id="t", text=text))
+    found, _ = extract_doc(nlp(text), Article(id="t", text=text), judge=False)
     return [t for t in found if t.relation.quad_class != 0]
 
 
@@ -312,7 +312,7 @@ def test_a_clause_hung_on_a_relation_noun_names_no_side(nlp: Language) -> None:
     """A misparse that hangs a clause on the noun ("Putin derailed Indo-US relations" with
     "derailed" as its modifier) must not make that clause's subject a side."""
     text = "Rijiju shares video of Parliament clash Trump derailed Indo-US relations!"
-    found, _ = extract_doc(nlp(text), Article(id="t", text=text))
+    found, _ = extract_doc(nlp(text), Article(id="t", text=text), judge=False)
     assert not any(t.relation.type == "TIES" for t in found)
 
 

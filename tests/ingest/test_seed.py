@@ -73,6 +73,9 @@ JUDGED_RIGHT: set[tuple[str, str, str]] = {
     # Musk, should the billionaire seek it", "claiming Musk had lost his mind".
     ("Dmitry Novikov", "SAY", "Elon Musk"),
     ("Donald Trump", "SAY", "Elon Musk"),
+    # the pair model (ingest/pairs.py): "Novikov said, drawing parallels to the asylum
+    # granted to Edward Snowden".
+    ("Dmitry Novikov", "SAY", "Edward Snowden"),
     ("Dmitry Novikov", "OFFER_ASYLUM", "Elon Musk"),
     ("Elon Musk", "FEUD", "Donald Trump"),
     ("Donald Trump", "FEUD", "Elon Musk"),
