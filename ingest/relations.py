@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import role_table_nouns
+from polgraph.ingest.actors import person_descriptors, role_table_nouns
 from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.coref import PLURAL
@@ -132,7 +132,12 @@ RECEIVING_VERBS = frozenset(
 # Things of an outlet's through which someone speaks to the public.
 MEDIA_NOUNS = frozenset(
     {"programme", "program", "show", "newspaper", "paper", "podcast", "channel", "column",
-     "website", "broadcast", "magazine"}
+     "website", "broadcast", "magazine", "outlet", "broadcaster", "tabloid"}
+)  # fmt: skip
+# The last word of a newspaper's name ("The Lagos Herald", "the Dhaka Tribune").
+MASTHEAD_WORDS = frozenset(
+    {"herald", "times", "post", "journal", "gazette", "tribune", "telegraph", "chronicle",
+     "daily", "standard", "mirror", "observer", "inquirer", "dispatch"}
 )  # fmt: skip
 COMPOSING_VERBS = frozenset({"include", "comprise"})
 # Names of bodies made of other actors.
@@ -275,7 +280,7 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
             if any(not t.weak for t in restated):
                 found = [t for t in found if not t.weak]
             found.extend(restated)
-        elif child.dep_ == "prep" and child.lower_ in INCLUDING:
+        elif child.dep_ == "prep" and child.lower_ in INCLUDING and not _subject_list(child, frame):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_targets(pobj, frame, as_subject, depth + 1))
@@ -299,10 +304,56 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
                 for pobj in grand.children:
                     if pobj.dep_ == "pobj":
                         found.extend(_targets(pobj, frame, as_subject, depth + 1))
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "as"
+            and any(g.lower_ == "such" for g in child.children)
+        ):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_targets(pobj, frame, as_subject, depth + 1))
     unique: dict[str, Target] = {}
     for target in found:
         unique.setdefault(target.actor.mention.id, target)
     return list(unique.values())
+
+
+def _unnamed_group(noun: Token, frame: Frame) -> bool:
+    """ "147", "many countries", "several officials": a count or a plural common noun that
+    names no actor, whose members a list elsewhere in the clause may name."""
+    if frame.actors.actor_at(noun) is not None:
+        return False
+    return noun.pos_ == "NUM" or (noun.pos_ == "NOUN" and noun.tag_ == "NNS")
+
+
+def _subject_list(prep: Token, frame: Frame) -> bool:
+    """ "147 already recognise Palestine, including China and India", "many countries
+    condemned Iran, including Canada": an "including" list set off by a comma after the
+    object of a verb whose subject is a count or an unnamed group names members of that
+    subject, not of the object (with a named subject, "Russia attacked several countries,
+    including Georgia", the list stays with the object)."""
+    noun = prep.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    verb = noun.head
+    if noun.dep_ not in OBJECTS or verb.pos_ != "VERB" or prep.nbor(-1).text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return len(subjects) == 1 and _unnamed_group(subjects[0], frame)
+
+
+def _listed_members(verb: Token, frame: Frame) -> list[Target]:
+    """The subject's members an "including" list after the verb's object names."""
+    return [
+        t
+        for obj in verb.children
+        if obj.dep_ in OBJECTS
+        for node in obj.subtree
+        if node.dep_ == "prep" and node.lower_ in INCLUDING and _subject_list(node, frame)
+        for pobj in node.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame, as_subject=True)
+    ]
 
 
 def _titled(appos: Token) -> bool:
@@ -330,7 +381,11 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     patient of an event noun ("his deportation") is not the actor of the noun, so those are
     left to the nominal-event rule. Goods a measure is put on stand for the state they come
     from or go to ("tariffs on Chinese steel", "a duty on exports to the US"), weakly: only
-    a coded act such as a sanction reaches that state through them."""
+    a coded act such as a sanction reaches that state through them. A paper or an outlet
+    as the doer ("a Norwegian news outlet reported") is the reporting frame, not its
+    country or owner acting."""
+    if as_subject and noun.lemma_.lower() in MEDIA_NOUNS:
+        return []
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
     collective = _collective(noun)
@@ -449,6 +504,8 @@ def _subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Target]:
                 found.extend(_targets(verb.head, frame, as_subject=True))
             else:
                 found.extend(_targets(child, frame, as_subject=True))
+            if _unnamed_group(child, frame):
+                found.extend(_listed_members(verb, frame))
     if has_subject or verb.head.i == verb.i:
         return found
     if depth == 0 and verb.tag_ == "VBG":
@@ -532,7 +589,11 @@ def _passive_subjects(verb: Token, frame: Frame) -> list[Target]:
 def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
     """Who performs an event noun: its possessor or nationality adjective ("Poland's
     expulsion", "the Russian seizure"), a "by"/"from" phrase, else the subject of the
-    light verb that carries it ("floated the possibility…", "made the comment…")."""
+    light verb that carries it ("floated the possibility…", "made the comment…"). An
+    outlet or a paper ("a Norwegian news outlet reported…") is the reporting frame: nobody
+    acts through it."""
+    if noun.lemma_.lower() in MEDIA_NOUNS:
+        return []
     sense = frame.lex.noun(noun)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     patient_poss = sense is not None and sense.has("patient") and not has_of
@@ -801,6 +862,7 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     objects = _verb_objects(verb, frame, preps_only=sense.has("topic") or _sends_actor(verb, sense))
     if verb.lemma_.lower() in TALKING_VERBS:
         objects = [t for t in objects if not _interviewer(t, verb)]
+    objects = [t for t in objects if not _outlet_staff(t)]
     if not objects:
         return
     direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
@@ -810,6 +872,15 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
 def _candidacy(verb: Token, prep: Token) -> bool:
     """ "run for the Senate": the body is the seat sought, not an actor acted on."""
     return verb.lemma_.lower() == "run" and prep.dep_ == "prep" and prep.lower_ == "for"
+
+
+def _outlet_staff(target: Target) -> bool:
+    """ "accused an Evening Standard journalist", "criticised a Times reporter": an
+    unnamed person of an outlet is acted on, not the outlet."""
+    if target.via is None or not _outlet(target.actor):
+        return False
+    noun = target.via.split()[-1].lower()
+    return noun in role_table_nouns() or noun in person_descriptors()
 
 
 def _interviewer(target: Target, verb: Token) -> bool:
@@ -1151,8 +1222,9 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
         elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
             addressees.extend(_prep_targets(child, verb, frame))
     addressees = [t for t in addressees if not _reporting_frame(t)]
-    if addressees:
-        yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
+    speakers = [t for t in _subjects(verb, frame) if _speaks_for(t)]
+    if addressees and speakers:
+        yield Found(speakers, addressees, sense, "speech", verb.text)
 
 
 def statement(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1174,7 +1246,7 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
         clauses, within = _quote_before(verb)
     if not clauses:
         return
-    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor)]
+    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
     own = _own_countries(speakers, frame)
     about = [
         t
@@ -1243,16 +1315,28 @@ def _country_code(actor: Actor) -> str:
 
 
 def _outlet(actor: Actor) -> bool:
-    """ "told BBC News", "told radio host X": an outlet or a journalist is the reporting
-    frame (docs/eval.md). Outlets the gazetteer knows are left in: sources.py takes them
-    out and keeps them as the sentence's source; a name built on "News" says it of the
-    rest."""
+    """ "told BBC News", "told radio host X", "the Lagos Herald reported": an outlet or a
+    journalist is the reporting frame (docs/eval.md). Outlets the gazetteer knows are left
+    in: sources.py takes them out and keeps them as the sentence's source; a name built on
+    "News" or ending in a masthead word says it of the rest."""
     mention = actor.mention
     if mention.sector == "MED":
         return True
-    return (
-        mention.type == "ORG" and "news" in mention.name.lower().split() and not is_outlet(mention)
-    )
+    if mention.type != "ORG" or is_outlet(mention):
+        return False
+    words = mention.name.lower().split()
+    return "news" in words or (len(words) > 1 and words[-1] in MASTHEAD_WORDS)
+
+
+def _speaks_for(speaker: Target) -> bool:
+    """Whether a speaker is an actor whose words are a relation: not an outlet or a paper
+    reporting ("the Lagos Herald reported", "a Norwegian news outlet reported") and not a
+    nationality read off someone who no longer holds the office ("a former British
+    diplomat told…" is not the United Kingdom speaking)."""
+    if _reporting_frame(speaker):
+        return False
+    via = (speaker.via or "").lower().split()
+    return not (speaker.weak and any(word in FORMER_WORDS for word in via))
 
 
 def _reporting_frame(target: Target) -> bool:
@@ -1428,11 +1512,13 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     between: list[Target] = []
     named: list[Target] = []
     owners: list[Target] = []
+    hub = False
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     between.extend(_targets(pobj, frame))
+                    hub = hub or _and_twice(pobj)
         elif child.dep_ in ("compound", "nmod", "amod", "poss") and child.pos_ != "VERB":
             side = owners if child.dep_ == "poss" else named
             for token in child.subtree:
@@ -1453,9 +1539,27 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     frame.consumed.add(noun.i)
     frame.discourse.pair = (unique[0], unique[1])
     former = _former(noun)
-    for i, first in enumerate(unique):
+    hub = hub and sides is between
+    for i, first in enumerate(unique[:1] if hub else unique):
         for second in unique[i + 1 :]:
             yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+
+
+def _and_twice(first: Token) -> bool:
+    """ "relations between Israel and the UAE and Bahrain": a second "and" where a list
+    would have a comma sets the first side against each of the others, which are not
+    each other's partners ("talks between the US, China and Russia" are among all three)."""
+    joined = 0
+    node = first
+    while True:
+        following = [c for c in node.children if c.dep_ == "conj"]
+        if not following:
+            return joined >= 2
+        if any(c.dep_ == "cc" and c.lower_ == "and" for c in node.children) and not any(
+            t.text == "," for t in node.doc[node.i : following[0].i]
+        ):
+            joined += 1
+        node = following[0]
 
 
 def adjective(adj: Token, frame: Frame) -> Iterator[Found]:

@@ -165,6 +165,19 @@ def test_symmetric_noun_between(nlp: Language) -> None:
     assert ("Sam Altman", "FEUD", "Elon Musk") in found
 
 
+def test_between_one_and_two_others_sets_the_first_against_each(nlp: Language) -> None:
+    """A second "and" in place of a comma: the first side's ties with each of the others,
+    not the others' with each other; a list with commas is among all of them."""
+    text = "The talks between Israel and the United Arab Emirates and Bahrain went well."
+    pairs = {frozenset((s, o)) for s, _, o in edges(nlp, text)}
+    assert pairs == {
+        frozenset(("Israel", "United Arab Emirates")),
+        frozenset(("Israel", "Bahrain")),
+    }
+    text = "The talks between the United States, China and Russia failed."
+    assert frozenset(("China", "Russia")) in {frozenset((s, o)) for s, _, o in edges(nlp, text)}
+
+
 def test_symmetric_hyphenated_compound(nlp: Language) -> None:
     found = edges(nlp, "The India-Pakistan conflict flared again.")
     assert ("India", "FIGHT", "Pakistan") in found
@@ -189,6 +202,22 @@ def test_no_relation_for_places_and_times(nlp: Language) -> None:
 def test_including_list_extends_the_object(nlp: Language) -> None:
     text = "Ecuador has sheltered several dissidents, including Julian Assange."
     assert one(nlp, text, "Ecuador", "Julian Assange").relation.type == "SHELTER"
+
+
+def test_including_list_after_the_object_names_members_of_an_unnamed_subject(
+    nlp: Language,
+) -> None:
+    """A count or an unnamed group does what its listed members do; with a named subject
+    the list stays with the object (test above)."""
+    found = {
+        (s, o)
+        for s, _, o in edges(nlp, "Many countries condemned Iran, including Canada and Japan.")
+    }
+    assert found == {("Canada", "Iran"), ("Japan", "Iran")}
+    text = "Of the member states, 120 already recognise Kosovo, including France and Germany."
+    found = {(s, o) for s, _, o in edges(nlp, text)}
+    assert ("France", "Kosovo") in found and ("Germany", "Kosovo") in found
+    assert not any(o in ("France", "Germany") for _, o in found)
 
 
 def test_every_link_names_its_rule_and_confidence(nlp: Language) -> None:
@@ -299,6 +328,25 @@ def test_a_qualifier_and_a_roles_body_in_a_claim_are_not_its_topic(nlp: Language
 
 def test_an_outlet_named_as_news_is_the_reporting_frame(nlp: Language) -> None:
     assert not triples(nlp, "Ed Davey told Sky News that the vote was a disgrace.")
+
+
+def test_a_paper_or_outlet_reporting_is_the_frame_not_a_speaker(nlp: Language) -> None:
+    """Neither a paper's name ending in a masthead word nor a country's news outlet
+    speaks: both are where the report came from."""
+    assert not triples(nlp, "The Lagos Herald reported that Tinubu had cancelled his trip.")
+    text = "A Kenyan news outlet reported on Monday that William Ruto had sacked Kithure Kindiki."
+    assert not any(t.subject.name == "Kenya" for t in triples(nlp, text))
+
+
+def test_a_former_officials_nationality_does_not_speak_for_the_state(nlp: Language) -> None:
+    assert not triples(nlp, "A former British diplomat told the BBC that Putin wanted the prize.")
+    text = "A British diplomat said that Vladimir Putin wanted the prize."
+    assert ("United Kingdom", "Vladimir Putin") in {(s, o) for s, _, o in edges(nlp, text)}
+
+
+def test_an_outlets_unnamed_journalist_is_not_the_outlet(nlp: Language) -> None:
+    text = "Nigel Farage attacked a Daily Telegraph reporter over the question."
+    assert not [t for t in triples(nlp, text) if t.object.name == "Daily Telegraph"]
 
 
 def test_a_name_before_an_event_noun_is_its_agent_in_a_relative_clause(nlp: Language) -> None:

@@ -382,3 +382,11 @@ def test_an_ambassador_named_by_country_represents_that_country(nlp: Language) -
     found = roles(nlp, "Jane Doe served as the British ambassador to the European Union.")
     assert ("Jane Doe", "REPRESENTS", "European Union", "ambassador", False) in found
     assert ("Jane Doe", "REPRESENTS", "United Kingdom", "ambassador", False) in found
+
+
+def test_a_bare_brief_after_a_title_is_no_body(nlp: Language) -> None:
+    """ "Secretary of Transportation" names an office; "of the Treasury" is the department."""
+    found = roles(nlp, "The letter went to Dana Ross, the Secretary of Transportation, on Monday.")
+    assert not any(target == "Transportation" for _, _, target, _, _ in found)
+    found = roles(nlp, "Steven Mnuchin, the Secretary of the Treasury, met Japanese officials.")
+    assert any(target == "Treasury" for _, _, target, _, _ in found)
