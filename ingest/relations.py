@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import person_descriptors, role_table_nouns
+from polgraph.ingest.actors import NAME, person_descriptors, role_table_nouns
 from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.coref import PLURAL
@@ -33,14 +33,15 @@ from polgraph.ingest.sources import is_outlet
 
 SUBJECTS = frozenset({"nsubj"})
 OBJECTS = frozenset({"dobj", "dative", "oprd"})
-# Prepositions that name a place, a time or a manner, not a participant.
+# Prepositions that name a place, a time, a manner or a contrast ("unlike Germany, France
+# criticised Russia"), not a participant.
 ADJUNCT_PREPS = frozenset(
     {
         "in", "at", "during", "since", "after", "before", "under", "within", "across",
         "throughout", "until", "near", "around", "amid", "amidst", "despite", "as", "like",
         "than", "through", "via", "per", "by", "of", "from", "ahead", "about",
         "following", "outside", "inside", "beyond", "upon", "toward", "towards", "because",
-        "without",
+        "without", "unlike", "besides", "except", "excluding", "apart", "instead",
     }
 )  # fmt: skip
 # A claim's setting, not its topic: "under New Labour the country changed", "in Britain";
@@ -263,6 +264,9 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
     marched against…")."""
     if depth > 3 or token.lower_ in REFLEXIVES:
         return []
+    holder = _named_holder(token, frame)
+    if holder is not None:
+        return _targets(holder, frame, as_subject, depth + 1)
     found: list[Target] = []
     actor = frame.actors.actor_at(token)
     if actor is not None:
@@ -354,6 +358,36 @@ def _listed_members(verb: Token, frame: Frame) -> list[Target]:
         if pobj.dep_ == "pobj"
         for t in _targets(pobj, frame, as_subject=True)
     ]
+
+
+def _named_holder(noun: Token, frame: Frame) -> Token | None:
+    """ "The British ambassador, Nigel Casey, …", "the US envoy to Ukraine, Keith Kellogg,
+    met Zelensky": an office read as a generic agent (Government (United States)) and the
+    person named beside it are one actor, and the named person is the one who acts or is
+    acted on. The parser often hangs the name on the office's own "to" or "of" object,
+    where a person cannot restate a country or a body."""
+    if agent_noun(noun) is None or frame.actors.actor_at(noun) is None:
+        return None
+    places = [noun] + [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for place in places:
+        owner = frame.actors.actor_at(place)
+        if place is not noun and (owner is None or owner.mention.type == "PERSON"):
+            continue
+        for appos in place.children:
+            person = frame.actors.actor_at(appos) if appos.dep_ == "appos" else None
+            if (
+                person is not None
+                and person.mention.type == "PERSON"
+                and person.resolved_by == NAME
+            ):
+                return appos
+    return None
 
 
 def _titled(appos: Token) -> bool:
@@ -1833,6 +1867,8 @@ def _links(
                     continue
                 if _stateless_group(subject.actor) or _stateless_group(target.actor):
                     continue
+                if _across_paragraphs(predicate, subject.actor, target.actor):
+                    continue
                 if sense.quad_class is None and (target.weak or subject.weak):
                     continue
                 mood = base_modality
@@ -1876,6 +1912,18 @@ def _stateless_group(actor: Actor) -> bool:
         return False
     country, sector = known_affiliation(actor.mention)
     return country is None and sector is None
+
+
+def _across_paragraphs(predicate: Token, *actors: Actor) -> bool:
+    """A blank line the parser left inside one sentence (a quotation closing a paragraph,
+    the next paragraph's first words) ends what a predicate can reach: a link across it
+    joins two paragraphs' actors. Pronouns resolved to a name elsewhere count where they
+    stand; an actor carried over from an earlier sentence is not looked at."""
+    sentence = predicate.sent
+    inside = [a.span for a in actors if sentence.start <= a.span.start < sentence.end]
+    start = min([predicate.i, *(span.start for span in inside)])
+    end = max([predicate.i + 1, *(span.end for span in inside)])
+    return any(t.is_space and t.text.count("\n") > 1 for t in predicate.doc[start:end])
 
 
 def _officer_of(first: Actor, second: Actor) -> bool:

@@ -232,6 +232,36 @@ def test_a_bodys_officer_read_as_one_name_does_not_speak_about_the_body(nlp: Lan
     assert not triples(nlp, text)
 
 
+def test_a_blank_line_inside_a_parsed_sentence_ends_a_predicates_reach(nlp: Language) -> None:
+    """Scraped text runs a paragraph's last words into the next one's first: no link
+    joins the two."""
+    assert not triples(nlp, "Lithuania criticised the ministers of\n\nBelarus and Poland.")
+    found = edges(nlp, "Lithuania criticised the ministers of Belarus and Poland.")
+    assert ("Lithuania", "CRITICIZE", "Belarus") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike Germany, France criticised Russia.",
+        "France, unlike Germany, criticised Russia.",
+        "France criticised Russia, unlike Germany.",
+    ],
+)
+def test_a_contrast_names_no_target(nlp: Language, text: str) -> None:
+    assert {(s, o) for s, _, o in edges(nlp, text)} == {("France", "Russia")}
+
+
+def test_an_office_named_beside_its_holder_acts_as_the_holder(nlp: Language) -> None:
+    """The person named beside an office is the doer, also when the parser hangs the name
+    on the office's "to" object, where a person cannot restate a country."""
+    found = {
+        (s, o)
+        for s, _, o in edges(nlp, "The US envoy to Ukraine, Keith Kellogg, met Volodymyr Zelensky.")
+    }
+    assert found == {("Keith Kellogg", "Volodymyr Zelensky")}
+
+
 def test_every_link_names_its_rule_and_confidence(nlp: Language) -> None:
     for triple in triples(nlp, "Japan criticised China and praised India."):
         assert triple.relation.rule
