@@ -1865,8 +1865,6 @@ def _links(
                     subject.actor, target.actor
                 ):
                     continue
-                if _stateless_group(subject.actor) or _stateless_group(target.actor):
-                    continue
                 if _across_paragraphs(predicate, subject.actor, target.actor):
                     continue
                 if sense.quad_class is None and (target.weak or subject.weak):
@@ -1902,16 +1900,6 @@ def _links(
                         former=former,
                         confidence=round(max(0.05, min(1.0, confidence)), 2),
                     )
-
-
-def _stateless_group(actor: Actor) -> bool:
-    """A group the recogniser tagged as a people or creed with neither a country nor a
-    sector it is known by ("protesters", "Zionism", a capitalised "Blows" in a headline) is
-    no actor: docs/eval.md leaves out groups with no identifiable country or sector."""
-    if actor.mention.type != "NORP":
-        return False
-    country, sector = known_affiliation(actor.mention)
-    return country is None and sector is None
 
 
 def _across_paragraphs(predicate: Token, *actors: Actor) -> bool:
