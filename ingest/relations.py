@@ -19,6 +19,7 @@ from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.coref import PLURAL
 from polgraph.ingest.entities import Actor, ActorIndex
+from polgraph.ingest.names import words
 from polgraph.ingest.records import Modality
 from polgraph.ingest.semantics import (
     Lexicon,
@@ -135,6 +136,8 @@ MEDIA_NOUNS = frozenset(
     {"programme", "program", "show", "newspaper", "paper", "podcast", "channel", "column",
      "website", "broadcast", "magazine", "outlet", "broadcaster", "tabloid"}
 )  # fmt: skip
+# Last words of a company's name, which a capital "The" does not make a publication.
+BUSINESS_WORDS = frozenset({"company", "group", "bank", "trust", "inc", "ltd", "plc", "llc"})
 # The last word of a newspaper's name ("The Lagos Herald", "the Dhaka Tribune").
 MASTHEAD_WORDS = frozenset(
     {"herald", "times", "post", "journal", "gazette", "tribune", "telegraph", "chronicle",
@@ -1359,7 +1362,27 @@ def _outlet(actor: Actor) -> bool:
     if mention.type != "ORG" or is_outlet(mention):
         return False
     words = mention.name.lower().split()
-    return "news" in words or (len(words) > 1 and words[-1] in MASTHEAD_WORDS)
+    return (
+        "news" in words
+        or (len(words) > 1 and words[-1] in MASTHEAD_WORDS)
+        or _publication_title(actor)
+    )
+
+
+def _publication_title(actor: Actor) -> bool:
+    """ "told The EastAfrican", "commented to The Hindu": a name written after a capital
+    "The" inside a sentence is a publication's title, where a body is "the committee", "the
+    United Nations"; a name ending in an organisation word ("The Carter Center") is a body
+    still, and one the gazetteer places is an actor it knows."""
+    span = actor.span
+    before = span.doc[span.start - 1] if span.start > span.sent.start + 1 else None
+    if before is None or before.text != "The" or actor.resolved_by != NAME:
+        return False
+    last = actor.mention.name.lower().split()[-1]
+    lists = words()
+    if last in lists.organisations or last in lists.bodies or last in BUSINESS_WORDS:
+        return False
+    return known_affiliation(actor.mention) == (None, None)
 
 
 def _speaks_for(speaker: Target) -> bool:

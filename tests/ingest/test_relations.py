@@ -373,6 +373,15 @@ def test_a_paper_or_outlet_reporting_is_the_frame_not_a_speaker(nlp: Language) -
     assert not any(t.subject.name == "Kenya" for t in triples(nlp, text))
 
 
+def test_a_title_after_a_capital_the_is_a_publication(nlp: Language) -> None:
+    """ "told The EastAfrican" is the reporting frame; "told The Carter Center" names a
+    body."""
+    text = "William Ruto told The EastAfrican that Uganda had broken the deal."
+    assert not [t for t in triples(nlp, text) if t.object.name == "EastAfrican"]
+    text = "William Ruto told The Carter Center that Uganda had broken the deal."
+    assert one(nlp, text, "William Ruto", "Carter Center").relation.type == "TELL"
+
+
 def test_a_former_officials_nationality_does_not_speak_for_the_state(nlp: Language) -> None:
     assert not triples(nlp, "A former British diplomat told the BBC that Putin wanted the prize.")
     text = "A British diplomat said that Vladimir Putin wanted the prize."
