@@ -19,8 +19,9 @@ from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.coref import PLURAL
 from polgraph.ingest.entities import Actor, ActorIndex
+from polgraph.ingest.gazetteer import load_gazetteer
 from polgraph.ingest.names import words
-from polgraph.ingest.records import Modality
+from polgraph.ingest.records import Mention, Modality
 from polgraph.ingest.semantics import (
     Lexicon,
     Sense,
@@ -30,7 +31,7 @@ from polgraph.ingest.semantics import (
     reading_for,
     unknown_sense,
 )
-from polgraph.ingest.sources import is_outlet
+from polgraph.ingest.sources import MEDIA, is_outlet
 
 SUBJECTS = frozenset({"nsubj"})
 OBJECTS = frozenset({"dobj", "dative", "oprd"})
@@ -1357,7 +1358,7 @@ def _outlet(actor: Actor) -> bool:
     in: sources.py takes them out and keeps them as the sentence's source; a name built on
     "News" or ending in a masthead word says it of the rest."""
     mention = actor.mention
-    if mention.sector == "MED":
+    if mention.sector == "MED" or _outlet_run_on(mention):
         return True
     if mention.type != "ORG" or is_outlet(mention):
         return False
@@ -1367,6 +1368,14 @@ def _outlet(actor: Actor) -> bool:
         or (len(words) > 1 and words[-1] in MASTHEAD_WORDS)
         or _publication_title(actor)
     )
+
+
+def _outlet_run_on(mention: Mention) -> bool:
+    """ "told NPR Hamza bin Laden had appeared…": the recogniser ran a known outlet into
+    the name after it; the addressee is the outlet, the reporting frame."""
+    first = mention.name.split()[0]
+    known = load_gazetteer().lookup(first, exact=True)
+    return first != mention.name and known is not None and known.kind == MEDIA
 
 
 def _publication_title(actor: Actor) -> bool:

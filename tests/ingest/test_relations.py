@@ -382,6 +382,11 @@ def test_a_title_after_a_capital_the_is_a_publication(nlp: Language) -> None:
     assert one(nlp, text, "William Ruto", "Carter Center").relation.type == "TELL"
 
 
+def test_an_outlet_run_into_the_next_name_is_the_reporting_frame(nlp: Language) -> None:
+    text = "Jane Okafor told NPR Omar bin Laden was alive."
+    assert not [t for t in triples(nlp, text) if t.object.name.startswith("NPR")]
+
+
 def test_a_former_officials_nationality_does_not_speak_for_the_state(nlp: Language) -> None:
     assert not triples(nlp, "A former British diplomat told the BBC that Putin wanted the prize.")
     text = "A British diplomat said that Vladimir Putin wanted the prize."
