@@ -14,12 +14,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import role_table_nouns
+from polgraph.ingest.actors import NAME, person_descriptors, role_table_nouns
 from polgraph.ingest.affiliation import known_affiliation
 from polgraph.ingest.agents import agent_noun
 from polgraph.ingest.coref import PLURAL
 from polgraph.ingest.entities import Actor, ActorIndex
-from polgraph.ingest.records import Modality
+from polgraph.ingest.gazetteer import load_gazetteer
+from polgraph.ingest.names import words
+from polgraph.ingest.records import Mention, Modality
 from polgraph.ingest.semantics import (
     Lexicon,
     Sense,
@@ -29,18 +31,19 @@ from polgraph.ingest.semantics import (
     reading_for,
     unknown_sense,
 )
-from polgraph.ingest.sources import is_outlet
+from polgraph.ingest.sources import MEDIA, is_outlet
 
 SUBJECTS = frozenset({"nsubj"})
 OBJECTS = frozenset({"dobj", "dative", "oprd"})
-# Prepositions that name a place, a time or a manner, not a participant.
+# Prepositions that name a place, a time, a manner or a contrast ("unlike Germany, France
+# criticised Russia"), not a participant.
 ADJUNCT_PREPS = frozenset(
     {
         "in", "at", "during", "since", "after", "before", "under", "within", "across",
         "throughout", "until", "near", "around", "amid", "amidst", "despite", "as", "like",
         "than", "through", "via", "per", "by", "of", "from", "ahead", "about",
         "following", "outside", "inside", "beyond", "upon", "toward", "towards", "because",
-        "without",
+        "without", "unlike", "besides", "except", "excluding", "apart", "instead",
     }
 )  # fmt: skip
 # A claim's setting, not its topic: "under New Labour the country changed", "in Britain";
@@ -132,7 +135,14 @@ RECEIVING_VERBS = frozenset(
 # Things of an outlet's through which someone speaks to the public.
 MEDIA_NOUNS = frozenset(
     {"programme", "program", "show", "newspaper", "paper", "podcast", "channel", "column",
-     "website", "broadcast", "magazine"}
+     "website", "broadcast", "magazine", "outlet", "broadcaster", "tabloid"}
+)  # fmt: skip
+# Last words of a company's name, which a capital "The" does not make a publication.
+BUSINESS_WORDS = frozenset({"company", "group", "bank", "trust", "inc", "ltd", "plc", "llc"})
+# The last word of a newspaper's name ("The Lagos Herald", "the Dhaka Tribune").
+MASTHEAD_WORDS = frozenset(
+    {"herald", "times", "post", "journal", "gazette", "tribune", "telegraph", "chronicle",
+     "daily", "standard", "mirror", "observer", "inquirer", "dispatch"}
 )  # fmt: skip
 COMPOSING_VERBS = frozenset({"include", "comprise"})
 # Names of bodies made of other actors.
@@ -258,6 +268,9 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
     marched against…")."""
     if depth > 3 or token.lower_ in REFLEXIVES:
         return []
+    holder = _named_holder(token, frame)
+    if holder is not None:
+        return _targets(holder, frame, as_subject, depth + 1)
     found: list[Target] = []
     actor = frame.actors.actor_at(token)
     if actor is not None:
@@ -275,7 +288,7 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
             if any(not t.weak for t in restated):
                 found = [t for t in found if not t.weak]
             found.extend(restated)
-        elif child.dep_ == "prep" and child.lower_ in INCLUDING:
+        elif child.dep_ == "prep" and child.lower_ in INCLUDING and not _subject_list(child, frame):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(_targets(pobj, frame, as_subject, depth + 1))
@@ -299,10 +312,86 @@ def _targets(token: Token, frame: Frame, as_subject: bool = False, depth: int = 
                 for pobj in grand.children:
                     if pobj.dep_ == "pobj":
                         found.extend(_targets(pobj, frame, as_subject, depth + 1))
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "as"
+            and any(g.lower_ == "such" for g in child.children)
+        ):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(_targets(pobj, frame, as_subject, depth + 1))
     unique: dict[str, Target] = {}
     for target in found:
         unique.setdefault(target.actor.mention.id, target)
     return list(unique.values())
+
+
+def _unnamed_group(noun: Token, frame: Frame) -> bool:
+    """ "147", "many countries", "several officials": a count or a plural common noun that
+    names no actor, whose members a list elsewhere in the clause may name."""
+    if frame.actors.actor_at(noun) is not None:
+        return False
+    return noun.pos_ == "NUM" or (noun.pos_ == "NOUN" and noun.tag_ == "NNS")
+
+
+def _subject_list(prep: Token, frame: Frame) -> bool:
+    """ "147 already recognise Palestine, including China and India", "many countries
+    condemned Iran, including Canada": an "including" list set off by a comma after the
+    object of a verb whose subject is a count or an unnamed group names members of that
+    subject, not of the object (with a named subject, "Russia attacked several countries,
+    including Georgia", the list stays with the object)."""
+    noun = prep.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head.head
+    verb = noun.head
+    if noun.dep_ not in OBJECTS or verb.pos_ != "VERB" or prep.nbor(-1).text != ",":
+        return False
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    return len(subjects) == 1 and _unnamed_group(subjects[0], frame)
+
+
+def _listed_members(verb: Token, frame: Frame) -> list[Target]:
+    """The subject's members an "including" list after the verb's object names."""
+    return [
+        t
+        for obj in verb.children
+        if obj.dep_ in OBJECTS
+        for node in obj.subtree
+        if node.dep_ == "prep" and node.lower_ in INCLUDING and _subject_list(node, frame)
+        for pobj in node.children
+        if pobj.dep_ == "pobj"
+        for t in _targets(pobj, frame, as_subject=True)
+    ]
+
+
+def _named_holder(noun: Token, frame: Frame) -> Token | None:
+    """ "The British ambassador, Nigel Casey, …", "the US envoy to Ukraine, Keith Kellogg,
+    met Zelensky": an office read as a generic agent (Government (United States)) and the
+    person named beside it are one actor, and the named person is the one who acts or is
+    acted on. The parser often hangs the name on the office's own "to" or "of" object,
+    where a person cannot restate a country or a body."""
+    if agent_noun(noun) is None or frame.actors.actor_at(noun) is None:
+        return None
+    places = [noun] + [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    for place in places:
+        owner = frame.actors.actor_at(place)
+        if place is not noun and (owner is None or owner.mention.type == "PERSON"):
+            continue
+        for appos in place.children:
+            person = frame.actors.actor_at(appos) if appos.dep_ == "appos" else None
+            if (
+                person is not None
+                and person.mention.type == "PERSON"
+                and person.resolved_by == NAME
+            ):
+                return appos
+    return None
 
 
 def _titled(appos: Token) -> bool:
@@ -330,7 +419,11 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     patient of an event noun ("his deportation") is not the actor of the noun, so those are
     left to the nominal-event rule. Goods a measure is put on stand for the state they come
     from or go to ("tariffs on Chinese steel", "a duty on exports to the US"), weakly: only
-    a coded act such as a sanction reaches that state through them."""
+    a coded act such as a sanction reaches that state through them. A paper or an outlet
+    as the doer ("a Norwegian news outlet reported") is the reporting frame, not its
+    country or owner acting."""
+    if as_subject and noun.lemma_.lower() in MEDIA_NOUNS:
+        return []
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
     collective = _collective(noun)
@@ -449,6 +542,8 @@ def _subjects(verb: Token, frame: Frame, depth: int = 0) -> list[Target]:
                 found.extend(_targets(verb.head, frame, as_subject=True))
             else:
                 found.extend(_targets(child, frame, as_subject=True))
+            if _unnamed_group(child, frame):
+                found.extend(_listed_members(verb, frame))
     if has_subject or verb.head.i == verb.i:
         return found
     if depth == 0 and verb.tag_ == "VBG":
@@ -532,7 +627,11 @@ def _passive_subjects(verb: Token, frame: Frame) -> list[Target]:
 def _noun_agents(noun: Token, frame: Frame, depth: int = 0) -> list[Target]:
     """Who performs an event noun: its possessor or nationality adjective ("Poland's
     expulsion", "the Russian seizure"), a "by"/"from" phrase, else the subject of the
-    light verb that carries it ("floated the possibility…", "made the comment…")."""
+    light verb that carries it ("floated the possibility…", "made the comment…"). An
+    outlet or a paper ("a Norwegian news outlet reported…") is the reporting frame: nobody
+    acts through it."""
+    if noun.lemma_.lower() in MEDIA_NOUNS:
+        return []
     sense = frame.lex.noun(noun)
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     patient_poss = sense is not None and sense.has("patient") and not has_of
@@ -801,6 +900,7 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     objects = _verb_objects(verb, frame, preps_only=sense.has("topic") or _sends_actor(verb, sense))
     if verb.lemma_.lower() in TALKING_VERBS:
         objects = [t for t in objects if not _interviewer(t, verb)]
+    objects = [t for t in objects if not _outlet_staff(t)]
     if not objects:
         return
     direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
@@ -810,6 +910,15 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
 def _candidacy(verb: Token, prep: Token) -> bool:
     """ "run for the Senate": the body is the seat sought, not an actor acted on."""
     return verb.lemma_.lower() == "run" and prep.dep_ == "prep" and prep.lower_ == "for"
+
+
+def _outlet_staff(target: Target) -> bool:
+    """ "accused an Evening Standard journalist", "criticised a Times reporter": an
+    unnamed person of an outlet is acted on, not the outlet."""
+    if target.via is None or not _outlet(target.actor):
+        return False
+    noun = target.via.split()[-1].lower()
+    return noun in role_table_nouns() or noun in person_descriptors()
 
 
 def _interviewer(target: Target, verb: Token) -> bool:
@@ -1151,8 +1260,9 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
         elif child.dep_ in ("prep", "dative") and child.lower_ == "to":
             addressees.extend(_prep_targets(child, verb, frame))
     addressees = [t for t in addressees if not _reporting_frame(t)]
-    if addressees:
-        yield Found(_subjects(verb, frame), addressees, sense, "speech", verb.text)
+    speakers = [t for t in _subjects(verb, frame) if _speaks_for(t)]
+    if addressees and speakers:
+        yield Found(speakers, addressees, sense, "speech", verb.text)
 
 
 def statement(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1174,7 +1284,7 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
         clauses, within = _quote_before(verb)
     if not clauses:
         return
-    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor)]
+    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
     own = _own_countries(speakers, frame)
     about = [
         t
@@ -1243,16 +1353,56 @@ def _country_code(actor: Actor) -> str:
 
 
 def _outlet(actor: Actor) -> bool:
-    """ "told BBC News", "told radio host X": an outlet or a journalist is the reporting
-    frame (docs/eval.md). Outlets the gazetteer knows are left in: sources.py takes them
-    out and keeps them as the sentence's source; a name built on "News" says it of the
-    rest."""
+    """ "told BBC News", "told radio host X", "the Lagos Herald reported": an outlet or a
+    journalist is the reporting frame (docs/eval.md). Outlets the gazetteer knows are left
+    in: sources.py takes them out and keeps them as the sentence's source; a name built on
+    "News" or ending in a masthead word says it of the rest."""
     mention = actor.mention
-    if mention.sector == "MED":
+    if mention.sector == "MED" or _outlet_run_on(mention):
         return True
+    if mention.type != "ORG" or is_outlet(mention):
+        return False
+    words = mention.name.lower().split()
     return (
-        mention.type == "ORG" and "news" in mention.name.lower().split() and not is_outlet(mention)
+        "news" in words
+        or (len(words) > 1 and words[-1] in MASTHEAD_WORDS)
+        or _publication_title(actor)
     )
+
+
+def _outlet_run_on(mention: Mention) -> bool:
+    """ "told NPR Hamza bin Laden had appeared…": the recogniser ran a known outlet into
+    the name after it; the addressee is the outlet, the reporting frame."""
+    first = mention.name.split()[0]
+    known = load_gazetteer().lookup(first, exact=True)
+    return first != mention.name and known is not None and known.kind == MEDIA
+
+
+def _publication_title(actor: Actor) -> bool:
+    """ "told The EastAfrican", "commented to The Hindu": a name written after a capital
+    "The" inside a sentence is a publication's title, where a body is "the committee", "the
+    United Nations"; a name ending in an organisation word ("The Carter Center") is a body
+    still, and one the gazetteer places is an actor it knows."""
+    span = actor.span
+    before = span.doc[span.start - 1] if span.start > span.sent.start + 1 else None
+    if before is None or before.text != "The" or actor.resolved_by != NAME:
+        return False
+    last = actor.mention.name.lower().split()[-1]
+    lists = words()
+    if last in lists.organisations or last in lists.bodies or last in BUSINESS_WORDS:
+        return False
+    return known_affiliation(actor.mention) == (None, None)
+
+
+def _speaks_for(speaker: Target) -> bool:
+    """Whether a speaker is an actor whose words are a relation: not an outlet or a paper
+    reporting ("the Lagos Herald reported", "a Norwegian news outlet reported") and not a
+    nationality read off someone who no longer holds the office ("a former British
+    diplomat told…" is not the United Kingdom speaking)."""
+    if _reporting_frame(speaker):
+        return False
+    via = (speaker.via or "").lower().split()
+    return not (speaker.weak and any(word in FORMER_WORDS for word in via))
 
 
 def _reporting_frame(target: Target) -> bool:
@@ -1428,11 +1578,13 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     between: list[Target] = []
     named: list[Target] = []
     owners: list[Target] = []
+    hub = False
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     between.extend(_targets(pobj, frame))
+                    hub = hub or _and_twice(pobj)
         elif child.dep_ in ("compound", "nmod", "amod", "poss") and child.pos_ != "VERB":
             side = owners if child.dep_ == "poss" else named
             for token in child.subtree:
@@ -1453,9 +1605,27 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     frame.consumed.add(noun.i)
     frame.discourse.pair = (unique[0], unique[1])
     former = _former(noun)
-    for i, first in enumerate(unique):
+    hub = hub and sides is between
+    for i, first in enumerate(unique[:1] if hub else unique):
         for second in unique[i + 1 :]:
             yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+
+
+def _and_twice(first: Token) -> bool:
+    """ "relations between Israel and the UAE and Bahrain": a second "and" where a list
+    would have a comma sets the first side against each of the others, which are not
+    each other's partners ("talks between the US, China and Russia" are among all three)."""
+    joined = 0
+    node = first
+    while True:
+        following = [c for c in node.children if c.dep_ == "conj"]
+        if not following:
+            return joined >= 2
+        if any(c.dep_ == "cc" and c.lower_ == "and" for c in node.children) and not any(
+            t.text == "," for t in node.doc[node.i : following[0].i]
+        ):
+            joined += 1
+        node = following[0]
 
 
 def adjective(adj: Token, frame: Frame) -> Iterator[Found]:
@@ -1723,7 +1893,11 @@ def _links(
         )
         for subject in subjects:
             for target in objects:
-                if _same_person(subject.actor, target.actor):
+                if _same_person(subject.actor, target.actor) or _officer_of(
+                    subject.actor, target.actor
+                ):
+                    continue
+                if _across_paragraphs(predicate, subject.actor, target.actor):
                     continue
                 if sense.quad_class is None and (target.weak or subject.weak):
                     continue
@@ -1758,6 +1932,31 @@ def _links(
                         former=former,
                         confidence=round(max(0.05, min(1.0, confidence)), 2),
                     )
+
+
+def _across_paragraphs(predicate: Token, *actors: Actor) -> bool:
+    """A blank line the parser left inside one sentence (a quotation closing a paragraph,
+    the next paragraph's first words) ends what a predicate can reach: a link across it
+    joins two paragraphs' actors. Pronouns resolved to a name elsewhere count where they
+    stand; an actor carried over from an earlier sentence is not looked at."""
+    sentence = predicate.sent
+    inside = [a.span for a in actors if sentence.start <= a.span.start < sentence.end]
+    start = min([predicate.i, *(span.start for span in inside)])
+    end = max([predicate.i + 1, *(span.end for span in inside)])
+    return any(t.is_space and t.text.count("\n") > 1 for t in predicate.doc[start:end])
+
+
+def _officer_of(first: Actor, second: Actor) -> bool:
+    """ "The Conservative Party Co-Chairman said the Conservative Party…": a name that is
+    the other actor's name with a role noun after it is that body's own officer, read by
+    the recogniser as one name; an officer's words on their own body are no relation."""
+    for one, other in ((first, second), (second, first)):
+        name, body = one.mention.name, other.mention.name
+        if name.startswith(body + " "):
+            last = name[len(body) :].split()[-1].lower()
+            if last.split("-")[-1] in role_table_nouns():
+                return True
+    return False
 
 
 def _same_person(first: Actor, second: Actor) -> bool:

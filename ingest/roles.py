@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors
+from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors, portfolios
 from polgraph.ingest.agents import body_mention, country_mention
 from polgraph.ingest.entities import PARTY_TAG, ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
@@ -642,6 +642,8 @@ def _prepositional_target(
             if pobj.dep_ != "pobj":
                 continue
             actor = actors.actor_at(pobj) or _named_polity(pobj, actors)
+            if actor is not None and actor.mention.type == "ORG" and _brief(pobj):
+                continue
             if actor is not None and actor.mention.id != holder.mention.id:
                 return actor.mention, False
             for token in pobj.subtree:
@@ -649,6 +651,17 @@ def _prepositional_target(
                 if actor is not None and actor.mention.id != holder.mention.id:
                     return actor.mention, True
     return None, False
+
+
+def _brief(noun: Token) -> bool:
+    """ "the Secretary of Transportation", "Minister of Defence": a bare capitalised brief
+    after the role names the office, not a body called "Transportation" ("of the Treasury",
+    with its article, is the department; "minister for Scotland" is a place)."""
+    return (
+        noun.lower_ in portfolios()
+        and not any(c.dep_ in ("det", "compound", "amod") for c in noun.children)
+        and not any(c.dep_ == "conj" for c in noun.children)
+    )
 
 
 def _named_polity(noun: Token, actors: ActorIndex) -> Actor | None:

@@ -165,6 +165,19 @@ def test_symmetric_noun_between(nlp: Language) -> None:
     assert ("Sam Altman", "FEUD", "Elon Musk") in found
 
 
+def test_between_one_and_two_others_sets_the_first_against_each(nlp: Language) -> None:
+    """A second "and" in place of a comma: the first side's ties with each of the others,
+    not the others' with each other; a list with commas is among all of them."""
+    text = "The talks between Israel and the United Arab Emirates and Bahrain went well."
+    pairs = {frozenset((s, o)) for s, _, o in edges(nlp, text)}
+    assert pairs == {
+        frozenset(("Israel", "United Arab Emirates")),
+        frozenset(("Israel", "Bahrain")),
+    }
+    text = "The talks between the United States, China and Russia failed."
+    assert frozenset(("China", "Russia")) in {frozenset((s, o)) for s, _, o in edges(nlp, text)}
+
+
 def test_symmetric_hyphenated_compound(nlp: Language) -> None:
     found = edges(nlp, "The India-Pakistan conflict flared again.")
     assert ("India", "FIGHT", "Pakistan") in found
@@ -189,6 +202,57 @@ def test_no_relation_for_places_and_times(nlp: Language) -> None:
 def test_including_list_extends_the_object(nlp: Language) -> None:
     text = "Ecuador has sheltered several dissidents, including Julian Assange."
     assert one(nlp, text, "Ecuador", "Julian Assange").relation.type == "SHELTER"
+
+
+def test_including_list_after_the_object_names_members_of_an_unnamed_subject(
+    nlp: Language,
+) -> None:
+    """A count or an unnamed group does what its listed members do; with a named subject
+    the list stays with the object (test above)."""
+    found = {
+        (s, o)
+        for s, _, o in edges(nlp, "Many countries condemned Iran, including Canada and Japan.")
+    }
+    assert found == {("Canada", "Iran"), ("Japan", "Iran")}
+    text = "Of the member states, 120 already recognise Kosovo, including France and Germany."
+    found = {(s, o) for s, _, o in edges(nlp, text)}
+    assert ("France", "Kosovo") in found and ("Germany", "Kosovo") in found
+    assert not any(o in ("France", "Germany") for _, o in found)
+
+
+def test_a_bodys_officer_read_as_one_name_does_not_speak_about_the_body(nlp: Language) -> None:
+    text = "The Conservative Party Co-Chairman said the Conservative Party would win."
+    assert not triples(nlp, text)
+
+
+def test_a_blank_line_inside_a_parsed_sentence_ends_a_predicates_reach(nlp: Language) -> None:
+    """Scraped text runs a paragraph's last words into the next one's first: no link
+    joins the two."""
+    assert not triples(nlp, "Lithuania criticised the ministers of\n\nBelarus and Poland.")
+    found = edges(nlp, "Lithuania criticised the ministers of Belarus and Poland.")
+    assert ("Lithuania", "CRITICIZE", "Belarus") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unlike Germany, France criticised Russia.",
+        "France, unlike Germany, criticised Russia.",
+        "France criticised Russia, unlike Germany.",
+    ],
+)
+def test_a_contrast_names_no_target(nlp: Language, text: str) -> None:
+    assert {(s, o) for s, _, o in edges(nlp, text)} == {("France", "Russia")}
+
+
+def test_an_office_named_beside_its_holder_acts_as_the_holder(nlp: Language) -> None:
+    """The person named beside an office is the doer, also when the parser hangs the name
+    on the office's "to" object, where a person cannot restate a country."""
+    found = {
+        (s, o)
+        for s, _, o in edges(nlp, "The US envoy to Ukraine, Keith Kellogg, met Volodymyr Zelensky.")
+    }
+    assert found == {("Keith Kellogg", "Volodymyr Zelensky")}
 
 
 def test_every_link_names_its_rule_and_confidence(nlp: Language) -> None:
@@ -299,6 +363,39 @@ def test_a_qualifier_and_a_roles_body_in_a_claim_are_not_its_topic(nlp: Language
 
 def test_an_outlet_named_as_news_is_the_reporting_frame(nlp: Language) -> None:
     assert not triples(nlp, "Ed Davey told Sky News that the vote was a disgrace.")
+
+
+def test_a_paper_or_outlet_reporting_is_the_frame_not_a_speaker(nlp: Language) -> None:
+    """Neither a paper's name ending in a masthead word nor a country's news outlet
+    speaks: both are where the report came from."""
+    assert not triples(nlp, "The Lagos Herald reported that Tinubu had cancelled his trip.")
+    text = "A Kenyan news outlet reported on Monday that William Ruto had sacked Kithure Kindiki."
+    assert not any(t.subject.name == "Kenya" for t in triples(nlp, text))
+
+
+def test_a_title_after_a_capital_the_is_a_publication(nlp: Language) -> None:
+    """ "told The EastAfrican" is the reporting frame; "told The Carter Center" names a
+    body."""
+    text = "William Ruto told The EastAfrican that Uganda had broken the deal."
+    assert not [t for t in triples(nlp, text) if t.object.name == "EastAfrican"]
+    text = "William Ruto told The Carter Center that Uganda had broken the deal."
+    assert one(nlp, text, "William Ruto", "Carter Center").relation.type == "TELL"
+
+
+def test_an_outlet_run_into_the_next_name_is_the_reporting_frame(nlp: Language) -> None:
+    text = "Jane Okafor told NPR Omar bin Laden was alive."
+    assert not [t for t in triples(nlp, text) if t.object.name.startswith("NPR")]
+
+
+def test_a_former_officials_nationality_does_not_speak_for_the_state(nlp: Language) -> None:
+    assert not triples(nlp, "A former British diplomat told the BBC that Putin wanted the prize.")
+    text = "A British diplomat said that Vladimir Putin wanted the prize."
+    assert ("United Kingdom", "Vladimir Putin") in {(s, o) for s, _, o in edges(nlp, text)}
+
+
+def test_an_outlets_unnamed_journalist_is_not_the_outlet(nlp: Language) -> None:
+    text = "Nigel Farage attacked a Daily Telegraph reporter over the question."
+    assert not [t for t in triples(nlp, text) if t.object.name == "Daily Telegraph"]
 
 
 def test_a_name_before_an_event_noun_is_its_agent_in_a_relative_clause(nlp: Language) -> None:

@@ -402,3 +402,11 @@ def test_a_legislators_party_tag_makes_a_member(nlp: Language) -> None:
     assert ("Ada Kell", "MEMBER_OF", "Democratic Party", None, False) in found
     listed = roles(nlp, "Ada Kell, Labour and the Greens agreed on Monday.")
     assert not any(kind == "MEMBER_OF" for _, kind, _, _, _ in listed)
+
+
+def test_a_bare_brief_after_a_title_is_no_body(nlp: Language) -> None:
+    """ "Secretary of Transportation" names an office; "of the Treasury" is the department."""
+    found = roles(nlp, "The letter went to Dana Ross, the Secretary of Transportation, on Monday.")
+    assert not any(target == "Transportation" for _, _, target, _, _ in found)
+    found = roles(nlp, "Steven Mnuchin, the Secretary of the Treasury, met Japanese officials.")
+    assert any(target == "Treasury" for _, _, target, _, _ in found)
