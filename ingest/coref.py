@@ -105,6 +105,7 @@ class _Referent:
     actor: Actor
     token: Token
     sentence: int
+    speaker: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -188,11 +189,13 @@ def _ancestor_subjects(token: Token) -> list[Token]:
 
 
 def _weight(token: Token) -> int:
-    """Salience of the grammatical role an antecedent was mentioned in."""
-    if token.dep_ in SUBJECTS or (
-        token.dep_ == "appos" and token.head.dep_ in SUBJECTS and token.head.ent_type_ == ""
-    ):
-        return 50
+    """Salience of the grammatical role an antecedent was mentioned in; the subject of the
+    sentence's main clause a little over one in a clause below it ("Amnesty said the World
+    Bank had ignored warnings. It also expressed concern": Amnesty)."""
+    if token.dep_ in SUBJECTS:
+        return 60 if token.head.dep_ == "ROOT" else 50
+    if token.dep_ == "appos" and token.head.dep_ in SUBJECTS and token.head.ent_type_ == "":
+        return 60 if token.head.head.dep_ == "ROOT" else 50
     if token.dep_ == "poss" and token.head.dep_ in SUBJECTS:
         return 30
     if token.dep_ in OBJECTS:
@@ -299,8 +302,8 @@ class _Resolver:
                 if actor is None:
                     continue
                 self.found[token.i] = actor
-                if token.lower_ not in SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS:
-                    self.history.append(_Referent(actor, token, index))
+                speaker = token.lower_ in SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS
+                self.history.append(_Referent(actor, token, index, speaker))
         return self.found, self.groups
 
     def _named(self, actor: Actor, token: Token, index: int) -> None:
@@ -397,7 +400,9 @@ class _Resolver:
         if lower in SPEAKER_PRONOUNS or lower in SPEAKER_GROUP_PRONOUNS:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
         if token.pos_ == "PRON" and lower in PLURAL:
-            pair = self._coordinated_people(token, index)
+            pair = self._coordinated_subjects(token, index) or self._coordinated_people(
+                token, index
+            )
             if pair:
                 self.groups[token.i] = pair
                 return pair[0]
@@ -419,6 +424,25 @@ class _Resolver:
         if agent is not None:
             return self._agent(token, agent, index)
         return None
+
+    def _coordinated_subjects(self, token: Token, index: int) -> list[Actor]:
+        """ "Judge Anna Roth and Judge Peter Lind ruled that ... . They said": the actors
+        joined by "and" as the last subject of this sentence or the one before are who
+        "they" stands for."""
+        for referent in reversed(self.history):
+            if index - referent.sentence > 1:
+                return []
+            if referent.token.dep_ not in SUBJECTS or referent.token.i == token.i:
+                continue
+            members: dict[str, Actor] = {}
+            for word in sorted((referent.token, *referent.token.conjuncts), key=lambda t: t.i):
+                actor = self.names.get(word.i) or self.found.get(word.i)
+                if actor is not None:
+                    members.setdefault(actor.mention.id, actor)
+            if len(members) < 2:
+                return []
+            return [_as(actor, token, PRONOUN) for actor in members.values()]
+        return []
 
     def _coordinated_people(self, token: Token, index: int) -> list[Actor]:
         """ "Karl Berg and his sister Lena Berg ... as they": two people named side by side,
@@ -476,14 +500,27 @@ class _Resolver:
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         owners = [child for child in token.children if child.dep_ == "poss"]
         qualifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "prep", "appos")]
-        if any(c.lemma_.lower() not in TENURE and c.lower_ != agent.after for c in qualifiers):
+        # "the Weber government": a person's name before the noun is its owner, as in
+        # "Weber's government".
+        led = [c for c in qualifiers if c.dep_ == "compound" and self._person(c) is not None]
+        if any(
+            c.lemma_.lower() not in TENURE and c.lower_ != agent.after and c not in led
+            for c in qualifiers
+        ):
             return False
+        if led:
+            return determiners == {"the"}
         if owners:
-            owner = self.names.get(owners[0].i)
-            return owner is not None and owner.mention.type == "PERSON" and not determiners
+            owner = self._person(owners[0])
+            return owner is not None and not determiners
         if not determiners:
             return plural(token)
         return determiners == {"the"}
+
+    def _person(self, token: Token) -> Actor | None:
+        """The person a name or a pronoun resolved so far stands for ("his government")."""
+        actor = self.names.get(token.i) or self.found.get(token.i)
+        return actor if actor is not None and actor.mention.type == "PERSON" else None
 
     def _nearest_country(self, index: int) -> Mention | None:
         """The one country the nearest sentence that names any names, looking back from
@@ -561,10 +598,15 @@ class _Resolver:
                     return None
                 return _as(ahead, token, PRONOUN)
         own = self._ids(clause_subjects(verb))
+        quoted = _in_quote(token)
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
             if index - referent.sentence > WINDOW or mention.type not in types:
+                continue
+            # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
+            # after it ('"We will finish the job." He also said'), not inside another's quote.
+            if referent.speaker and quoted:
                 continue
             if token.lower_ in PLURAL and (
                 index - referent.sentence > 1 or referent.token.dep_ not in SUBJECTS
@@ -577,6 +619,8 @@ class _Resolver:
             if gender and told and told != gender:
                 continue
             score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
+            if token.lower_ in PLURAL and referent.token.tag_ in ("NNS", "NNPS"):
+                score += 20
             if mention.id in own and token.dep_ == "poss":
                 score += 40
             if gender and known == gender:
@@ -698,15 +742,79 @@ class _Resolver:
             or (child.dep_ == "prep" and child.lower_ == "of")
             for child in token.children
         )
+        if lemma in self.roles:
+            sole = self._sole_person(token, index, excluded)
+            if sole is not None:
+                return _as(sole, token, DESCRIPTOR)
         if qualified or lemma in self.ambiguous:
             return None
-        for referent in reversed(self.history):
+        # The most salient fit, as for a pronoun: "X founded the Green Party with backers of
+        # Y's bid for the Liberal Party's nomination. The party…" is the Green Party.
+        best: tuple[int, int, Actor] | None = None
+        for referent in self.history:
             mention = referent.actor.mention
-            if index - referent.sentence > WINDOW:
+            distance = index - referent.sentence
+            if distance > WINDOW or mention.id in excluded or not self._fits(lemma, mention):
+                continue
+            key = ((WINDOW + 1 - distance) * 100 + _weight(referent.token), referent.token.i)
+            if best is None or key > best[:2]:
+                best = (*key, referent.actor)
+        return _as(best[2], token, DESCRIPTOR) if best is not None else None
+
+    def _sole_person(self, token: Token, index: int, excluded: set[str]) -> Actor | None:
+        """ "Karl Weber will speak to voters. The Green leader will also say…":
+        an office written as the subject of a clause, when this sentence and the one before
+        mention one person and no one else, is that person's (news varies a name with the
+        office it holds). Not when someone unnamed could hold it, nor for a person given
+        another office, nor for an office of another country ("the French president"); the
+        office then counts as the person's title for the rest of the article."""
+        office = self._office(token)
+        if office is None or token.dep_ not in SUBJECTS:
+            return None
+        home = self._home()
+        bodies = {a.mention.id for a in self.names.values() if not _place(a.mention)}
+        if office.bodies - bodies - ({entity_id(home.name)} if home is not None else set()):
+            return None
+        if any(index - at <= 1 and someone.i not in self.found for someone, at in self.unnamed):
+            return None
+        people: dict[str, Actor] = {}
+        for referent in reversed(self.history):
+            if index - referent.sentence > 1:
                 break
-            if mention.id not in excluded and self._fits(lemma, mention):
-                return _as(referent.actor, token, DESCRIPTOR)
-        return None
+            actor = referent.actor
+            # "dubbing Mr Weber 'Sir Taxalot'": a name set beside a person's is theirs.
+            beside = referent.token.dep_ == "appos" and self._person(referent.token.head)
+            if actor.mention.type == "PERSON" and not beside and self._may_hold(actor, office):
+                people.setdefault(actor.mention.id, actor)
+        if len(people) != 1:
+            return None
+        (sole,) = people.values()
+        # "the prime minister was less rough with Mr Weber": not the one named after it.
+        later = (self.names.get(t.i) for t in token.sent if t.i > token.i)
+        if sole.mention.id in excluded | {a.mention.id for a in later if a is not None}:
+            return None
+        self.titles.append(replace(office, actor=sole))
+        return sole
+
+    def _may_hold(self, actor: Actor, office: _Title) -> bool:
+        """Whether the actor may hold the office: they were given no office, or this one
+        ("the chancellor" is not Peter Lind, the shadow chancellor; "the Labour leader"
+        is not the leader of the Green Party)."""
+        held = [
+            title
+            for title in self.titles
+            if title.actor is not None
+            and title.actor.mention.id == actor.mention.id
+            and title.head in self.roles
+        ]
+        agreeing = office.words & self.agreeing
+        return not held or any(
+            title.head == office.head
+            and office.words <= title.words
+            and office.bodies <= title.bodies
+            and title.words & self.agreeing == agreeing
+            for title in held
+        )
 
     def _lede_subject(self, token: Token, lemma: str) -> bool:
         """ "The new health minister for Wales says ...": a person described, not named,
@@ -917,6 +1025,12 @@ def _country(mention: Mention) -> bool:
     return mention.type == "GPE" and known is not None and known.kind == COUNTRY
 
 
+def _place(mention: Mention) -> bool:
+    """Whether a mention is of a country or place, also as a nationality ("French")."""
+    known = load_gazetteer().lookup(mention.name, exact=True)
+    return mention.type == "GPE" or (known is not None and known.type == "GPE")
+
+
 def _demonym(token: Token) -> Known | None:
     """ "the French president": a nationality picks out someone not yet named."""
     known = load_gazetteer().lookup(token.text, exact=True)
@@ -924,8 +1038,11 @@ def _demonym(token: Token) -> Known | None:
 
 
 def _expletive(token: Token) -> bool:
-    """ "it seems", "it is clear that": "it" stands for nothing."""
+    """ "it seems", "it is clear that": "it" stands for nothing. "It said that…" is a body
+    speaking: a reporting verb's own subject is no placeholder for the clause after it."""
     head = token.head
+    if token.dep_ == "nsubj" and head.lemma_ in REPORTING:
+        return False
     return head.lemma_ in ("be", "seem", "appear") or any(
         child.dep_ in ("ccomp", "xcomp") and child.i > head.i for child in head.children
     )
