@@ -274,6 +274,8 @@ class _Resolver:
         self.found: dict[int, Actor] = {}
         self.groups: dict[int, list[Actor]] = {}
         self.unnamed: list[tuple[Token, int]] = []
+        # Offices the article wrote as "the <office>" without saying whose they were.
+        self.vacant: set[str] = set()
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
         named = {actor.span.start: actor for actor in names.values()}
@@ -414,10 +416,16 @@ class _Resolver:
             if members:
                 self.groups[token.i] = members
                 return members[0]
-        if (token.pos_ == "NOUN" and lemma in self.descriptors) or lemma in self.abbreviations:
+        # An office is often capitalised ("the Prime Minister"), so tagged a proper noun.
+        office = token.pos_ == "PROPN" and lemma in self.roles
+        if (
+            (token.pos_ == "NOUN" or office) and lemma in self.descriptors
+        ) or lemma in self.abbreviations:
             found = self._descriptor(token, index)
             if found is not None:
                 return found
+            if lemma in self.roles and any(c.lower_ == "the" for c in token.children):
+                self.vacant.add(self.abbreviations.get(lemma, lemma).split()[-1])
             if self._someone(token):
                 self.unnamed.append((token, index))
         agent = agent_noun(token)
@@ -428,11 +436,12 @@ class _Resolver:
     def _coordinated_subjects(self, token: Token, index: int) -> list[Actor]:
         """ "Judge Anna Roth and Judge Peter Lind ruled that ... . They said": the actors
         joined by "and" as the last subject of this sentence or the one before are who
-        "they" stands for."""
+        "they" stands for; not the subjects of its own clause ("A, B and C welcomed them")."""
+        own = _own_subjects(token)
         for referent in reversed(self.history):
             if index - referent.sentence > 1:
                 return []
-            if referent.token.dep_ not in SUBJECTS or referent.token.i == token.i:
+            if referent.token.dep_ not in SUBJECTS or referent.token.i in own | {token.i}:
                 continue
             members: dict[str, Actor] = {}
             for word in sorted((referent.token, *referent.token.conjuncts), key=lambda t: t.i):
@@ -457,6 +466,8 @@ class _Resolver:
             return []
         first = earlier[-1]
         if index - first.sentence > 1 or first.actor.mention.id == second.actor.mention.id:
+            return []
+        if {first.token.i, second.token.i} & _own_subjects(token):
             return []
         if any(
             r.actor.resolved_by != NAME or r.actor.mention.type not in PERSON
@@ -765,11 +776,19 @@ class _Resolver:
         """ "Karl Weber will speak to voters. The Green leader will also say…":
         an office written as the subject of a clause, when this sentence and the one before
         mention one person and no one else, is that person's (news varies a name with the
-        office it holds). Not when someone unnamed could hold it, nor for a person given
-        another office, nor for an office of another country ("the French president"); the
-        office then counts as the person's title for the rest of the article."""
+        office it holds). Not when someone unnamed could hold it, or the article already
+        wrote the office as someone's it did not name ("X says it is the prime minister
+        who..."), nor for a person given another office, nor for an office of another
+        country ("the French president") or spelled out as one ("the Secretary of State
+        would succeed"); the office then counts as the person's title for the rest of the
+        article."""
         office = self._office(token)
-        if office is None or token.dep_ not in SUBJECTS:
+        if (
+            office is None
+            or token.dep_ not in SUBJECTS
+            or office.head in self.vacant
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        ):
             return None
         home = self._home()
         bodies = {a.mention.id for a in self.names.values() if not _place(a.mention)}
@@ -1008,6 +1027,13 @@ def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
         whole = full[next(iter(people[name]))]
         found[i] = Actor(actor.span, replace(whole.mention, mention=actor.mention.mention), NAME)
     return found
+
+
+def _own_subjects(token: Token) -> set[int]:
+    """The subjects of the token's own clause with their conjuncts: "A, B and C welcomed
+    them" is none of them."""
+    own = {subject.i for subject in clause_subjects(clause_verb(token))}
+    return own | {c.i for i in own for c in token.doc[i].conjuncts}
 
 
 def _count(token: Token) -> int | None:

@@ -568,3 +568,34 @@ def test_they_prefers_a_plural_antecedent(nlp: Language) -> None:
         "to guard the border.",
     )
     assert ("they", "Military (Russia)", PRONOUN) in found
+
+
+def test_a_capitalised_office_is_its_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Karl Weber of Austria posted a message on Monday. Deputy Prime Minister "
+        "Anna Roth failed to buy enough tests, and the Prime Minister apologised to the people.",
+    )
+    assert ("Minister", "Karl Weber", DESCRIPTOR) in found
+
+
+def test_an_office_already_written_as_someone_unnamed_is_not_guessed(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Anna Roth has no doubt it is the prime minister who is rushing the bill. The Greens "
+        "believe the prime minister is playing the fear card.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+    found = resolved(
+        nlp,
+        "Anna Roth left office in June. Under the charter the Secretary of State would "
+        "normally take over.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_them_is_not_the_subjects_of_its_own_clause(nlp: Language) -> None:
+    doc = nlp("Karl Weber, Anna Roth and Peter Lind welcomed them at the gate.")
+    index = ActorIndex(doc)
+    them = next(t for t in doc if t.text == "them")
+    assert index.actor_at(them) is None and not index.group_at(them)
