@@ -268,6 +268,7 @@ class _Resolver:
         self.genders = genders
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
+        self.any_body = frozenset(data_file("coref.json")["any_body"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
         self.pending: list[tuple[Token, int]] = []
@@ -903,7 +904,8 @@ class _Resolver:
     def _fits(self, lemma: str, mention: Mention) -> bool:
         """Whether "the <lemma>" can describe the actor: any person for a person noun
         ("the billionaire"); an organisation only when its name says what it is ("the party"
-        for the Green Party) or the gazetteer knows it as one ("the party" for Likud); a
+        for the Green Party) or the gazetteer knows it as one ("the party" for Likud), or
+        the noun says no more than that it is one ("the organisation": any named one); a
         country only when the gazetteer knows it as one."""
         wanted = self.descriptors[lemma]
         if mention.type != wanted:
@@ -911,6 +913,8 @@ class _Resolver:
         if wanted == "ORG":
             if lemma in mention.name.casefold().split():
                 return True
+            if lemma in self.any_body:
+                return "(" not in mention.name
             sector = sector_table().words.get(lemma)
             return sector in BODY_SECTORS and known_affiliation(mention)[1] == sector
         if wanted == "GPE":

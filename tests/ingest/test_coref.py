@@ -599,3 +599,19 @@ def test_them_is_not_the_subjects_of_its_own_clause(nlp: Language) -> None:
     index = ActorIndex(doc)
     them = next(t for t in doc if t.text == "them")
     assert index.actor_at(them) is None and not index.group_at(them)
+
+
+def test_the_organisation_is_any_named_organisation(nlp: Language) -> None:
+    found = resolved(
+        nlp, "A spokesman for the Federal Audit Office said the organisation agreed with it."
+    )
+    assert ("organisation", "Federal Audit Office", DESCRIPTOR) in found
+    doc = nlp(
+        "Amnesty International gave the Red Cross office space and payroll services. It is "
+        "unclear whether the relationship between the two organizations goes on."
+    )
+    both = next(t for t in doc if t.text == "organizations")
+    assert [a.mention.name for a in ActorIndex(doc).group_at(both)] == [
+        "Amnesty International",
+        "International Committee of the Red Cross",
+    ]
