@@ -269,6 +269,7 @@ class _Resolver:
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
         self.any_body = frozenset(data_file("coref.json")["any_body"])
+        self.any_actor = frozenset(data_file("coref.json")["any_actor"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
         self.pending: list[tuple[Token, int]] = []
@@ -412,7 +413,7 @@ class _Resolver:
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
         lemma = token.lemma_.lower()
-        if token.tag_ == "NNS" and lemma in self.descriptors:
+        if token.tag_ == "NNS" and (lemma in self.descriptors or lemma in self.any_actor):
             members = self._counted(token, lemma, index)
             if members:
                 self.groups[token.i] = members
@@ -906,7 +907,12 @@ class _Resolver:
         ("the billionaire"); an organisation only when its name says what it is ("the party"
         for the Green Party) or the gazetteer knows it as one ("the party" for Likud), or
         the noun says no more than that it is one ("the organisation": any named one); a
-        country only when the gazetteer knows it as one."""
+        country only when the gazetteer knows it as one; any named actor for a counted noun
+        that says nothing of its kind ("the two sides")."""
+        if lemma in self.any_actor:
+            return "(" not in mention.name and (
+                mention.type in PERSON | {"ORG"} or _country(mention)
+            )
         wanted = self.descriptors[lemma]
         if mention.type != wanted:
             return False

@@ -615,3 +615,9 @@ def test_the_organisation_is_any_named_organisation(nlp: Language) -> None:
         "Amnesty International",
         "International Committee of the Red Cross",
     ]
+
+
+def test_the_two_sides_are_the_two_actors_named_before(nlp: Language) -> None:
+    doc = nlp("Karl Weber met Anna Roth in Vienna. Both sides called the talks useful.")
+    sides = next(t for t in doc if t.text == "sides")
+    assert [a.mention.name for a in ActorIndex(doc).group_at(sides)] == ["Karl Weber", "Anna Roth"]
