@@ -11,7 +11,6 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -642,40 +641,12 @@ class _Resolver:
             key = (score, referent.token.i, referent)
             if best is None or key[:2] > best[:2]:
                 best = key
-        if (
-            best is None
-            and types == PERSON
-            and not quoted
-            and self._unnamed_score(token, index) < 0
-        ):
-            topic = self._topic(gender, excluded)
-            return _as(topic, token, PRONOUN) if topic is not None else None
         if best is None or (types == PERSON and self._unnamed_score(token, index) > best[0]):
             return None
         actor = best[2].actor
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
-
-    def _topic(self, gender: str | None, excluded: set[str]) -> Actor | None:
-        """The person an article is about, for a "he" with no one mentioned in the sentences
-        before it (a profile that quotes its subject at length, then goes on "So he is out
-        to…"): the person mentioned most so far, at least three times and more often than
-        anyone else, of a gender that does not contradict the pronoun."""
-        counts: Counter[str] = Counter()
-        people: dict[str, Actor] = {}
-        for referent in self.history:
-            if referent.actor.mention.type == "PERSON":
-                counts[referent.actor.mention.id] += 1
-                people.setdefault(referent.actor.mention.id, referent.actor)
-        ranked = counts.most_common(2)
-        if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-            return None
-        topic = ranked[0][0]
-        told = self.genders.get(topic) or self.named_genders.get(topic)
-        if topic in excluded or (gender and told and told != gender):
-            return None
-        return people[topic]
 
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":

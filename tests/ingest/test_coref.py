@@ -621,17 +621,3 @@ def test_the_two_sides_are_the_two_actors_named_before(nlp: Language) -> None:
     doc = nlp("Karl Weber met Anna Roth in Vienna. Both sides called the talks useful.")
     sides = next(t for t in doc if t.text == "sides")
     assert [a.mention.name for a in ActorIndex(doc).group_at(sides)] == ["Karl Weber", "Anna Roth"]
-
-
-def test_he_after_a_long_quote_is_the_person_the_article_is_about(nlp: Language) -> None:
-    text = (
-        "Anna Roth is a winner. She has worked for many parties. Roth is no ideologue. She "
-        'helped the Greens win in Graz. "I think the banks are the threat." "They never '
-        'listen to voters." So she is out to help the Greens.'
-    )
-    assert [word for word, name, _ in resolved(nlp, text) if name == "Anna Roth"][-1] == "she"
-    even = (
-        "Anna Roth met Eva Lind. Roth and Lind talked. Anna Roth left and Eva Lind stayed. "
-        '"I think the banks are the threat." "They never listen to voters." So she is out.'
-    )
-    assert "she" not in [word for word, _, _ in resolved(nlp, even)]
