@@ -109,6 +109,7 @@ class _Referent:
     actor: Actor
     token: Token
     sentence: int
+    speaker: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -192,11 +193,13 @@ def _ancestor_subjects(token: Token) -> list[Token]:
 
 
 def _weight(token: Token) -> int:
-    """Salience of the grammatical role an antecedent was mentioned in."""
-    if token.dep_ in SUBJECTS or (
-        token.dep_ == "appos" and token.head.dep_ in SUBJECTS and token.head.ent_type_ == ""
-    ):
-        return 50
+    """Salience of the grammatical role an antecedent was mentioned in; the subject of the
+    sentence's main clause a little over one in a clause below it ("Amnesty said the World
+    Bank had ignored warnings. It also expressed concern": Amnesty)."""
+    if token.dep_ in SUBJECTS:
+        return 60 if token.head.dep_ == "ROOT" else 50
+    if token.dep_ == "appos" and token.head.dep_ in SUBJECTS and token.head.ent_type_ == "":
+        return 60 if token.head.head.dep_ == "ROOT" else 50
     if token.dep_ == "poss" and token.head.dep_ in SUBJECTS:
         return 30
     if token.dep_ in OBJECTS:
@@ -307,12 +310,16 @@ class _Resolver:
         self.genders = genders
         self.descriptors, self.patients, self.roles, self.ambiguous = _tables()
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
+        self.any_body = frozenset(data_file("coref.json")["any_body"])
+        self.any_actor = frozenset(data_file("coref.json")["any_actor"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
         self.pending: list[tuple[Token, int]] = []
         self.found: dict[int, Actor] = {}
         self.groups: dict[int, list[Actor]] = {}
         self.unnamed: list[tuple[Token, int]] = []
+        # Offices the article wrote as "the <office>" without saying whose they were.
+        self.vacant: set[str] = set()
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
         named = {actor.span.start: actor for actor in names.values()}
@@ -341,8 +348,8 @@ class _Resolver:
                 if actor is None:
                     continue
                 self.found[token.i] = actor
-                if token.lower_ not in SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS:
-                    self.history.append(_Referent(actor, token, index))
+                speaker = token.lower_ in SPEAKER_PRONOUNS | SPEAKER_GROUP_PRONOUNS
+                self.history.append(_Referent(actor, token, index, speaker))
         return self.found, self.groups
 
     def _named(self, actor: Actor, token: Token, index: int) -> None:
@@ -439,28 +446,56 @@ class _Resolver:
         if lower in SPEAKER_PRONOUNS or lower in SPEAKER_GROUP_PRONOUNS:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
         if token.pos_ == "PRON" and lower in PLURAL:
-            pair = self._coordinated_people(token, index)
+            pair = self._coordinated_subjects(token, index) or self._coordinated_people(
+                token, index
+            )
             if pair:
                 self.groups[token.i] = pair
                 return pair[0]
         if token.pos_ == "PRON" and lower in PRONOUNS:
             return self._pronoun(token, index)
         lemma = token.lemma_.lower()
-        if token.tag_ == "NNS" and lemma in self.descriptors:
+        if token.tag_ == "NNS" and (lemma in self.descriptors or lemma in self.any_actor):
             members = self._counted(token, lemma, index)
             if members:
                 self.groups[token.i] = members
                 return members[0]
-        if (token.pos_ == "NOUN" and lemma in self.descriptors) or lemma in self.abbreviations:
+        # An office is often capitalised ("the Prime Minister"), so tagged a proper noun.
+        office = token.pos_ == "PROPN" and lemma in self.roles
+        if (
+            (token.pos_ == "NOUN" or office) and lemma in self.descriptors
+        ) or lemma in self.abbreviations:
             found = self._descriptor(token, index)
             if found is not None:
                 return found
+            if lemma in self.roles and any(c.lower_ == "the" for c in token.children):
+                self.vacant.add(self.abbreviations.get(lemma, lemma).split()[-1])
             if self._someone(token):
                 self.unnamed.append((token, index))
         agent = agent_noun(token)
         if agent is not None:
             return self._agent(token, agent, index)
         return None
+
+    def _coordinated_subjects(self, token: Token, index: int) -> list[Actor]:
+        """ "Judge Anna Roth and Judge Peter Lind ruled that ... . They said": the actors
+        joined by "and" as the last subject of this sentence or the one before are who
+        "they" stands for; not the subjects of its own clause ("A, B and C welcomed them")."""
+        own = _own_subjects(token)
+        for referent in reversed(self.history):
+            if index - referent.sentence > 1:
+                return []
+            if referent.token.dep_ not in SUBJECTS or referent.token.i in own | {token.i}:
+                continue
+            members: dict[str, Actor] = {}
+            for word in sorted((referent.token, *referent.token.conjuncts), key=lambda t: t.i):
+                actor = self.names.get(word.i) or self.found.get(word.i)
+                if actor is not None:
+                    members.setdefault(actor.mention.id, actor)
+            if len(members) < 2:
+                return []
+            return [_as(actor, token, PRONOUN) for actor in members.values()]
+        return []
 
     def _coordinated_people(self, token: Token, index: int) -> list[Actor]:
         """ "Karl Berg and his sister Lena Berg ... as they": two people named side by side,
@@ -475,6 +510,8 @@ class _Resolver:
             return []
         first = earlier[-1]
         if index - first.sentence > 1 or first.actor.mention.id == second.actor.mention.id:
+            return []
+        if {first.token.i, second.token.i} & _own_subjects(token):
             return []
         if any(
             r.actor.resolved_by != NAME or r.actor.mention.type not in PERSON
@@ -517,7 +554,7 @@ class _Resolver:
         if place is not None:
             country: Mention | None = place
         elif leader is not None:
-            country = self._title_country(leader) or self._home()
+            country = self._title_country(leader) or self._home() or self._nearest_country(index)
         else:
             country = self._nearest_country(index) or self._home()
         if country is None:
@@ -621,6 +658,11 @@ class _Resolver:
             and named.span.end - 1 == modifier.i
         )
 
+    def _person(self, token: Token) -> Actor | None:
+        """The person a name or a pronoun resolved so far stands for."""
+        actor = self.names.get(token.i) or self.found.get(token.i)
+        return actor if actor is not None and actor.mention.type == "PERSON" else None
+
     def _nearest_country(self, index: int) -> Mention | None:
         """The one country the nearest sentence that names any names, looking back from
         this one up to WINDOW sentences: "Although India remains a democracy, ... . Media
@@ -697,10 +739,15 @@ class _Resolver:
                     return None
                 return _as(ahead, token, PRONOUN)
         own = self._ids(clause_subjects(verb))
+        quoted = _in_quote(token)
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
             if index - referent.sentence > WINDOW or mention.type not in types:
+                continue
+            # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
+            # after it ('"We will finish the job." He also said'), not inside another's quote.
+            if referent.speaker and quoted:
                 continue
             if token.lower_ in PLURAL and (
                 index - referent.sentence > 1 or referent.token.dep_ not in SUBJECTS
@@ -713,6 +760,8 @@ class _Resolver:
             if gender and told and told != gender:
                 continue
             score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
+            if token.lower_ in PLURAL and referent.token.tag_ in ("NNS", "NNPS"):
+                score += 20
             if mention.id in own and token.dep_ == "poss":
                 score += 40
             if gender and known == gender:
@@ -834,15 +883,87 @@ class _Resolver:
             or (child.dep_ == "prep" and child.lower_ == "of")
             for child in token.children
         )
+        if lemma in self.roles:
+            sole = self._sole_person(token, index, excluded)
+            if sole is not None:
+                return _as(sole, token, DESCRIPTOR)
         if qualified or lemma in self.ambiguous:
             return None
-        for referent in reversed(self.history):
+        # The most salient fit, as for a pronoun: "X founded the Green Party with backers of
+        # Y's bid for the Liberal Party's nomination. The party…" is the Green Party.
+        best: tuple[int, int, Actor] | None = None
+        for referent in self.history:
             mention = referent.actor.mention
-            if index - referent.sentence > WINDOW:
+            distance = index - referent.sentence
+            if distance > WINDOW or mention.id in excluded or not self._fits(lemma, mention):
+                continue
+            key = ((WINDOW + 1 - distance) * 100 + _weight(referent.token), referent.token.i)
+            if best is None or key > best[:2]:
+                best = (*key, referent.actor)
+        return _as(best[2], token, DESCRIPTOR) if best is not None else None
+
+    def _sole_person(self, token: Token, index: int, excluded: set[str]) -> Actor | None:
+        """ "Karl Weber will speak to voters. The Green leader will also say…":
+        an office written as the subject of a clause, when this sentence and the one before
+        mention one person and no one else, is that person's (news varies a name with the
+        office it holds). Not when someone unnamed could hold it, or the article already
+        wrote the office as someone's it did not name ("X says it is the prime minister
+        who..."), nor for a person given another office, nor for an office of another
+        country ("the French president") or spelled out as one ("the Secretary of State
+        would succeed"); the office then counts as the person's title for the rest of the
+        article."""
+        office = self._office(token)
+        if (
+            office is None
+            or token.dep_ not in SUBJECTS
+            or office.head in self.vacant
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        ):
+            return None
+        home = self._home()
+        bodies = {a.mention.id for a in self.names.values() if not _is_place(a.mention)}
+        if office.bodies - bodies - ({entity_id(home.name)} if home is not None else set()):
+            return None
+        if any(index - at <= 1 and someone.i not in self.found for someone, at in self.unnamed):
+            return None
+        people: dict[str, Actor] = {}
+        for referent in reversed(self.history):
+            if index - referent.sentence > 1:
                 break
-            if mention.id not in excluded and self._fits(lemma, mention):
-                return _as(referent.actor, token, DESCRIPTOR)
-        return None
+            actor = referent.actor
+            # "dubbing Mr Weber 'Sir Taxalot'": a name set beside a person's is theirs.
+            beside = referent.token.dep_ == "appos" and self._person(referent.token.head)
+            if actor.mention.type == "PERSON" and not beside and self._may_hold(actor, office):
+                people.setdefault(actor.mention.id, actor)
+        if len(people) != 1:
+            return None
+        (sole,) = people.values()
+        # "the prime minister was less rough with Mr Weber": not the one named after it.
+        later = (self.names.get(t.i) for t in token.sent if t.i > token.i)
+        if sole.mention.id in excluded | {a.mention.id for a in later if a is not None}:
+            return None
+        self.titles.append(replace(office, actor=sole))
+        return sole
+
+    def _may_hold(self, actor: Actor, office: _Title) -> bool:
+        """Whether the actor may hold the office: they were given no office, or this one
+        ("the chancellor" is not Peter Lind, the shadow chancellor; "the Labour leader"
+        is not the leader of the Green Party)."""
+        held = [
+            title
+            for title in self.titles
+            if title.actor is not None
+            and title.actor.mention.id == actor.mention.id
+            and title.head in self.roles
+        ]
+        agreeing = office.words & self.agreeing
+        return not held or any(
+            title.head == office.head
+            and office.words <= title.words
+            and office.bodies <= title.bodies
+            and title.words & self.agreeing == agreeing
+            for title in held
+        )
 
     def _lede_subject(self, token: Token, lemma: str) -> bool:
         """ "The new health minister for Wales says ...": a person described, not named,
@@ -912,14 +1033,22 @@ class _Resolver:
     def _fits(self, lemma: str, mention: Mention) -> bool:
         """Whether "the <lemma>" can describe the actor: any person for a person noun
         ("the billionaire"); an organisation only when its name says what it is ("the party"
-        for the Green Party) or the gazetteer knows it as one ("the party" for Likud); a
-        country only when the gazetteer knows it as one."""
+        for the Green Party) or the gazetteer knows it as one ("the party" for Likud), or
+        the noun says no more than that it is one ("the organisation": any named one); a
+        country only when the gazetteer knows it as one; any named actor for a counted noun
+        that says nothing of its kind ("the two sides")."""
+        if lemma in self.any_actor:
+            return "(" not in mention.name and (
+                mention.type in PERSON | {"ORG"} or _country(mention)
+            )
         wanted = self.descriptors[lemma]
         if mention.type != wanted:
             return False
         if wanted == "ORG":
             if lemma in mention.name.casefold().split():
                 return True
+            if lemma in self.any_body:
+                return "(" not in mention.name
             sector = sector_table().words.get(lemma)
             return sector in BODY_SECTORS and known_affiliation(mention)[1] == sector
         if wanted == "GPE":
@@ -1038,6 +1167,13 @@ def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
     return found
 
 
+def _own_subjects(token: Token) -> set[int]:
+    """The subjects of the token's own clause with their conjuncts: "A, B and C welcomed
+    them" is none of them."""
+    own = {subject.i for subject in clause_subjects(clause_verb(token))}
+    return own | {c.i for i in own for c in token.doc[i].conjuncts}
+
+
 def _count(token: Token) -> int | None:
     """How many "the two leaders" or "both leaders" are (None when no number is given)."""
     for child in token.children:
@@ -1053,6 +1189,12 @@ def _country(mention: Mention) -> bool:
     return mention.type == "GPE" and known is not None and known.kind == COUNTRY
 
 
+def _is_place(mention: Mention) -> bool:
+    """Whether a mention is of a country or place, also as a nationality ("French")."""
+    known = load_gazetteer().lookup(mention.name, exact=True)
+    return mention.type == "GPE" or (known is not None and known.type == "GPE")
+
+
 def _demonym(token: Token) -> Known | None:
     """ "the French president": a nationality picks out someone not yet named."""
     known = load_gazetteer().lookup(token.text, exact=True)
@@ -1060,8 +1202,11 @@ def _demonym(token: Token) -> Known | None:
 
 
 def _expletive(token: Token) -> bool:
-    """ "it seems", "it is clear that": "it" stands for nothing."""
+    """ "it seems", "it is clear that": "it" stands for nothing. "It said that…" is a body
+    speaking: a reporting verb's own subject is no placeholder for the clause after it."""
     head = token.head
+    if token.dep_ == "nsubj" and head.lemma_ in REPORTING:
+        return False
     return head.lemma_ in ("be", "seem", "appear") or any(
         child.dep_ in ("ccomp", "xcomp") and child.i > head.i for child in head.children
     )

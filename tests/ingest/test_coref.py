@@ -471,3 +471,153 @@ def test_they_after_two_people_joined_by_and_is_both(nlp: Language) -> None:
     assert [a.mention.name for a in index.group_at(they)] == ["Karl Berg", "Lena Berg"]
     doc = nlp("Karl Berg met Lena Berg on Monday. They discussed the budget.")
     assert not ActorIndex(doc).group_at(doc[-5])
+
+
+def test_it_said_is_the_body_speaking(nlp: Language) -> None:
+    found = resolved(
+        nlp, "Amnesty International published a report on Monday. It said police had beaten men."
+    )
+    assert ("It", "Amnesty International", PRONOUN) in found
+
+
+def test_it_is_the_subject_of_the_main_clause_before_one_below_it(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Amnesty International said the World Bank had ignored the warnings. It also "
+        "expressed concern about the loans.",
+    )
+    assert ("It", "Amnesty International", PRONOUN) in found
+
+
+def test_he_after_a_quote_is_its_speaker(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        'Karl Weber said: "I trust Peter Holm. We will finish the Holm reforms." He also said '
+        "the budget was safe.",
+    )
+    assert ("He", "Karl Weber", PRONOUN) in found
+
+
+def test_a_persons_government_is_the_government(nlp: Language) -> None:
+    found = resolved(
+        nlp, "Austria held elections in May. Karl Weber said his government would survive."
+    )
+    assert ("government", "Government (Austria)", DESCRIPTOR) in found
+    found = resolved(
+        nlp, "Karl Weber won the vote in Austria. The new Weber government is raising taxes."
+    )
+    assert ("government", "Government (Austria)", DESCRIPTOR) in found
+
+
+def test_they_after_subjects_joined_by_and_is_all_of_them(nlp: Language) -> None:
+    doc = nlp(
+        "Judge Anna Roth and Judge Peter Lind ruled that the ban was lawful. They said the "
+        "state had acted in time."
+    )
+    they = next(t for t in doc if t.text == "They")
+    assert [a.mention.name for a in ActorIndex(doc).group_at(they)] == ["Anna Roth", "Peter Lind"]
+
+
+def test_an_office_after_a_sentence_naming_one_person_is_theirs(nlp: Language) -> None:
+    found = resolved(
+        nlp, "Karl Weber will speak to voters in Graz. The chancellor will also visit a school."
+    )
+    assert ("chancellor", "Karl Weber", DESCRIPTOR) in found
+    found = resolved(
+        nlp, "Karl Weber met Anna Roth in Graz. The chancellor will also visit a school."
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_an_office_is_not_a_person_given_another_one(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber froze fuel duty. The chancellor also hailed growth. But Peter Lind attacked "
+        "the plans. The shadow chancellor said Mr Weber's rule had failed.",
+    )
+    assert [(word, name) for word, name, how in found if how == DESCRIPTOR] == [
+        ("chancellor", "Karl Weber"),
+        ("chancellor", "Peter Lind"),
+    ]
+
+
+def test_an_office_of_another_country_or_named_after_is_not_the_person(nlp: Language) -> None:
+    found = resolved(
+        nlp, "Karl Weber arrived for the summit on Monday. The French president welcomed him."
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+    found = resolved(
+        nlp, "Karl Weber asked about schools. The minister then praised Mr Weber for his work."
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_a_description_takes_the_most_salient_fit_not_the_last(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Anna Roth founded the Green Party in 2004 with backers of Karl Weber's bid for the "
+        "Liberal Party's nomination. Roth has grown the party since.",
+    )
+    assert ("party", "Green Party", DESCRIPTOR) in found
+
+
+def test_they_prefers_a_plural_antecedent(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The Kremlin has said Russian troops will remain in the region in case they are needed "
+        "to guard the border.",
+    )
+    assert ("they", "Military (Russia)", PRONOUN) in found
+
+
+def test_a_capitalised_office_is_its_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Karl Weber of Austria posted a message on Monday. Deputy Prime Minister "
+        "Anna Roth failed to buy enough tests, and the Prime Minister apologised to the people.",
+    )
+    assert ("Minister", "Karl Weber", DESCRIPTOR) in found
+
+
+def test_an_office_already_written_as_someone_unnamed_is_not_guessed(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Anna Roth has no doubt it is the prime minister who is rushing the bill. The Greens "
+        "believe the prime minister is playing the fear card.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+    found = resolved(
+        nlp,
+        "Anna Roth left office in June. Under the charter the Secretary of State would "
+        "normally take over.",
+    )
+    assert not [word for word, _, how in found if how == DESCRIPTOR]
+
+
+def test_them_is_not_the_subjects_of_its_own_clause(nlp: Language) -> None:
+    doc = nlp("Karl Weber, Anna Roth and Peter Lind welcomed them at the gate.")
+    index = ActorIndex(doc)
+    them = next(t for t in doc if t.text == "them")
+    assert index.actor_at(them) is None and not index.group_at(them)
+
+
+def test_the_organisation_is_any_named_organisation(nlp: Language) -> None:
+    found = resolved(
+        nlp, "A spokesman for the Federal Audit Office said the organisation agreed with it."
+    )
+    assert ("organisation", "Federal Audit Office", DESCRIPTOR) in found
+    doc = nlp(
+        "Amnesty International gave the Red Cross office space and payroll services. It is "
+        "unclear whether the relationship between the two organizations goes on."
+    )
+    both = next(t for t in doc if t.text == "organizations")
+    assert [a.mention.name for a in ActorIndex(doc).group_at(both)] == [
+        "Amnesty International",
+        "International Committee of the Red Cross",
+    ]
+
+
+def test_the_two_sides_are_the_two_actors_named_before(nlp: Language) -> None:
+    doc = nlp("Karl Weber met Anna Roth in Vienna. Both sides called the talks useful.")
+    sides = next(t for t in doc if t.text == "sides")
+    assert [a.mention.name for a in ActorIndex(doc).group_at(sides)] == ["Karl Weber", "Anna Roth"]
