@@ -15,10 +15,10 @@ from tests.ingest.test_evaluate_real import REAL, WIKINEWS, shared_corpora
 
 FRESH = tuple(f"dev{n}" for n in range(3, 11))
 FLOORS = {
-    "dev": (0.88, 0.71),
-    "dev2": (0.90, 0.60),
+    "dev": (0.87, 0.75),
+    "dev2": (0.88, 0.66),
     "wikinews": (0.87, 0.77),
-    "fresh": (0.60, 0.35),
+    "fresh": (0.66, 0.39),
 }
 """(precision, F1) each part must keep: about three points under what it reads today."""
 
