@@ -46,9 +46,10 @@ from polgraph.ingest.evaluate import (  # noqa: E402
     read_gold,
 )
 from polgraph.ingest.nlp import load_model, piece_limit, pieces  # noqa: E402
+from polgraph.ingest.pairs import common_ancestor, sense_of  # noqa: E402
 from polgraph.ingest.pipeline import Settings  # noqa: E402
 from polgraph.ingest.records import Article  # noqa: E402
-from polgraph.ingest.semantics import Lexicon, Sense, lexicon  # noqa: E402
+from polgraph.ingest.semantics import lexicon  # noqa: E402
 
 GOLD = REPO / "tests" / "data" / "real"
 
@@ -57,25 +58,6 @@ def halves() -> list[str]:
     """The halves `split.json` names: dev, test and the later tuning halves."""
     split = json.loads((GOLD / "split.json").read_text("utf-8"))
     return [name for name, value in split.items() if isinstance(value, list)]
-
-
-def common_ancestor(one: Token, two: Token) -> Token | None:
-    above = {two, *two.ancestors}
-    return next((token for token in (one, *one.ancestors) if token in above), None)
-
-
-def sense_of(predicate: Token, lex: Lexicon) -> Sense | None:
-    """The dictionary's reading of a predicate word, as the rules would look it up."""
-    if predicate.pos_ in ("NOUN", "PROPN"):
-        return lex.noun(predicate)
-    objects = [c for c in predicate.children if c.dep_ in ("dobj", "attr", "oprd")]
-    for noun in objects:
-        paired = lex.pair(predicate, noun)
-        if paired is not None:
-            return paired
-    if lex.is_light(predicate):
-        return next((s for s in map(lex.noun, objects) if s is not None), None)
-    return lex.verb(predicate)
 
 
 def predicate_roots(
