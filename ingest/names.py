@@ -389,7 +389,18 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
         if len(tokens) > 2
         else frozenset()
     )
+    if _speaker_label(span):
+        return Repair(None, ("transcript_label",))
     return repair_words(tokens, span.label_, aligned, storms, determined, of_title, persons)
+
+
+def _speaker_label(span: Span) -> bool:
+    """ "((WN)) Were there any unique traits?": a name in double brackets heads the next
+    turn of an interview transcript; it says who speaks, it is no actor of the sentence."""
+    doc = span.doc
+    before = "".join(t.text for t in doc[max(span.start - 2, 0) : span.start])
+    after = "".join(t.text for t in doc[span.end : span.end + 2])
+    return before.endswith("((") and after.startswith("))")
 
 
 def explain(written: str, name: str, label: str) -> tuple[str, ...]:

@@ -253,3 +253,13 @@ def test_a_participle_hyphened_to_a_name_is_no_part_of_it(nlp: Language) -> None
     doc.ents = []
     found = {a.mention.name: a.mention.type for a in ActorIndex(doc).actors()}
     assert found == {"Michael Grantley": "PERSON"}
+
+
+def test_a_speaker_label_in_double_brackets_is_no_actor(nlp: Language) -> None:
+    text = (
+        "Mara Lind spoke about the election.\n\n((KTV)) Did the council back you?\n\n"
+        "((Mara Lind)) The council backed Tom Reyes instead."
+    )
+    found = names(nlp, text)
+    assert "KTV" not in found
+    assert {"Mara Lind", "Tom Reyes"} <= found
