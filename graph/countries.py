@@ -152,10 +152,6 @@ def place_by_roles(store: Store, rounds: int = 2) -> int:
             for person, pairs in sorted(said.items())
             for country, sector in [most_attested(pairs)]
         ]
-        store.execute(
-            "UNWIND $rows AS row MATCH (e:Entity {id: row.id}) "
-            "SET e.country = CAST(row.country AS STRING), e.sector = CAST(row.sector AS STRING)",
-            {"rows": rows},
-        )
+        store.set_affiliation(rows)
         placed += len(rows)
     return placed

@@ -261,6 +261,11 @@ class Store:
             for entity, pairs in said.items()
             for country, sector in [most_attested(pairs)]
         ]
+        self.set_affiliation(rows)
+
+    def set_affiliation(self, rows: list[dict[str, Any]]) -> None:
+        """Give each `{"id", "country", "sector"}` row's actor that country and sector: the
+        one write of an affiliation, whether voted from articles or placed by roles."""
         self._conn.execute(_SET_AFFILIATION, {"rows": rows})
 
     def add(self, extraction: Extraction) -> None:
