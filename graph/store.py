@@ -350,10 +350,13 @@ class Store:
             out.relations.setdefault(rel_type, []).append({"type": rel_type, **row})
         return out
 
-    def relation_pages(self, size: int = PAGE_RELATIONS) -> Iterator[GraphRows]:
+    def relation_pages(
+        self, size: int = PAGE_RELATIONS, *, with_entities: bool = True
+    ) -> Iterator[GraphRows]:
         """Every stored relation in the order of `rows()`, at most `size` at a time, each page
         with the entities and articles its relations name (no mentions): a pass over a store
-        of any size holds one page."""
+        of any size holds one page. `with_entities=False` leaves the entities out, for a
+        caller that has them already (`to_networkx`)."""
         after: tuple[str, str] | None = ("", "")
         while after is not None:
             page = GraphRows()
@@ -365,8 +368,9 @@ class Store:
             if last is None:
                 return
             rows = [row for batch in page.relations.values() for row in batch]
-            entities = sorted({row[end] for row in rows for end in ("source_id", "target_id")})
-            page.entities = self._entities(entities)
+            if with_entities:
+                named = {row[end] for row in rows for end in ("source_id", "target_id")}
+                page.entities = self._entities(sorted(named))
             page.articles = self.execute(
                 _ARTICLES.format(where="WHERE a.id IN $ids"),
                 {"ids": sorted({row["article_id"] for row in rows})},
@@ -387,6 +391,6 @@ class Store:
             {row["id"]: row["articles"] for row in counts},
             {row["id"]: int(row["mentions"] or 0) for row in counts},
         )
-        for page in self.relation_pages():
+        for page in self.relation_pages(with_entities=False):
             add_relations(graph, page)
         return graph
