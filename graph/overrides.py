@@ -34,14 +34,7 @@ def _fold(text: str) -> str:
 
 
 def _entities(store: Store) -> dict[str, dict[str, Any]]:
-    rows = store.execute(
-        "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.type AS type, "
-        "e.aliases AS aliases, e.roles AS roles, e.country AS country, e.sector AS sector"
-    )
-    for row in rows:
-        row["aliases"] = row["aliases"] or []
-        row["roles"] = row["roles"] or []
-    return {row["id"]: row for row in rows}
+    return {row["id"]: row for row in store.entities(by_id=False)}
 
 
 def _relations_of(store: Store, node: str) -> list[dict[str, Any]]:

@@ -145,7 +145,7 @@ _ARTICLES = (
 _ENTITIES = (
     "MATCH (e:Entity) {where} RETURN e.id AS id, e.name AS name, e.type AS type, "
     "e.label AS label, e.aliases AS aliases, e.roles AS roles, e.country AS country, "
-    "e.sector AS sector ORDER BY e.id"
+    "e.sector AS sector{order}"
 )
 
 
@@ -311,9 +311,13 @@ class Store:
         while result.has_next():
             yield dict(zip(columns, result.get_next(), strict=True))
 
-    def _entities(self, ids: list[str] | None = None) -> list[dict[str, Any]]:
+    def entities(self, ids: list[str] | None = None, *, by_id: bool = True) -> list[dict[str, Any]]:
+        """The stored actors (those of `ids` only, if given), aliases and roles as lists.
+        `by_id=False` keeps the store's own order, the one the cross-article merges and
+        overrides have always decided ties in."""
         where = "" if ids is None else "WHERE e.id IN $ids"
-        entities = self.execute(_ENTITIES.format(where=where), {} if ids is None else {"ids": ids})
+        query = _ENTITIES.format(where=where, order=" ORDER BY e.id" if by_id else "")
+        entities = self.execute(query, {} if ids is None else {"ids": ids})
         for entity in entities:
             entity["aliases"] = entity["aliases"] or []
             entity["roles"] = entity["roles"] or []
@@ -340,7 +344,7 @@ class Store:
         """Everything stored, as the rows a loader writes elsewhere (Neo4j, CSV)."""
         out = GraphRows(
             articles=self.execute(_ARTICLES.format(where="")),
-            entities=self._entities(),
+            entities=self.entities(),
             mentions=self.execute(
                 "MATCH (a:Article)-[m:MENTIONS]->(e:Entity) RETURN a.id AS article_id, "
                 "e.id AS entity_id, m.`count` AS count ORDER BY article_id, entity_id"
@@ -370,7 +374,7 @@ class Store:
             rows = [row for batch in page.relations.values() for row in batch]
             if with_entities:
                 named = {row[end] for row in rows for end in ("source_id", "target_id")}
-                page.entities = self._entities(sorted(named))
+                page.entities = self.entities(sorted(named))
             page.articles = self.execute(
                 _ARTICLES.format(where="WHERE a.id IN $ids"),
                 {"ids": sorted({row["article_id"] for row in rows})},
@@ -387,7 +391,7 @@ class Store:
         )
         add_entities(
             graph,
-            self._entities(),
+            self.entities(),
             {row["id"]: row["articles"] for row in counts},
             {row["id"]: int(row["mentions"] or 0) for row in counts},
         )
