@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from polgraph.ingest.entities import ACTOR_TYPES, ActorIndex
 from polgraph.ingest.nlp import load_model
-from polgraph.ingest.pipeline import Settings, extract_doc, parsed_pieces, sentence_evidence
+from polgraph.ingest.pipeline import Settings, gathered, sentence_evidence
 from polgraph.ingest.records import (
     Article,
     Extraction,
@@ -60,17 +60,4 @@ def side_by_side(
 ) -> Iterator[tuple[Extraction, list[Triple]]]:
     """The extraction of each article and its baseline triples, from one parse of it."""
     settings = settings or Settings()
-    triples: list[Triple] = []
-    mentions: list[Mention] = []
-    baseline: list[Triple] = []
-    for doc, article, offset, last in parsed_pieces(
-        articles, settings, nlp or load_model(settings.model)
-    ):
-        actors = ActorIndex(doc, settings.overrides)
-        found, named = extract_doc(doc, article, offset, settings.overrides, actors, settings.judge)
-        triples.extend(found)
-        mentions.extend(named)
-        baseline.extend(cooccurrence_doc(doc, article, actors, offset))
-        if last:
-            yield Extraction(article=article, triples=triples, mentions=mentions), baseline
-            triples, mentions, baseline = [], [], []
+    yield from gathered(articles, settings, nlp or load_model(settings.model), cooccurrence_doc)

@@ -798,9 +798,11 @@ class ActorIndex:
             span, written, known = briefed
         if known is not None and span.label_ == "PERSON" and known.type == "GPE":
             known = None
-        if known is not None and _someone_elses(span, known, self.gazetteer):
+        foreign, owner = (
+            (False, None) if known is None else _someone_elses(span, known, self.gazetteer)
+        )
+        if foreign:
             self._foreign.add(written)
-            owner = _owner(span, self.gazetteer)
             if owner is not None and owner.country and written not in self._owners:
                 code = self.gazetteer.code(owner.country)
                 self._owners[written] = (code, sector_table().kinds.get(known.kind))
@@ -1208,28 +1210,20 @@ def _own_bodies(candidates: list[_Candidate], gazetteer: Gazetteer, foreign: set
                 break
 
 
-def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> bool:
+def _someone_elses(span: Span, known: Known, gazetteer: Gazetteer) -> tuple[bool, Known | None]:
     """ "the state's House of Representatives", "Nigeria's House of Representatives":
     a body the gazetteer knows as one country's, written as the body of some other place,
     is not that country's; it keeps the name it is written with, and so does every other
-    mention of it in the document."""
+    mention of it in the document. Also the place the possessive names, where the gazetteer
+    knows it ("Nigeria" of "Nigeria's"), which the body is of."""
     if known.kind not in BODY_KINDS or not known.country:
-        return False
+        return False, None
     owners = [child for child in span.root.children if child.dep_ == "poss"]
     if not owners or owners[0].pos_ == "PRON":
-        return False
-    place = _owner(span, gazetteer)
-    return place is None or place.country != known.country
-
-
-def _owner(span: Span, gazetteer: Gazetteer) -> Known | None:
-    """The place a possessive before the span names ("Nigeria's" of "Nigeria's House of
-    Representatives"), which the body is of."""
-    owners = [child for child in span.root.children if child.dep_ == "poss"]
-    if not owners:
-        return None
+        return False, None
     words = [t for t in owners[0].subtree if t.dep_ != "case" and not t.is_punct]
-    return gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
+    place = gazetteer.lookup(" ".join(t.text for t in words).removeprefix("the "))
+    return place is None or place.country != known.country, place
 
 
 def _home(candidates: list[_Candidate], doc: Doc, gazetteer: Gazetteer) -> str | None:

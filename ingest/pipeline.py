@@ -210,18 +210,35 @@ def parsed_pieces(
             yield doc, article, offset, last
 
 
+def gathered(
+    articles: Iterable[Article],
+    settings: Settings,
+    nlp: Language,
+    aside: Callable[[Doc, Article, ActorIndex, int], list[Item]] | None = None,
+) -> Iterator[tuple[Extraction, list[Item]]]:
+    """Each article's extraction once its last piece is extracted, with what `aside` read
+    from the same pieces and the same actors (the co-occurrence baseline): an article
+    parsed in pieces is gathered in this one place, whoever reads it."""
+    triples: list[Triple] = []
+    mentions: list[Mention] = []
+    beside: list[Item] = []
+    for doc, article, offset, last in parsed_pieces(articles, settings, nlp):
+        actors = ActorIndex(doc, settings.overrides)
+        found, named = extract_doc(doc, article, offset, settings.overrides, actors, settings.judge)
+        triples.extend(found)
+        mentions.extend(named)
+        if aside is not None:
+            beside.extend(aside(doc, article, actors, offset))
+        if last:
+            yield Extraction(article=article, triples=triples, mentions=mentions), beside
+            triples, mentions, beside = [], [], []
+
+
 def _extract_stream(
     articles: Iterable[Article], settings: Settings, nlp: Language
 ) -> Iterator[Extraction]:
-    triples: list[Triple] = []
-    mentions: list[Mention] = []
-    for doc, article, offset, last in parsed_pieces(articles, settings, nlp):
-        found, named = extract_doc(doc, article, offset, settings.overrides, judge=settings.judge)
-        triples.extend(found)
-        mentions.extend(named)
-        if last:
-            yield Extraction(article=article, triples=triples, mentions=mentions)
-            triples, mentions = [], []
+    for extraction, _ in gathered(articles, settings, nlp):
+        yield extraction
 
 
 def chunks(

@@ -102,13 +102,14 @@ class Role:
     confidence: float
 
 
-def _country(token: Token) -> Mention | None:
+def _country(token: Token, named: bool = False) -> Mention | None:
     """ "Russian Foreign Minister": a demonym modifier names the country the role is of;
-    "the South American trade bloc" names a region, not the United States."""
+    "the South American trade bloc" names a region, not the United States. With `named`,
+    so does a country's own name ("US", "Britain") modifying an office."""
     known = load_gazetteer().lookup(token.text, exact=True)
-    if known is None or known.kind != DEMONYM:
+    if known is None or known.kind not in ((DEMONYM, COUNTRY) if named else (DEMONYM,)):
         return None
-    if token.i > 0 and token.doc[token.i - 1].lower_ in REGION_WORDS:
+    if known.kind == DEMONYM and token.i > 0 and token.doc[token.i - 1].lower_ in REGION_WORDS:
         return None
     return country_mention(token.doc[token.i : token.i + 1], known)
 
@@ -530,21 +531,13 @@ def _agent_office(
     if found[1] == "REPRESENTS":
         # "the US ambassador to the United Nations" speaks for the United States there.
         for token in agent.span[:-1]:
-            country = _country(token) or _named_country(token)
+            country = _country(token, named=True)
             if country is not None:
                 text = f"{token.text} {noun.text}"
                 yield Role(
                     holder.mention, found[1], country, noun.lower_, former, "apposition", text, 0.7
                 )
                 return
-
-
-def _named_country(token: Token) -> Mention | None:
-    """ "US", "Britain": a country's own name as a modifier of an office."""
-    known = load_gazetteer().lookup(token.text, exact=True)
-    if known is None or known.kind != COUNTRY:
-        return None
-    return country_mention(token.doc[token.i : token.i + 1], known)
 
 
 def _conjoined_apposition(root: Token, holder: Actor, table: RoleTable) -> Iterator[Token]:
