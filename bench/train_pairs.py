@@ -43,20 +43,11 @@ from polgraph.ingest.pairs import (  # noqa: E402
     MODEL_FILE,
     Candidate,
     PairModel,
-    candidates,
-    context,
+    candidate_sentences,
     decide,
-    occurrences,
 )
-from polgraph.ingest.pipeline import (  # noqa: E402
-    LONGEST_SENTENCE,
-    Settings,
-    parsed_pieces,
-    rule_triples,
-    sentence_evidence,
-)
+from polgraph.ingest.pipeline import Settings, parsed_pieces, read_sentences  # noqa: E402
 from polgraph.ingest.records import ArticleRef, Evidence, Triple  # noqa: E402
-from polgraph.ingest.relations import Discourse  # noqa: E402
 from polgraph.ingest.sources import as_provenance, cited  # noqa: E402
 
 GOLD = REPO / "tests" / "data" / "real"
@@ -109,16 +100,10 @@ def gather(halves: dict[str, list[GoldItem]], corpora: Path) -> list[Sentence]:
     for doc, article, offset, _ in parsed_pieces(articles, settings, load_model(None)):
         actors = ActorIndex(doc, settings.overrides)
         ref = article.ref()
-        discourse = Discourse()
-        read = []
-        for sentence in doc.sents:
-            if not sentence.text.strip() or len(sentence) > LONGEST_SENTENCE:
-                continue
-            evidence = sentence_evidence(sentence, offset)
-            found = rule_triples(sentence, actors, ref, evidence, discourse)
-            read.append((sentence, evidence, found, occurrences(sentence, actors)))
-        around = context([(present, found) for _, _, found, present in read])
-        for sentence, evidence, found, present in read:
+        read = read_sentences(doc, actors, ref, offset)
+        for (sentence, _, _), (evidence, pairs, unplaced) in zip(
+            read, candidate_sentences(read, actors), strict=True
+        ):
             mine = [
                 i
                 for i in by_article.get(article.id, [])
@@ -129,7 +114,6 @@ def gather(halves: dict[str, list[GoldItem]], corpora: Path) -> list[Sentence]:
             ]
             if not mine:
                 continue
-            pairs, unplaced = candidates(sentence, present, found, around)
             item = mine[0]
             gold = GoldActors(item.relations)
             sentences.append(

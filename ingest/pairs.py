@@ -55,6 +55,12 @@ class Candidate:
     triples: list[Triple] = field(default_factory=list)
     features: list[str] = field(default_factory=list)
     predicate: Token | None = None
+    sense: Sense | None = None
+
+    @property
+    def pair(self) -> frozenset[str]:
+        """The two actors' mention ids, whichever direction."""
+        return frozenset((self.subject.actor.mention.id, self.object.actor.mention.id))
 
 
 def occurrences(sentence: Span, actors: ActorIndex) -> dict[str, list[Occurrence]]:
@@ -137,10 +143,12 @@ def _word(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _path_features(one: Token, two: Token, lex: Lexicon) -> tuple[list[str], Token | None]:
+def _path_features(
+    one: Token, two: Token, lex: Lexicon
+) -> tuple[list[str], Token | None, Sense | None]:
     top = common_ancestor(one, two)
     if top is None:
-        return ["path=none"], None
+        return ["path=none"], None, None
     up, down = _climb(one, top), _climb(two, top)
     s_dep, o_dep, lemma = (up[0] if up else "top"), (down[0] if down else "top"), _word(top)
     features = [
@@ -169,7 +177,7 @@ def _path_features(one: Token, two: Token, lex: Lexicon) -> tuple[list[str], Tok
         features.append(f"sense_deps={sense.quad_class}:{s_dep}|{o_dep}")
         if sense.symmetric:
             features.append("top_sym")
-    return features, top
+    return features, top, sense
 
 
 def _pair_features(
@@ -257,13 +265,12 @@ def candidates(
                 ((a, b) for a in places for b in others),
                 key=lambda ab: abs(ab[0].head.i - ab[1].head.i),
             )
-            triples = ruled.get((one, two), [])
-            key = frozenset((one, two))
-            features, top = _path_features(subject.head, obj.head, lex)
+            triples, reverse = ruled.get((one, two), []), ruled.get((two, one), [])
+            features, top, sense = _path_features(subject.head, obj.head, lex)
             features += _pair_features(subject, obj, everyone, len(present))
-            features += _rule_features(triples, ruled.get((two, one), []))
-            features += _context_features(key, bool(triples or ruled.get((two, one))), around)
-            result.append(Candidate(subject, obj, triples, features, top))
+            features += _rule_features(triples, reverse)
+            features += _context_features(frozenset((one, two)), bool(triples or reverse), around)
+            result.append(Candidate(subject, obj, triples, features, top, sense))
     unplaced = [
         t for (one, two), rest in ruled.items() if not {one, two} <= present.keys() for t in rest
     ]
@@ -298,7 +305,7 @@ def learned_relation(candidate: Candidate) -> Relation:
     top = candidate.predicate
     if top is None:
         return Relation(type="RELATED_TO", text="", rule=LEARNED)
-    sense = sense_of(top, lexicon()) or unknown_sense(top)
+    sense = candidate.sense or unknown_sense(top)
     return Relation(
         type=sense.type,
         text=top.text,
@@ -335,21 +342,32 @@ def decide(
     least `add`, one learned triple in the likelier of its two directions."""
     best: dict[frozenset[str], float] = {}
     for score, c in scored:
-        key = frozenset((c.subject.actor.mention.id, c.object.actor.mention.id))
-        best[key] = max(best.get(key, 0.0), score)
+        best[c.pair] = max(best.get(c.pair, 0.0), score)
+    learned: set[frozenset[str]] = set()
     for score, c in scored:
         if c.triples:
             if score >= keep:
                 yield from c.triples
             continue
-        key = frozenset((c.subject.actor.mention.id, c.object.actor.mention.id))
-        if score >= add and score >= best[key]:
-            best[key] = 2.0
+        if score >= add and score >= best[c.pair] and c.pair not in learned:
+            learned.add(c.pair)
             yield learned_triple(c, score, ref, evidence)
 
 
+def candidate_sentences(
+    read: list[tuple[Span, Evidence, list[Triple]]], actors: ActorIndex
+) -> Iterator[tuple[Evidence, list[Candidate], list[Triple]]]:
+    """Each sentence's evidence, candidates and unjudged rule triples, the candidates
+    described in the context of the whole parsed piece."""
+    present = [occurrences(sentence, actors) for sentence, _, _ in read]
+    around = context([(p, found) for p, (_, _, found) in zip(present, read, strict=True)])
+    for here, (sentence, evidence, found) in zip(present, read, strict=True):
+        pairs, unplaced = candidates(sentence, here, found, around)
+        yield evidence, pairs, unplaced
+
+
 def judged(
-    sentences: list[tuple[Span, Evidence, list[Triple]]],
+    read: list[tuple[Span, Evidence, list[Triple]]],
     actors: ActorIndex,
     ref: ArticleRef,
     model: PairModel | None = None,
@@ -357,11 +375,8 @@ def judged(
     """The triples of a parsed piece's sentences after the model's judgement (see
     `decide`); rule triples of actors that stand in no word of the sentence pass unjudged."""
     model = model or pair_model()
-    present = [occurrences(sentence, actors) for sentence, _, _ in sentences]
-    around = context([(p, found) for p, (_, _, found) in zip(present, sentences, strict=True)])
     kept: list[Triple] = []
-    for here, (sentence, evidence, found) in zip(present, sentences, strict=True):
-        pairs, unplaced = candidates(sentence, here, found, around)
+    for evidence, pairs, unplaced in candidate_sentences(read, actors):
         scored = [(model.probability(c.features), c) for c in pairs]
         kept += unplaced
         kept += decide(scored, model.keep, model.add, ref, evidence)

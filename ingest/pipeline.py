@@ -122,6 +122,22 @@ def rule_triples(
     return found
 
 
+def read_sentences(
+    doc: Doc, actors: ActorIndex, ref: ArticleRef, offset: int = 0
+) -> list[tuple[Span, Evidence, list[Triple]]]:
+    """The sentences of a parsed piece the rules read, each with its evidence and the rule
+    triples found in it, in order (the relation rules carry discourse from one to the
+    next); empty sentences and run-on ones longer than LONGEST_SENTENCE are skipped."""
+    discourse = Discourse()
+    read: list[tuple[Span, Evidence, list[Triple]]] = []
+    for sentence in doc.sents:
+        if not sentence.text.strip() or len(sentence) > LONGEST_SENTENCE:
+            continue
+        evidence = sentence_evidence(sentence, offset)
+        read.append((sentence, evidence, rule_triples(sentence, actors, ref, evidence, discourse)))
+    return read
+
+
 def extract_doc(
     doc: Doc,
     article: Article,
@@ -135,16 +151,8 @@ def extract_doc(
     sentences that cite them (affiliation.py, sources.py)."""
     actors = actors or ActorIndex(doc, overrides)
     ref = article.ref()
-    outlets: dict[int, list[str]] = {}
-    discourse = Discourse()
-    read: list[tuple[Span, Evidence, list[Triple]]] = []
-    for sentence in doc.sents:
-        text = sentence.text.strip()
-        if not text or len(sentence) > LONGEST_SENTENCE:
-            continue
-        evidence = sentence_evidence(sentence, offset)
-        read.append((sentence, evidence, rule_triples(sentence, actors, ref, evidence, discourse)))
-        outlets[evidence.start] = cited(sentence, actors)
+    read = read_sentences(doc, actors, ref, offset)
+    outlets = {evidence.start: cited(sentence, actors) for sentence, evidence, _ in read}
     triples = judged(read, actors, ref) if judge else [t for _, _, found in read for t in found]
     named = actors.actors()
     triples, mentions = attribute(triples, [actor.mention for actor in named], located(named))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from polgraph.ingest.entities import ActorIndex
 from polgraph.ingest.nlp import load_model
@@ -12,15 +11,12 @@ from polgraph.ingest.pairs import (
     LEARNED,
     Candidate,
     PairModel,
-    candidates,
-    context,
+    candidate_sentences,
     judged,
-    occurrences,
     pair_model,
 )
-from polgraph.ingest.pipeline import Settings, extract, rule_triples, sentence_evidence
+from polgraph.ingest.pipeline import Settings, extract, read_sentences
 from polgraph.ingest.records import Article, Triple
-from polgraph.ingest.relations import Discourse
 
 
 @pytest.fixture(scope="module")
@@ -28,33 +24,23 @@ def nlp() -> Language:
     return load_model()
 
 
-def read(nlp: Language, text: str) -> tuple[Doc, ActorIndex, list]:
+def read(nlp: Language, text: str) -> tuple[ActorIndex, list]:
     doc = nlp(text)
     actors = ActorIndex(doc)
-    ref = Article(id="t", text=text).ref()
-    discourse = Discourse()
-    sentences = []
-    for sentence in doc.sents:
-        evidence = sentence_evidence(sentence, 0)
-        sentences.append(
-            (sentence, evidence, rule_triples(sentence, actors, ref, evidence, discourse))
-        )
-    return doc, actors, sentences
+    return actors, read_sentences(doc, actors, Article(id="t", text=text).ref())
 
 
 def pairs_of(nlp: Language, text: str) -> dict[tuple[str, str], Candidate]:
-    _, actors, sentences = read(nlp, text)
-    present = [occurrences(sentence, actors) for sentence, _, _ in sentences]
-    around = context([(p, found) for p, (_, _, found) in zip(present, sentences, strict=True)])
+    actors, sentences = read(nlp, text)
     found: dict[tuple[str, str], Candidate] = {}
-    for here, (sentence, _, triples) in zip(present, sentences, strict=True):
-        for c in candidates(sentence, here, triples, around)[0]:
+    for _, pairs, _ in candidate_sentences(sentences, actors):
+        for c in pairs:
             found[(c.subject.actor.mention.name, c.object.actor.mention.name)] = c
     return found
 
 
 def judge(nlp: Language, text: str, model: PairModel) -> list[Triple]:
-    _, actors, sentences = read(nlp, text)
+    actors, sentences = read(nlp, text)
     return judged(sentences, actors, Article(id="t", text=text).ref(), model)
 
 
