@@ -489,7 +489,7 @@ class _Resolver:
                 continue
             members: dict[str, Actor] = {}
             for word in sorted((referent.token, *referent.token.conjuncts), key=lambda t: t.i):
-                actor = self.names.get(word.i) or self.found.get(word.i)
+                actor = self._known(word)
                 if actor is not None:
                     members.setdefault(actor.mention.id, actor)
             if len(members) < 2:
@@ -595,8 +595,7 @@ class _Resolver:
             return False
         if owners:
             # "his government": a possessive pronoun resolved to a person.
-            owner = self.names.get(owners[0].i) or self.found.get(owners[0].i)
-            person = owner is not None and owner.mention.type == "PERSON"
+            person = self._person(owners[0]) is not None
             return person and (not determiners or owners[0].dep_ == "compound")
         if not determiners:
             return plural(token)
@@ -623,12 +622,8 @@ class _Resolver:
         administration"): the country it governs is theirs, which the nearest sentence
         or an earlier government of another state need not be."""
         for child in token.children:
-            named = (
-                self.names.get(child.i) or self.found.get(child.i)
-                if child.dep_ in ("poss", "compound")
-                else None
-            )
-            if named is not None and named.mention.type == "PERSON":
+            named = self._person(child) if child.dep_ in ("poss", "compound") else None
+            if named is not None:
                 return named.mention
         return None
 
@@ -658,9 +653,13 @@ class _Resolver:
             and named.span.end - 1 == modifier.i
         )
 
+    def _known(self, token: Token) -> Actor | None:
+        """The actor a word is known as so far: a name, or a reference already resolved."""
+        return self.names.get(token.i) or self.found.get(token.i)
+
     def _person(self, token: Token) -> Actor | None:
         """The person a name or a pronoun resolved so far stands for."""
-        actor = self.names.get(token.i) or self.found.get(token.i)
+        actor = self._known(token)
         return actor if actor is not None and actor.mention.type == "PERSON" else None
 
     def _nearest_country(self, index: int) -> Mention | None:
@@ -1076,7 +1075,7 @@ class _Resolver:
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not _in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
-                    actor = self.names.get(subject.i) or self.found.get(subject.i)
+                    actor = self._known(subject)
                     if actor is not None:
                         return actor
                 return None
@@ -1100,7 +1099,7 @@ class _Resolver:
         for word in sentence:
             if word.lemma_ in REPORTING and not _in_quote(word):
                 for subject in clause_subjects(word):
-                    actor = self.names.get(subject.i) or self.found.get(subject.i)
+                    actor = self._known(subject)
                     if actor is not None and subject.sent.start == sentence.start:
                         return actor
         return None
@@ -1128,7 +1127,7 @@ class _Resolver:
     def _ids(self, tokens: list[Token]) -> set[str]:
         ids: set[str] = set()
         for token in tokens:
-            actor = self.names.get(token.i) or self.found.get(token.i)
+            actor = self._known(token)
             if actor is not None:
                 ids.add(actor.mention.id)
         return ids
