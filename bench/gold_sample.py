@@ -13,6 +13,9 @@ its own seed, and added to `split.json` beside the others (its sentences go to
 `<half>_sample.jsonl`); `--exclude` names files whose article ids must stay out too:
 
     python bench/gold_sample.py --half dev2 --seed 20261201 --articles 10 [--exclude F.jsonl]
+
+When a corpus runs short of undrawn articles, `--count CORPUS=N` draws N from it instead
+(0 leaves it out); the counts are recorded in `split.json` with the seed.
 """
 
 from __future__ import annotations
@@ -74,10 +77,16 @@ CORPORA = ("wikinews_politics_2019_2020.jsonl", "bbc_politics.jsonl", "news2025.
 
 
 def draw(
-    corpora: Path, rng: random.Random, per_corpus: int, taken: set[str], halves: tuple[str, ...]
+    corpora: Path,
+    rng: random.Random,
+    per_corpus: int,
+    taken: set[str],
+    halves: tuple[str, ...],
+    counts: dict[str, int] | None = None,
 ) -> tuple[dict[str, list[dict[str, str]]], list[dict[str, object]]]:
-    """Articles at random per corpus (not in `taken`), dealt to `halves` in turn, and
-    SENTENCES_PER_ARTICLE parser sentences at random from each."""
+    """Articles at random per corpus (not in `taken`; `counts` overrides `per_corpus` for a
+    corpus), dealt to `halves` in turn, and SENTENCES_PER_ARTICLE parser sentences at random
+    from each."""
     split: dict[str, list[dict[str, str]]] = {half: [] for half in halves}
     rows: list[dict[str, object]] = []
     for corpus in CORPORA:
@@ -85,7 +94,10 @@ def draw(
         if not path.is_file():
             sys.exit(f"{path}: corpus not found (pass --corpora)")
         pool = [i for i in eligible_ids(path) if i not in taken]
-        chosen = rng.sample(pool, per_corpus)
+        wanted_count = (counts or {}).get(corpus, per_corpus)
+        if wanted_count > len(pool):
+            sys.exit(f"{path}: only {len(pool)} articles left undrawn, {wanted_count} asked")
+        chosen = rng.sample(pool, wanted_count)
         wanted = set(chosen)
         texts = {a.id: a for a in read_paths([path]) if isinstance(a, Article) and a.id in wanted}
         for index, article_id in enumerate(chosen):
@@ -125,6 +137,16 @@ def excluded_ids(paths: list[Path]) -> set[str]:
     return ids
 
 
+def _counts(given: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for entry in given:
+        name, _, number = entry.partition("=")
+        if name not in CORPORA or not number.isdigit():
+            sys.exit(f"--count {entry}: expected CORPUS=N with CORPUS one of {', '.join(CORPORA)}")
+        counts[name] = int(number)
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpora", type=Path, default=default_corpora())
@@ -132,7 +154,15 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--articles", type=int, default=ARTICLES_PER_CORPUS)
     parser.add_argument("--exclude", type=Path, action="append", default=[])
+    parser.add_argument(
+        "--count",
+        action="append",
+        default=[],
+        metavar="CORPUS=N",
+        help="draw N articles from this corpus instead of --articles (0 leaves it out)",
+    )
     args = parser.parse_args()
+    counts = _counts(args.count)
     rng = random.Random(args.seed)
     OUT.mkdir(parents=True, exist_ok=True)
     if args.half is None:
@@ -146,11 +176,12 @@ def main() -> None:
             sys.exit(f"{OUT / 'split.json'}: already has a half named {args.half!r}")
         taken = {a["article"] for v in known.values() if isinstance(v, list) for a in v}
         taken |= excluded_ids(args.exclude)
-        split, rows = draw(args.corpora, rng, args.articles, taken, (args.half,))
+        split, rows = draw(args.corpora, rng, args.articles, taken, (args.half,), counts)
         known[args.half] = split[args.half]
         known.setdefault("later_halves", {})[args.half] = {
             "seed": args.seed,
             "articles_per_corpus": args.articles,
+            **({"counts": counts} if counts else {}),
         }
         (OUT / "split.json").write_text(json.dumps(known, indent=1) + "\n", "utf-8")
         write_rows(OUT / f"{args.half}_sample.jsonl", rows)
