@@ -6,7 +6,8 @@ precision, recall and F1 of both, the relation counts, and the share of gold pre
 that get no CAMEO root from the dictionary (with the lemmas, for the dev half only: the
 test half is for reporting, and its errors are not read).
 
-    python bench/eval_real.py --half dev [dev2 ... dev10] [--corpora DIR] [--model NAME]
+    python bench/eval_real.py --half dev [dev2 ... dev14] [--corpora DIR] [--model NAME]
+        [--rules-only]
 
 Halves given together are scored as one set (`--half dev dev2`: every tuning sentence).
 
@@ -114,6 +115,9 @@ def main() -> None:
     parser.add_argument("--half", nargs="+", choices=halves(), required=True)
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--model", default=None)
+    parser.add_argument(
+        "--rules-only", action="store_true", help="leave out the pair model (ingest/pairs.py)"
+    )
     args = parser.parse_args()
     out = Console(width=120)
     try:
@@ -121,7 +125,7 @@ def main() -> None:
         items, articles = load_articles(gold, args.corpora)
     except GoldError as error:
         sys.exit(f"eval_real: {error}")
-    settings = Settings(model=args.model)
+    settings = Settings(model=args.model, judge=not args.rules_only)
     nlp = load_model(args.model)
     began = time.perf_counter()
     triples, pairs = run(articles, settings, True)
