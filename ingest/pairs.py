@@ -131,6 +131,27 @@ def _climb(token: Token, top: Token) -> list[str]:
     return steps
 
 
+def _words_between(one: Token, two: Token, top: Token) -> list[str]:
+    """The words that carry a relation besides the one the two hang from: each word on
+    the path up to it ("director" in "Doe, director of Acme"), the word each actor hangs
+    by with its role there ("of:pobj"), and the verbs standing between the two in the
+    text ("accused" in "Doe, who accused Roe")."""
+    words: list[str] = []
+    for token in (one, two):
+        step = token.head if token != top else top
+        while step != top:
+            if step.dep_ != "prep":
+                words.append(f"path_word={_word(step)}")
+            step = step.head
+    words.append(f"s_gov={_word(one.head)}:{one.dep_}")
+    words.append(f"o_gov={_word(two.head)}:{two.dep_}")
+    low, high = sorted((one.i, two.i))
+    words += [
+        f"verb_between={t.lemma_.lower()}" for t in one.doc[low + 1 : high] if t.pos_ == "VERB"
+    ]
+    return words
+
+
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
     return next((f"<={edge}" for edge in edges if value <= edge), f">{edges[-1]}")
 
@@ -159,6 +180,7 @@ def _path_features(
         f"top_lemma={lemma}",
         f"frame={lemma}:{s_dep}|{o_dep}",
     ]
+    features += _words_between(one, two, top)
     if len(up) + len(down) <= LONGEST_PATH:
         features.append(f"path={'>'.join(up)}|{'<'.join(reversed(down))}")
     else:
