@@ -54,10 +54,10 @@ SETTING_PREPS = (ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "
 }
 CLAIM_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
 # "the policy of the BJP government", "all association with the Congress", "the decision
-# by the party", "a row about Blair", "a response from the government": the actor behind a
-# noun's own argument belongs to what the noun phrase is about.
+# by the party", "a row about Blair": the actor behind a noun's own argument belongs to what
+# the noun phrase is about ("experts from the IMF" names where they come from).
 CLAIM_NOUN_PREPS = frozenset(
-    {"of", "by", "with", "against", "for", "to", "over", "toward", "towards", "about", "from"}
+    {"of", "by", "with", "against", "for", "to", "over", "toward", "towards", "about"}
 )
 # A noun standing as a clause's complement ("the crash was likely Iran's doing").
 CLAIM_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp"})
@@ -826,9 +826,12 @@ def _aimed(verb: Token, sense: Sense | None, frame: Frame) -> bool:
     """ "lashed out at the minister", "hit back at Labour", "took a swipe at Brussels": a
     verbal attack, by its verb, its verb and object or the noun a light verb carries, takes
     its target with "at", where other acts and a protest name a place ("protested at
-    Parliament")."""
+    Parliament"), as does an attack with its target as object ("criticised Iran at the
+    UN")."""
     pair = _pair_object(verb, frame)
     carried = _light_object(verb, frame)
+    if pair is None and carried is None and any(c.dep_ in OBJECTS for c in verb.children):
+        return False
     if pair is not None:
         sense = pair[1]
     elif carried is not None:
@@ -1401,6 +1404,8 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     within = None
     if not clauses and sense.has("speech"):
         clauses, within = _quote_before(verb)
+    if not clauses and sense.has("speech"):
+        clauses = _parenthetical_claim(verb)
     if not clauses:
         return
     speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
@@ -1436,6 +1441,19 @@ def spoken_of(verb: Token, frame: Frame) -> Iterator[Found]:
     said = frame.lex.verbs.get("comment") if talking else sense
     if about and speakers and said is not None:
         yield Found(speakers, about, said, "statement", verb.text)
+
+
+def _parenthetical_claim(verb: Token) -> list[Token]:
+    """ "Nobody, he claimed, could picture Kennedy in Downing Street", "Brown, as the
+    Tories claim, plans to raise tax": a speech verb set inside the clause it reports has
+    that clause as its claim."""
+    head = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+    elif verb.dep_ != "parataxis":
+        return []
+    return [head] if head.i != verb.i and head.pos_ in ("VERB", "AUX") else []
 
 
 def _quote_before(verb: Token) -> tuple[list[Token], range | None]:

@@ -524,11 +524,9 @@ def test_a_claim_is_about_its_subject_even_when_it_acts(nlp: Language) -> None:
     assert ("Maria Lopez", "Ursula von der Leyen") not in found
 
 
-def test_a_claim_about_a_noun_names_who_it_is_about_or_from(nlp: Language) -> None:
+def test_a_claim_about_a_noun_names_who_it_is_about(nlp: Language) -> None:
     text = "Kemi Badenoch said the affair was a soap opera about Keir Starmer."
     assert ("Kemi Badenoch", "SAY", "Keir Starmer") in edges(nlp, text)
-    text = "Kemi Badenoch said it was a feeble answer from the Labour Party."
-    assert ("Kemi Badenoch", "SAY", "Labour Party") in edges(nlp, text)
 
 
 def test_actors_acting_jointly_cooperate(nlp: Language) -> None:
@@ -541,3 +539,15 @@ def test_an_appeal_for_an_act_on_someone_is_aimed_at_them(nlp: Language) -> None
     text = "Keir Starmer urged Kenya to arrest Omar al-Bashir."
     assert one(nlp, text, "Keir Starmer", "Omar al-Bashir").relation.rule == "control"
     assert one(nlp, text, "Keir Starmer", "Kenya").relation.type == "URGE"
+
+
+def test_a_verbal_attack_with_an_object_takes_at_as_its_setting(nlp: Language) -> None:
+    text = "Kemi Badenoch criticised Keir Starmer at the United Nations."
+    assert ("Kemi Badenoch", "United Nations") not in {(s, o) for s, _, o in edges(nlp, text)}
+
+
+def test_a_parenthetical_speech_verb_reports_the_clause_around_it(nlp: Language) -> None:
+    text = "Nobody, Kemi Badenoch claimed, could imagine Keir Starmer winning."
+    assert one(nlp, text, "Kemi Badenoch", "Keir Starmer").relation.rule == "statement"
+    text = "Keir Starmer, as the Conservatives claim, plans to raise taxes."
+    assert one(nlp, text, "Conservative Party", "Keir Starmer").relation.type == "SAY"
