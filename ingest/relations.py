@@ -111,8 +111,6 @@ LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
-# "wants the G8 to match his target": wishes that are an appeal to the one wished to act.
-WANTING_VERBS = frozenset({"want", "wish"})
 # "protested at the embassy": a protest's "at" is where it was held.
 PROTEST_TYPES = frozenset({"COMPLAIN", "PROTEST"})
 # CAMEO roots of asking: appeals (02) and demands (10).
@@ -1280,37 +1278,31 @@ def urged_act(verb: Token, frame: Frame) -> Iterator[Found]:
 
 def appeal_clause(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "called for Russia to withdraw its troops", "asked for British troops to be pulled
-    out", "wants the G8 nations to match his target": an appeal made to the subject of
-    the infinitive clause the call or the wish governs (the clause is read by the other
-    rules, not as done)."""
+    out": a call made to the subject of the "for … to" clause it governs (the clause is
+    read by the other rules, not as done). A wish ("wants the G8 to match his target")
+    is left out: on unseen text it named someone other than an addressee too often."""
     if verb.pos_ != "VERB":
         return
-    lemma = verb.lemma_.lower()
-    called = frame.lex.verbs.get(f"{lemma} for")
-    wish = lemma in WANTING_VERBS
-    if not wish and (called is None or called.type not in CALLS):
+    called = frame.lex.verbs.get(f"{verb.lemma_.lower()} for")
+    if called is None or called.type not in CALLS:
         return
-    sense = frame.lex.nouns.get("appeal") if wish else called
     addressed = [
         t
         for clause in verb.children
-        if clause.dep_ in ("advcl", "ccomp")
-        and clause.pos_ == "VERB"
-        and _infinitive(clause, "for" if not wish else None)
+        if clause.dep_ in ("advcl", "ccomp") and clause.pos_ == "VERB" and _for_to(clause)
         for subject in clause.children
         if subject.dep_ in ("nsubj", "nsubjpass")
         for t in _targets(subject, frame)
     ]
-    if addressed and sense is not None:
-        yield Found(_subjects(verb, frame), addressed, sense, "call_for", verb.text)
+    if addressed:
+        yield Found(_subjects(verb, frame), addressed, called, "call_for", verb.text)
 
 
-def _infinitive(clause: Token, mark: str | None) -> bool:
-    """A "to" clause, opened by `mark` ("for Russia to withdraw") or by nothing ("the G8
-    to match")."""
+def _for_to(clause: Token) -> bool:
+    """A clause opened by "for" with a "to" infinitive ("for Russia to withdraw")."""
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
     to = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in clause.children)
-    return to and marks == ([mark] if mark else [])
+    return to and marks == ["for"]
 
 
 def control(verb: Token, frame: Frame) -> Iterator[Found]:

@@ -501,13 +501,11 @@ def test_a_verbal_attack_takes_its_target_with_at(nlp: Language) -> None:
     assert not triples(nlp, "Kemi Badenoch protested at the Scottish Parliament.")
 
 
-def test_a_call_or_wish_for_someone_to_act_is_an_appeal_to_them(nlp: Language) -> None:
+def test_a_call_for_someone_to_act_is_an_appeal_to_them(nlp: Language) -> None:
     text = "Ghana called for Togo to reopen the border."
     assert one(nlp, text, "Ghana", "Togo").relation.type == "CALL_FOR"
-    text = "Keir Starmer wants the other G7 nations to raise their aid budgets."
-    assert one(nlp, text, "Keir Starmer", "G7").relation.quad_class == 1
-    found = edges(nlp, "Keir Starmer wants to meet Pedro Sanchez.")
-    assert not any(kind == "APPEAL" for _, kind, _ in found)
+    text = "Kemi Badenoch pressed for Ghana to be admitted to the Commonwealth."
+    assert ("Kemi Badenoch", "CALL_FOR", "Ghana") in edges(nlp, text)
 
 
 def test_a_quotation_after_a_colon_is_its_introducers_words(nlp: Language) -> None:
@@ -518,10 +516,10 @@ def test_a_quotation_after_a_colon_is_its_introducers_words(nlp: Language) -> No
 
 def test_a_claim_is_about_its_subject_even_when_it_acts(nlp: Language) -> None:
     """ "Y said X attacked Z" is Y → X (docs/eval.md) and X → Z, reported; not Y → Z."""
-    text = "Maria Lopez said Pedro Sanchez had misled Ursula von der Leyen."
+    text = "Maria Lopez said Pedro Sanchez had misled Olaf Scholz."
     found = {(s, o) for s, _, o in edges(nlp, text)}
-    assert ("Maria Lopez", "Pedro Sanchez") in found
-    assert ("Maria Lopez", "Ursula von der Leyen") not in found
+    assert {("Maria Lopez", "Pedro Sanchez"), ("Pedro Sanchez", "Olaf Scholz")} <= found
+    assert ("Maria Lopez", "Olaf Scholz") not in found
 
 
 def test_a_claim_about_a_noun_names_who_it_is_about(nlp: Language) -> None:
