@@ -1253,29 +1253,6 @@ def call_for(verb: Token, frame: Frame) -> Iterator[Found]:
         )
 
 
-def urged_act(verb: Token, frame: Frame) -> Iterator[Found]:
-    """ "urged Zelensky to investigate Hunter Biden", "pressed Kenya to arrest al-Bashir":
-    an appeal for an act on someone is aimed at them as well as at the one urged; the act
-    itself is read by the other rules, as not yet done."""
-    if verb.pos_ != "VERB":
-        return
-    sense = frame.lex.verb(verb)
-    if sense is None or not sense.has("objctl") or sense.root not in REQUEST_ROOTS:
-        return
-    urged = {t.actor.mention.id for t in _object_controller(verb, frame)}
-    if not urged:
-        return
-    acted_on = [
-        t
-        for act in verb.children
-        if act.dep_ == "xcomp" and act.pos_ == "VERB"
-        for t in _verb_objects(act, frame)
-        if not t.weak and t.actor.mention.id not in urged
-    ]
-    if acted_on:
-        yield Found(_subjects(verb, frame), acted_on, sense, "control", verb.text)
-
-
 def appeal_clause(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "called for Russia to withdraw its troops", "asked for British troops to be pulled
     out": a call made to the subject of the "for … to" clause it governs (the clause is
@@ -1576,9 +1553,9 @@ def _claim_about(
     participants behind a verb's preposition) and their owners, not actors further down
     inside a thing ("a wall along the border with Mexico", "a member of the Lords"). A
     clause that relates two actors ("said Iran is supplying drones to Russia") is a
-    reported act, read by the other rules with `modality: reported`, and about its
-    subject only; the claim is about any other actor when that actor stands alone in its
-    clause ("said the Tories were soft").
+    reported act, read by the other rules with `modality: reported`; the claim is about
+    an actor when that actor stands alone in its clause ("said the Tories were soft"),
+    names coordinated in one phrase standing as one.
     "They" in the claim of two or more speakers is the speakers ("the Tories and the Lib
     Dems say they want…")."""
     placed: list[tuple[Token, Actor]] = []
@@ -1595,7 +1572,7 @@ def _claim_about(
     found: dict[str, Target] = {}
     for token, actor in placed:
         verb, phrase = _clause_of(token), _phrase_head(token)
-        acts = not _claim_subject(token.doc[phrase], clause) and any(
+        acts = any(
             other.mention.id != actor.mention.id
             and _clause_of(place) == verb
             and _phrase_head(place) != phrase
@@ -1604,12 +1581,6 @@ def _claim_about(
         if not acts and not _qualifies(token, actor, frame):
             found.setdefault(actor.mention.id, Target(actor))
     return list(found.values())
-
-
-def _claim_subject(phrase: Token, clause: Token) -> bool:
-    """The subject of the claim's own verb: "Y said X attacked Z" is about X (docs/eval.md),
-    whatever X did; who X acted on is the reported act's, not the speaker's."""
-    return phrase.dep_ in ("nsubj", "nsubjpass") and phrase.head.i == clause.i
 
 
 def _established(actor: Actor) -> bool:
@@ -2060,7 +2031,6 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     light_verb,
     call_for,
     appeal_clause,
-    urged_act,
     control,
     active_voice,
     passive_voice,

@@ -514,14 +514,6 @@ def test_a_quotation_after_a_colon_is_its_introducers_words(nlp: Language) -> No
     assert (triple.relation.type, triple.relation.modality) == ("URGE", "asserted")
 
 
-def test_a_claim_is_about_its_subject_even_when_it_acts(nlp: Language) -> None:
-    """ "Y said X attacked Z" is Y → X (docs/eval.md) and X → Z, reported; not Y → Z."""
-    text = "Maria Lopez said Pedro Sanchez had misled Olaf Scholz."
-    found = {(s, o) for s, _, o in edges(nlp, text)}
-    assert {("Maria Lopez", "Pedro Sanchez"), ("Pedro Sanchez", "Olaf Scholz")} <= found
-    assert ("Maria Lopez", "Olaf Scholz") not in found
-
-
 def test_a_claim_about_a_noun_names_who_it_is_about(nlp: Language) -> None:
     text = "Kemi Badenoch said the affair was a soap opera about Keir Starmer."
     assert ("Kemi Badenoch", "SAY", "Keir Starmer") in edges(nlp, text)
@@ -531,12 +523,6 @@ def test_actors_acting_jointly_cooperate(nlp: Language) -> None:
     text = "The Greens and the Liberal Democrats jointly tabled a motion against the bill."
     assert ("Greens", "COOPERATE", "Liberal Democrats") in edges(nlp, text)
     assert not triples(nlp, "The Greens and the Liberal Democrats tabled motions against the bill.")
-
-
-def test_an_appeal_for_an_act_on_someone_is_aimed_at_them(nlp: Language) -> None:
-    text = "Keir Starmer urged Kenya to arrest Omar al-Bashir."
-    assert one(nlp, text, "Keir Starmer", "Omar al-Bashir").relation.rule == "control"
-    assert one(nlp, text, "Keir Starmer", "Kenya").relation.type == "URGE"
 
 
 def test_a_verbal_attack_with_an_object_takes_at_as_its_setting(nlp: Language) -> None:
@@ -549,3 +535,13 @@ def test_a_parenthetical_speech_verb_reports_the_clause_around_it(nlp: Language)
     assert one(nlp, text, "Kemi Badenoch", "Keir Starmer").relation.rule == "statement"
     text = "Keir Starmer, as the Conservatives claim, plans to raise taxes."
     assert one(nlp, text, "Conservative Party", "Keir Starmer").relation.type == "SAY"
+
+
+def test_a_state_news_agency_is_an_outlet_not_an_actor(nlp: Language) -> None:
+    """ "IRNA said …": a state news agency is the reporting frame (docs/eval.md), an outlet
+    the gazetteer knows, never a side of a relation."""
+    assert not triples(nlp, "IRNA said Ebrahim Raisi was in good health.")
+    text = "Ebrahim Raisi accused Israel of sabotage, IRNA said."
+    assert {(t.subject.name, t.object.name) for t in triples(nlp, text)} == {
+        ("Ebrahim Raisi", "Israel")
+    }
