@@ -54,10 +54,10 @@ SETTING_PREPS = (ADJUNCT_PREPS - {"of", "by", "about", "from", "than", "like", "
 }
 CLAIM_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
 # "the policy of the BJP government", "all association with the Congress", "the decision
-# by the party": the actor behind a noun's own argument belongs to what the noun phrase is
-# about.
+# by the party", "a row about Blair": the actor behind a noun's own argument belongs to what
+# the noun phrase is about ("experts from the IMF" names where they come from).
 CLAIM_NOUN_PREPS = frozenset(
-    {"of", "by", "with", "against", "for", "to", "over", "toward", "towards"}
+    {"of", "by", "with", "against", "for", "to", "over", "toward", "towards", "about"}
 )
 # A noun standing as a clause's complement ("the crash was likely Iran's doing").
 CLAIM_COMPLEMENTS = frozenset({"ccomp", "xcomp", "acomp"})
@@ -111,6 +111,10 @@ LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "
 COMMUNICATION_TYPES = frozenset({"MEET", "SAY", "TELL", "COMMENT", "ANNOUNCE"})
 IMPLICIT_TARGET_TYPES = frozenset({"INTERFERE"})
 CALLS = frozenset({"URGE", "CALL_FOR"})
+# "protested at the embassy": a protest's "at" is where it was held.
+PROTEST_TYPES = frozenset({"COMPLAIN", "PROTEST"})
+# CAMEO roots of asking: appeals (02) and demands (10).
+REQUEST_ROOTS = frozenset({"02", "10"})
 # "appealed against the ruling to the tribunal": appeals and complaints, and the words that
 # name what they are against.
 APPEALS = frozenset({"URGE", "APPEAL", "COMPLAIN"})
@@ -156,6 +160,7 @@ GIVING_TYPES = frozenset({"PROVIDE", "PAY", "SELL", "FUND"})
 TALKING_VERBS = frozenset({"speak", "talk"})
 # "spoke with Ethiopia", "agreed with Japan": the other side of a reciprocal act.
 PARTNER_PREPS = frozenset({"with", "to"})
+JOINT_WORDS = frozenset({"jointly", "together"})
 RECIPROCAL_TYPES = frozenset(
     {"AGREE", "FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
      "ALLY", "CUT_TIES", "RESTORE_TIES", "RECONCILE", "RIVALRY"}
@@ -251,13 +256,29 @@ def _speaker_actors(token: Token, frame: Frame) -> list[Actor]:
     node = token
     for _ in range(12):
         if node.head.i == node.i:
-            return []
+            return _introduced_by(node, token, frame)
         edge = node.dep_
         node = node.head
         if edge in ("ccomp", "parataxis") and node.pos_ in ("VERB", "AUX"):
             sense = frame.lex.verb(node)
             if sense is not None and sense.has("speech"):
                 return [t.actor for t in _subjects(node, frame)]
+    return []
+
+
+def _introduced_by(root: Token, token: Token, frame: Frame) -> list[Actor]:
+    """ "Chan spoke to the press after the speech: "I urge her to step down."": the parser
+    can make the words introducing a quotation after a colon a clause of the quotation's
+    own verb; their subject is its speaker."""
+    for clause in root.children:
+        if clause.dep_ not in ("ccomp", "parataxis") or clause.pos_ != "VERB" or clause.i > token.i:
+            continue
+        sense = frame.lex.verb(clause)
+        speaks = clause.lemma_.lower() in TALKING_VERBS or (
+            sense is not None and sense.has("speech")
+        )
+        if speaks and any(t.text == ":" for t in root.doc[clause.i : token.i]):
+            return [t.actor for t in _subjects(clause, frame)]
     return []
 
 
@@ -794,9 +815,26 @@ def _prep_targets(prep: Token, verb: Token, frame: Frame) -> list[Target]:
             if c.dep_ == "pobj"
             for t in (_targets(c, frame) or _nested_targets(c, frame))
         ]
-    elif word in ADJUNCT_PREPS:
+    elif word in ADJUNCT_PREPS and not (word == "at" and _aimed(verb, sense, frame)):
         return []
     return [t for c in prep.children if c.dep_ == "pobj" for t in _targets(c, frame)]
+
+
+def _aimed(verb: Token, sense: Sense | None, frame: Frame) -> bool:
+    """ "lashed out at the minister", "hit back at Labour", "took a swipe at Brussels": a
+    verbal attack, by its verb, its verb and object or the noun a light verb carries, takes
+    its target with "at", where other acts and a protest name a place ("protested at
+    Parliament"), as does an attack with its target as object ("criticised Iran at the
+    UN")."""
+    pair = _pair_object(verb, frame)
+    carried = _light_object(verb, frame)
+    if pair is None and carried is None and any(c.dep_ in OBJECTS for c in verb.children):
+        return False
+    if pair is not None:
+        sense = pair[1]
+    elif carried is not None:
+        sense = frame.lex.noun(carried)
+    return sense is not None and sense.quad_class == 3 and sense.type not in PROTEST_TYPES
 
 
 def _addressed_past_grievance(prep: Token, sense: Sense | None, frame: Frame) -> list[Target]:
@@ -898,6 +936,7 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     if sense.has("speech") or _controlled_by_head(verb, frame):
         return
     objects = _verb_objects(verb, frame, preps_only=sense.has("topic") or _sends_actor(verb, sense))
+    objects += _asked_of(verb, sense, frame)
     if verb.lemma_.lower() in TALKING_VERBS:
         objects = [t for t in objects if not _interviewer(t, verb)]
     objects = [t for t in objects if not _outlet_staff(t)]
@@ -905,6 +944,29 @@ def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
         return
     direct = any(c.dep_ in OBJECTS for c in verb.children) and not sense.has("topic")
     yield Found(_subjects(verb, frame), objects, sense, "active" if direct else "prep", verb.text)
+
+
+def _asked_of(verb: Token, sense: Sense, frame: Frame) -> list[Target]:
+    """ "demanded an explanation from Russia", "sought help from the UN", "asked for
+    support from Japan": a demand or an appeal names who it is made to with "from", on the
+    verb or on the thing asked for. A thing with an "of" phrase ("the return of hostages
+    from Gaza") takes "from" as the place it comes from."""
+    if sense.root not in REQUEST_ROOTS:
+        return []
+    things = [c for c in verb.children if c.dep_ == "dobj" and frame.actors.actor_at(c) is None] + [
+        p for prep in _preps(verb, "for") for p in prep.children if p.dep_ == "pobj"
+    ]
+    return [
+        t
+        for thing in [verb, *things]
+        if thing is verb or not any(c.dep_ == "prep" and c.lower_ == "of" for c in thing.children)
+        for t in _behind(thing, ("from",), frame)
+        if not t.weak
+    ]
+
+
+def _preps(head: Token, word: str) -> list[Token]:
+    return [c for c in head.children if c.dep_ == "prep" and c.lower_ == word]
 
 
 def _candidacy(verb: Token, prep: Token) -> bool:
@@ -1191,6 +1253,35 @@ def call_for(verb: Token, frame: Frame) -> Iterator[Found]:
         )
 
 
+def appeal_clause(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "called for Russia to withdraw its troops", "asked for British troops to be pulled
+    out": a call made to the subject of the "for … to" clause it governs (the clause is
+    read by the other rules, not as done). A wish ("wants the G8 to match his target")
+    is left out: on unseen text it named someone other than an addressee too often."""
+    if verb.pos_ != "VERB":
+        return
+    called = frame.lex.verbs.get(f"{verb.lemma_.lower()} for")
+    if called is None or called.type not in CALLS:
+        return
+    addressed = [
+        t
+        for clause in verb.children
+        if clause.dep_ in ("advcl", "ccomp") and clause.pos_ == "VERB" and _for_to(clause)
+        for subject in clause.children
+        if subject.dep_ in ("nsubj", "nsubjpass")
+        for t in _targets(subject, frame)
+    ]
+    if addressed:
+        yield Found(_subjects(verb, frame), addressed, called, "call_for", verb.text)
+
+
+def _for_to(clause: Token) -> bool:
+    """A clause opened by "for" with a "to" infinitive ("for Russia to withdraw")."""
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    to = any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in clause.children)
+    return to and marks == ["for"]
+
+
 def control(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "threatened to block Sweden's membership", "refused to meet Zelensky", "China's
     threats to invade Taiwan": a threat or refusal aimed at the target of the act it
@@ -1282,6 +1373,8 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     within = None
     if not clauses and sense.has("speech"):
         clauses, within = _quote_before(verb)
+    if not clauses and sense.has("speech"):
+        clauses = _parenthetical_claim(verb)
     if not clauses:
         return
     speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
@@ -1296,6 +1389,40 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     ]
     if about:
         yield Found(speakers, about, sense, "statement", verb.text)
+
+
+def spoken_of(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Sarkozy said of Chirac, …", "Starmer spoke warmly of Farage", "she talked about
+    the Tories": the one a statement is said of or about is what it is about (docs/eval.md),
+    whatever the quotation after it says."""
+    if verb.pos_ != "VERB":
+        return
+    sense = frame.lex.verb(verb)
+    talking = verb.lemma_.lower() in TALKING_VERBS
+    if not talking and (sense is None or not (sense.has("speech") or sense.has("claim"))):
+        return
+    about = [
+        t
+        for t in _behind(verb, ("of", "about"), frame)
+        if not t.weak and not _neuter(t.actor) and not _reporting_frame(t)
+    ]
+    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
+    said = frame.lex.verbs.get("comment") if talking else sense
+    if about and speakers and said is not None:
+        yield Found(speakers, about, said, "statement", verb.text)
+
+
+def _parenthetical_claim(verb: Token) -> list[Token]:
+    """ "Nobody, he claimed, could picture Kennedy in Downing Street", "Brown, as the
+    Tories claim, plans to raise tax": a speech verb set inside the clause it reports has
+    that clause as its claim."""
+    head = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+    elif verb.dep_ != "parataxis":
+        return []
+    return [head] if head.i != verb.i and head.pos_ in ("VERB", "AUX") else []
 
 
 def _quote_before(verb: Token) -> tuple[list[Token], range | None]:
@@ -1427,7 +1554,8 @@ def _claim_about(
     inside a thing ("a wall along the border with Mexico", "a member of the Lords"). A
     clause that relates two actors ("said Iran is supplying drones to Russia") is a
     reported act, read by the other rules with `modality: reported`; the claim is about
-    an actor when that actor stands alone in its clause ("said the Tories were soft").
+    an actor when that actor stands alone in its clause ("said the Tories were soft"),
+    names coordinated in one phrase standing as one.
     "They" in the claim of two or more speakers is the speakers ("the Tories and the Lib
     Dems say they want…")."""
     placed: list[tuple[Token, Actor]] = []
@@ -1443,12 +1571,14 @@ def _claim_about(
             placed.append((token, actor))
     found: dict[str, Target] = {}
     for token, actor in placed:
-        verb = _clause_of(token)
+        verb, phrase = _clause_of(token), _phrase_head(token)
         acts = any(
-            other.mention.id != actor.mention.id and _clause_of(place) == verb
+            other.mention.id != actor.mention.id
+            and _clause_of(place) == verb
+            and _phrase_head(place) != phrase
             for place, other in placed
         )
-        if not acts:
+        if not acts and not _qualifies(token, actor, frame):
             found.setdefault(actor.mention.id, Target(actor))
     return list(found.values())
 
@@ -1462,6 +1592,29 @@ def _established(actor: Actor) -> bool:
         return True
     country, sector = known_affiliation(actor.mention)
     return country is not None or sector is not None
+
+
+def _phrase_head(token: Token) -> int:
+    """The noun phrase a name stands in, through coordination and the words before a
+    head: "Macron and Matovič were known to have tested positive", "Russian
+    opposition leader Alexei Navalny was poisoned" each name one side of their clause, not
+    two actors acting on each other."""
+    node = token
+    while node.head.i != node.i and node.dep_ in ("conj", "compound", "amod"):
+        node = node.head
+    return node.i
+
+
+def _qualifies(token: Token, actor: Actor, frame: Frame) -> bool:
+    """A name that only qualifies another actor's name ("Russian opposition leader Alexei
+    Navalny"): the claim is about the one named, not the body of the title."""
+    node = token
+    while node.head.i != node.i and node.dep_ in ("compound", "amod", "nmod"):
+        node = node.head
+        other = frame.actors.actor_at(node)
+        if other is not None and other.mention.id != actor.mention.id:
+            return True
+    return False
 
 
 def _clause_of(token: Token) -> int:
@@ -1541,6 +1694,22 @@ def answered(verb: Token, frame: Frame) -> Iterator[Found]:
         authors += _behind(noun, ("by", "from", "of"), frame, as_subject=True)
         if authors:
             yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
+
+
+def joint_act(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "the Tories and the Lib Dems jointly tabled a motion", "Kenya and Uganda together
+    built the road": coordinated subjects said to act jointly cooperate with each other."""
+    if verb.pos_ != "VERB" or not any(
+        c.dep_ == "advmod" and c.lower_ in JOINT_WORDS for c in verb.children
+    ):
+        return
+    sense = frame.lex.verbs.get("cooperate")
+    subjects = list({t.actor.mention.id: t for t in _subjects(verb, frame)}.values())
+    if sense is None or len(subjects) < 2:
+        return
+    for i, first in enumerate(subjects):
+        for second in subjects[i + 1 :]:
+            yield Found([first], [second], sense, "reciprocal", verb.text)
 
 
 def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1861,14 +2030,17 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     received,
     light_verb,
     call_for,
+    appeal_clause,
     control,
     active_voice,
     passive_voice,
     predicative_passive,
     speech,
     statement,
+    spoken_of,
     answered,
     reciprocal,
+    joint_act,
     with_absolute,
     implicit_target,
     composition,

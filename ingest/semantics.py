@@ -37,6 +37,8 @@ FLAGS = frozenset(
 )
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+# Adverbs the parser often gives a phrasal verb's particle as ("hit back", "pushed back").
+PARTICLES = frozenset({"back", "out", "off", "away", "aside", "down", "up"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +100,13 @@ class Lexicon:
     adjectives: dict[str, Sense]
 
     def verb(self, token: Token) -> Sense | None:
-        """A verb's sense, trying a phrasal form first ("hit back", "crack down")."""
+        """A verb's sense, trying a phrasal form first ("hit back", "crack down"), also when
+        the parser took the particle for an adverb."""
         for child in token.children:
-            if child.dep_ in ("prt", "prep"):
+            particle = child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES)
+            if particle or child.dep_ == "prep":
                 phrasal = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
-                if phrasal is not None and (child.dep_ == "prt" or "phrasal" in phrasal.flags):
+                if phrasal is not None and (particle or "phrasal" in phrasal.flags):
                     return phrasal
         return self.verbs.get(token.lemma_.lower())
 
