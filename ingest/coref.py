@@ -100,6 +100,10 @@ class _Title:
     head: str
     bodies: frozenset[str]
     actor: Actor | None = None
+    listed: bool = False
+    """From data/office_holders.tsv rather than the article's words: "the <office>" must
+    name this office exactly and its body must be the one the description or the article's
+    home country names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +130,43 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
         frozenset(roles),
         frozenset(roles) - person_descriptors(),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    """A row of data/office_holders.tsv: who held an office of a body in which years."""
+
+    words: frozenset[str]
+    head: str
+    body: str
+    holder: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _office_holders() -> dict[str, list[_Holder]]:
+    """Rows of data/office_holders.tsv by the folded name of their holder; an office still
+    held runs to the last year the table knows."""
+    text = resources.files("polgraph.ingest").joinpath("data", "office_holders.tsv")
+    lines = [line for line in text.read_text("utf-8").splitlines() if not line.startswith("#")]
+    fields = [line.split("\t") for line in lines[1:]]
+    last = max(int(year) for row in fields for year in row[3:] if year)
+    rows: dict[str, list[_Holder]] = {}
+    for office, body, holder, start, end in fields:
+        words = office.split()
+        head = words[words.index("of") - 1] if "of" in words else words[-1]
+        row = _Holder(
+            frozenset(words) - {"of", "the"}, head, body, holder, int(start), int(end or last)
+        )
+        rows.setdefault(_folded(holder), []).append(row)
+    return rows
+
+
+def _folded(name: str) -> str:
+    """A name compared without case and accents ("Francois Hollande" is "François")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(plain.casefold().replace(".", "").split())
 
 
 @lru_cache(maxsize=1)
@@ -304,7 +345,9 @@ def _names_something(phrase: Token, keep: Token | None = None) -> bool:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, names: dict[int, Actor], genders: dict[str, str]) -> None:
+    def __init__(
+        self, doc: Doc, names: dict[int, Actor], genders: dict[str, str], year: int | None = None
+    ) -> None:
         self.doc = doc
         self.names = names
         self.genders = genders
@@ -326,6 +369,7 @@ class _Resolver:
         self.titles: list[_Title] = [
             title for actor in named.values() for title in self._titles(actor)
         ]
+        self.titles.extend(_listed_titles(list(named.values()), year))
         self.named_genders = {
             actor.mention.id: gender
             for actor in named.values()
@@ -1012,6 +1056,15 @@ class _Resolver:
         implied = frozenset({entity_id(home.name)} if home is not None else ())
         holders: dict[str, Actor] = {}
         for title in self.titles:
+            if title.listed:
+                if (
+                    title.actor is not None
+                    and title.words == office.words
+                    and title.bodies <= (office.bodies or implied)
+                    and title.actor.mention.id not in excluded
+                ):
+                    holders.setdefault(title.actor.mention.id, title.actor)
+                continue
             bodies = office.bodies - implied if not title.bodies else office.bodies
             if (
                 title.actor is not None
@@ -1166,6 +1219,37 @@ def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
     return found
 
 
+def _listed_titles(actors: list[Actor], year: int | None) -> list[_Title]:
+    """The offices data/office_holders.tsv gives the people the article names, as held in
+    the article's year; an article without a date is placed in the years when most of them
+    held a listed office, and an office counts only if held in every one of those years
+    ("Blair" and "Brown" together: 1997-2007, the prime minister and his chancellor, not
+    Brown as prime minister after)."""
+    table = _office_holders()
+    people = {
+        _folded(actor.mention.name): actor
+        for actor in actors
+        if actor.mention.type == "PERSON" and _folded(actor.mention.name) in table
+    }
+    rows = [(people[name], row) for name in people for row in table[name]]
+    if not rows:
+        return []
+    if year is not None:
+        years = {year}
+    else:
+        counts = {
+            when: len({actor.mention.id for actor, row in rows if row.start <= when <= row.end})
+            for when in {when for _, row in rows for when in range(row.start, row.end + 1)}
+        }
+        best = max(counts.values())
+        years = {when for when, count in counts.items() if count == best}
+    return [
+        _Title(row.words, row.head, frozenset({entity_id(row.body)}), actor, listed=True)
+        for actor, row in rows
+        if all(row.start <= when <= row.end for when in years)
+    ]
+
+
 def _own_subjects(token: Token) -> set[int]:
     """The subjects of the token's own clause with their conjuncts: "A, B and C welcomed
     them" is none of them."""
@@ -1218,15 +1302,16 @@ def _as(actor: Actor, token: Token, how: str) -> Actor:
 
 
 def resolve_references(
-    doc: Doc, names: dict[int, Actor], genders: dict[str, str]
+    doc: Doc, names: dict[int, Actor], genders: dict[str, str], year: int | None = None
 ) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
     """Token index → actor for every pronoun and descriptor that resolves, and token index
     → every actor a plural description stands for ("the two leaders"); `genders` (actor id
     → "m"/"f", from courtesy titles) is read, and extended as "he"/"she" get resolved. A
     gender told by a title or an earlier pronoun weighs for a candidate; one told only by a
     first name rules the other gender out and weighs nothing, so "he" keeps to the man the
-    text has been talking about rather than the last man named."""
-    return _Resolver(doc, names, genders).run()
+    text has been talking about rather than the last man named. `year`, the article's,
+    places offices named by title alone (data/office_holders.tsv) in time."""
+    return _Resolver(doc, names, genders, year).run()
 
 
 def _attribution_after(token: Token) -> bool:

@@ -658,6 +658,7 @@ class ActorIndex:
         gazetteer: Gazetteer | None = None,
         *,
         references: bool = True,
+        date: str | None = None,
     ) -> None:
         self.doc = doc
         self.overrides = overrides
@@ -713,7 +714,8 @@ class ActorIndex:
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
-            found, groups = resolve_references(doc, self._names, self.genders)
+            year = int(date[:4]) if date and date[:4].isdigit() else None
+            found, groups = resolve_references(doc, self._names, self.genders, year)
             self._by_token.update(found)
             self._names.update({i: a for i, a in found.items() if a.resolved_by == NAME})
             self._groups.update(groups)
