@@ -896,6 +896,9 @@ class _Resolver:
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
         lemma = self.abbreviations.get(lemma, lemma).split()[-1]
+        owned = self._owned_body(token, lemma)
+        if owned is not None:
+            return _as(owned, token, DESCRIPTOR)
         if determiners & {"a", "an"}:
             if (
                 token.dep_ in SUBJECTS
@@ -944,6 +947,29 @@ class _Resolver:
             if best is None or key > best[:2]:
                 best = (*key, referent.actor)
         return _as(best[2], token, DESCRIPTOR) if best is not None else None
+
+    def _owned_body(self, token: Token, lemma: str) -> Actor | None:
+        """ "his party", "Kennedy's party": the one body of that kind the article named in a
+        title of the person ("Lib Dem leader Charles Kennedy"; the listed leader of the
+        Liberal Democrats)."""
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        if self.descriptors.get(lemma) != "ORG" or len(owners) != 1:
+            return None
+        person = self._person(owners[0])
+        if person is None:
+            return None
+        bodies = {
+            body
+            for title in self.titles
+            if title.actor is not None and title.actor.mention.id == person.mention.id
+            for body in title.bodies
+        }
+        found = {
+            actor.mention.id: actor
+            for actor in self.names.values()
+            if actor.mention.id in bodies and self._fits(lemma, actor.mention)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _sole_person(self, token: Token, index: int, excluded: set[str]) -> Actor | None:
         """ "Karl Weber will speak to voters. The Green leader will also say…":

@@ -651,3 +651,11 @@ def test_a_listed_office_needs_its_country_or_year(nlp: Language) -> None:
     )
     found = {a.mention.mention: a.mention.name for a in ActorIndex(nlp(merkel)).references()}
     assert found["chancellor"] == "Gordon Brown"
+
+
+def test_his_party_is_the_party_of_the_persons_title(nlp: Language) -> None:
+    text = "Conservative leader Peter Vale toured Leeds. He said his party would win."
+    found = resolved(nlp, text)
+    assert ("party", "Conservative Party", DESCRIPTOR) in found
+    untitled = resolved(nlp, "Peter Vale toured Leeds. He said his party would win.")
+    assert not any(word == "party" for word, _, _ in untitled)

@@ -504,3 +504,9 @@ def test_a_legislators_party_tag_names_the_party(nlp: Language) -> None:
     assert found["D-MA"] == ("Democratic Party", "ORG")
     assert found["R-Ohio"] == ("Republican Party", "ORG")
     assert "Ohio" not in found
+
+
+def test_the_lords_and_the_commons_are_the_houses_of_parliament(nlp: Language) -> None:
+    doc = nlp("The reform was defeated in the Lords, and ministers will take it to the Commons.")
+    found = {name for name, _ in names(ActorIndex(doc)).values()}
+    assert {"House of Lords", "House of Commons"} <= found
