@@ -11,6 +11,7 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -143,11 +144,16 @@ class _Holder:
     start: int
     end: int
 
+    @property
+    def years(self) -> range:
+        """The years counted as the holder's: the year a successor took over is theirs."""
+        return range(self.start, max(self.end, self.start + 1))
+
 
 @lru_cache(maxsize=1)
 def _office_holders() -> dict[str, list[_Holder]]:
     """Rows of data/office_holders.tsv by the folded name of their holder; an office still
-    held runs to the last year the table knows."""
+    held runs through the last year the table knows."""
     text = resources.files("polgraph.ingest").joinpath("data", "office_holders.tsv")
     lines = [line for line in text.read_text("utf-8").splitlines() if not line.startswith("#")]
     fields = [line.split("\t") for line in lines[1:]]
@@ -157,7 +163,7 @@ def _office_holders() -> dict[str, list[_Holder]]:
         words = office.split()
         head = words[words.index("of") - 1] if "of" in words else words[-1]
         row = _Holder(
-            frozenset(words) - {"of", "the"}, head, body, holder, int(start), int(end or last)
+            frozenset(words) - {"of", "the"}, head, body, holder, int(start), int(end or last + 1)
         )
         rows.setdefault(_folded(holder), []).append(row)
     return rows
@@ -583,8 +589,11 @@ class _Resolver:
                 return None
             if found:
                 place = country_mention(*next(iter(found.values())))
-        elif token.dep_ in ("compound", "amod", "poss") or not (
-            judicial or self._definite(token, agent, prep)
+        elif (
+            token.dep_ in ("compound", "amod")
+            # "the Trump administration's pressure": a person's government acts as possessor.
+            or (token.dep_ == "poss" and self._owner(token) is None)
+            or not (judicial or self._definite(token, agent, prep))
         ):
             return None
         leader = self._owner(token)
@@ -1250,7 +1259,8 @@ def _listed_titles(actors: list[Actor], year: int | None) -> list[_Title]:
     the article's year; an article without a date is placed in the years when most of them
     held a listed office, and an office counts only if held in every one of those years
     ("Blair" and "Brown" together: 1997-2007, the prime minister and his chancellor, not
-    Brown as prime minister after)."""
+    Brown as prime minister after); an office two of them held in those years (the year
+    one succeeded the other) is left to the article's own words."""
     table = _office_holders()
     people = {
         _folded(actor.mention.name): actor
@@ -1264,15 +1274,22 @@ def _listed_titles(actors: list[Actor], year: int | None) -> list[_Title]:
         years = {year}
     else:
         counts = {
-            when: len({actor.mention.id for actor, row in rows if row.start <= when <= row.end})
-            for when in {when for _, row in rows for when in range(row.start, row.end + 1)}
+            when: len({actor.mention.id for actor, row in rows if when in row.years})
+            for when in {when for _, row in rows for when in row.years}
         }
         best = max(counts.values())
         years = {when for when, count in counts.items() if count == best}
+    held: dict[tuple[str, frozenset[str], str, str], set[int]] = {}
+    for actor, row in rows:
+        key = (actor.mention.id, row.words, row.head, row.body)
+        held.setdefault(key, set()).update(row.years)
+    actor_of = {actor.mention.id: actor for actor, _ in rows}
+    kept = [key for key, during in held.items() if years <= during]
+    holders = Counter(key[1:] for key in kept)
     return [
-        _Title(row.words, row.head, frozenset({entity_id(row.body)}), actor, listed=True)
-        for actor, row in rows
-        if all(row.start <= when <= row.end for when in years)
+        _Title(words, head, frozenset({entity_id(body)}), actor_of[person], listed=True)
+        for person, words, head, body in kept
+        if holders[words, head, body] == 1
     ]
 
 

@@ -814,6 +814,8 @@ class ActorIndex:
             return None
         if known is not None and known.kind == CAPITAL and _is_location(span.root):
             known = Known(written, "LOC", "place", known.country)
+        if known is None and span.label_ == "NORP" and _named_surname(span, written):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
         if known is None and (
             span.label_ not in ACTOR_TYPES
             or (
@@ -985,6 +987,14 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _named_surname(span: Span, written: str) -> bool:
+    """ "the new Carney government": one word the model took for a nationality, which no
+    gazetteer knows, is the surname of a person the document names in full."""
+    return " " not in written and any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == written for ent in span.doc.ents
+    )
 
 
 def _shared_surname(candidate: _Candidate, labels: dict[int, str]) -> list[_Candidate]:

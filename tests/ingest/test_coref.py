@@ -659,3 +659,11 @@ def test_his_party_is_the_party_of_the_persons_title(nlp: Language) -> None:
     assert ("party", "Conservative Party", DESCRIPTOR) in found
     untitled = resolved(nlp, "Peter Vale toured Leeds. He said his party would win.")
     assert not any(word == "party" for word, _, _ in untitled)
+
+
+def test_a_persons_administration_as_possessor_is_their_countrys_government(
+    nlp: Language,
+) -> None:
+    text = "US President Jon Harlan spoke in Ohio. The Harlan administration's pressure grew."
+    found = resolved(nlp, text)
+    assert ("administration", "Government (United States)", DESCRIPTOR) in found

@@ -510,3 +510,12 @@ def test_the_lords_and_the_commons_are_the_houses_of_parliament(nlp: Language) -
     doc = nlp("The reform was defeated in the Lords, and ministers will take it to the Commons.")
     found = {name for name, _ in names(ActorIndex(doc)).values()}
     assert {"House of Lords", "House of Commons"} <= found
+
+
+def test_a_surname_tagged_as_a_nationality_becomes_the_person(nlp: Language) -> None:
+    doc = nlp("Mark Jorgensen won the election. The new Jorgensen government raised taxes.")
+    start = token(doc, "Jorgensen", 1)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, start, start + 1, label="NORP")]
+    actor = ActorIndex(doc).actor_at(doc[start])
+    assert actor is not None
+    assert (actor.mention.name, actor.mention.type) == ("Mark Jorgensen", "PERSON")
