@@ -352,8 +352,18 @@ def _is_modifier(token: Token) -> bool:
 
 
 def _is_location(token: Token) -> bool:
-    """ "talks in Moscow": the city is where something happened, not who did it."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    """ "talks in Moscow": the city is where something happened, not who did it; but
+    "pressure from Washington", "the claim from Berlin": a capital after "from" on an act
+    or statement (a noun, or a verb used as one, of the event dictionary) is the state
+    that made it."""
+    prep = token.head
+    act = prep.head.lemma_.lower()
+    source = (
+        prep.lower_ == "from"
+        and prep.head.pos_ == "NOUN"
+        and (act in lexicon().nouns or act in lexicon().verbs)
+    )
+    return token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and not source
 
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:

@@ -519,3 +519,10 @@ def test_a_surname_tagged_as_a_nationality_becomes_the_person(nlp: Language) -> 
     actor = ActorIndex(doc).actor_at(doc[start])
     assert actor is not None
     assert (actor.mention.name, actor.mention.type) == ("Mark Jorgensen", "PERSON")
+
+
+def test_a_capital_a_statement_comes_from_is_its_state(nlp: Language) -> None:
+    doc = nlp("Ministers in Oslo rejected the claim from Berlin as groundless.")
+    assert names(ActorIndex(doc))["Berlin"][0] == "Germany"
+    doc = nlp("Flights from Berlin were cancelled on Monday.")
+    assert names(ActorIndex(doc)).get("Berlin", ("Berlin",))[0] != "Germany"
