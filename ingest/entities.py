@@ -1330,11 +1330,17 @@ def _title_word(word: str) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """ "Home Secretary", "Foreign Minister": a minister's brief tagged as an organisation
-    is part of the title that follows it."""
+    """ "Home Secretary", "Foreign Minister", "Union Sports Minister": a minister's brief,
+    with the words that qualify a role, tagged as an organisation is part of the title that
+    follows it."""
     words = {t.lower_ for t in span}
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and after.lower_ in role_table_nouns() and words <= portfolios()
+    return (
+        after is not None
+        and after.lower_ in role_table_nouns()
+        and bool(words & portfolios())
+        and words <= portfolios() | _qualifiers()
+    )
 
 
 def _preference(label: str) -> int:

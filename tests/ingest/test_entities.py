@@ -526,3 +526,8 @@ def test_a_capital_a_statement_comes_from_is_its_state(nlp: Language) -> None:
     assert names(ActorIndex(doc))["Berlin"][0] == "Germany"
     doc = nlp("Flights from Berlin were cancelled on Monday.")
     assert names(ActorIndex(doc)).get("Berlin", ("Berlin",))[0] != "Germany"
+
+
+def test_a_qualified_brief_before_a_role_is_part_of_the_title(nlp: Language) -> None:
+    doc = nlp("Officials praised Union Sports Minister Ravi Nandan for the new law.")
+    assert set(names(ActorIndex(doc))) == {"Ravi Nandan"}
