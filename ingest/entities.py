@@ -822,6 +822,8 @@ class ActorIndex:
             known = None
         if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
             return None
+        if known is not None and known.kind == "parliament" and _names_its_committee(span):
+            return None
         if known is not None and known.kind == CAPITAL and _is_location(span.root):
             known = Known(written, "LOC", "place", known.country)
         if known is None and span.label_ == "NORP" and _named_surname(span, written):
@@ -997,6 +999,18 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _names_its_committee(span: Span) -> bool:
+    """ "the Commons public accounts committee": a house written before a committee in
+    lower case starts the committee's name; the house itself does nothing in the clause."""
+    head = span.root.head
+    return (
+        span.root.dep_ in ("compound", "nmod")
+        and head.lemma_.lower() == "committee"
+        and head.is_lower
+        and head.i >= span.end
+    )
 
 
 def _named_surname(span: Span, written: str) -> bool:

@@ -531,3 +531,8 @@ def test_a_capital_a_statement_comes_from_is_its_state(nlp: Language) -> None:
 def test_a_qualified_brief_before_a_role_is_part_of_the_title(nlp: Language) -> None:
     doc = nlp("Officials praised Union Sports Minister Ravi Nandan for the new law.")
     assert set(names(ActorIndex(doc))) == {"Ravi Nandan"}
+
+
+def test_a_house_before_its_committee_in_lower_case_is_no_actor(nlp: Language) -> None:
+    doc = nlp("Ann Vale, chairman of the Commons transport committee, said fares must fall.")
+    assert "House of Commons" not in {name for name, _ in names(ActorIndex(doc)).values()}
