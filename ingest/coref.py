@@ -11,6 +11,7 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -100,6 +101,10 @@ class _Title:
     head: str
     bodies: frozenset[str]
     actor: Actor | None = None
+    listed: bool = False
+    """From data/office_holders.tsv rather than the article's words: "the <office>" must
+    name this office exactly and its body must be the one the description or the article's
+    home country names."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +131,48 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
         frozenset(roles),
         frozenset(roles) - person_descriptors(),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Holder:
+    """A row of data/office_holders.tsv: who held an office of a body in which years."""
+
+    words: frozenset[str]
+    head: str
+    body: str
+    holder: str
+    start: int
+    end: int
+
+    @property
+    def years(self) -> range:
+        """The years counted as the holder's: the year a successor took over is theirs."""
+        return range(self.start, max(self.end, self.start + 1))
+
+
+@lru_cache(maxsize=1)
+def _office_holders() -> dict[str, list[_Holder]]:
+    """Rows of data/office_holders.tsv by the folded name of their holder; an office still
+    held runs through the last year the table knows."""
+    text = resources.files("polgraph.ingest").joinpath("data", "office_holders.tsv")
+    lines = [line for line in text.read_text("utf-8").splitlines() if not line.startswith("#")]
+    fields = [line.split("\t") for line in lines[1:]]
+    last = max(int(year) for row in fields for year in row[3:] if year)
+    rows: dict[str, list[_Holder]] = {}
+    for office, body, holder, start, end in fields:
+        words = office.split()
+        head = words[words.index("of") - 1] if "of" in words else words[-1]
+        row = _Holder(
+            frozenset(words) - {"of", "the"}, head, body, holder, int(start), int(end or last + 1)
+        )
+        rows.setdefault(_folded(holder), []).append(row)
+    return rows
+
+
+def _folded(name: str) -> str:
+    """A name compared without case and accents ("Francois Hollande" is "François")."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(plain.casefold().replace(".", "").split())
 
 
 @lru_cache(maxsize=1)
@@ -304,7 +351,9 @@ def _names_something(phrase: Token, keep: Token | None = None) -> bool:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, names: dict[int, Actor], genders: dict[str, str]) -> None:
+    def __init__(
+        self, doc: Doc, names: dict[int, Actor], genders: dict[str, str], year: int | None = None
+    ) -> None:
         self.doc = doc
         self.names = names
         self.genders = genders
@@ -326,6 +375,7 @@ class _Resolver:
         self.titles: list[_Title] = [
             title for actor in named.values() for title in self._titles(actor)
         ]
+        self.titles.extend(_listed_titles(list(named.values()), year))
         self.named_genders = {
             actor.mention.id: gender
             for actor in named.values()
@@ -539,8 +589,11 @@ class _Resolver:
                 return None
             if found:
                 place = country_mention(*next(iter(found.values())))
-        elif token.dep_ in ("compound", "amod", "poss") or not (
-            judicial or self._definite(token, agent, prep)
+        elif (
+            token.dep_ in ("compound", "amod")
+            # "the Trump administration's pressure": a person's government acts as possessor.
+            or (token.dep_ == "poss" and self._owner(token) is None)
+            or not (judicial or self._definite(token, agent, prep))
         ):
             return None
         leader = self._owner(token)
@@ -852,6 +905,9 @@ class _Resolver:
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
         lemma = self.abbreviations.get(lemma, lemma).split()[-1]
+        owned = self._owned_body(token, lemma)
+        if owned is not None:
+            return _as(owned, token, DESCRIPTOR)
         if determiners & {"a", "an"}:
             if (
                 token.dep_ in SUBJECTS
@@ -900,6 +956,29 @@ class _Resolver:
             if best is None or key > best[:2]:
                 best = (*key, referent.actor)
         return _as(best[2], token, DESCRIPTOR) if best is not None else None
+
+    def _owned_body(self, token: Token, lemma: str) -> Actor | None:
+        """ "his party", "Kennedy's party": the one body of that kind the article named in a
+        title of the person ("Lib Dem leader Charles Kennedy"; the listed leader of the
+        Liberal Democrats)."""
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        if self.descriptors.get(lemma) != "ORG" or len(owners) != 1:
+            return None
+        person = self._person(owners[0])
+        if person is None:
+            return None
+        bodies = {
+            body
+            for title in self.titles
+            if title.actor is not None and title.actor.mention.id == person.mention.id
+            for body in title.bodies
+        }
+        found = {
+            actor.mention.id: actor
+            for actor in self.names.values()
+            if actor.mention.id in bodies and self._fits(lemma, actor.mention)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _sole_person(self, token: Token, index: int, excluded: set[str]) -> Actor | None:
         """ "Karl Weber will speak to voters. The Green leader will also say…":
@@ -1012,6 +1091,15 @@ class _Resolver:
         implied = frozenset({entity_id(home.name)} if home is not None else ())
         holders: dict[str, Actor] = {}
         for title in self.titles:
+            if title.listed:
+                if (
+                    title.actor is not None
+                    and title.words == office.words
+                    and title.bodies <= (office.bodies or implied)
+                    and title.actor.mention.id not in excluded
+                ):
+                    holders.setdefault(title.actor.mention.id, title.actor)
+                continue
             bodies = office.bodies - implied if not title.bodies else office.bodies
             if (
                 title.actor is not None
@@ -1166,6 +1254,45 @@ def _first_names(doc: Doc, names: dict[int, Actor]) -> dict[int, Actor]:
     return found
 
 
+def _listed_titles(actors: list[Actor], year: int | None) -> list[_Title]:
+    """The offices data/office_holders.tsv gives the people the article names, as held in
+    the article's year; an article without a date is placed in the years when most of them
+    held a listed office, and an office counts only if held in every one of those years
+    ("Blair" and "Brown" together: 1997-2007, the prime minister and his chancellor, not
+    Brown as prime minister after); an office two of them held in those years (the year
+    one succeeded the other) is left to the article's own words."""
+    table = _office_holders()
+    people = {
+        _folded(actor.mention.name): actor
+        for actor in actors
+        if actor.mention.type == "PERSON" and _folded(actor.mention.name) in table
+    }
+    rows = [(people[name], row) for name in people for row in table[name]]
+    if not rows:
+        return []
+    if year is not None:
+        years = {year}
+    else:
+        counts = {
+            when: len({actor.mention.id for actor, row in rows if when in row.years})
+            for when in {when for _, row in rows for when in row.years}
+        }
+        best = max(counts.values())
+        years = {when for when, count in counts.items() if count == best}
+    held: dict[tuple[str, frozenset[str], str, str], set[int]] = {}
+    for actor, row in rows:
+        key = (actor.mention.id, row.words, row.head, row.body)
+        held.setdefault(key, set()).update(row.years)
+    actor_of = {actor.mention.id: actor for actor, _ in rows}
+    kept = [key for key, during in held.items() if years <= during]
+    holders = Counter(key[1:] for key in kept)
+    return [
+        _Title(words, head, frozenset({entity_id(body)}), actor_of[person], listed=True)
+        for person, words, head, body in kept
+        if holders[words, head, body] == 1
+    ]
+
+
 def _own_subjects(token: Token) -> set[int]:
     """The subjects of the token's own clause with their conjuncts: "A, B and C welcomed
     them" is none of them."""
@@ -1218,15 +1345,16 @@ def _as(actor: Actor, token: Token, how: str) -> Actor:
 
 
 def resolve_references(
-    doc: Doc, names: dict[int, Actor], genders: dict[str, str]
+    doc: Doc, names: dict[int, Actor], genders: dict[str, str], year: int | None = None
 ) -> tuple[dict[int, Actor], dict[int, list[Actor]]]:
     """Token index → actor for every pronoun and descriptor that resolves, and token index
     → every actor a plural description stands for ("the two leaders"); `genders` (actor id
     → "m"/"f", from courtesy titles) is read, and extended as "he"/"she" get resolved. A
     gender told by a title or an earlier pronoun weighs for a candidate; one told only by a
     first name rules the other gender out and weighs nothing, so "he" keeps to the man the
-    text has been talking about rather than the last man named."""
-    return _Resolver(doc, names, genders).run()
+    text has been talking about rather than the last man named. `year`, the article's,
+    places offices named by title alone (data/office_holders.tsv) in time."""
+    return _Resolver(doc, names, genders, year).run()
 
 
 def _attribution_after(token: Token) -> bool:

@@ -352,8 +352,18 @@ def _is_modifier(token: Token) -> bool:
 
 
 def _is_location(token: Token) -> bool:
-    """ "talks in Moscow": the city is where something happened, not who did it."""
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
+    """ "talks in Moscow": the city is where something happened, not who did it; but
+    "pressure from Washington", "the claim from Berlin": a capital after "from" on an act
+    or statement (a noun, or a verb used as one, of the event dictionary) is the state
+    that made it."""
+    prep = token.head
+    act = prep.head.lemma_.lower()
+    source = (
+        prep.lower_ == "from"
+        and prep.head.pos_ == "NOUN"
+        and (act in lexicon().nouns or act in lexicon().verbs)
+    )
+    return token.dep_ == "pobj" and prep.lower_ in LOCATIVE_PREPS and not source
 
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
@@ -658,6 +668,7 @@ class ActorIndex:
         gazetteer: Gazetteer | None = None,
         *,
         references: bool = True,
+        date: str | None = None,
     ) -> None:
         self.doc = doc
         self.overrides = overrides
@@ -713,7 +724,8 @@ class ActorIndex:
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
-            found, groups = resolve_references(doc, self._names, self.genders)
+            year = int(date[:4]) if date and date[:4].isdigit() else None
+            found, groups = resolve_references(doc, self._names, self.genders, year)
             self._by_token.update(found)
             self._names.update({i: a for i, a in found.items() if a.resolved_by == NAME})
             self._groups.update(groups)
@@ -810,8 +822,12 @@ class ActorIndex:
             known = None
         if known is not None and known.kind == DEMONYM and _is_modifier(span.root):
             return None
+        if known is not None and known.kind == "parliament" and _names_its_committee(span):
+            return None
         if known is not None and known.kind == CAPITAL and _is_location(span.root):
             known = Known(written, "LOC", "place", known.country)
+        if known is None and span.label_ == "NORP" and _named_surname(span, written):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
         if known is None and (
             span.label_ not in ACTOR_TYPES
             or (
@@ -983,6 +999,26 @@ class ActorIndex:
             (a for a in self._by_token.values() if a.resolved_by != NAME),
             key=lambda a: a.span.start,
         )
+
+
+def _names_its_committee(span: Span) -> bool:
+    """ "the Commons public accounts committee": a house written before a committee in
+    lower case starts the committee's name; the house itself does nothing in the clause."""
+    head = span.root.head
+    return (
+        span.root.dep_ in ("compound", "nmod")
+        and head.lemma_.lower() == "committee"
+        and head.is_lower
+        and head.i >= span.end
+    )
+
+
+def _named_surname(span: Span, written: str) -> bool:
+    """ "the new Carney government": one word the model took for a nationality, which no
+    gazetteer knows, is the surname of a person the document names in full."""
+    return " " not in written and any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].text == written for ent in span.doc.ents
+    )
 
 
 def _shared_surname(candidate: _Candidate, labels: dict[int, str]) -> list[_Candidate]:
@@ -1308,11 +1344,17 @@ def _title_word(word: str) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
-    """ "Home Secretary", "Foreign Minister": a minister's brief tagged as an organisation
-    is part of the title that follows it."""
+    """ "Home Secretary", "Foreign Minister", "Union Sports Minister": a minister's brief,
+    with the words that qualify a role, tagged as an organisation is part of the title that
+    follows it."""
     words = {t.lower_ for t in span}
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    return after is not None and after.lower_ in role_table_nouns() and words <= portfolios()
+    return (
+        after is not None
+        and after.lower_ in role_table_nouns()
+        and bool(words & portfolios())
+        and words <= portfolios() | _qualifiers()
+    )
 
 
 def _preference(label: str) -> int:

@@ -15,7 +15,8 @@ Rules (docs/data-model.md, "Name repair"):
 - `title_split`: a person's name that begins with the words of a body or title ("House",
   "Senate Majority Leader", "Kerala CM") or a military rank ("Field Marshal") keeps only
   the personal name after them, one word of it when a title comes right before ("VP
-  Lorne"), not a rank ("Major Garrett" may be a name); so does one that begins with a
+  Lorne"), not a rank ("Major Garrett" may be a name), also after a party, body or
+  political family ("Green MEP Caroline Lucas"); so does one that begins with a
   place run into a personal name, after "<title> of" or before a given name ("First
   Minister of Scotland Nicola Sturgeon" tagged as "Scotland Nicola Sturgeon"), and one
   that begins with one word the gazetteer knows as a body, party or outlet before a
@@ -41,7 +42,9 @@ Rules (docs/data-model.md, "Name repair"):
   News ‘A Quiet Town");
 - `not_a_name` (dropped): a one-word span of a closed word class ("It", "Definitely");
 - `agent_noun` (dropped): a one-word span that is the plural of an agent noun written as an
-  acronym ("MPs", "MSPs"): a group, which agents.py and coreference read with its country.
+  acronym ("MPs", "MSPs"): a group, which agents.py and coreference read with its country;
+- `role_acronym` (dropped): a one-word span that is a role noun or title written as an
+  acronym ("MEP", "PM"): the title of the name beside it, or of the one coreference finds.
 """
 
 from __future__ import annotations
@@ -196,7 +199,14 @@ def _prefix_end(tokens: list[str], persons: Container[str]) -> int:
     heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
-    placed = len(tokens) > 2 and _placed(tokens[0], gazetteer)
+    first = gazetteer.lookup(tokens[0], exact=True) if tokens else None
+    # "Kerala CM", "Tory MP", "Green MEP": a place, a body or a political family before
+    # the title is the title's.
+    placed = len(tokens) > 2 and (
+        _placed(tokens[0], gazetteer)
+        or (first is not None and _body(first))
+        or _bare(tokens[0]) in words().families
+    )
     end = 0
     for size in range(1, len(tokens)):
         prefix = [_bare(word) for word in tokens[:size]]
@@ -296,6 +306,8 @@ def repair_words(
             return Repair(None, ("quantity",))
     if len(tokens) == 1 and ACRONYM_PLURAL.fullmatch(tokens[0]) and lowered[0] in agent_nouns():
         return Repair(None, ("agent_noun",))
+    if len(tokens) == 1 and tokens[0].isupper() and _bare(tokens[0]) in title_words():
+        return Repair(None, ("role_acronym",))
     named = [t for t in tokens if t.lower() not in lists.storms]
     if (tokens and lowered[0] in lists.storms and tokens[0].istitle() and len(named) > 0) or (
         named and " ".join(named) in set(storms)

@@ -149,7 +149,7 @@ def extract_doc(
     """Triples and actor mentions of one parsed piece; offsets are into the whole article.
     Actors then get their country and sector, and outlets become the provenance of the
     sentences that cite them (affiliation.py, sources.py)."""
-    actors = actors or ActorIndex(doc, overrides)
+    actors = actors or ActorIndex(doc, overrides, date=article.date)
     ref = article.ref()
     read = read_sentences(doc, actors, ref, offset)
     outlets = {evidence.start: cited(sentence, actors) for sentence, evidence, _ in read}
@@ -231,7 +231,7 @@ def gathered(
     mentions: list[Mention] = []
     beside: list[Item] = []
     for doc, article, offset, last in parsed_pieces(articles, settings, nlp):
-        actors = ActorIndex(doc, settings.overrides)
+        actors = ActorIndex(doc, settings.overrides, date=article.date)
         found, named = extract_doc(doc, article, offset, settings.overrides, actors, settings.judge)
         triples.extend(found)
         mentions.extend(named)

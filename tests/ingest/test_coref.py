@@ -621,3 +621,49 @@ def test_the_two_sides_are_the_two_actors_named_before(nlp: Language) -> None:
     doc = nlp("Karl Weber met Anna Roth in Vienna. Both sides called the talks useful.")
     sides = next(t for t in doc if t.text == "sides")
     assert [a.mention.name for a in ActorIndex(doc).group_at(sides)] == ["Karl Weber", "Anna Roth"]
+
+
+def test_an_office_named_by_title_alone_is_its_listed_holder_of_the_time(nlp: Language) -> None:
+    """data/office_holders.tsv: with Blair and Brown named, the article is of the years
+    they were prime minister and chancellor, so neither office goes to the other man."""
+    text = (
+        "Tony Blair and Gordon Brown visited a factory in Leeds. Labour activists cheered. "
+        "Later the chancellor said the prime minister had his full support."
+    )
+    found = {word: name for word, name, how in resolved(nlp, text) if how == DESCRIPTOR}
+    assert found == {"chancellor": "Gordon Brown", "minister": "Tony Blair"}
+
+
+def test_a_listed_office_needs_its_country_or_year(nlp: Language) -> None:
+    """The article's date picks the holder; an office of another country than the one the
+    article is about, or the description names, is not the holder's."""
+    text = (
+        "Donald Trump and Joe Biden spoke to American voters in Ohio. "
+        "The president later praised the crowd."
+    )
+    undated = {a.mention.mention: a.mention.name for a in ActorIndex(nlp(text)).references()}
+    assert "president" not in undated
+    dated = ActorIndex(nlp(text), date="2022-05-01").references()
+    assert {a.mention.mention: a.mention.name for a in dated}["president"] == "Joe Biden"
+    merkel = (
+        "Angela Merkel met Tony Blair and Gordon Brown in London. "
+        "The chancellor praised British voters."
+    )
+    found = {a.mention.mention: a.mention.name for a in ActorIndex(nlp(merkel)).references()}
+    assert found["chancellor"] == "Gordon Brown"
+
+
+def test_his_party_is_the_party_of_the_persons_title(nlp: Language) -> None:
+    text = "Conservative leader Peter Vale toured Leeds. He said his party would win."
+    found = resolved(nlp, text)
+    assert ("party", "Conservative Party", DESCRIPTOR) in found
+    untitled = resolved(nlp, "Peter Vale toured Leeds. He said his party would win.")
+    assert not any(word == "party" for word, _, _ in untitled)
+
+
+def test_a_persons_administration_as_possessor_is_their_countrys_government(
+    nlp: Language,
+) -> None:
+    text = "US President Jon Harlan spoke in Ohio. The Harlan administration's pressure grew."
+    found = resolved(nlp, text)
+    assert ("administration", "Government (United States)", DESCRIPTOR) in found

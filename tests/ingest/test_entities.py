@@ -504,3 +504,35 @@ def test_a_legislators_party_tag_names_the_party(nlp: Language) -> None:
     assert found["D-MA"] == ("Democratic Party", "ORG")
     assert found["R-Ohio"] == ("Republican Party", "ORG")
     assert "Ohio" not in found
+
+
+def test_the_lords_and_the_commons_are_the_houses_of_parliament(nlp: Language) -> None:
+    doc = nlp("The reform was defeated in the Lords, and ministers will take it to the Commons.")
+    found = {name for name, _ in names(ActorIndex(doc)).values()}
+    assert {"House of Lords", "House of Commons"} <= found
+
+
+def test_a_surname_tagged_as_a_nationality_becomes_the_person(nlp: Language) -> None:
+    doc = nlp("Mark Jorgensen won the election. The new Jorgensen government raised taxes.")
+    start = token(doc, "Jorgensen", 1)
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, start, start + 1, label="NORP")]
+    actor = ActorIndex(doc).actor_at(doc[start])
+    assert actor is not None
+    assert (actor.mention.name, actor.mention.type) == ("Mark Jorgensen", "PERSON")
+
+
+def test_a_capital_a_statement_comes_from_is_its_state(nlp: Language) -> None:
+    doc = nlp("Ministers in Oslo rejected the claim from Berlin as groundless.")
+    assert names(ActorIndex(doc))["Berlin"][0] == "Germany"
+    doc = nlp("Flights from Berlin were cancelled on Monday.")
+    assert names(ActorIndex(doc)).get("Berlin", ("Berlin",))[0] != "Germany"
+
+
+def test_a_qualified_brief_before_a_role_is_part_of_the_title(nlp: Language) -> None:
+    doc = nlp("Officials praised Union Sports Minister Ravi Nandan for the new law.")
+    assert set(names(ActorIndex(doc))) == {"Ravi Nandan"}
+
+
+def test_a_house_before_its_committee_in_lower_case_is_no_actor(nlp: Language) -> None:
+    doc = nlp("Ann Vale, chairman of the Commons transport committee, said fares must fall.")
+    assert "House of Commons" not in {name for name, _ in names(ActorIndex(doc)).values()}

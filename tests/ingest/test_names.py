@@ -32,6 +32,7 @@ def names(nlp: Language, text: str) -> set[str]:
         ("House Mara Quint", "PERSON", "Mara Quint", "title_split"),
         ("Senate Majority Leader Tobias Wren", "PERSON", "Tobias Wren", "title_split"),
         ("House of Representatives Ada Kell", "PERSON", "Ada Kell", "title_split"),
+        ("Green MEP Nora Vale", "PERSON", "Nora Vale", "title_split"),
     ],
 )
 def test_each_repair_is_named(written: str, label: str, name: str, rule: str) -> None:
@@ -263,3 +264,8 @@ def test_a_speaker_label_in_double_brackets_is_no_actor(nlp: Language) -> None:
     found = names(nlp, text)
     assert "KTV" not in found
     assert {"Mara Lind", "Tom Reyes"} <= found
+
+
+def test_a_role_acronym_alone_is_no_actor() -> None:
+    assert repair_words(["MEP"], "ORG", ["PROPN"]).name is None
+    assert repair_words(["MEP"], "ORG", ["PROPN"]).rules == ("role_acronym",)
