@@ -15,7 +15,14 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors, portfolios
+from polgraph.ingest.actors import (
+    DESCRIPTOR,
+    PRONOUN,
+    Actor,
+    data_file,
+    person_descriptors,
+    portfolios,
+)
 from polgraph.ingest.agents import body_mention, country_mention
 from polgraph.ingest.entities import PARTY_TAG, ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
@@ -192,10 +199,10 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     before = left[: index + 1]
     words = _phrase(before, actors, table)
     rest = left[: index + 1 - len(words)]
-    conjunction = _conjunction_before_title(words, table) if words else None
+    conjunction = _conjunction_before_title(words, actors, table) if words else None
     if conjunction is not None:
         yield from _conjoined_title(conjunction, holder, actors, table)
-        rest = []
+        rest = [t for t in rest if t.i > conjunction.i]
     target = _target(rest, actors, holder)
     if target is None:
         target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
@@ -257,7 +264,8 @@ def _conjoined_title(
 def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "..., Sky News Arabia producer Jamal Doe, and ...": a body's name, a role noun and
     the person's name written in a row are a title even when the parser, lost in a list,
-    hung the name on the noun as its object."""
+    hung the name on the noun as its object; an "and" before the body joins an earlier
+    title ("Labour MP and former Cabinet minister X")."""
     doc, start = holder.span.doc, holder.span.start
     for size in (3, 2, 1):
         first = start - size
@@ -288,13 +296,22 @@ def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
             role,
             0.7,
         )
+        conjunction = _conjunction_before_title(list(body.span), actors, table)
+        if conjunction is not None:
+            yield from _conjoined_title(conjunction, holder, actors, table)
         return
 
 
-def _conjunction_before_title(words: list[Token], table: RoleTable) -> Token | None:
-    """The "and" straight before a title's words ("... and former teacher X")."""
+def _conjunction_before_title(
+    words: list[Token], actors: ActorIndex, table: RoleTable
+) -> Token | None:
+    """The "and" straight before a title's words ("... and former teacher X"), or before
+    the body the title is of ("Labour MP and former Cabinet minister X")."""
     at = words[0].i - 1
-    while at > words[0].sent.start and words[0].doc[at].lower_ in table.former:
+    doc = words[0].doc
+    while at > words[0].sent.start and actors.actor_at(doc[at]) is not None:
+        at -= 1
+    while at > words[0].sent.start and doc[at].lower_ in table.former:
         at -= 1
     token = words[0].doc[at]
     return token if token.pos_ == "CCONJ" and at >= words[0].sent.start else None
@@ -318,31 +335,48 @@ def _conjunction_before(holder: Actor, actors: ActorIndex) -> Token | None:
 
 def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "speaker of the parliament Ali Larijani", "Chairman of the committee John Smith": a
-    role phrase right before the name that the parser hung beside it, not on it."""
-    start = holder.span.start
-    if start == holder.span.sent.start:
+    role phrase right before the name that the parser hung beside it, not on it. With a
+    comma between ("The new chairman of the Bar Council, John Doe warned") only when the
+    phrase opens the sentence: elsewhere a role phrase before a comma is often a clause's
+    object ("After meeting the head of the IMF, Doe said")."""
+    start, sentence = holder.span.start, holder.span.sent
+    opening = start - 1 > sentence.start and holder.span.doc[start - 1].text == ","
+    end = start - 1 if opening else start
+    if end == sentence.start:
         return
     doc = holder.span.doc
-    body = actors.actor_at(doc[start - 1])
+    body = actors.actor_at(doc[end - 1])
     if body is not None:
-        found = list(_role_of_body(body, holder, table))
+        found = list(_role_of_body(body, holder, table, opening))
         if found:
             yield from found
             return
-    noun = doc[start - 1]
-    while noun.head.i != noun.i and noun.head.i < start and noun.head.right_edge.i == start - 1:
+    noun = doc[end - 1]
+    while noun.head.i != noun.i and noun.head.i < end and noun.head.right_edge.i == end - 1:
         noun = noun.head
     found = table.lookup([noun.text]) if noun.pos_ == "NOUN" else None
-    target = _of_target(noun, actors, holder) if found is not None else None
-    if found is None or target is None:
+    if found is None or (opening and not _opens(noun.left_edge.i, sentence, table)):
+        return
+    before = [t for t in noun.subtree if t.i < noun.i]
+    target = _of_target(noun, actors, holder) or _target(before, actors, holder)
+    if target is None:
         return
     role = noun.lower_
     yield Role(holder.mention, found[1], target, role, False, "title", noun.text, 0.7)
 
 
-def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role]:
+def _opens(first: int, sentence: Span, table: RoleTable) -> bool:
+    """Nothing but an article or "former" before word `first` in the sentence."""
+    words = sentence.doc[sentence.start : first]
+    return all(t.dep_ == "det" or t.lower_ in table.former for t in words)
+
+
+def _role_of_body(
+    body: Actor, holder: Actor, table: RoleTable, opening: bool = False
+) -> Iterator[Role]:
     """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X": a role
-    noun, "of" and a body's name written straight before the name."""
+    noun, "of" and a body's name written straight before the name (with `opening`, the
+    role's words open the sentence)."""
     doc, at = body.span.doc, body.span.start - 1
     if at > body.span.sent.start and doc[at].lower_ == "the":
         at -= 1
@@ -359,6 +393,8 @@ def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role
     words = list(doc[first:at])
     found = table.lookup([t.text for t in words])
     if found is None or body.mention.id == holder.mention.id:
+        return
+    if opening and not _opens(first, body.span.sent, table):
         return
     former = any(t.lower_ in table.former for t in doc[max(first - 2, 0) : first])
     role = " ".join(t.text for t in words)
@@ -401,6 +437,36 @@ def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None
     return None
 
 
+def affiliation_after(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "Mike Doe, of the League Against Cruel Sports, said", "Ann Roe from Human Rights
+    Watch": a body after the name, with of/from, is the one the person speaks from. A place
+    says only where someone lives or comes from, unless a title before the name makes it the
+    seat held there ("Senator John Doe of Vermont"), so a place takes the title's relation."""
+    root = holder.span.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        between = root.doc[holder.span.end : prep.i]
+        if any(t.text != "," for t in between):
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is None or body.mention.id == holder.mention.id:
+                continue
+            left = [t for t in root.subtree if t.i < holder.span.start]
+            title = _role_in(left, actors, table)
+            if body.mention.type == "ORG":
+                relation = title[1] if title is not None else MEMBERSHIP
+            elif body.mention.type == "GPE" and title is not None:
+                relation = title[1]
+            else:
+                continue
+            text = root.doc[holder.span.start : body.span.end].text
+            yield Role(
+                holder.mention, relation, body.mention, None, False, "affiliation", text, 0.7
+            )
+
+
 def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "Dmitry Novikov, deputy chairman of the committee", "the spokeswoman for the
     Commission, Jane Doe", the copula "Doe is the spokeswoman for the Commission" and the
@@ -410,23 +476,41 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
-    subject = root
-    while subject.dep_ == "conj":
-        subject = subject.head
-    if subject.dep_ == "nsubj" and subject.head.lemma_ in COPULAS:
-        # "Jones and Evans are members of…": a plural office is each subject's.
-        nouns.extend(
-            child
-            for child in subject.head.children
-            if child.dep_ == "attr" and (subject is root or child.tag_ == "NNS")
-        )
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        nouns.extend(_as_role(root.head))
+    nouns.extend(_predicated(root))
     for clause in root.children:
         if clause.dep_ == "relcl" and any(c.tag_ == "WP" for c in clause.children):
             if clause.lemma_ in COPULAS:
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
+    yield from _offices(nouns, holder, actors, table)
+
+
+def stated_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "He is co-owner of Bar Media", "she resigned as leader of the party": a pronoun
+    the article resolved to a person states that person's office as a name would."""
+    yield from _offices(list(_predicated(holder.span.root)), holder, actors, table)
+
+
+def _predicated(root: Token) -> Iterator[Token]:
+    """The office a copula gives its subject ("Doe is the spokeswoman for…", "Johnson
+    became leader of…") or a verb takes or leaves "as"."""
+    subject = root
+    while subject.dep_ == "conj":
+        subject = subject.head
+    if subject.dep_ == "nsubj" and subject.head.lemma_ in COPULAS:
+        # "Jones and Evans are members of…": a plural office is each subject's.
+        yield from (
+            child
+            for child in subject.head.children
+            if child.dep_ == "attr" and (subject is root or child.tag_ == "NNS")
+        )
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        yield from _as_role(root.head)
+
+
+def _offices(
+    nouns: list[Token], holder: Actor, actors: ActorIndex, table: RoleTable
+) -> Iterator[Role]:
     for noun in nouns:
         if _named_after(noun, holder, actors):
             continue
@@ -821,8 +905,11 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
             rules += [
                 title_roles(actor, actors, table),
                 appositive_roles(actor, actors, table),
+                affiliation_after(actor, actors, table),
                 party_labels(actor, actors),
             ]
+        if actor.resolved_by == PRONOUN and actor.mention.type == "PERSON":
+            rules.append(stated_roles(actor, actors, table))
         if actor.resolved_by == DESCRIPTOR and actor.mention.type == "PERSON":
             rules.append(described_roles(actor, actors, table))
         if actor.mention.type == "PERSON":
