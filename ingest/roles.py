@@ -20,6 +20,7 @@ from polgraph.ingest.actors import (
     PRONOUN,
     Actor,
     data_file,
+    honorifics,
     person_descriptors,
     portfolios,
 )
@@ -43,6 +44,7 @@ LEADERSHIP = "LEADER_OF"
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
 LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
 MEMBERSHIP = "MEMBER_OF"
+PART = "PART_OF"
 POLITY_NOUNS = frozenset(
     {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
      "county", "emirate", "principality", "island", "islands", "region", "federation"}
@@ -415,7 +417,9 @@ def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[
     common noun right before a name, after a body's name, is the person's place in that
     body even when the role table does not list the noun; kin and things ("Marvel film
     X") hold no place in a body."""
-    if not left or left[-1].i != holder.span.start - 1:
+    if left and left[-1].i == holder.span.start - 1 and left[-1].lower_ in honorifics():
+        left = left[:-1]
+    if not left or left[-1].i != _before_courtesy(holder):
         return None
     noun = left[-1]
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_lower:
@@ -757,10 +761,11 @@ def _named_polity(noun: Token, actors: ActorIndex) -> Actor | None:
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Musk's SpaceX" → leads; "Johnson's government" → leads the government the article
-    means; "his Dragon spacecraft" → owns the named thing. The thing's name is one no NER
-    span gave, so it gets the name repair spans get here (names.py): "the NHC's Hurricane
-    Humberto Intermediate Advisory" names a weather system's bulletin, no product anyone
-    owns."""
+    means; "the BBC's Jane Doe" is its member; "Brazil's National Institute for Space
+    Research" is part of the state; "his Dragon spacecraft" → owns the named thing. The
+    thing's name is one no NER span gave, so it gets the name repair spans get here
+    (names.py): "the NHC's Hurricane Humberto Intermediate Advisory" names a weather
+    system's bulletin, no product anyone owns."""
     token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
     if token.dep_ != "poss":
         return
@@ -786,6 +791,13 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
             yield Role(
                 owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6
             )
+        text = f"{owner.mention.mention}'s {owned.mention.mention}"
+        if owner.mention.type == "ORG" and owned.mention.type == "PERSON":
+            yield Role(
+                owned.mention, MEMBERSHIP, owner.mention, None, False, "possessive", text, 0.6
+            )
+        if _country_named(owner) and owned.mention.type == "ORG":
+            yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
         return
     if head.pos_ != "NOUN":
         return
@@ -834,7 +846,7 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
     """The party written right before the name, or its tag right after it in brackets or
     commas ("Elizabeth Warren (D-MA)", entities.py)."""
     doc, sentence = person.span.doc, person.span.sent
-    at = person.span.start - 1
+    at = _before_courtesy(person)
     if at > sentence.start and doc[at].text in POSSESSIVES:
         at -= 1
     found: list[Actor] = []
@@ -850,6 +862,20 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
         if party.resolved_by == "name" and known is not None and known.kind == "party":
             return party
     return None
+
+
+def _country_named(actor: Actor) -> bool:
+    """A state written by its name ("Brazil's"), not a city or a region."""
+    known = load_gazetteer().lookup(actor.mention.mention, exact=True)
+    return actor.mention.type == "GPE" and known is not None and known.kind == COUNTRY
+
+
+def _before_courtesy(person: Actor) -> int:
+    """The word before a name and its courtesy title ("Labour's Mr Doe" → "'s")."""
+    at = person.span.start - 1
+    if at > person.span.sent.start and person.span.doc[at].lower_ in honorifics():
+        at -= 1
+    return at
 
 
 def _plausible(role: Role, table: RoleTable) -> bool:

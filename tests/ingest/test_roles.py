@@ -457,3 +457,19 @@ def test_a_role_phrase_opening_the_sentence_before_a_comma_is_the_names(
     assert any(h.startswith("John Doe") and t == "Bar Council" for h, _, t in found)
     found = pairs(nlp, "After meeting the head of the IMF, John Doe said the talks went well.")
     assert not any(h == "John Doe" for h, _, _ in found)
+
+
+def test_a_party_before_a_courtesy_title_and_name(nlp: Language) -> None:
+    found = pairs(nlp, "Ken Doe spoke on Monday. Labour's Mr Doe, who says he is right, went on.")
+    assert ("Ken Doe", "MEMBER_OF", "Labour Party") in found
+    found = pairs(nlp, "Tory colleague Mr Doe said nothing.")
+    assert any(k == "MEMBER_OF" and t == "Conservative Party" for _, k, t in found)
+
+
+def test_an_organisations_person_and_a_states_body(nlp: Language) -> None:
+    found = pairs(nlp, "BBC's Jonathan Doe said questions remain.")
+    assert ("Jonathan Doe", "MEMBER_OF", "BBC") in found
+    found = pairs(nlp, "Brazil's National Institute for Space Research reported more fires.")
+    assert ("National Institute for Space Research", "PART_OF", "Brazil") in found
+    found = pairs(nlp, "London's Metropolitan Police said nothing.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
