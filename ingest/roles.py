@@ -10,7 +10,7 @@ new title is a line of data, not a rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
@@ -76,8 +76,12 @@ class RoleTable:
         if not tokens:
             return None
         found = self.lookup([t.text for t in tokens])
-        if found is None and tokens[-1].tag_ in ("NNS", "NNPS"):
-            found = self.lookup([t.text for t in tokens[:-1]] + [tokens[-1].lemma_])
+        last = tokens[-1]
+        if found is None and last.tag_ in ("NNS", "NNPS"):
+            found = self.lookup([t.text for t in tokens[:-1]] + [last.lemma_])
+        if found is None and last.tag_ == "NNPS" and last.text.endswith("s"):
+            # "Democratic Representatives": a capitalised plural keeps its "s" as its lemma.
+            found = self.lookup([t.text for t in tokens[:-1]] + [last.text[:-1]])
         return found
 
 
@@ -147,7 +151,7 @@ def _role_in(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> tuple
         token = tokens[index]
         if token.pos_ not in ("NOUN", "PROPN") or actors.actor_at(token) is not None:
             continue
-        found = table.lookup([t.text for t in tokens[: index + 1]])
+        found = table.lookup_tokens(tokens[: index + 1])
         if found is not None:
             return index, found[1]
     return None
@@ -190,6 +194,10 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     left = [t for t in root.subtree if t.i < holder.span.start]
     found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
     if found is None:
+        shared = list(_shared_title(holder, actors, table))
+        if shared:
+            yield from shared
+            return
         conjunction = _conjunction_before(holder, actors)
         if conjunction is not None:
             yield from _conjoined_title(conjunction, holder, actors, table)
@@ -223,6 +231,23 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         role,
         0.8,
     )
+
+
+def _shared_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "Republican Senators John Doe and Jane Roe": a plural title before the first of
+    coordinated names is each name's."""
+    first = holder.span.root
+    while first.dep_ == "conj":
+        first = first.head
+    named = actors.actor_at(first)
+    if named is None or first.i == holder.span.root.i or named.mention.type != "PERSON":
+        return
+    left = [t for t in first.subtree if t.i < named.span.start]
+    found = _role_in(left, actors, table)
+    if found is None or left[found[0]].tag_ not in ("NNS", "NNPS"):
+        return
+    for role in title_roles(named, actors, table):
+        yield replace(role, holder=holder.mention)
 
 
 def _conjoined_title(
@@ -480,6 +505,7 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
+    nouns.extend(_shared_apposition(root))
     nouns.extend(_predicated(root))
     for clause in root.children:
         if clause.dep_ == "relcl" and any(c.tag_ == "WP" for c in clause.children):
@@ -487,6 +513,20 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
     yield from _offices(nouns, holder, actors, table)
+
+
+def _shared_apposition(root: Token) -> Iterator[Token]:
+    """ "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed…": a plural role
+    noun with a list of names as its apposition is each name's office."""
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    if first is root or first.dep_ != "appos" or first.head.tag_ not in ("NNS", "NNPS"):
+        return
+    noun = first.head
+    between = noun.doc[noun.i + 1 : first.left_edge.i]
+    if noun.i < first.i and all(t.is_punct for t in between):
+        yield noun
 
 
 def stated_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:

@@ -473,3 +473,13 @@ def test_an_organisations_person_and_a_states_body(nlp: Language) -> None:
     assert ("National Institute for Space Research", "PART_OF", "Brazil") in found
     found = pairs(nlp, "London's Metropolitan Police said nothing.")
     assert not any(k == "PART_OF" for _, k, _ in found)
+
+
+def test_a_plural_title_is_each_coordinated_names(nlp: Language) -> None:
+    found = pairs(nlp, "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed both.")
+    assert any(h == "Colin Doe" and t == "Democratic Party" for h, _, t in found)
+    assert any(h == "Jeff Roe" and t == "Democratic Party" for h, _, t in found)
+    found = pairs(nlp, "Republican Senators John Doe and Jane Roe voted no.")
+    assert ("Jane Roe", "MEMBER_OF", "Republican Party") in found
+    found = pairs(nlp, "Labour MP John Doe and Jane Roe met.")
+    assert not any(h == "Jane Roe" for h, _, _ in found)
