@@ -836,7 +836,7 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
             yield Role(
                 owned.mention, MEMBERSHIP, owner.mention, None, False, "possessive", text, 0.6
             )
-        if _country_named(owner) and owned.mention.type == "ORG":
+        if _country_named(owner) and _national(owned, owner):
             yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
         return
     if head.pos_ != "NOUN":
@@ -908,6 +908,18 @@ def _country_named(actor: Actor) -> bool:
     """A state written by its name ("Brazil's"), not a city or a region."""
     known = load_gazetteer().lookup(actor.mention.mention, exact=True)
     return actor.mention.type == "GPE" and known is not None and known.kind == COUNTRY
+
+
+def _national(body: Actor, state: Actor) -> bool:
+    """ "Brazil's National Institute for Space Research" is the state's own; "Argentina's
+    Amnesty International" is a branch of a body the gazetteer knows as of no one state,
+    and "India's Partition", a capitalised word, is no body."""
+    if body.mention.type != "ORG":
+        return False
+    known = load_gazetteer().lookup(body.mention.name)
+    if known is not None:
+        return known.country == state.mention.name
+    return len(body.mention.name.split()) > 1
 
 
 def _before_courtesy(person: Actor) -> int:

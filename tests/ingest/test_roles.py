@@ -483,3 +483,10 @@ def test_a_plural_title_is_each_coordinated_names(nlp: Language) -> None:
     assert ("Jane Roe", "MEMBER_OF", "Republican Party") in found
     found = pairs(nlp, "Labour MP John Doe and Jane Roe met.")
     assert not any(h == "Jane Roe" for h, _, _ in found)
+
+
+def test_an_international_bodys_branch_is_no_part_of_the_state(nlp: Language) -> None:
+    found = pairs(nlp, "The head of Chile's Amnesty International, Ana Roe, spoke.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+    found = pairs(nlp, "Britain's Labour Party won the vote.")
+    assert ("Labour Party", "PART_OF", "United Kingdom") in found
