@@ -865,8 +865,8 @@ def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Tory Liam Fox", "Labour's Robin Cook", "Republican Mitt Romney": a party's name
     written straight before a person's name, with or without a possessive, labels the
     person a member; so it does each name coordinated with that one ("Labour's Robin Cook
-    and Tony Wright"). Only a party the gazetteer knows: a company's name before a person's
-    says less ("Tesla's Elon Musk")."""
+    and Tony Wright"). Only a party the gazetteer knows: a company's name straight before
+    a person's says less ("Tesla Elon Musk"; with a possessive, possessive_roles reads it)."""
     person: Actor | None = holder
     while person is not None:
         party = _party_before(person, actors)
