@@ -832,7 +832,7 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
                 owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6
             )
         text = f"{owner.mention.mention}'s {owned.mention.mention}"
-        if owner.mention.type == "ORG" and owned.mention.type == "PERSON":
+        if _known_body(owner) and owned.mention.type == "PERSON":
             yield Role(
                 owned.mention, MEMBERSHIP, owner.mention, None, False, "possessive", text, 0.6
             )
@@ -908,6 +908,13 @@ def _country_named(actor: Actor) -> bool:
     """A state written by its name ("Brazil's"), not a city or a region."""
     known = load_gazetteer().lookup(actor.mention.mention, exact=True)
     return actor.mention.type == "GPE" and known is not None and known.kind == COUNTRY
+
+
+def _known_body(actor: Actor) -> bool:
+    """An organisation the gazetteer knows ("the BBC's"): a name only the tagger calls one
+    may be a constituency ("Derby North's Bob Laxton") or a column's owner."""
+    known = load_gazetteer().lookup(actor.mention.name)
+    return actor.mention.type == "ORG" and known is not None
 
 
 def _national(body: Actor, state: Actor) -> bool:

@@ -490,3 +490,10 @@ def test_an_international_bodys_branch_is_no_part_of_the_state(nlp: Language) ->
     assert not any(k == "PART_OF" for _, k, _ in found)
     found = pairs(nlp, "Britain's Labour Party won the vote.")
     assert ("Labour Party", "PART_OF", "United Kingdom") in found
+
+
+def test_a_possessive_only_the_tagger_calls_an_organisation_gives_no_member(
+    nlp: Language,
+) -> None:
+    found = pairs(nlp, "The question from Derby North's Bob Roe asked about schools.")
+    assert not any(t == "Derby North" for _, _, t in found)
