@@ -10,12 +10,20 @@ new title is a line of data, not a rule.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import DESCRIPTOR, Actor, data_file, person_descriptors, portfolios
+from polgraph.ingest.actors import (
+    DESCRIPTOR,
+    PRONOUN,
+    Actor,
+    data_file,
+    honorifics,
+    person_descriptors,
+    portfolios,
+)
 from polgraph.ingest.agents import body_mention, country_mention
 from polgraph.ingest.entities import PARTY_TAG, ActorIndex
 from polgraph.ingest.gazetteer import CAPITAL, COUNTRY, DEMONYM, load_gazetteer
@@ -36,6 +44,7 @@ LEADERSHIP = "LEADER_OF"
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
 LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
 MEMBERSHIP = "MEMBER_OF"
+PART = "PART_OF"
 POLITY_NOUNS = frozenset(
     {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
      "county", "emirate", "principality", "island", "islands", "region", "federation"}
@@ -67,8 +76,12 @@ class RoleTable:
         if not tokens:
             return None
         found = self.lookup([t.text for t in tokens])
-        if found is None and tokens[-1].tag_ in ("NNS", "NNPS"):
-            found = self.lookup([t.text for t in tokens[:-1]] + [tokens[-1].lemma_])
+        last = tokens[-1]
+        if found is None and last.tag_ in ("NNS", "NNPS"):
+            found = self.lookup([t.text for t in tokens[:-1]] + [last.lemma_])
+        if found is None and last.tag_ == "NNPS" and last.text.endswith("s"):
+            # "Democratic Representatives": a capitalised plural keeps its "s" as its lemma.
+            found = self.lookup([t.text for t in tokens[:-1]] + [last.text[:-1]])
         return found
 
 
@@ -138,7 +151,7 @@ def _role_in(tokens: list[Token], actors: ActorIndex, table: RoleTable) -> tuple
         token = tokens[index]
         if token.pos_ not in ("NOUN", "PROPN") or actors.actor_at(token) is not None:
             continue
-        found = table.lookup([t.text for t in tokens[: index + 1]])
+        found = table.lookup_tokens(tokens[: index + 1])
         if found is not None:
             return index, found[1]
     return None
@@ -181,6 +194,10 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     left = [t for t in root.subtree if t.i < holder.span.start]
     found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
     if found is None:
+        shared = list(_shared_title(holder, actors, table))
+        if shared:
+            yield from shared
+            return
         conjunction = _conjunction_before(holder, actors)
         if conjunction is not None:
             yield from _conjoined_title(conjunction, holder, actors, table)
@@ -192,10 +209,10 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     before = left[: index + 1]
     words = _phrase(before, actors, table)
     rest = left[: index + 1 - len(words)]
-    conjunction = _conjunction_before_title(words, table) if words else None
+    conjunction = _conjunction_before_title(words, actors, table) if words else None
     if conjunction is not None:
         yield from _conjoined_title(conjunction, holder, actors, table)
-        rest = []
+        rest = [t for t in rest if t.i > conjunction.i]
     target = _target(rest, actors, holder)
     if target is None:
         target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
@@ -214,6 +231,23 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         role,
         0.8,
     )
+
+
+def _shared_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "Republican Senators John Doe and Jane Roe": a plural title before the first of
+    coordinated names is each name's."""
+    first = holder.span.root
+    while first.dep_ == "conj":
+        first = first.head
+    named = actors.actor_at(first)
+    if named is None or first.i == holder.span.root.i or named.mention.type != "PERSON":
+        return
+    left = [t for t in first.subtree if t.i < named.span.start]
+    found = _role_in(left, actors, table)
+    if found is None or left[found[0]].tag_ not in ("NNS", "NNPS"):
+        return
+    for role in title_roles(named, actors, table):
+        yield replace(role, holder=holder.mention)
 
 
 def _conjoined_title(
@@ -257,7 +291,8 @@ def _conjoined_title(
 def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "..., Sky News Arabia producer Jamal Doe, and ...": a body's name, a role noun and
     the person's name written in a row are a title even when the parser, lost in a list,
-    hung the name on the noun as its object."""
+    hung the name on the noun as its object; an "and" before the body joins an earlier
+    title ("Labour MP and former Cabinet minister X")."""
     doc, start = holder.span.doc, holder.span.start
     for size in (3, 2, 1):
         first = start - size
@@ -288,13 +323,22 @@ def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
             role,
             0.7,
         )
+        conjunction = _conjunction_before_title(list(body.span), actors, table)
+        if conjunction is not None:
+            yield from _conjoined_title(conjunction, holder, actors, table)
         return
 
 
-def _conjunction_before_title(words: list[Token], table: RoleTable) -> Token | None:
-    """The "and" straight before a title's words ("... and former teacher X")."""
+def _conjunction_before_title(
+    words: list[Token], actors: ActorIndex, table: RoleTable
+) -> Token | None:
+    """The "and" straight before a title's words ("... and former teacher X"), or before
+    the body the title is of ("Labour MP and former Cabinet minister X")."""
     at = words[0].i - 1
-    while at > words[0].sent.start and words[0].doc[at].lower_ in table.former:
+    doc = words[0].doc
+    while at > words[0].sent.start and actors.actor_at(doc[at]) is not None:
+        at -= 1
+    while at > words[0].sent.start and doc[at].lower_ in table.former:
         at -= 1
     token = words[0].doc[at]
     return token if token.pos_ == "CCONJ" and at >= words[0].sent.start else None
@@ -318,31 +362,48 @@ def _conjunction_before(holder: Actor, actors: ActorIndex) -> Token | None:
 
 def _preceding_role(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "speaker of the parliament Ali Larijani", "Chairman of the committee John Smith": a
-    role phrase right before the name that the parser hung beside it, not on it."""
-    start = holder.span.start
-    if start == holder.span.sent.start:
+    role phrase right before the name that the parser hung beside it, not on it. With a
+    comma between ("The new chairman of the Bar Council, John Doe warned") only when the
+    phrase opens the sentence: elsewhere a role phrase before a comma is often a clause's
+    object ("After meeting the head of the IMF, Doe said")."""
+    start, sentence = holder.span.start, holder.span.sent
+    opening = start - 1 > sentence.start and holder.span.doc[start - 1].text == ","
+    end = start - 1 if opening else start
+    if end == sentence.start:
         return
     doc = holder.span.doc
-    body = actors.actor_at(doc[start - 1])
+    body = actors.actor_at(doc[end - 1])
     if body is not None:
-        found = list(_role_of_body(body, holder, table))
+        found = list(_role_of_body(body, holder, table, opening))
         if found:
             yield from found
             return
-    noun = doc[start - 1]
-    while noun.head.i != noun.i and noun.head.i < start and noun.head.right_edge.i == start - 1:
+    noun = doc[end - 1]
+    while noun.head.i != noun.i and noun.head.i < end and noun.head.right_edge.i == end - 1:
         noun = noun.head
     found = table.lookup([noun.text]) if noun.pos_ == "NOUN" else None
-    target = _of_target(noun, actors, holder) if found is not None else None
-    if found is None or target is None:
+    if found is None or (opening and not _opens(noun.left_edge.i, sentence, table)):
+        return
+    before = [t for t in noun.subtree if t.i < noun.i]
+    target = _of_target(noun, actors, holder) or _target(before, actors, holder)
+    if target is None:
         return
     role = noun.lower_
     yield Role(holder.mention, found[1], target, role, False, "title", noun.text, 0.7)
 
 
-def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role]:
+def _opens(first: int, sentence: Span, table: RoleTable) -> bool:
+    """Nothing but an article or "former" before word `first` in the sentence."""
+    words = sentence.doc[sentence.start : first]
+    return all(t.dep_ == "det" or t.lower_ in table.former for t in words)
+
+
+def _role_of_body(
+    body: Actor, holder: Actor, table: RoleTable, opening: bool = False
+) -> Iterator[Role]:
     """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X": a role
-    noun, "of" and a body's name written straight before the name."""
+    noun, "of" and a body's name written straight before the name (with `opening`, the
+    role's words open the sentence)."""
     doc, at = body.span.doc, body.span.start - 1
     if at > body.span.sent.start and doc[at].lower_ == "the":
         at -= 1
@@ -359,6 +420,8 @@ def _role_of_body(body: Actor, holder: Actor, table: RoleTable) -> Iterator[Role
     words = list(doc[first:at])
     found = table.lookup([t.text for t in words])
     if found is None or body.mention.id == holder.mention.id:
+        return
+    if opening and not _opens(first, body.span.sent, table):
         return
     former = any(t.lower_ in table.former for t in doc[max(first - 2, 0) : first])
     role = " ".join(t.text for t in words)
@@ -379,7 +442,9 @@ def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[
     common noun right before a name, after a body's name, is the person's place in that
     body even when the role table does not list the noun; kin and things ("Marvel film
     X") hold no place in a body."""
-    if not left or left[-1].i != holder.span.start - 1:
+    if left and left[-1].i == holder.span.start - 1 and left[-1].lower_ in honorifics():
+        left = left[:-1]
+    if not left or left[-1].i != _before_courtesy(holder):
         return None
     noun = left[-1]
     if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not noun.is_lower:
@@ -401,6 +466,36 @@ def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None
     return None
 
 
+def affiliation_after(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "Mike Doe, of the League Against Cruel Sports, said", "Ann Roe from Human Rights
+    Watch": a body after the name, with of/from, is the one the person speaks from. A place
+    says only where someone lives or comes from, unless a title before the name makes it the
+    seat held there ("Senator John Doe of Vermont"), so a place takes the title's relation."""
+    root = holder.span.root
+    for prep in root.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            continue
+        between = root.doc[holder.span.end : prep.i]
+        if any(t.text != "," for t in between):
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is None or body.mention.id == holder.mention.id:
+                continue
+            left = [t for t in root.subtree if t.i < holder.span.start]
+            title = _role_in(left, actors, table)
+            if body.mention.type == "ORG":
+                relation = title[1] if title is not None else MEMBERSHIP
+            elif body.mention.type == "GPE" and title is not None:
+                relation = title[1]
+            else:
+                continue
+            text = root.doc[holder.span.start : body.span.end].text
+            yield Role(
+                holder.mention, relation, body.mention, None, False, "affiliation", text, 0.7
+            )
+
+
 def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "Dmitry Novikov, deputy chairman of the committee", "the spokeswoman for the
     Commission, Jane Doe", the copula "Doe is the spokeswoman for the Commission" and the
@@ -410,23 +505,56 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
-    subject = root
-    while subject.dep_ == "conj":
-        subject = subject.head
-    if subject.dep_ == "nsubj" and subject.head.lemma_ in COPULAS:
-        # "Jones and Evans are members of…": a plural office is each subject's.
-        nouns.extend(
-            child
-            for child in subject.head.children
-            if child.dep_ == "attr" and (subject is root or child.tag_ == "NNS")
-        )
-    if root.dep_ in ("nsubj", "nsubjpass"):
-        nouns.extend(_as_role(root.head))
+    nouns.extend(_shared_apposition(root))
+    nouns.extend(_predicated(root))
     for clause in root.children:
         if clause.dep_ == "relcl" and any(c.tag_ == "WP" for c in clause.children):
             if clause.lemma_ in COPULAS:
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
+    yield from _offices(nouns, holder, actors, table)
+
+
+def _shared_apposition(root: Token) -> Iterator[Token]:
+    """ "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed…": a plural role
+    noun with a list of names as its apposition is each name's office."""
+    first = root
+    while first.dep_ == "conj":
+        first = first.head
+    if first is root or first.dep_ != "appos" or first.head.tag_ not in ("NNS", "NNPS"):
+        return
+    noun = first.head
+    between = noun.doc[noun.i + 1 : first.left_edge.i]
+    if noun.i < first.i and all(t.is_punct for t in between):
+        yield noun
+
+
+def stated_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
+    """ "He is co-owner of Bar Media", "she resigned as leader of the party": a pronoun
+    the article resolved to a person states that person's office as a name would."""
+    yield from _offices(list(_predicated(holder.span.root)), holder, actors, table)
+
+
+def _predicated(root: Token) -> Iterator[Token]:
+    """The office a copula gives its subject ("Doe is the spokeswoman for…", "Johnson
+    became leader of…") or a verb takes or leaves "as"."""
+    subject = root
+    while subject.dep_ == "conj":
+        subject = subject.head
+    if subject.dep_ == "nsubj" and subject.head.lemma_ in COPULAS:
+        # "Jones and Evans are members of…": a plural office is each subject's.
+        yield from (
+            child
+            for child in subject.head.children
+            if child.dep_ == "attr" and (subject is root or child.tag_ == "NNS")
+        )
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        yield from _as_role(root.head)
+
+
+def _offices(
+    nouns: list[Token], holder: Actor, actors: ActorIndex, table: RoleTable
+) -> Iterator[Role]:
     for noun in nouns:
         if _named_after(noun, holder, actors):
             continue
@@ -673,10 +801,11 @@ def _named_polity(noun: Token, actors: ActorIndex) -> Actor | None:
 
 def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Musk's SpaceX" → leads; "Johnson's government" → leads the government the article
-    means; "his Dragon spacecraft" → owns the named thing. The thing's name is one no NER
-    span gave, so it gets the name repair spans get here (names.py): "the NHC's Hurricane
-    Humberto Intermediate Advisory" names a weather system's bulletin, no product anyone
-    owns."""
+    means; "the BBC's Jane Doe" is its member; "Brazil's National Institute for Space
+    Research" is part of the state; "his Dragon spacecraft" → owns the named thing. The
+    thing's name is one no NER span gave, so it gets the name repair spans get here
+    (names.py): "the NHC's Hurricane Humberto Intermediate Advisory" names a weather
+    system's bulletin, no product anyone owns."""
     token = owner.span.root if owner.span.root.dep_ == "poss" else owner.span[-1]
     if token.dep_ != "poss":
         return
@@ -702,6 +831,13 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
             yield Role(
                 owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6
             )
+        text = f"{owner.mention.mention}'s {owned.mention.mention}"
+        if _known_body(owner) and owned.mention.type == "PERSON":
+            yield Role(
+                owned.mention, MEMBERSHIP, owner.mention, None, False, "possessive", text, 0.6
+            )
+        if _country_named(owner) and _national(owned, owner):
+            yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
         return
     if head.pos_ != "NOUN":
         return
@@ -729,8 +865,8 @@ def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Tory Liam Fox", "Labour's Robin Cook", "Republican Mitt Romney": a party's name
     written straight before a person's name, with or without a possessive, labels the
     person a member; so it does each name coordinated with that one ("Labour's Robin Cook
-    and Tony Wright"). Only a party the gazetteer knows: a company's name before a person's
-    says less ("Tesla's Elon Musk")."""
+    and Tony Wright"). Only a party the gazetteer knows: a company's name straight before
+    a person's says less ("Tesla Elon Musk"; with a possessive, possessive_roles reads it)."""
     person: Actor | None = holder
     while person is not None:
         party = _party_before(person, actors)
@@ -750,7 +886,7 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
     """The party written right before the name, or its tag right after it in brackets or
     commas ("Elizabeth Warren (D-MA)", entities.py)."""
     doc, sentence = person.span.doc, person.span.sent
-    at = person.span.start - 1
+    at = _before_courtesy(person)
     if at > sentence.start and doc[at].text in POSSESSIVES:
         at -= 1
     found: list[Actor] = []
@@ -766,6 +902,39 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
         if party.resolved_by == "name" and known is not None and known.kind == "party":
             return party
     return None
+
+
+def _country_named(actor: Actor) -> bool:
+    """A state written by its name ("Brazil's"), not a city or a region."""
+    known = load_gazetteer().lookup(actor.mention.mention, exact=True)
+    return actor.mention.type == "GPE" and known is not None and known.kind == COUNTRY
+
+
+def _known_body(actor: Actor) -> bool:
+    """An organisation the gazetteer knows ("the BBC's"): a name only the tagger calls one
+    may be a constituency ("Derby North's Bob Laxton") or a column's owner."""
+    known = load_gazetteer().lookup(actor.mention.name)
+    return actor.mention.type == "ORG" and known is not None
+
+
+def _national(body: Actor, state: Actor) -> bool:
+    """ "Brazil's National Institute for Space Research" is the state's own; "Argentina's
+    Amnesty International" is a branch of a body the gazetteer knows as of no one state,
+    and "India's Partition", a capitalised word, is no body."""
+    if body.mention.type != "ORG":
+        return False
+    known = load_gazetteer().lookup(body.mention.name)
+    if known is not None:
+        return known.country == state.mention.name
+    return len(body.mention.name.split()) > 1
+
+
+def _before_courtesy(person: Actor) -> int:
+    """The word before a name and its courtesy title ("Labour's Mr Doe" → "'s")."""
+    at = person.span.start - 1
+    if at > person.span.sent.start and person.span.doc[at].lower_ in honorifics():
+        at -= 1
+    return at
 
 
 def _plausible(role: Role, table: RoleTable) -> bool:
@@ -821,8 +990,11 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
             rules += [
                 title_roles(actor, actors, table),
                 appositive_roles(actor, actors, table),
+                affiliation_after(actor, actors, table),
                 party_labels(actor, actors),
             ]
+        if actor.resolved_by == PRONOUN and actor.mention.type == "PERSON":
+            rules.append(stated_roles(actor, actors, table))
         if actor.resolved_by == DESCRIPTOR and actor.mention.type == "PERSON":
             rules.append(described_roles(actor, actors, table))
         if actor.mention.type == "PERSON":

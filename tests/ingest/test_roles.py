@@ -410,3 +410,90 @@ def test_a_bare_brief_after_a_title_is_no_body(nlp: Language) -> None:
     assert not any(target == "Transportation" for _, _, target, _, _ in found)
     found = roles(nlp, "Steven Mnuchin, the Secretary of the Treasury, met Japanese officials.")
     assert any(target == "Treasury" for _, _, target, _, _ in found)
+
+
+def test_a_body_after_the_name_with_of_or_from_is_the_persons(nlp: Language) -> None:
+    found = pairs(nlp, "Mike Doe, of the League Against Cruel Sports, told reporters it was wrong.")
+    assert ("Mike Doe", "MEMBER_OF", "League Against Cruel Sports") in found
+    found = pairs(nlp, "Brad Roe, from Human Rights Watch, said the decision was wrong.")
+    assert ("Brad Roe", "MEMBER_OF", "Human Rights Watch") in found
+
+
+def test_a_place_after_the_name_is_a_seat_only_under_a_title(nlp: Language) -> None:
+    found = pairs(nlp, "US Senator John Doe of Massachusetts won the caucuses.")
+    assert any(h == "John Doe" and t == "Massachusetts" for h, _, t in found)
+    found = pairs(nlp, "Ann Roe from Manchester said the decision was wrong.")
+    assert not any(t == "Manchester" for _, _, t in found)
+
+
+def test_a_title_joined_by_and_before_another_bodys_title(nlp: Language) -> None:
+    found = pairs(
+        nlp, "Veteran Labour MP and former Cabinet minister John Doe said he would stand down."
+    )
+    assert ("John Doe", "MEMBER_OF", "Labour Party") in found
+    assert ("John Doe", "MEMBER_OF", "Cabinet") in found
+
+
+def test_a_pronoun_resolved_to_a_person_holds_the_office_a_copula_gives(
+    nlp: Language,
+) -> None:
+    found = pairs(nlp, "Jane Roe won the vote. She is a member of the Widget Council.")
+    assert ("Jane Roe", "MEMBER_OF", "Widget Council") in found
+    found = pairs(nlp, "Jane Roe joined in 1990. She became leader of the Freedom Party in 2001.")
+    assert ("Jane Roe", "LEADER_OF", "Freedom Party") in found
+
+
+def test_chief_ministers_judges_and_agents_are_titles(nlp: Language) -> None:
+    found = pairs(nlp, "Assam CM Himanta Doe sparked a row on Monday.")
+    assert ("Himanta Doe", "LEADER_OF", "Assam") in found
+    found = pairs(nlp, "Retired FBI agent and terrorism specialist John Doe told NPR it was weak.")
+    assert ("John Doe", "MEMBER_OF", "FBI") in found
+
+
+def test_a_role_phrase_opening_the_sentence_before_a_comma_is_the_names(
+    nlp: Language,
+) -> None:
+    found = pairs(nlp, "The new chairman of the Bar Council, John Doe QC warned of a real risk.")
+    assert any(h.startswith("John Doe") and t == "Bar Council" for h, _, t in found)
+    found = pairs(nlp, "After meeting the head of the IMF, John Doe said the talks went well.")
+    assert not any(h == "John Doe" for h, _, _ in found)
+
+
+def test_a_party_before_a_courtesy_title_and_name(nlp: Language) -> None:
+    found = pairs(nlp, "Ken Doe spoke on Monday. Labour's Mr Doe, who says he is right, went on.")
+    assert ("Ken Doe", "MEMBER_OF", "Labour Party") in found
+    found = pairs(nlp, "Tory colleague Mr Doe said nothing.")
+    assert any(k == "MEMBER_OF" and t == "Conservative Party" for _, k, t in found)
+
+
+def test_an_organisations_person_and_a_states_body(nlp: Language) -> None:
+    found = pairs(nlp, "BBC's Jonathan Doe said questions remain.")
+    assert ("Jonathan Doe", "MEMBER_OF", "BBC") in found
+    found = pairs(nlp, "Brazil's National Institute for Space Research reported more fires.")
+    assert ("National Institute for Space Research", "PART_OF", "Brazil") in found
+    found = pairs(nlp, "London's Metropolitan Police said nothing.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+
+
+def test_a_plural_title_is_each_coordinated_names(nlp: Language) -> None:
+    found = pairs(nlp, "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed both.")
+    assert any(h == "Colin Doe" and t == "Democratic Party" for h, _, t in found)
+    assert any(h == "Jeff Roe" and t == "Democratic Party" for h, _, t in found)
+    found = pairs(nlp, "Republican Senators John Doe and Jane Roe voted no.")
+    assert ("Jane Roe", "MEMBER_OF", "Republican Party") in found
+    found = pairs(nlp, "Labour MP John Doe and Jane Roe met.")
+    assert not any(h == "Jane Roe" for h, _, _ in found)
+
+
+def test_an_international_bodys_branch_is_no_part_of_the_state(nlp: Language) -> None:
+    found = pairs(nlp, "The head of Chile's Amnesty International, Ana Roe, spoke.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+    found = pairs(nlp, "Britain's Labour Party won the vote.")
+    assert ("Labour Party", "PART_OF", "United Kingdom") in found
+
+
+def test_a_possessive_only_the_tagger_calls_an_organisation_gives_no_member(
+    nlp: Language,
+) -> None:
+    found = pairs(nlp, "The question from Derby North's Bob Roe asked about schools.")
+    assert not any(t == "Derby North" for _, _, t in found)
