@@ -1618,13 +1618,21 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
 
 def _verb_between(noun: Token) -> list[Token]:
     """ "clashes erupted between police and protesters", "the race is between Labour and the
-    Liberal Democrats": the sides of a relation noun that is a clause's subject often
-    hang on its verb; the noun's own "between" comes first."""
-    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
-        return []
+    Liberal Democrats", "arguments that raged between Labour and the Tories": the sides of a
+    relation noun that is a clause's subject often hang on its verb; the noun's own
+    "between" comes first."""
     if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children):
         return []
-    return [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    verbs = [c for c in noun.children if c.dep_ == "relcl"]
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(noun.head)
+    return [
+        c
+        for verb in verbs
+        if verb.pos_ in ("VERB", "AUX")
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+    ]
 
 
 def _dashed_first(noun: Token, frame: Frame) -> list[Target]:

@@ -195,6 +195,8 @@ def test_symmetric_noun_with_its_sides_on_the_verb(nlp: Language) -> None:
     found = edges(nlp, "In the north, the race is between the Labour Party and the Greens.")
     assert ("Labour Party", "RIVALRY", "Greens") in found
     assert not edges(nlp, "Critics said race relations in Britain had worsened under Tony Blair.")
+    found = edges(nlp, "The deal that was signed between France and Germany expired.")
+    assert ("France", "AGREEMENT", "Germany") in found
 
 
 def test_what_is_given_takes_its_giver_from_from(nlp: Language) -> None:
