@@ -105,6 +105,7 @@ RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", 
 INCLUDING = frozenset({"including", "like", "besides"})
 TRAVEL_TYPES = frozenset({"VISIT"})
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
+AID_ROOT = "07"
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
 # "remain unconfirmed by the Senate": verbs that take a participle as their complement.
 LINKING_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay", "feel", "look"})
@@ -161,6 +162,7 @@ TALKING_VERBS = frozenset({"speak", "talk"})
 # "spoke with Ethiopia", "agreed with Japan": the other side of a reciprocal act.
 PARTNER_PREPS = frozenset({"with", "to"})
 JOINT_WORDS = frozenset({"jointly", "together"})
+DASHES = frozenset({"-", "\u2013", "\u2014"})
 RECIPROCAL_TYPES = frozenset(
     {"AGREE", "FIGHT", "FEUD", "MEET", "NEGOTIATE", "SIGN_AGREEMENT", "AGREEMENT", "COOPERATE",
      "ALLY", "CUT_TIES", "RESTORE_TIES", "RECONCILE", "RIVALRY"}
@@ -689,12 +691,14 @@ def _authored(sense: Sense | None) -> bool:
 def _from_agent(sense: Sense | None, has_of: bool) -> bool:
     """ "criticism from Musk", "attacks from Hamas on Israel" name their author; "the
     removal of troops from Afghanistan" names a place: verbal acts, and violence (CAMEO 18-20)
-    with no "of" phrase, take their agent from "from"."""
+    with no "of" phrase, take their agent from "from"; so does what is given ("aid to Kyiv
+    from the EU", "loans from the IMF"), whose "from" is the giver."""
     if sense is None or sense.has("patient"):
         return False
     if sense.quad_class in (1, 3):
         return True
-    return sense.root in VIOLENCE_ROOTS and not has_of
+    giving = sense.root == AID_ROOT or sense.type in GIVING_TYPES
+    return (giving or sense.root in VIOLENCE_ROOTS) and not has_of
 
 
 def _governing_verb(noun: Token, frame: Frame) -> Token | None:
@@ -1748,7 +1752,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     named: list[Target] = []
     owners: list[Target] = []
     hub = False
-    for child in noun.children:
+    for child in [*noun.children, *_verb_between(noun)]:
         if child.dep_ == "prep" and child.lower_ in ("between", "among"):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -1760,6 +1764,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
                 actor = frame.actors.actor_at(token)
                 if actor is not None:
                     side.append(Target(actor))
+    named.extend(_dashed_first(noun, frame))
     sides = next((s for s in (between, named, owners) if _distinct(s) >= 2), [])
     partners = _behind(noun, ("with",), frame)
     if partners and _distinct(sides) < 2:
@@ -1778,6 +1783,36 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     for i, first in enumerate(unique[:1] if hub else unique):
         for second in unique[i + 1 :]:
             yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+
+
+def _verb_between(noun: Token) -> list[Token]:
+    """ "clashes erupted between police and protesters", "the race is between Labour and the
+    Liberal Democrats", "arguments that raged between Labour and the Tories": the sides of a
+    relation noun that is a clause's subject often hang on its verb; the noun's own
+    "between" comes first."""
+    if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children):
+        return []
+    verbs = [c for c in noun.children if c.dep_ == "relcl"]
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(noun.head)
+    return [
+        c
+        for verb in verbs
+        if verb.pos_ in ("VERB", "AUX")
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "between"
+    ]
+
+
+def _dashed_first(noun: Token, frame: Frame) -> list[Target]:
+    """ "amid NATO–Russia tensions": the parser often hangs the first name of a dashed
+    pair outside the noun phrase (the noun made its apposition); the name just before a
+    dash that opens the noun's modifiers is the first side all the same."""
+    start = noun.left_edge.i
+    if start < noun.sent.start + 2 or noun.doc[start - 1].text not in DASHES:
+        return []
+    actor = frame.actors.actor_at(noun.doc[start - 2])
+    return [Target(actor)] if actor is not None else []
 
 
 def _and_twice(first: Token) -> bool:

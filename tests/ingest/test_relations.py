@@ -183,6 +183,34 @@ def test_symmetric_hyphenated_compound(nlp: Language) -> None:
     assert ("India", "FIGHT", "Pakistan") in found
 
 
+def test_symmetric_noun_with_its_first_name_outside_the_phrase(nlp: Language) -> None:
+    """The parser hangs the first name of "X–Y tensions" outside the noun phrase."""
+    found = edges(nlp, "The summit takes place amid NATO–Russia tensions.")
+    assert ("NATO", "FEUD", "Russia") in found
+
+
+def test_symmetric_noun_with_its_sides_on_the_verb(nlp: Language) -> None:
+    found = edges(nlp, "Fighting broke out between Armenia and Azerbaijan on Sunday.")
+    assert ("Armenia", "FIGHT", "Azerbaijan") in found
+    found = edges(nlp, "In the north, the race is between the Labour Party and the Greens.")
+    assert ("Labour Party", "RIVALRY", "Greens") in found
+    assert not edges(nlp, "Critics said race relations in Britain had worsened under Tony Blair.")
+    found = edges(nlp, "The deal that was signed between France and Germany expired.")
+    assert ("France", "AGREEMENT", "Germany") in found
+
+
+def test_what_is_given_takes_its_giver_from_from(nlp: Language) -> None:
+    text = "Officials said new aid to Ukraine from the European Union arrived on Monday."
+    assert one(nlp, text, "European Union", "Ukraine").relation.type == "PROVIDE_AID"
+    text = "The withdrawal of troops from Afghanistan by the United States was completed."
+    assert not edges(nlp, text)
+
+
+def test_use_of_force(nlp: Language) -> None:
+    text = "Kenyan police used force against protesters in Nairobi."
+    assert one(nlp, text, "Police (Kenya)", "Civilians (Kenya)").relation.quad_class == 4
+
+
 def test_reciprocal_coordinated_subjects(nlp: Language) -> None:
     found = edges(nlp, "Once close allies, Saudi Arabia and Qatar cut diplomatic ties.")
     assert ("Saudi Arabia", "ALLY", "Qatar") in found
