@@ -19,7 +19,7 @@ from polgraph.ingest.records import Modality, relation_type
 
 DATA_FILE = "cameo.tsv"
 UNKNOWN_TYPE = "RELATED_TO"
-KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj"})
+KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj", "inert"})
 FLAGS = frozenset(
     {
         "speech",
@@ -96,6 +96,7 @@ class Lexicon:
     hypothetical: frozenset[str]
     intent: frozenset[str]
     adjectives: dict[str, Sense]
+    inert: frozenset[str] = frozenset()
 
     def verb(self, token: Token) -> Sense | None:
         """A verb's sense, trying a phrasal form first ("hit back", "crack down")."""
@@ -139,6 +140,16 @@ class Lexicon:
     def is_intent(self, verb: Token) -> bool:
         return verb.lemma_.lower() in self.intent
 
+    def names_no_act(self, verb: Token) -> bool:
+        """A verb outside the dictionary that says nothing of what one actor does to another
+        by itself: a light verb without the event noun it lends itself to ("make way for",
+        "won the by-election"), or a verb of bodily motion or of lighting ("walking up Downing
+        Street", "jets light up the sky"), whose objects are places and things."""
+        if self.verb(verb) is not None:
+            return False
+        lemma = verb.lemma_.lower()
+        return lemma in self.inert or lemma in self.light
+
 
 def parse_lexicon(text: str) -> Lexicon:
     """Read the dictionary table; the first row per (kind, lemma) wins."""
@@ -149,6 +160,7 @@ def parse_lexicon(text: str) -> Lexicon:
     reciprocal: set[str] = set()
     hypothetical: set[str] = set()
     intent: set[str] = set()
+    inert: set[str] = set()
     adjectives: dict[str, Sense] = {}
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):
@@ -175,6 +187,9 @@ def parse_lexicon(text: str) -> Lexicon:
         if kind == "intent":
             intent.add(lemma)
             continue
+        if kind == "inert":
+            inert.add(lemma)
+            continue
         sense = Sense(
             type=relation_type(fields[2]),
             cameo=None if fields[3] in ("", "-") else fields[3],
@@ -199,6 +214,7 @@ def parse_lexicon(text: str) -> Lexicon:
         hypothetical=frozenset(hypothetical),
         intent=frozenset(intent),
         adjectives=adjectives,
+        inert=frozenset(inert),
     )
 
 

@@ -455,3 +455,28 @@ def test_a_visits_purpose_event_names_no_one_visited(nlp: Language) -> None:
     assert visited == {"India"}
     text = "Olaf Scholz's visit to China for talks with Xi Jinping was brief."
     assert ("Olaf Scholz", "Xi Jinping") in {(s, o) for s, _, o in edges(nlp, text)}
+
+
+def test_verbs_that_name_no_act_relate_nobody(nlp: Language) -> None:
+    """A light verb without its event noun and a verb of motion say nothing of what one actor
+    does to another; a light verb that also has a sense of its own keeps it."""
+    assert edges(nlp, "Acme Corp cut half its staff to make way for Microsoft.") == set()
+    assert edges(nlp, "Jane Porter moved to Canada in 2019.") == set()
+    text = "The National Sports Board may direct the Olympic Committee to hold elections."
+    assert one(nlp, text, "National Sports Board", "Olympic Committee").relation.type == "DEMAND"
+
+
+def test_interviews_and_outlet_programmes_are_the_reporting_frame(nlp: Language) -> None:
+    text = "During her interview with the Lagos Chronicle, Ms Adeyemi said the Senate had failed."
+    assert {o for _, _, o in edges(nlp, text)} == {"Senate"}
+    text = (
+        "Interviewed on BBC Radio 2's Jeremy Vine show, Ms Porter said the Liberal Democrats "
+        "were wrong."
+    )
+    assert {o for _, _, o in edges(nlp, text)} == {"Liberal Democrats"}
+    text = (
+        "Speaking to the BBC's Westminster Hour, Mr Hague said the coming election would be close."
+    )
+    assert edges(nlp, text) == set()
+    text = "Speaking with Emmanuel Macron, Olaf Scholz said the plan was sound."
+    assert ("Olaf Scholz", "MEET", "Emmanuel Macron") in edges(nlp, text)

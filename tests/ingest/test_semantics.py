@@ -49,6 +49,18 @@ def test_pairs_and_light_verbs() -> None:
     assert "make" in lex.light
 
 
+def test_inert_rows_and_light_verbs_name_no_act(nlp: Language) -> None:
+    lex = parse_lexicon(
+        "kind\tlemma\ttype\tcameo\tgoldstein\tflags\n"
+        "inert\twalk\t-\t-\t-\t\nlight\tmake\t-\t-\t-\t\nlight\tgive\t-\t-\t-\t\n"
+        "verb\tgive\tPROVIDE\t070\t7.0\t\n"
+    )
+    doc = nlp("She walked in, made tea and gave them money.")
+    walked, made, gave = (next(t for t in doc if t.text == w) for w in ("walked", "made", "gave"))
+    assert lex.names_no_act(walked) and lex.names_no_act(made)
+    assert not lex.names_no_act(gave)
+
+
 def test_quad_classes_cover_the_cameo_roots() -> None:
     assert [Sense("X", f"{root:02d}0").quad_class for root in (1, 5, 6, 8, 9, 13, 14, 20)] == [
         1, 1, 2, 2, 3, 3, 4, 4,
