@@ -1936,6 +1936,8 @@ def _links(
                 if target.via:
                     confidence -= 0.05
                 pairs = [(subject.actor, target.actor)]
+                if sense.has("converse"):
+                    pairs = [(target.actor, subject.actor)]
                 if symmetric:
                     pairs.append((target.actor, subject.actor))
                 for source, sink in pairs:

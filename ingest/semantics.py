@@ -28,6 +28,7 @@ FLAGS = frozenset(
         "callfor",
         "intent",
         "sym",
+        "converse",
         "patient",
         "threat",
         "structural",
@@ -99,9 +100,10 @@ class Lexicon:
     inert: frozenset[str] = frozenset()
 
     def verb(self, token: Token) -> Sense | None:
-        """A verb's sense, trying a phrasal form first ("hit back", "crack down")."""
+        """A verb's sense, trying a phrasal form first ("hit back", "crack down"; "lost the
+        seat to Labour", whose "to" the parser calls a dative)."""
         for child in token.children:
-            if child.dep_ in ("prt", "prep"):
+            if child.dep_ in ("prt", "prep", "dative"):
                 phrasal = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
                 if phrasal is not None and (child.dep_ == "prt" or "phrasal" in phrasal.flags):
                     return phrasal

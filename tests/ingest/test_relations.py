@@ -480,3 +480,8 @@ def test_interviews_and_outlet_programmes_are_the_reporting_frame(nlp: Language)
     assert edges(nlp, text) == set()
     text = "Speaking with Emmanuel Macron, Olaf Scholz said the plan was sound."
     assert ("Olaf Scholz", "MEET", "Emmanuel Macron") in edges(nlp, text)
+
+
+def test_losing_to_someone_is_their_defeat_of_the_loser(nlp: Language) -> None:
+    text = "In 2016 Bernie Sanders lost the Ohio primary to Hillary Clinton."
+    assert edges(nlp, text) == {("Hillary Clinton", "DEFEAT", "Bernie Sanders")}
