@@ -1856,8 +1856,6 @@ def fallback(verb: Token, frame: Frame) -> Iterator[Found]:
     verb (the reporting frame), a place or time phrase, or an outlet."""
     if verb.pos_ != "VERB" or _is_passive(verb) or verb.lemma_.lower() in NON_PREDICATES:
         return
-    if frame.lex.names_no_act(verb):
-        return
     sense = _sense(verb, frame)
     if sense.has("speech") or verb.lemma_.lower() in TALKING_VERBS:
         return

@@ -143,14 +143,10 @@ class Lexicon:
         return verb.lemma_.lower() in self.intent
 
     def names_no_act(self, verb: Token) -> bool:
-        """A verb outside the dictionary that says nothing of what one actor does to another
-        by itself: a light verb without the event noun it lends itself to ("make way for",
-        "won the by-election"), or a verb of bodily motion or of lighting ("walking up Downing
-        Street", "jets light up the sky"), whose objects are places and things."""
-        if self.verb(verb) is not None:
-            return False
-        lemma = verb.lemma_.lower()
-        return lemma in self.inert or lemma in self.light
+        """A verb that says nothing of what one actor does to another by itself: bodily
+        motion or lighting ("walking up Downing Street", "jets light up the sky"), whose
+        objects are places and things, unless a phrasal row gives it a sense."""
+        return verb.lemma_.lower() in self.inert and self.verb(verb) is None
 
 
 def parse_lexicon(text: str) -> Lexicon:
