@@ -172,13 +172,18 @@ def country_modifiers(
     noun: Token, gazetteer: Gazetteer, kinds: frozenset[str] = COUNTRY_KINDS
 ) -> list[tuple[Span, Known]]:
     """The countries (or other `kinds` of gazetteer actor) a noun's modifiers name:
-    "Tunisian", "US and British", "refugees from Afghanistan", "Labour"."""
-    found: list[tuple[Span, Known]] = []
+    "Tunisian", "US and British", "refugees from Afghanistan", "Labour". A country before
+    the noun says whose they are, and a "from" after it is then where they are: "UK
+    citizens from Ivory Coast" are British."""
+    before: list[tuple[Span, Known]] = []
+    after: list[tuple[Span, Known]] = []
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "from" and kinds == COUNTRY_KINDS:
             modifiers = [m for p in child.children if p.dep_ == "pobj" for m in _conjuncts(p)]
+            found = after
         elif child.dep_ in COUNTRY_MODIFIERS and child.i < noun.i:
             modifiers = list(_conjuncts(child))
+            found = before
         else:
             continue
         for modifier in modifiers:
@@ -186,7 +191,7 @@ def country_modifiers(
             known = gazetteer.lookup(words.text, exact=True)
             if known is not None and known.kind in kinds:
                 found.append((words, known))
-    return found
+    return before or after
 
 
 def country_mention(words: Span, known: Known) -> Mention:

@@ -135,7 +135,23 @@ def read_sentences(
             continue
         evidence = sentence_evidence(sentence, offset)
         read.append((sentence, evidence, rule_triples(sentence, actors, ref, evidence, discourse)))
-    return read
+    own = {
+        (t.subject.id, t.object.id)
+        for _, _, found in read
+        for t in found
+        if t.relation.quad_class == 0 and t.subject.type == "PERSON" and t.object.type == "ORG"
+    }
+    return [
+        (sentence, evidence, [t for t in found if not _speaks_for_own(t, own)])
+        for sentence, evidence, found in read
+    ]
+
+
+def _speaks_for_own(triple: Triple, own: set[tuple[str, str]]) -> bool:
+    """ "Liberal Democrat leader Charles Kennedy … He said the Lib Dems would…": a person's
+    statement about the party or body the piece names them a member or leader of is the
+    person speaking for it (docs/eval.md, Left out), not a relation to it."""
+    return triple.relation.rule == "statement" and (triple.subject.id, triple.object.id) in own
 
 
 def extract_doc(

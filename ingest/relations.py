@@ -158,7 +158,7 @@ GROUP_WORDS = frozenset(
 QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 GIVING_TYPES = frozenset({"PROVIDE", "PAY", "SELL", "FUND"})
 # Talking, whose partner may be an interviewer rather than someone met.
-TALKING_VERBS = frozenset({"speak", "talk"})
+TALKING_VERBS = frozenset({"speak", "talk", "interview"})
 # "spoke with Ethiopia", "agreed with Japan": the other side of a reciprocal act.
 PARTNER_PREPS = frozenset({"with", "to"})
 JOINT_WORDS = frozenset({"jointly", "together"})
@@ -929,12 +929,15 @@ Construction = Callable[[Token, Frame], Iterator[Found]]
 def active_voice(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "Russia sheltered Phillips", "Germany would not supply missiles to Ukraine": the
     subject acts on the object or on the participant behind a preposition. Light verbs
-    and the heads of threat/refusal complements are left to their own rules."""
+    and the heads of threat/refusal complements are left to their own rules; a verb that
+    names no act (Lexicon.names_no_act: "walking up Downing Street") relates nobody."""
     if verb.pos_ != "VERB" or _is_passive(verb) or verb.lemma_.lower() in NON_PREDICATES:
         return
     if _light_object(verb, frame) is not None or _pair_object(verb, frame) is not None:
         return
     if _received(verb, frame) is not None or any(_candidacy(verb, c) for c in verb.children):
+        return
+    if frame.lex.names_no_act(verb):
         return
     sense = _sense(verb, frame)
     if sense.has("speech") or _controlled_by_head(verb, frame):
@@ -1538,10 +1541,27 @@ def _speaks_for(speaker: Target) -> bool:
 
 def _reporting_frame(target: Target) -> bool:
     """An outlet, or an actor reached through a programme or paper of its ("told BBC One's
-    Breakfast programme", "wrote in the Guardian newspaper"): the reporting frame."""
-    return _outlet(target.actor) or (
-        target.via is not None and target.via.split()[-1].lower() in MEDIA_NOUNS
+    Breakfast programme", "wrote in the Guardian newspaper"), or a name an outlet owns
+    ("speaking to the BBC's Westminster Hour"): the reporting frame."""
+    return (
+        _outlet(target.actor)
+        or (target.via is not None and target.via.split()[-1].lower() in MEDIA_NOUNS)
+        or _outlet_owned(target.actor)
     )
+
+
+def _outlet_owned(actor: Actor) -> bool:
+    """ "the BBC's Westminster Hour", "CNN's State of the Union": a name whose possessor is
+    an outlet is that outlet's programme or column, whatever the recogniser took it for."""
+    gazetteer = load_gazetteer()
+    for child in actor.span.root.children:
+        if child.dep_ != "poss":
+            continue
+        owner = " ".join(t.text for t in child.subtree if t.dep_ != "case")
+        known = gazetteer.lookup(owner, exact=True)
+        if known is not None and known.kind == MEDIA:
+            return True
+    return False
 
 
 def _neuter(actor: Actor) -> bool:
@@ -1899,6 +1919,8 @@ def nominal_event(noun: Token, frame: Frame) -> Iterator[Found]:
     if sense is None or sense.symmetric or frame.actors.actor_at(noun) is not None:
         return
     objects = _noun_objects(noun, frame)
+    if sense.has("speech"):
+        objects = [t for t in objects if not _reporting_frame(t)]
     if not objects:
         return
     agents = _noun_agents(noun, frame)
@@ -2119,6 +2141,8 @@ def _links(
                 if target.via:
                     confidence -= 0.05
                 pairs = [(subject.actor, target.actor)]
+                if sense.has("converse"):
+                    pairs = [(target.actor, subject.actor)]
                 if symmetric:
                     pairs.append((target.actor, subject.actor))
                 for source, sink in pairs:

@@ -19,7 +19,7 @@ from polgraph.ingest.records import Modality, relation_type
 
 DATA_FILE = "cameo.tsv"
 UNKNOWN_TYPE = "RELATED_TO"
-KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj"})
+KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj", "inert"})
 FLAGS = frozenset(
     {
         "speech",
@@ -28,6 +28,7 @@ FLAGS = frozenset(
         "callfor",
         "intent",
         "sym",
+        "converse",
         "patient",
         "threat",
         "structural",
@@ -98,13 +99,15 @@ class Lexicon:
     hypothetical: frozenset[str]
     intent: frozenset[str]
     adjectives: dict[str, Sense]
+    inert: frozenset[str] = frozenset()
 
     def verb(self, token: Token) -> Sense | None:
         """A verb's sense, trying a phrasal form first ("hit back", "crack down"), also when
-        the parser took the particle for an adverb."""
+        the parser took the particle for an adverb, or its "to" for a dative ("lost the seat
+        to Labour")."""
         for child in token.children:
             particle = child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in PARTICLES)
-            if particle or child.dep_ == "prep":
+            if particle or child.dep_ in ("prep", "dative"):
                 phrasal = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
                 if phrasal is not None and (particle or "phrasal" in phrasal.flags):
                     return phrasal
@@ -143,6 +146,12 @@ class Lexicon:
     def is_intent(self, verb: Token) -> bool:
         return verb.lemma_.lower() in self.intent
 
+    def names_no_act(self, verb: Token) -> bool:
+        """A verb that says nothing of what one actor does to another by itself: bodily
+        motion or lighting ("walking up Downing Street", "jets light up the sky"), whose
+        objects are places and things, unless a phrasal row gives it a sense."""
+        return verb.lemma_.lower() in self.inert and self.verb(verb) is None
+
 
 def parse_lexicon(text: str) -> Lexicon:
     """Read the dictionary table; the first row per (kind, lemma) wins."""
@@ -153,6 +162,7 @@ def parse_lexicon(text: str) -> Lexicon:
     reciprocal: set[str] = set()
     hypothetical: set[str] = set()
     intent: set[str] = set()
+    inert: set[str] = set()
     adjectives: dict[str, Sense] = {}
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):
@@ -179,6 +189,9 @@ def parse_lexicon(text: str) -> Lexicon:
         if kind == "intent":
             intent.add(lemma)
             continue
+        if kind == "inert":
+            inert.add(lemma)
+            continue
         sense = Sense(
             type=relation_type(fields[2]),
             cameo=None if fields[3] in ("", "-") else fields[3],
@@ -203,6 +216,7 @@ def parse_lexicon(text: str) -> Lexicon:
         hypothetical=frozenset(hypothetical),
         intent=frozenset(intent),
         adjectives=adjectives,
+        inert=frozenset(inert),
     )
 
 

@@ -121,3 +121,11 @@ def test_a_nationality_on_the_head_gives_the_bare_bodys_country(nlp: Language) -
     found = dyads(nlp, text)
     assert ("Ales Bialiatski", "LEADER_OF", "Opposition (Belarus)") in found
     assert not any("Opposition (Germany)" in (s, o) for s, _, o in found)
+
+
+def test_a_nationality_before_the_noun_outweighs_where_they_come_from(nlp: Language) -> None:
+    found = dyads(nlp, "British troops will help evacuate UK citizens from Ivory Coast.")
+    assert ("Military (United Kingdom)", "RESCUE", "Civilians (United Kingdom)") in found
+    assert not any(o == "Civilians (Ivory Coast)" for _, _, o in found)
+    found = dyads(nlp, "Canadian troops evacuated refugees from Ivory Coast.")
+    assert ("Military (Canada)", "RESCUE", "Civilians (Ivory Coast)") in found

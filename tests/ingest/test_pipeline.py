@@ -1,6 +1,7 @@
 """How the pipeline cuts work into parser batches and worker partitions."""
 
-from polgraph.ingest.pipeline import Settings, partitions, text_batches
+from polgraph.ingest.nlp import load_model
+from polgraph.ingest.pipeline import Settings, extract_doc, partitions, text_batches
 from polgraph.ingest.records import Article
 
 
@@ -29,3 +30,17 @@ def test_partitions_are_even_in_text_not_only_in_count() -> None:
 def test_parser_batches_cap_characters() -> None:
     items = [("x" * 60_000, None), ("y" * 60_000, None), ("z" * 10, None)]
     assert [len(batch) for batch in text_batches(items, 32, 100_000)] == [1, 2]
+
+
+def test_a_statement_about_the_body_one_is_named_a_member_of_is_speaking_for_it() -> None:
+    nlp = load_model()
+    text = (
+        "Liberal Democrat leader Charles Kennedy spoke in Leeds. "
+        "He said the Liberal Democrats would win more seats than ever. "
+        "He said the Conservatives would lose seats."
+    )
+    found, _ = extract_doc(nlp(text), Article(id="t", text=text), judge=False)
+    edges = {(t.subject.name, t.relation.type, t.object.name) for t in found}
+    assert ("Charles Kennedy", "LEADER_OF", "Liberal Democrats") in edges
+    assert ("Charles Kennedy", "SAY", "Liberal Democrats") not in edges
+    assert ("Charles Kennedy", "SAY", "Conservative Party") in edges

@@ -573,3 +573,33 @@ def test_a_state_news_agency_is_an_outlet_not_an_actor(nlp: Language) -> None:
     assert {(t.subject.name, t.object.name) for t in triples(nlp, text)} == {
         ("Ebrahim Raisi", "Israel")
     }
+
+
+def test_verbs_of_motion_name_no_act(nlp: Language) -> None:
+    """Where one walks is a place, not an actor acted on; a verb row still gives "direct"
+    its sense."""
+    text = "Senator Jane Porter walked up Downing Street with Boris Johnson."
+    assert not [o for _, _, o in edges(nlp, text) if o == "Downing Street"]
+    text = "The National Sports Board may direct the Olympic Committee to hold elections."
+    assert one(nlp, text, "National Sports Board", "Olympic Committee").relation.type == "DEMAND"
+
+
+def test_interviews_and_outlet_programmes_are_the_reporting_frame(nlp: Language) -> None:
+    text = "During her interview with the Lagos Chronicle, Ms Adeyemi said the Senate had failed."
+    assert {o for _, _, o in edges(nlp, text)} == {"Senate"}
+    text = (
+        "Interviewed on BBC Radio 2's Jeremy Vine show, Ms Porter said the Liberal Democrats "
+        "were wrong."
+    )
+    assert {o for _, _, o in edges(nlp, text)} == {"Liberal Democrats"}
+    text = (
+        "Speaking to the BBC's Westminster Hour, Mr Hague said the coming election would be close."
+    )
+    assert edges(nlp, text) == set()
+    text = "Speaking with Emmanuel Macron, Olaf Scholz said the plan was sound."
+    assert ("Olaf Scholz", "MEET", "Emmanuel Macron") in edges(nlp, text)
+
+
+def test_losing_to_someone_is_their_defeat_of_the_loser(nlp: Language) -> None:
+    text = "In 2016 Bernie Sanders lost the Ohio primary to Hillary Clinton."
+    assert edges(nlp, text) == {("Hillary Clinton", "DEFEAT", "Bernie Sanders")}

@@ -49,6 +49,20 @@ def test_pairs_and_light_verbs() -> None:
     assert "make" in lex.light
 
 
+def test_inert_rows_name_no_act_unless_a_phrasal_row_reads_them(nlp: Language) -> None:
+    lex = parse_lexicon(
+        "kind\tlemma\ttype\tcameo\tgoldstein\tflags\n"
+        "inert\twalk\t-\t-\t-\t\ninert\tstay\t-\t-\t-\t\n"
+        "verb\tstay on\tREMAIN\t-\t-\t\n"
+    )
+    doc = nlp("She walked in and stayed on, then made tea.")
+    walked, stayed, made = (
+        next(t for t in doc if t.text == w) for w in ("walked", "stayed", "made")
+    )
+    assert lex.names_no_act(walked)
+    assert not lex.names_no_act(stayed) and not lex.names_no_act(made)
+
+
 def test_quad_classes_cover_the_cameo_roots() -> None:
     assert [Sense("X", f"{root:02d}0").quad_class for root in (1, 5, 6, 8, 9, 13, 14, 20)] == [
         1, 1, 2, 2, 3, 3, 4, 4,
