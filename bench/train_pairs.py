@@ -205,7 +205,7 @@ def main() -> None:
         "--fresh",
         nargs="+",
         required=True,
-        help="halves no rule was tuned on: their held-out figures choose the cut-offs",
+        help="halves drawn after the rules were first tuned: their held-out figures pick cut-offs",
     )
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--strength", type=float, nargs="+", default=[0.1, 0.3, 1.0])
