@@ -966,7 +966,7 @@ def _asked_of(verb: Token, sense: Sense, frame: Frame) -> list[Target]:
     return [
         t
         for thing in [verb, *things]
-        if thing is verb or not any(c.dep_ == "prep" and c.lower_ == "of" for c in thing.children)
+        if thing is verb or not _preps(thing, "of")
         for t in _behind(thing, ("from",), frame)
         if not t.weak
     ]
@@ -1384,7 +1384,7 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
         clauses = _parenthetical_claim(verb)
     if not clauses:
         return
-    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
+    speakers = _speakers(verb, frame)
     own = _own_countries(speakers, frame)
     about = [
         t
@@ -1413,10 +1413,16 @@ def spoken_of(verb: Token, frame: Frame) -> Iterator[Found]:
         for t in _behind(verb, ("of", "about"), frame)
         if not t.weak and not _neuter(t.actor) and not _reporting_frame(t)
     ]
-    speakers = [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
+    speakers = _speakers(verb, frame)
     said = frame.lex.verbs.get("comment") if talking else sense
     if about and speakers and said is not None:
         yield Found(speakers, about, said, "statement", verb.text)
+
+
+def _speakers(verb: Token, frame: Frame) -> list[Target]:
+    """The subjects of a speech verb who can speak for themselves: not an "it" (_neuter),
+    not an outlet or a reporter (_speaks_for)."""
+    return [t for t in _subjects(verb, frame) if not _neuter(t.actor) and _speaks_for(t)]
 
 
 def _parenthetical_claim(verb: Token) -> list[Token]:
@@ -1508,8 +1514,15 @@ def _outlet_run_on(mention: Mention) -> bool:
     """ "told NPR Hamza bin Laden had appeared…": the recogniser ran a known outlet into
     the name after it; the addressee is the outlet, the reporting frame."""
     first = mention.name.split()[0]
-    known = load_gazetteer().lookup(first, exact=True)
-    return first != mention.name and known is not None and known.kind == MEDIA
+    return first != mention.name and _media_name(first)
+
+
+def _media_name(words: str) -> bool:
+    """Words the gazetteer knows as an outlet, matched as written: they are cut from a
+    longer name or a possessive, not a span the recogniser tagged, so a case-folded match
+    would take common words for outlets."""
+    known = load_gazetteer().lookup(words, exact=True)
+    return known is not None and known.kind == MEDIA
 
 
 def _publication_title(actor: Actor) -> bool:
@@ -1553,15 +1566,11 @@ def _reporting_frame(target: Target) -> bool:
 def _outlet_owned(actor: Actor) -> bool:
     """ "the BBC's Westminster Hour", "CNN's State of the Union": a name whose possessor is
     an outlet is that outlet's programme or column, whatever the recogniser took it for."""
-    gazetteer = load_gazetteer()
-    for child in actor.span.root.children:
-        if child.dep_ != "poss":
-            continue
-        owner = " ".join(t.text for t in child.subtree if t.dep_ != "case")
-        known = gazetteer.lookup(owner, exact=True)
-        if known is not None and known.kind == MEDIA:
-            return True
-    return False
+    return any(
+        _media_name(" ".join(t.text for t in child.subtree if t.dep_ != "case"))
+        for child in actor.span.root.children
+        if child.dep_ == "poss"
+    )
 
 
 def _neuter(actor: Actor) -> bool:
@@ -1731,9 +1740,7 @@ def joint_act(verb: Token, frame: Frame) -> Iterator[Found]:
     subjects = list({t.actor.mention.id: t for t in _subjects(verb, frame)}.values())
     if sense is None or len(subjects) < 2:
         return
-    for i, first in enumerate(subjects):
-        for second in subjects[i + 1 :]:
-            yield Found([first], [second], sense, "reciprocal", verb.text)
+    yield from _each_pair(subjects, sense, "reciprocal", verb.text)
 
 
 def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1754,9 +1761,22 @@ def reciprocal(verb: Token, frame: Frame) -> Iterator[Found]:
     if len(subjects) < 2:
         return
     frame.discourse.pair = (subjects[0], subjects[1])
-    for i, first in enumerate(subjects):
-        for second in subjects[i + 1 :]:
-            yield Found([first], [second], sense, "reciprocal", verb.text)
+    yield from _each_pair(subjects, sense, "reciprocal", verb.text)
+
+
+def _each_pair(
+    sides: list[Target],
+    sense: Sense,
+    rule: str,
+    text: str,
+    former: bool = False,
+    hub: bool = False,
+) -> Iterator[Found]:
+    """One reading per pair of sides, each pair once: a symmetric act's two directions are
+    made by _links. A `hub` (the first side) pairs with each other side only."""
+    for i, first in enumerate(sides[:1] if hub else sides):
+        for second in sides[i + 1 :]:
+            yield Found([first], [second], sense, rule, text, former=former)
 
 
 def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
@@ -1800,9 +1820,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     frame.discourse.pair = (unique[0], unique[1])
     former = _former(noun)
     hub = hub and sides is between
-    for i, first in enumerate(unique[:1] if hub else unique):
-        for second in unique[i + 1 :]:
-            yield Found([first], [second], sense, "symmetric_noun", noun.text, former=former)
+    yield from _each_pair(unique, sense, "symmetric_noun", noun.text, former, hub)
 
 
 def _verb_between(noun: Token) -> list[Token]:

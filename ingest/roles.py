@@ -236,9 +236,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
 def _shared_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
     """ "Republican Senators John Doe and Jane Roe": a plural title before the first of
     coordinated names is each name's."""
-    first = holder.span.root
-    while first.dep_ == "conj":
-        first = first.head
+    first = _first_conjunct(holder.span.root)
     named = actors.actor_at(first)
     if named is None or first.i == holder.span.root.i or named.mention.type != "PERSON":
         return
@@ -518,9 +516,7 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
 def _shared_apposition(root: Token) -> Iterator[Token]:
     """ "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed…": a plural role
     noun with a list of names as its apposition is each name's office."""
-    first = root
-    while first.dep_ == "conj":
-        first = first.head
+    first = _first_conjunct(root)
     if first is root or first.dep_ != "appos" or first.head.tag_ not in ("NNS", "NNPS"):
         return
     noun = first.head
@@ -538,9 +534,7 @@ def stated_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterato
 def _predicated(root: Token) -> Iterator[Token]:
     """The office a copula gives its subject ("Doe is the spokeswoman for…", "Johnson
     became leader of…") or a verb takes or leaves "as"."""
-    subject = root
-    while subject.dep_ == "conj":
-        subject = subject.head
+    subject = _first_conjunct(root)
     if subject.dep_ == "nsubj" and subject.head.lemma_ in COPULAS:
         # "Jones and Evans are members of…": a plural office is each subject's.
         yield from (
@@ -550,6 +544,14 @@ def _predicated(root: Token) -> Iterator[Token]:
         )
     if root.dep_ in ("nsubj", "nsubjpass"):
         yield from _as_role(root.head)
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The head of the list a word is coordinated in: what the list shares (a title, an
+    apposition, a copula) hangs on its first member."""
+    while token.dep_ == "conj":
+        token = token.head
+    return token
 
 
 def _offices(
@@ -822,16 +824,15 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
         yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
         return
     if owned is not None and owned.resolved_by == "name":
+        text = f"{owner.mention.mention}'s {owned.mention.mention}"
         if (
             owner.mention.type == "PERSON"
             and owned.mention.type == "ORG"
             and not _common_word(owned)
         ):
-            text = f"{owner.mention.mention}'s {owned.mention.mention}"
             yield Role(
                 owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6
             )
-        text = f"{owner.mention.mention}'s {owned.mention.mention}"
         if _known_body(owner) and owned.mention.type == "PERSON":
             yield Role(
                 owned.mention, MEMBERSHIP, owner.mention, None, False, "possessive", text, 0.6
