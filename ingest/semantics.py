@@ -37,7 +37,6 @@ FLAGS = frozenset(
     }
 )
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 # Adverbs the parser often gives a phrasal verb's particle as ("hit back", "pushed back").
 PARTICLES = frozenset({"back", "out", "off", "away", "aside", "down", "up"})
 
