@@ -1082,7 +1082,9 @@ class _Resolver:
         leader"), and so are "former", "deputy" and "shadow". Of several holders, the one
         mentioned last; of none yet mentioned, the one named after when the office is
         written in more than one word (the lede's "the courts minister has told MPs", named
-        in the next paragraph; a bare "the minister" may be any of the article's ministers)."""
+        in the next paragraph; a bare "the minister" may be any of the article's ministers).
+        A listed title (data/office_holders.tsv) needs the office's exact words and body: the
+        article never gave it, so a looser match would lend the person an office at random."""
         office = self._office(token)
         if office is None:
             return None
@@ -1091,24 +1093,19 @@ class _Resolver:
         implied = frozenset({entity_id(home.name)} if home is not None else ())
         holders: dict[str, Actor] = {}
         for title in self.titles:
-            if title.listed:
-                if (
-                    title.actor is not None
-                    and title.words == office.words
-                    and title.bodies <= (office.bodies or implied)
-                    and title.actor.mention.id not in excluded
-                ):
-                    holders.setdefault(title.actor.mention.id, title.actor)
+            if title.actor is None or title.actor.mention.id in excluded:
                 continue
-            bodies = office.bodies - implied if not title.bodies else office.bodies
-            if (
-                title.actor is not None
-                and title.head == office.head
-                and office.words <= title.words
-                and bodies <= title.bodies
-                and title.words & self.agreeing == agreeing
-                and title.actor.mention.id not in excluded
-            ):
+            if title.listed:
+                held = title.words == office.words and title.bodies <= (office.bodies or implied)
+            else:
+                bodies = office.bodies - implied if not title.bodies else office.bodies
+                held = (
+                    title.head == office.head
+                    and office.words <= title.words
+                    and bodies <= title.bodies
+                    and title.words & self.agreeing == agreeing
+                )
+            if held:
                 holders.setdefault(title.actor.mention.id, title.actor)
         for referent in reversed(self.history):
             if referent.actor.mention.id in holders:
