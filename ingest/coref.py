@@ -135,12 +135,12 @@ def _tables() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset
 
 @dataclass(frozen=True, slots=True)
 class _Holder:
-    """A row of data/office_holders.tsv: who held an office of a body in which years."""
+    """A row of data/office_holders.tsv, kept under its holder's folded name: an office of
+    a body and the years held."""
 
     words: frozenset[str]
     head: str
     body: str
-    holder: str
     start: int
     end: int
 
@@ -163,7 +163,7 @@ def _office_holders() -> dict[str, list[_Holder]]:
         words = office.split()
         head = words[words.index("of") - 1] if "of" in words else words[-1]
         row = _Holder(
-            frozenset(words) - {"of", "the"}, head, body, holder, int(start), int(end or last + 1)
+            frozenset(words) - {"of", "the"}, head, body, int(start), int(end or last + 1)
         )
         rows.setdefault(_folded(holder), []).append(row)
     return rows
@@ -680,13 +680,20 @@ class _Resolver:
                 return named.mention
         return None
 
+    def _titles_of(self, person: Mention) -> list[_Title]:
+        """One actor's titles so far, the article's and the listed ones: the offices and
+        bodies that are theirs."""
+        return [
+            title
+            for title in self.titles
+            if title.actor is not None and title.actor.mention.id == person.id
+        ]
+
     def _title_country(self, person: Mention) -> Mention | None:
         """The country a title the article gave the person names ("US President Donald
         Trump")."""
         gazetteer = load_gazetteer()
-        for title in self.titles:
-            if title.actor is None or title.actor.mention.id != person.id:
-                continue
+        for title in self._titles_of(person):
             for name in gazetteer.codes:
                 if entity_id(name) in title.bodies:
                     known = gazetteer.lookup(name, exact=True)
@@ -967,12 +974,7 @@ class _Resolver:
         person = self._person(owners[0])
         if person is None:
             return None
-        bodies = {
-            body
-            for title in self.titles
-            if title.actor is not None and title.actor.mention.id == person.mention.id
-            for body in title.bodies
-        }
+        bodies = {body for title in self._titles_of(person.mention) for body in title.bodies}
         found = {
             actor.mention.id: actor
             for actor in self.names.values()
@@ -1027,13 +1029,7 @@ class _Resolver:
         """Whether the actor may hold the office: they were given no office, or this one
         ("the chancellor" is not Peter Lind, the shadow chancellor; "the Labour leader"
         is not the leader of the Green Party)."""
-        held = [
-            title
-            for title in self.titles
-            if title.actor is not None
-            and title.actor.mention.id == actor.mention.id
-            and title.head in self.roles
-        ]
+        held = [title for title in self._titles_of(actor.mention) if title.head in self.roles]
         agreeing = office.words & self.agreeing
         return not held or any(
             title.head == office.head
@@ -1082,7 +1078,9 @@ class _Resolver:
         leader"), and so are "former", "deputy" and "shadow". Of several holders, the one
         mentioned last; of none yet mentioned, the one named after when the office is
         written in more than one word (the lede's "the courts minister has told MPs", named
-        in the next paragraph; a bare "the minister" may be any of the article's ministers)."""
+        in the next paragraph; a bare "the minister" may be any of the article's ministers).
+        A listed title (data/office_holders.tsv) needs the office's exact words and body: the
+        article never gave it, so a looser match would lend the person an office at random."""
         office = self._office(token)
         if office is None:
             return None
@@ -1091,24 +1089,19 @@ class _Resolver:
         implied = frozenset({entity_id(home.name)} if home is not None else ())
         holders: dict[str, Actor] = {}
         for title in self.titles:
-            if title.listed:
-                if (
-                    title.actor is not None
-                    and title.words == office.words
-                    and title.bodies <= (office.bodies or implied)
-                    and title.actor.mention.id not in excluded
-                ):
-                    holders.setdefault(title.actor.mention.id, title.actor)
+            if title.actor is None or title.actor.mention.id in excluded:
                 continue
-            bodies = office.bodies - implied if not title.bodies else office.bodies
-            if (
-                title.actor is not None
-                and title.head == office.head
-                and office.words <= title.words
-                and bodies <= title.bodies
-                and title.words & self.agreeing == agreeing
-                and title.actor.mention.id not in excluded
-            ):
+            if title.listed:
+                held = title.words == office.words and title.bodies <= (office.bodies or implied)
+            else:
+                bodies = office.bodies - implied if not title.bodies else office.bodies
+                held = (
+                    title.head == office.head
+                    and office.words <= title.words
+                    and bodies <= title.bodies
+                    and title.words & self.agreeing == agreeing
+                )
+            if held:
                 holders.setdefault(title.actor.mention.id, title.actor)
         for referent in reversed(self.history):
             if referent.actor.mention.id in holders:
@@ -1263,9 +1256,9 @@ def _listed_titles(actors: list[Actor], year: int | None) -> list[_Title]:
     one succeeded the other) is left to the article's own words."""
     table = _office_holders()
     people = {
-        _folded(actor.mention.name): actor
+        name: actor
         for actor in actors
-        if actor.mention.type == "PERSON" and _folded(actor.mention.name) in table
+        if actor.mention.type == "PERSON" and (name := _folded(actor.mention.name)) in table
     }
     rows = [(people[name], row) for name in people for row in table[name]]
     if not rows:

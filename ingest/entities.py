@@ -658,7 +658,8 @@ class ActorIndex:
 
     Public face for the relation rules: `actor_at(token)` answers for names, pronouns and
     descriptors alike, so a rule written for "Musk criticised Trump" also reads
-    "he criticised the president".
+    "he criticised the president". `date`, the article's, places in time the offices
+    coreference reads from data/office_holders.tsv ("the prime minister" of that year).
     """
 
     def __init__(

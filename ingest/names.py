@@ -199,7 +199,7 @@ def _prefix_end(tokens: list[str], persons: Container[str]) -> int:
     heads = words().bodies | title_words()
     lists = heads | portfolios() | {"of", "the", "majority"}
     gazetteer = load_gazetteer()
-    first = gazetteer.lookup(tokens[0], exact=True) if tokens else None
+    first = gazetteer.lookup(tokens[0], exact=True) if len(tokens) > 2 else None
     # "Kerala CM", "Tory MP", "Green MEP": a place, a body or a political family before
     # the title is the title's.
     placed = len(tokens) > 2 and (

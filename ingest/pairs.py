@@ -122,13 +122,19 @@ def _step(token: Token) -> str:
     return token.dep_
 
 
-def _climb(token: Token, top: Token) -> list[str]:
-    steps: list[str] = []
+def _below(token: Token, top: Token) -> list[Token]:
+    """The token and its heads up to, not including, `top`, without prepositions: a
+    preposition's object already names it in its step ("pobj:with")."""
+    chain: list[Token] = []
     while token != top and token.head != token:
         if token.dep_ != "prep":
-            steps.append(_step(token))
+            chain.append(token)
         token = token.head
-    return steps
+    return chain
+
+
+def _climb(token: Token, top: Token) -> list[str]:
+    return [_step(step) for step in _below(token, top)]
 
 
 def _words_between(one: Token, two: Token, top: Token) -> list[str]:
@@ -136,13 +142,12 @@ def _words_between(one: Token, two: Token, top: Token) -> list[str]:
     the path up to it ("director" in "Doe, director of Acme"), the word each actor hangs
     by with its role there ("of:pobj"), and the verbs standing between the two in the
     text ("accused" in "Doe, who accused Roe")."""
-    words: list[str] = []
-    for token in (one, two):
-        step = token.head if token != top else top
-        while step != top:
-            if step.dep_ != "prep":
-                words.append(f"path_word={_word(step)}")
-            step = step.head
+    words = [
+        f"path_word={_word(step)}"
+        for token in (one, two)
+        for step in _below(token, top)
+        if step != token
+    ]
     words.append(f"s_gov={_word(one.head)}:{one.dep_}")
     words.append(f"o_gov={_word(two.head)}:{two.dep_}")
     low, high = sorted((one.i, two.i))

@@ -127,7 +127,9 @@ def read_sentences(
 ) -> list[tuple[Span, Evidence, list[Triple]]]:
     """The sentences of a parsed piece the rules read, each with its evidence and the rule
     triples found in it, in order (the relation rules carry discourse from one to the
-    next); empty sentences and run-on ones longer than LONGEST_SENTENCE are skipped."""
+    next); empty sentences and run-on ones longer than LONGEST_SENTENCE are skipped. A
+    person's statement about a body the piece names them a member or leader of, in any of
+    its sentences, is left out (_speaks_for_own): hence all sentences are read first."""
     discourse = Discourse()
     read: list[tuple[Span, Evidence, list[Triple]]] = []
     for sentence in doc.sents:
