@@ -133,21 +133,12 @@ def _below(token: Token, top: Token) -> list[Token]:
     return chain
 
 
-def _climb(token: Token, top: Token) -> list[str]:
-    return [_step(step) for step in _below(token, top)]
-
-
-def _words_between(one: Token, two: Token, top: Token) -> list[str]:
+def _words_between(one: Token, two: Token, path: list[Token]) -> list[str]:
     """The words that carry a relation besides the one the two hang from: each word on
     the path up to it ("director" in "Doe, director of Acme"), the word each actor hangs
     by with its role there ("of:pobj"), and the verbs standing between the two in the
     text ("accused" in "Doe, who accused Roe")."""
-    words = [
-        f"path_word={_word(step)}"
-        for token in (one, two)
-        for step in _below(token, top)
-        if step != token
-    ]
+    words = [f"path_word={_word(step)}" for step in path if step not in (one, two)]
     words.append(f"s_gov={_word(one.head)}:{one.dep_}")
     words.append(f"o_gov={_word(two.head)}:{two.dep_}")
     low, high = sorted((one.i, two.i))
@@ -175,7 +166,8 @@ def _path_features(
     top = common_ancestor(one, two)
     if top is None:
         return ["path=none"], None, None
-    up, down = _climb(one, top), _climb(two, top)
+    rise, fall = _below(one, top), _below(two, top)
+    up, down = [_step(t) for t in rise], [_step(t) for t in fall]
     s_dep, o_dep, lemma = (up[0] if up else "top"), (down[0] if down else "top"), _word(top)
     features = [
         f"s_dep={s_dep}",
@@ -185,7 +177,7 @@ def _path_features(
         f"top_lemma={lemma}",
         f"frame={lemma}:{s_dep}|{o_dep}",
     ]
-    features += _words_between(one, two, top)
+    features += _words_between(one, two, rise + fall)
     if len(up) + len(down) <= LONGEST_PATH:
         features.append(f"path={'>'.join(up)}|{'<'.join(reversed(down))}")
     else:
