@@ -98,7 +98,7 @@ def gather(halves: dict[str, list[GoldItem]], corpora: Path) -> list[Sentence]:
     settings = Settings()
     sentences: list[Sentence] = []
     for doc, article, offset, _ in parsed_pieces(articles, settings, load_model(None)):
-        actors = ActorIndex(doc, settings.overrides)
+        actors = ActorIndex(doc, settings.overrides, date=article.date)
         ref = article.ref()
         read = read_sentences(doc, actors, ref, offset)
         for (sentence, _, _), (evidence, pairs, unplaced) in zip(
