@@ -79,7 +79,7 @@ def predicate_roots(
             if not any(r.quad_class != 0 for i in inside for r in i.relations):
                 continue
             doc = nlp(piece.text)
-            actors = ActorIndex(doc)
+            actors = ActorIndex(doc, date=article.date)
             for item in inside:
                 assert item.start is not None and item.end is not None
                 span = doc.char_span(
