@@ -4,11 +4,11 @@ Every ordered pair of actors in each annotated sentence is a candidate, labelled
 gold dyads of that sentence. The figures printed are held out: each fresh half (one no
 rule was tuned on) is scored by a model trained on every other half, so its row says what
 the model does on 30 articles it never saw, next to the rules alone on the same
-sentences. The cut-offs are the held-out F1's best among those at least as precise as the
-rules alone on the fresh halves; then the model is trained on every half and written to
-`ingest/data/pair_model.json`.
+sentences. The cut-offs are the held-out F1's best among those whose held-out precision
+reaches `--precision` (0.70, or the rules' own on the fresh halves if higher); then the
+model is trained on every half and written to `ingest/data/pair_model.json`.
 
-    python bench/train_pairs.py --half dev dev2 dev3 ... dev15 --fresh dev3 ... dev15 [--write]
+    python bench/train_pairs.py --half dev dev2 dev3 ... dev20 --fresh dev3 ... dev20 [--write]
 
 The frozen test half is never read here.
 """
@@ -53,12 +53,16 @@ from polgraph.ingest.sources import as_provenance, cited  # noqa: E402
 GOLD = REPO / "tests" / "data" / "real"
 OUT = REPO / "ingest" / "data" / MODEL_FILE
 MIN_ARTICLES = 3
-KEEP = (0.0, 0.05, 0.1)
-"""Cut-offs tried for dropping a rule triple. Higher ones gain a point or two of held-out F1
-but drop relations of the seed article that the no-regression line keeps ("In addition to
-Snowden, it has sheltered ...": news teaches the model that an agent read through a
-pronoun is often wrong)."""
-ADD = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+KEEP = (0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5)
+"""Cut-offs tried for dropping a rule triple. Above 0.4 the seed article loses a second
+relation of the twenty its no-regression line checks ("In addition to Snowden, it has
+sheltered ...": news teaches the model that an agent read through a pronoun is often
+wrong); `tests/ingest/test_seed.py` holds the line whatever is chosen here."""
+ADD = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8)
+PRECISION = 0.70
+"""Held-out precision the cut-offs must reach: issue 11's line. Where the rules alone are
+more precise, theirs is the line instead: the model is there to add recall, not to trade
+precision for it."""
 
 
 @dataclass(slots=True)
@@ -209,6 +213,12 @@ def main() -> None:
     )
     parser.add_argument("--corpora", type=Path, default=default_corpora())
     parser.add_argument("--strength", type=float, nargs="+", default=[0.1, 0.3, 1.0])
+    parser.add_argument(
+        "--precision",
+        type=float,
+        default=PRECISION,
+        help="held-out precision the chosen cut-offs must reach (the rules' own, if higher)",
+    )
     parser.add_argument("--write", action="store_true", help=f"write {OUT.name}")
     args = parser.parse_args()
     if "test" in args.half + args.fresh:
@@ -228,7 +238,8 @@ def main() -> None:
         f"{sum(sum(s.labels) for s in sentences)} of them gold; "
         f"{sum(len(s.item.relations) for s in sentences)} gold relations"
     )
-    floor = evaluate(items, rules_only(fresh)).scores["dyad"].precision
+    rules = evaluate(items, rules_only(fresh)).scores["dyad"].precision
+    floor = max(rules, args.precision)
     best: tuple[float, float, float, float, list[list[float]]] | None = None
     for strength in args.strength:
         scores = held_out(sentences, args.fresh, strength)
@@ -239,7 +250,7 @@ def main() -> None:
                 if dyad.precision >= floor and (best is None or dyad.f1 > best[0]):
                     best = (dyad.f1, strength, keep, add, scores)
     if best is None:
-        sys.exit(f"train_pairs: no cut-off is as precise as the rules ({floor:.3f})")
+        sys.exit(f"train_pairs: no cut-off reaches held-out precision {floor:.3f}")
     _, strength, keep, add, scores = best
     table = Table(title=f"held out, one half at a time (C={strength}, keep {keep}, add {add})")
     for column in ("half", "P", "R", "F1"):
