@@ -14,8 +14,10 @@ from typing import Protocol, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from polgraph.ingest.affiliation import attribute, located
+from polgraph.ingest.affiliation import attribute, known_affiliation, located
+from polgraph.ingest.coref import listed_offices
 from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.gazetteer import load_gazetteer
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.pairs import judged
@@ -27,6 +29,7 @@ from polgraph.ingest.records import (
     Mention,
     Relation,
     Triple,
+    entity_id,
 )
 from polgraph.ingest.relations import Discourse, Link, extract_relations
 from polgraph.ingest.roles import role_triples
@@ -143,6 +146,8 @@ def read_sentences(
         for t in found
         if t.relation.quad_class == 0 and t.subject.type == "PERSON" and t.object.type == "ORG"
     }
+    year = int(ref.date[:4]) if ref.date and ref.date[:4].isdigit() else None
+    own |= listed_offices(actors.actors(), year)
     return [
         (sentence, evidence, [t for t in found if not _speaks_for_own(t, own)])
         for sentence, evidence, found in read
@@ -152,8 +157,19 @@ def read_sentences(
 def _speaks_for_own(triple: Triple, own: set[tuple[str, str]]) -> bool:
     """ "Liberal Democrat leader Charles Kennedy … He said the Lib Dems would…": a person's
     statement about the party or body the piece names them a member or leader of is the
-    person speaking for it (docs/eval.md, Left out), not a relation to it."""
-    return triple.relation.rule == "statement" and (triple.subject.id, triple.object.id) in own
+    person speaking for it (docs/eval.md, Left out), not a relation to it. A state's office
+    holder (data/office_holders.tsv: "the chancellor said the government would…") speaks
+    for its government, also when written as its seat ("Downing Street")."""
+    if triple.relation.rule != "statement":
+        return False
+    speaker, about = triple.subject.id, triple.object
+    if (speaker, about.id) in own:
+        return True
+    country, sector = (about.country, about.sector) if about.sector else known_affiliation(about)
+    if sector != "GOV" or country is None or about.type == "GPE":
+        return False
+    codes = load_gazetteer().codes.items()
+    return any((speaker, entity_id(name)) in own for name, code in codes if code == country)
 
 
 def extract_doc(
