@@ -1398,9 +1398,11 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     issue", "He warned that the government would have difficulty": a statement, belief or
     warning about actors is a relation from the speaker to each actor the claim is about
     (docs/eval.md). Actors named only as a place or time of the claim ("under New Labour",
-    "in Britain") are its setting, not what it is about. A country in a claim is left to
-    the rules that read the claim itself: it is most often the speaker's own side or the
-    stage ("Scholz said Germany would not supply missiles to Ukraine")."""
+    "in Britain") are its setting, not what it is about, and so are a country's people
+    ("voters will have a clear choice"): the public a statement is made before. A country
+    in a claim is left to the rules that read the claim itself: it is most often the
+    speaker's own side or the stage ("Scholz said Germany would not supply missiles to
+    Ukraine")."""
     if verb.pos_ != "VERB":
         return
     sense = frame.lex.verb(verb)
@@ -1423,6 +1425,7 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
         if not _neuter(t.actor)
         and not _reporting_frame(t)
         and not _quoted_pronoun(t.actor)
+        and t.actor.mention.sector != "CVL"
         and (t.actor.mention.type != "GPE" or (own and _country_code(t.actor) not in own))
     ]
     if about:

@@ -627,3 +627,17 @@ def test_a_third_person_pronoun_inside_a_quotation_is_not_what_a_claim_is_about(
     assert not [e for e in quoted if e[0] == "Charles Kennedy"]
     named = edges(nlp, lead + '"Michael Howard will raise taxes," Charles Kennedy said.')
     assert ("Charles Kennedy", "SAY", "Michael Howard") in named
+
+
+def test_a_countrys_people_in_a_claim_are_its_public_not_its_topic(nlp: Language) -> None:
+    """ "Voters will have a clear choice, said X": the voters are whom the words are said
+    before; the claim's named actors are still its topic."""
+    lead = "Labour won in London. "
+    said = edges(
+        nlp, lead + "Voters will have a clear choice at the next election, said Charles Kennedy."
+    )
+    assert not [e for e in said if e[2] == "Civilians (United Kingdom)"]
+    named = edges(
+        nlp, lead + "Labour will have a clear choice at the next election, said Charles Kennedy."
+    )
+    assert ("Charles Kennedy", "SAY", "Labour Party") in named
