@@ -1376,8 +1376,8 @@ def _names_others(verb: Token, parties: list[Target], frame: Frame) -> bool:
     """Whether what a speech verb reports names an actor other than the speaker and the
     addressee ("told MPs the chancellor had lost control"): the words are then about that
     actor (statement), and a group that heard them (_audience) is the setting, not who they
-    are to (docs/eval.md reads "told MPs" as an addressee only when nothing else is
-    named)."""
+    are to; with nothing else named, the group is who they are to ("the minister has told
+    MPs the post should go to the best person")."""
     clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
     within = None
     if not clauses:
