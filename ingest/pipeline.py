@@ -159,17 +159,45 @@ def _speaks_for_own(triple: Triple, own: set[tuple[str, str]]) -> bool:
     statement about the party or body the piece names them a member or leader of is the
     person speaking for it (docs/eval.md, Left out), not a relation to it. A state's office
     holder (data/office_holders.tsv: "the chancellor said the government would…") speaks
-    for its government, also when written as its seat ("Downing Street")."""
+    for its government, also when written as its seat ("Downing Street"); the other way
+    round, a government's words on its own office holder ("officials say the home
+    secretary wants…") or on its own state's forces ("Downing Street has confirmed British
+    troops are on standby") are the state speaking of itself."""
     if triple.relation.rule != "statement":
         return False
-    speaker, about = triple.subject.id, triple.object
-    if (speaker, about.id) in own:
+    speaker, about = triple.subject, triple.object
+    if (speaker.id, about.id) in own:
         return True
-    country, sector = (about.country, about.sector) if about.sector else known_affiliation(about)
-    if sector != "GOV" or country is None or about.type == "GPE":
+    said_by = _government_of(speaker)
+    if said_by is not None:
+        country, sector = _affiliation(about)
+        if about.type == "PERSON" and _holds_office_of(about.id, said_by, own):
+            return True
+        if country == said_by and sector in ARMS and about.type != "GPE":
+            return True
+    return _holds_office_of(speaker.id, _government_of(about), own)
+
+
+ARMS: frozenset[str] = frozenset({"GOV", "MIL", "COP"})
+"""Sectors of a state's own arms: its government, forces and police."""
+
+
+def _affiliation(mention: Mention) -> tuple[str | None, str | None]:
+    return (mention.country, mention.sector) if mention.sector else known_affiliation(mention)
+
+
+def _government_of(mention: Mention) -> str | None:
+    """The country whose government an actor is (a generic government agent, a seat of
+    power), not a state named as such."""
+    country, sector = _affiliation(mention)
+    return country if sector == "GOV" and mention.type != "GPE" else None
+
+
+def _holds_office_of(person: str, country: str | None, own: set[tuple[str, str]]) -> bool:
+    if country is None:
         return False
     codes = load_gazetteer().codes.items()
-    return any((speaker, entity_id(name)) in own for name, code in codes if code == country)
+    return any((person, entity_id(name)) in own for name, code in codes if code == country)
 
 
 def extract_doc(

@@ -65,3 +65,23 @@ def test_an_office_holder_of_the_articles_year_speaks_for_the_body_of_the_office
     assert ("Michael Howard", "Conservative Party") not in edges("2004-05-01")
     assert ("Michael Howard", "Labour Party") in edges("2004-05-01")
     assert ("Michael Howard", "Conservative Party") in edges("2015-05-01")
+
+
+def test_a_government_speaking_of_its_own_office_holder_or_forces_speaks_of_itself() -> None:
+    """Jack Straw is foreign secretary in 2004 (data/office_holders.tsv): Downing Street's
+    words on him, or on British troops, are the state speaking of itself; on the
+    Conservatives they are a statement about them."""
+    nlp = load_model()
+    lead = "Tony Blair and Jack Straw spoke in London. "
+
+    def said(sentence: str) -> set[tuple[str, str]]:
+        text = lead + sentence
+        article = Article(id="t", text=text, date="2004-05-01")
+        found, _ = extract_doc(nlp(text), article, judge=False)
+        return {(t.subject.name, t.object.name) for t in found if t.relation.rule == "statement"}
+
+    assert not said("Downing Street said Jack Straw was right.")
+    assert not said("Downing Street has confirmed British troops are on standby.")
+    assert ("Downing Street", "Conservative Party") in said(
+        "Downing Street said the Conservatives were wrong."
+    )
