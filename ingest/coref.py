@@ -287,7 +287,7 @@ def _opens(mark: Token) -> bool | None:
     return None
 
 
-def _in_quote(token: Token) -> bool:
+def in_quote(token: Token) -> bool:
     """Whether the token stands inside a quotation: the nearest mark before it in the
     paragraph opens one; failing marks whose spacing tells, an odd number of marks."""
     count = 0
@@ -302,7 +302,7 @@ def _starts_quoted(sentence: Span) -> bool:
     """Whether a sentence begins inside a quotation, or with one opening: it goes on with
     the quote of the sentence before, or with that sentence's speaker."""
     first = next((t for t in sentence if not t.is_space and not t.is_punct), None)
-    return first is not None and _in_quote(first)
+    return first is not None and in_quote(first)
 
 
 def _quote_end(token: Token) -> Token | None:
@@ -798,7 +798,7 @@ class _Resolver:
                     return None
                 return _as(ahead, token, PRONOUN)
         own = self._ids(clause_subjects(verb))
-        quoted = _in_quote(token)
+        quoted = in_quote(token)
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
@@ -1139,7 +1139,7 @@ class _Resolver:
     def _speaker(self, token: Token, group: bool) -> Actor | None:
         """Inside a quotation, the subject of the reporting verb outside it; for "we",
         the body that speaker speaks for when a title says so ("Kremlin spokesman X")."""
-        if not _in_quote(token):
+        if not in_quote(token):
             return None
         speaker = self._reporter(token)
         if speaker is None:
@@ -1154,7 +1154,7 @@ class _Resolver:
         "I think..."'), the speaker given in the sentences before, or the one given right
         after it closes ('... right," Smith said.')."""
         for ancestor in token.ancestors:
-            if ancestor.lemma_ in REPORTING and not _in_quote(ancestor):
+            if ancestor.lemma_ in REPORTING and not in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
                     actor = self._known(subject)
                     if actor is not None:
@@ -1178,7 +1178,7 @@ class _Resolver:
         """The actor a sentence says is speaking ("Smith said", "he added") outside the
         quote it holds."""
         for word in sentence:
-            if word.lemma_ in REPORTING and not _in_quote(word):
+            if word.lemma_ in REPORTING and not in_quote(word):
                 for subject in clause_subjects(word):
                     actor = self._known(subject)
                     if actor is not None and subject.sent.start == sentence.start:
@@ -1284,6 +1284,18 @@ def _listed_titles(actors: list[Actor], year: int | None) -> list[_Title]:
         for person, words, head, body in kept
         if holders[words, head, body] == 1
     ]
+
+
+def listed_offices(actors: list[Actor], year: int | None) -> set[tuple[str, str]]:
+    """(person id, body id) for each office data/office_holders.tsv gives a person the
+    article names, in the article's year as _listed_titles places it: whom they speak for
+    ("the chancellor" speaks for the government of his country, a party leader for it)."""
+    return {
+        (title.actor.mention.id, body)
+        for title in _listed_titles(actors, year)
+        if title.actor is not None
+        for body in title.bodies
+    }
 
 
 def _own_subjects(token: Token) -> set[int]:

@@ -14,8 +14,10 @@ from typing import Protocol, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from polgraph.ingest.affiliation import attribute, located
+from polgraph.ingest.affiliation import attribute, known_affiliation, located
+from polgraph.ingest.coref import listed_offices
 from polgraph.ingest.entities import ActorIndex
+from polgraph.ingest.gazetteer import load_gazetteer
 from polgraph.ingest.nlp import PIECE_CHARS, load_model, piece_limit, pieces
 from polgraph.ingest.overrides import NO_OVERRIDES, Overrides
 from polgraph.ingest.pairs import judged
@@ -27,6 +29,7 @@ from polgraph.ingest.records import (
     Mention,
     Relation,
     Triple,
+    entity_id,
 )
 from polgraph.ingest.relations import Discourse, Link, extract_relations
 from polgraph.ingest.roles import role_triples
@@ -143,6 +146,8 @@ def read_sentences(
         for t in found
         if t.relation.quad_class == 0 and t.subject.type == "PERSON" and t.object.type == "ORG"
     }
+    year = int(ref.date[:4]) if ref.date and ref.date[:4].isdigit() else None
+    own |= listed_offices(actors.actors(), year)
     return [
         (sentence, evidence, [t for t in found if not _speaks_for_own(t, own)])
         for sentence, evidence, found in read
@@ -152,8 +157,47 @@ def read_sentences(
 def _speaks_for_own(triple: Triple, own: set[tuple[str, str]]) -> bool:
     """ "Liberal Democrat leader Charles Kennedy … He said the Lib Dems would…": a person's
     statement about the party or body the piece names them a member or leader of is the
-    person speaking for it (docs/eval.md, Left out), not a relation to it."""
-    return triple.relation.rule == "statement" and (triple.subject.id, triple.object.id) in own
+    person speaking for it (docs/eval.md, Left out), not a relation to it. A state's office
+    holder (data/office_holders.tsv: "the chancellor said the government would…") speaks
+    for its government, also when written as its seat ("Downing Street"); the other way
+    round, a government's words on its own office holder ("officials say the home
+    secretary wants…") or on its own state's forces ("Downing Street has confirmed British
+    troops are on standby") are the state speaking of itself."""
+    if triple.relation.rule != "statement":
+        return False
+    speaker, about = triple.subject, triple.object
+    if (speaker.id, about.id) in own:
+        return True
+    said_by = _government_of(speaker)
+    if said_by is not None:
+        country, sector = _affiliation(about)
+        if about.type == "PERSON" and _holds_office_of(about.id, said_by, own):
+            return True
+        if country == said_by and sector in ARMS and about.type != "GPE":
+            return True
+    return _holds_office_of(speaker.id, _government_of(about), own)
+
+
+ARMS: frozenset[str] = frozenset({"GOV", "MIL", "COP"})
+"""Sectors of a state's own arms: its government, forces and police."""
+
+
+def _affiliation(mention: Mention) -> tuple[str | None, str | None]:
+    return (mention.country, mention.sector) if mention.sector else known_affiliation(mention)
+
+
+def _government_of(mention: Mention) -> str | None:
+    """The country whose government an actor is (a generic government agent, a seat of
+    power), not a state named as such."""
+    country, sector = _affiliation(mention)
+    return country if sector == "GOV" and mention.type != "GPE" else None
+
+
+def _holds_office_of(person: str, country: str | None, own: set[tuple[str, str]]) -> bool:
+    if country is None:
+        return False
+    codes = load_gazetteer().codes.items()
+    return any((person, entity_id(name)) in own for name, code in codes if code == country)
 
 
 def extract_doc(

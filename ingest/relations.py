@@ -14,10 +14,10 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from polgraph.ingest.actors import NAME, person_descriptors, role_table_nouns
+from polgraph.ingest.actors import NAME, PRONOUN, person_descriptors, role_table_nouns
 from polgraph.ingest.affiliation import known_affiliation
-from polgraph.ingest.agents import agent_noun
-from polgraph.ingest.coref import PLURAL
+from polgraph.ingest.agents import agent_noun, plural
+from polgraph.ingest.coref import PLURAL, in_quote
 from polgraph.ingest.entities import Actor, ActorIndex
 from polgraph.ingest.gazetteer import load_gazetteer
 from polgraph.ingest.names import words
@@ -1359,8 +1359,38 @@ def speech(verb: Token, frame: Frame) -> Iterator[Found]:
             addressees.extend(_prep_targets(child, verb, frame))
     addressees = [t for t in addressees if not _reporting_frame(t)]
     speakers = [t for t in _subjects(verb, frame) if _speaks_for(t)]
+    if addressees and speakers and _names_others(verb, speakers + addressees, frame):
+        addressees = [t for t in addressees if not _audience(t)]
     if addressees and speakers:
         yield Found(speakers, addressees, sense, "speech", verb.text)
+
+
+def _audience(target: Target) -> bool:
+    """ "told MPs", "told voters": a group named only by a plural noun of a sector is who
+    heard the words, the room they were said in."""
+    token = target.actor.span.root
+    return plural(token) and agent_noun(token) is not None
+
+
+def _names_others(verb: Token, parties: list[Target], frame: Frame) -> bool:
+    """Whether what a speech verb reports names an actor other than the speaker and the
+    addressee ("told MPs the chancellor had lost control"): the words are then about that
+    actor (statement), and a group that heard them (_audience) is the setting, not who they
+    are to; with nothing else named, the group is who they are to ("the minister has told
+    MPs the post should go to the best person")."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    within = None
+    if not clauses:
+        clauses, within = _quote_before(verb)
+    known = {t.actor.mention.id for t in parties}
+    return any(
+        (actor := frame.actors.actor_at(token)) is not None
+        and actor.mention.id not in known
+        and token.lower_ not in FIRST_PERSON
+        for clause in clauses
+        for token in clause.subtree
+        if within is None or token.i in within
+    )
 
 
 def statement(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1368,9 +1398,11 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     issue", "He warned that the government would have difficulty": a statement, belief or
     warning about actors is a relation from the speaker to each actor the claim is about
     (docs/eval.md). Actors named only as a place or time of the claim ("under New Labour",
-    "in Britain") are its setting, not what it is about. A country in a claim is left to
-    the rules that read the claim itself: it is most often the speaker's own side or the
-    stage ("Scholz said Germany would not supply missiles to Ukraine")."""
+    "in Britain") are its setting, not what it is about, and so are a country's people
+    ("voters will have a clear choice"): the public a statement is made before. A country
+    in a claim is left to the rules that read the claim itself: it is most often the
+    speaker's own side or the stage ("Scholz said Germany would not supply missiles to
+    Ukraine")."""
     if verb.pos_ != "VERB":
         return
     sense = frame.lex.verb(verb)
@@ -1392,10 +1424,20 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
         for t in _claim_about(clause, frame, within, len(speakers))
         if not _neuter(t.actor)
         and not _reporting_frame(t)
+        and not _quoted_pronoun(t.actor)
+        and t.actor.mention.sector != "CVL"
         and (t.actor.mention.type != "GPE" or (own and _country_code(t.actor) not in own))
     ]
     if about:
         yield Found(speakers, about, sense, "statement", verb.text)
+
+
+def _quoted_pronoun(actor: Actor) -> bool:
+    """ "…unless they follow procedure," Kant said: a "he" or "they" inside the quotation
+    points into the speaker's own talk, which the article does not show; read as the last
+    person the narrative named, it is most often someone else. (The speaker's own "I" and
+    "we" are left out of a claim, _claim_about.)"""
+    return actor.resolved_by == PRONOUN and in_quote(actor.span.root)
 
 
 def spoken_of(verb: Token, frame: Frame) -> Iterator[Found]:

@@ -331,7 +331,7 @@ def test_serving_in_an_organisation_is_membership_and_in_a_place_is_not(nlp: Lan
 def test_the_home_country_is_voted_for_by_the_parties_and_bodies_it_names(nlp: Language) -> None:
     text = (
         "Labour promised to cut taxes, and the Tories attacked Labour on Monday. "
-        "Michael Howard told MPs that Labour had failed."
+        "Michael Howard told MPs that taxes would rise."
     )
     found = [t for t in triples(nlp, text) if t.object.name == "Legislature (United Kingdom)"]
     assert [(t.subject.name, t.object.country, t.object.sector) for t in found] == [

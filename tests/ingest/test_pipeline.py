@@ -44,3 +44,44 @@ def test_a_statement_about_the_body_one_is_named_a_member_of_is_speaking_for_it(
     assert ("Charles Kennedy", "LEADER_OF", "Liberal Democrats") in edges
     assert ("Charles Kennedy", "SAY", "Liberal Democrats") not in edges
     assert ("Charles Kennedy", "SAY", "Conservative Party") in edges
+
+
+def test_an_office_holder_of_the_articles_year_speaks_for_the_body_of_the_office() -> None:
+    """data/office_holders.tsv gives Michael Howard the Conservative leadership in 2004 and
+    Gordon Brown the chancellorship: their words on their own party or government are
+    spoken for it; Howard's on Labour, and anyone's in a year they held no listed office,
+    are a statement about it."""
+    nlp = load_model()
+    text = (
+        "Michael Howard and Gordon Brown clashed in Parliament. "
+        "Michael Howard said the Conservatives would cut taxes. "
+        "Michael Howard said Labour would raise taxes."
+    )
+
+    def edges(date: str) -> set[tuple[str, str]]:
+        found, _ = extract_doc(nlp(text), Article(id="t", text=text, date=date), judge=False)
+        return {(t.subject.name, t.object.name) for t in found if t.relation.type == "SAY"}
+
+    assert ("Michael Howard", "Conservative Party") not in edges("2004-05-01")
+    assert ("Michael Howard", "Labour Party") in edges("2004-05-01")
+    assert ("Michael Howard", "Conservative Party") in edges("2015-05-01")
+
+
+def test_a_government_speaking_of_its_own_office_holder_or_forces_speaks_of_itself() -> None:
+    """Jack Straw is foreign secretary in 2004 (data/office_holders.tsv): Downing Street's
+    words on him, or on British troops, are the state speaking of itself; on the
+    Conservatives they are a statement about them."""
+    nlp = load_model()
+    lead = "Tony Blair and Jack Straw spoke in London. "
+
+    def said(sentence: str) -> set[tuple[str, str]]:
+        text = lead + sentence
+        article = Article(id="t", text=text, date="2004-05-01")
+        found, _ = extract_doc(nlp(text), article, judge=False)
+        return {(t.subject.name, t.object.name) for t in found if t.relation.rule == "statement"}
+
+    assert not said("Downing Street said Jack Straw was right.")
+    assert not said("Downing Street has confirmed British troops are on standby.")
+    assert ("Downing Street", "Conservative Party") in said(
+        "Downing Street said the Conservatives were wrong."
+    )

@@ -453,9 +453,10 @@ def test_deep_in_a_claim_only_an_established_actor_is_its_topic(nlp: Language) -
     """Behind a noun's argument a name the recogniser took for an organisation is too often
     a law or a thing; a party the gazetteer knows is an actor."""
     text = (
-        "Ed Miliband said that the implementation of the Labour Party's main measure was delayed."
+        "Ed Miliband said that the implementation of the Conservative Party's main measure "
+        "was delayed."
     )
-    assert ("Ed Miliband", "SAY", "Labour Party") in edges(nlp, text)
+    assert ("Ed Miliband", "SAY", "Conservative Party") in edges(nlp, text)
     text = (
         "Ed Miliband said that the implementation of the Sarbanes-Oxley Act's main measure "
         "was delayed."
@@ -603,3 +604,40 @@ def test_interviews_and_outlet_programmes_are_the_reporting_frame(nlp: Language)
 def test_losing_to_someone_is_their_defeat_of_the_loser(nlp: Language) -> None:
     text = "In 2016 Bernie Sanders lost the Ohio primary to Hillary Clinton."
     assert edges(nlp, text) == {("Hillary Clinton", "DEFEAT", "Bernie Sanders")}
+
+
+def test_a_group_told_is_the_audience_when_the_words_name_another_actor(nlp: Language) -> None:
+    """ "told MPs" names who heard the words: when they are about someone named, the
+    relation is to that one; with nothing else named, the MPs are the addressee."""
+    lead = "The British government met on Monday in London. "
+    about = edges(nlp, lead + "William Hague told MPs that Gordon Brown had lost control.")
+    assert ("William Hague", "TELL", "Gordon Brown") in about
+    assert not [e for e in about if e[2] == "Legislature (United Kingdom)"]
+    bare = edges(nlp, lead + "William Hague told MPs that taxes would rise.")
+    assert ("William Hague", "TELL", "Legislature (United Kingdom)") in bare
+
+
+def test_a_third_person_pronoun_inside_a_quotation_is_not_what_a_claim_is_about(
+    nlp: Language,
+) -> None:
+    """A "he" in someone's quoted words points into talk the article does not show; the
+    same claim about a name is a statement about that actor."""
+    lead = "Michael Howard visited Leeds on Monday. "
+    quoted = edges(nlp, lead + '"He will raise taxes," Charles Kennedy said.')
+    assert not [e for e in quoted if e[0] == "Charles Kennedy"]
+    named = edges(nlp, lead + '"Michael Howard will raise taxes," Charles Kennedy said.')
+    assert ("Charles Kennedy", "SAY", "Michael Howard") in named
+
+
+def test_a_countrys_people_in_a_claim_are_its_public_not_its_topic(nlp: Language) -> None:
+    """ "Voters will have a clear choice, said X": the voters are whom the words are said
+    before; the claim's named actors are still its topic."""
+    lead = "Labour won in London. "
+    said = edges(
+        nlp, lead + "Voters will have a clear choice at the next election, said Charles Kennedy."
+    )
+    assert not [e for e in said if e[2] == "Civilians (United Kingdom)"]
+    named = edges(
+        nlp, lead + "Labour will have a clear choice at the next election, said Charles Kennedy."
+    )
+    assert ("Charles Kennedy", "SAY", "Labour Party") in named
