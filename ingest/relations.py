@@ -104,6 +104,8 @@ NON_PREDICATES = frozenset(
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
 TRAVEL_TYPES = frozenset({"VISIT"})
+# Expulsion, removal from office and bans: "was expelled from the party" names who acted.
+REMOVAL_TYPES = frozenset({"EXPEL", "REMOVE", "BAN"})
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 AID_ROOT = "07"
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
@@ -438,7 +440,8 @@ def _listed_targets(modifier: Token, frame: Frame) -> list[Target]:
 
 def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Target]:
     """ "Trump's spending bill", "SpaceX contracts", "the Chinese envoy", "a plea by
-    Falconer", "the pact with the EU": the actor behind a thing. A possessor that is the
+    Falconer", "the pact with the EU", "dismissed criticism from Merkel" (what a verb acts
+    on, _from_agent): the actor behind a thing. A possessor that is the
     patient of an event noun ("his deportation") is not the actor of the noun, so those are
     left to the nominal-event rule. Goods a measure is put on stand for the state they come
     from or go to ("tariffs on Chinese steel", "a duty on exports to the US"), weakly: only
@@ -450,6 +453,7 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
     collective = _collective(noun)
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     traded = (
         noun.lemma_.lower() in TRADED
         and noun.dep_ == "pobj"
@@ -476,6 +480,7 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
             child.lower_ == "by"
             or (child.lower_ == "with" and sense is not None and sense.symmetric and not as_subject)
             or (child.lower_ == "of" and _authored(sense))
+            or (child.lower_ == "from" and not as_subject and _from_agent(sense, has_of))
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -738,12 +743,27 @@ def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[T
         if dep in ("prep", "dative") and child.pos_ == "ADP":
             found.extend(_prep_targets(child, verb, frame))
         elif dep in OBJECTS and not preps_only:
-            found.extend(_targets(child, frame) or _recipients(verb, child, frame))
+            found.extend(
+                _targets(child, frame)
+                or _recipients(verb, child, frame)
+                or _stray_author(verb, child, frame)
+            )
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 found.extend(_targets(verb.head, frame))
         elif dep == "ccomp" and not preps_only:
             found.extend(_small_clause_subject(verb, child, frame))
     return found
+
+
+def _stray_author(verb: Token, thing: Token, frame: Frame) -> list[Target]:
+    """ "the Kremlin rejected the plea by Berlin", "rejected overtures from Howard": the
+    parser often hangs an act noun's "by" or "from" (_from_agent) on the active verb acting
+    on it; the actor behind it made the act the verb answers."""
+    sense = frame.lex.noun(thing)
+    if thing.pos_ != "NOUN" or sense is None or _is_passive(verb):
+        return []
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in thing.children)
+    return _behind(verb, ("by", "from") if _from_agent(sense, has_of) else ("by",), frame)
 
 
 def _behind(
@@ -1114,6 +1134,9 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
         if p.dep_ == "pobj"
         for t in _targets(p, frame, as_subject=True)
     ]
+    removed_from = not agents and _removal(verb, frame)
+    if removed_from:
+        agents = _behind(verb, ("from",), frame, as_subject=True)
     if not agents:
         return
     patients: list[Target] = []
@@ -1122,11 +1145,19 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
             patients.extend(_targets(child, frame))
     if verb.dep_ == "acl":
         patients.extend(_targets(verb.head, frame))
-    patients.extend(_verb_objects(verb, frame))
+    if not removed_from:
+        patients.extend(_verb_objects(verb, frame))
     sense, negated = _sense(verb, frame), False
     if frame.lex.verb(verb) is None and verb.lower_.startswith("un"):
         sense, negated = _participle_sense(verb, frame) or (sense, False)
     yield Found(agents, patients, sense, "passive", verb.text, None, False, negated)
+
+
+def _removal(verb: Token, frame: Frame) -> bool:
+    """ "Galloway was expelled from the Labour party", "was suspended from the party": a
+    passive expulsion, removal or ban with no "by" names who acted with "from"."""
+    sense = frame.lex.verb(verb)
+    return _is_passive(verb) and sense is not None and sense.type in REMOVAL_TYPES
 
 
 def predicative_passive(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1786,7 +1817,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
     sense = frame.lex.noun(noun)
-    if sense is None or not sense.symmetric:
+    if sense is None or not (sense.symmetric or _call_with(noun, sense)):
         return
     between: list[Target] = []
     named: list[Target] = []
@@ -1809,6 +1840,8 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     partners = _behind(noun, ("with",), frame)
     if partners and _distinct(sides) < 2:
         sides = (owners or _noun_agents(noun, frame) or _clause_subjects(noun, frame)) + partners
+    if _distinct(sides) < 2 and _held_by_subjects(noun):
+        sides = _clause_subjects(noun, frame)
     if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
         sides = _subjects(noun.head, frame) if noun.head.pos_ == "VERB" else sides
     if _distinct(sides) < 2 and frame.discourse.pair is not None and _plural_reference(noun, frame):
@@ -1821,6 +1854,20 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     former = _former(noun)
     hub = hub and sides is between
     yield from _each_pair(unique, sense, "symmetric_noun", noun.text, former, hub)
+
+
+def _call_with(noun: Token, sense: Sense) -> bool:
+    """ "during a call with Stoltenberg": a call (a demand or appeal elsewhere, "call for
+    talks") had with someone is a conversation, held by the clause's subject with them; one
+    with its own caller ("Scholz's call with Macron") is the nominal rule's."""
+    children = [(c.dep_, c.lower_) for c in noun.children]
+    return sense.has("callfor") and ("prep", "with") in children and "poss" not in dict(children)
+
+
+def _held_by_subjects(noun: Token) -> bool:
+    """ "Blair and Brown tried to bury their rivalry", "the two parties ended their feud": a
+    relation noun owned by "their" is held among the coordinated subjects of its clause."""
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
 
 
 def _verb_between(noun: Token) -> list[Token]:

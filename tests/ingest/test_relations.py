@@ -603,3 +603,45 @@ def test_interviews_and_outlet_programmes_are_the_reporting_frame(nlp: Language)
 def test_losing_to_someone_is_their_defeat_of_the_loser(nlp: Language) -> None:
     text = "In 2016 Bernie Sanders lost the Ohio primary to Hillary Clinton."
     assert edges(nlp, text) == {("Hillary Clinton", "DEFEAT", "Bernie Sanders")}
+
+
+def test_act_noun_answered_names_its_author_behind_from_or_by(nlp: Language) -> None:
+    """What a verb acts on may be someone's act: "criticism from X", "the plea by X",
+    also when the parser hangs the "from"/"by" on the verb."""
+    text = "The Kremlin dismissed the criticism from Angela Merkel."
+    assert one(nlp, text, "Kremlin", "Angela Merkel").relation.type == "REJECT"
+    text = "The Kremlin dismissed the claim by Angela Merkel as groundless."
+    one(nlp, text, "Kremlin", "Angela Merkel")
+    text = "The Kremlin rejected overtures from Angela Merkel."
+    one(nlp, text, "Kremlin", "Angela Merkel")
+
+
+def test_from_names_no_author_of_a_thing_taken(nlp: Language) -> None:
+    assert edges(nlp, "Russia withdrew its troops from Syria.") == set()
+    assert edges(nlp, "Britain lifted sanctions from Iran.") == set()
+
+
+def test_relation_noun_owned_by_their_is_held_among_the_subjects(nlp: Language) -> None:
+    text = "Angela Merkel and Emmanuel Macron are trying to hide their rivalry."
+    found = edges(nlp, text)
+    assert ("Angela Merkel", "RIVALRY", "Emmanuel Macron") in found
+    text = "Labour criticised the Conservatives over their feud."
+    assert {(s, o) for s, _, o in edges(nlp, text)} == {("Labour Party", "Conservative Party")}
+
+
+def test_squabbles_between_two_sides(nlp: Language) -> None:
+    found = edges(nlp, "The squabbles between Angela Merkel and Emmanuel Macron went on.")
+    assert ("Angela Merkel", "FEUD", "Emmanuel Macron") in found
+
+
+def test_a_call_with_someone_is_a_conversation(nlp: Language) -> None:
+    text = "Donald Trump raised tariffs during a call with Justin Trudeau."
+    assert ("Donald Trump", "MEET", "Justin Trudeau") in edges(nlp, text)
+    text = "Angela Merkel renewed her call for sanctions on Iran."
+    assert ("Angela Merkel", "MEET", "Iran") not in edges(nlp, text)
+
+
+def test_passive_expulsion_from_names_who_expelled(nlp: Language) -> None:
+    text = "George Galloway was expelled from the Labour Party in 2003."
+    assert ("Labour Party", "EXPEL", "George Galloway") in edges(nlp, text)
+    assert edges(nlp, "The minister was removed from office.") == set()
