@@ -1420,7 +1420,7 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     about = [
         t
         for clause in clauses
-        for t in _claim_about(clause, frame, within, len(speakers))
+        for t in _claim_about(clause, frame, within, speakers)
         if not _neuter(t.actor)
         and not _reporting_frame(t)
         and (t.actor.mention.type != "GPE" or (own and _country_code(t.actor) not in own))
@@ -1611,7 +1611,7 @@ def _neuter(actor: Actor) -> bool:
 
 
 def _claim_about(
-    clause: Token, frame: Frame, within: range | None = None, speakers: int = 1
+    clause: Token, frame: Frame, within: range | None = None, speakers: list[Target] | None = None
 ) -> list[Target]:
     """The actors a claim is about: who acts or is acted on in it (subjects, objects,
     participants behind a verb's preposition) and their owners, not actors further down
@@ -1621,11 +1621,14 @@ def _claim_about(
     an actor when that actor stands alone in its clause ("said the Tories were soft"),
     names coordinated in one phrase standing as one.
     "They" in the claim of two or more speakers is the speakers ("the Tories and the Lib
-    Dems say they want…")."""
+    Dems say they want…"). The speaker named again in the claim ("Solana said he had
+    qualms about Clarke's plans") is the speaker's "I", which acts on nobody else."""
+    speakers = speakers or []
+    own = {t.actor.mention.id for t in speakers}
     placed: list[tuple[Token, Actor]] = []
     for token in clause.subtree:
         if (within is not None and token.i not in within) or (
-            speakers > 1 and token.lower_ in PLURAL
+            len(speakers) > 1 and token.lower_ in PLURAL
         ):
             continue
         actor = frame.actors.actor_at(token)
@@ -1637,7 +1640,7 @@ def _claim_about(
     for token, actor in placed:
         verb, phrase = _clause_of(token), _phrase_head(token)
         acts = any(
-            other.mention.id != actor.mention.id
+            other.mention.id not in (actor.mention.id, *own)
             and _clause_of(place) == verb
             and _phrase_head(place) != phrase
             for place, other in placed

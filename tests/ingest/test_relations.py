@@ -645,3 +645,26 @@ def test_passive_expulsion_from_names_who_expelled(nlp: Language) -> None:
     text = "George Galloway was expelled from the Labour Party in 2003."
     assert ("Labour Party", "EXPEL", "George Galloway") in edges(nlp, text)
     assert edges(nlp, "The minister was removed from office.") == set()
+
+
+def test_the_speaker_named_again_in_the_claim_is_the_speaker(nlp: Language) -> None:
+    """ "he" for the speaker inside the claim is the speaker's "I": the claim stays about
+    the other actor named in it."""
+    text = "Javier Solana said he had qualms about Charles Clarke's new plans."
+    one(nlp, text, "Javier Solana", "Charles Clarke")
+
+
+def test_a_directive_lends_its_subject_to_the_act_ordered(nlp: Language) -> None:
+    """ "ordered the arrest of X": who ordered it is who acts; "ordered X to…" stays a demand
+    made of X."""
+    text = "Vladimir Putin ordered the arrest of Alexei Navalny."
+    assert ("Vladimir Putin", "ARREST", "Alexei Navalny") in edges(nlp, text)
+    text = "The European Union approved sanctions on Russia."
+    assert ("European Union", "SANCTION", "Russia") in edges(nlp, text)
+    text = "Donald Trump ordered the Pentagon to withdraw troops."
+    assert ("Donald Trump", "DEMAND", "Pentagon") in edges(nlp, text)
+
+
+def test_destruction_is_an_attack(nlp: Language) -> None:
+    text = "Jacques Chirac ordered the destruction of the Ivory Coast's air force."
+    assert ("Jacques Chirac", "ATTACK", "Ivory Coast") in edges(nlp, text)
