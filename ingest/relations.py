@@ -762,6 +762,8 @@ def _stray_author(verb: Token, thing: Token, frame: Frame) -> list[Target]:
     sense = frame.lex.noun(thing)
     if thing.pos_ != "NOUN" or sense is None or _is_passive(verb):
         return []
+    if verb.lemma_.lower() in RECEIVING_VERBS:
+        return []
     has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in thing.children)
     return _behind(verb, ("by", "from") if _from_agent(sense, has_of) else ("by",), frame)
 
@@ -1024,7 +1026,8 @@ def _interviewer(target: Target, verb: Token) -> bool:
 def _received(verb: Token, frame: Frame) -> tuple[Token, Sense, list[Target]] | None:
     """The act a receiving verb's object names and who performed it: "faced criticism from
     Macron", "came under pressure from Moscow", and with "of" for approval only ("won the
-    backing of the unions"; "won the release of X" is the subject's own act). A subject
+    backing of the unions"; "won the release of X" is the subject's own act); the parser
+    often hangs the "from" on the verb ("drew criticism from US lawmakers"). A subject
     that names no actor ("the plan drew an outcry from Germany") leaves the noun to the
     nominal-event rule."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING_VERBS:
@@ -1044,7 +1047,9 @@ def _received(verb: Token, frame: Frame) -> tuple[Token, Sense, list[Target]] | 
             if sense is None or sense.has("patient") or frame.actors.actor_at(noun) is not None:
                 continue
             preps = ("from", "by", "of") if sense.quad_class == 1 else ("from", "by")
-            authors = _behind(noun, preps, frame, as_subject=True)
+            authors = _behind(noun, preps, frame, as_subject=True) or (
+                [] if come else _behind(verb, ("from",), frame, as_subject=True)
+            )
             if authors:
                 return noun, sense, authors
     return None

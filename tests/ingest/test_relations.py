@@ -668,3 +668,10 @@ def test_a_directive_lends_its_subject_to_the_act_ordered(nlp: Language) -> None
 def test_destruction_is_an_attack(nlp: Language) -> None:
     text = "Jacques Chirac ordered the destruction of the Ivory Coast's air force."
     assert ("Jacques Chirac", "ATTACK", "Ivory Coast") in edges(nlp, text)
+
+
+def test_criticism_drawn_from_someone_hung_on_the_verb(nlp: Language) -> None:
+    """The parser hangs "from" on the receiving verb: the author still acts on the subject,
+    never the other way round."""
+    text = "India drew criticism from Pakistan."
+    assert {(s, o) for s, _, o in edges(nlp, text)} == {("Pakistan", "India")}
