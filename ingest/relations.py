@@ -1768,6 +1768,27 @@ def answered(verb: Token, frame: Frame) -> Iterator[Found]:
             yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
 
 
+def at_request(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Payette resigned at the request of Trudeau", "visited Kyiv at the invitation of
+    Zelensky", "acted at Washington's behest": the author of the appeal, offer or demand an
+    act answers made it to the one acting (the act itself is read by the other rules)."""
+    if verb.pos_ != "VERB":
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "on", "upon"):
+            continue
+        for noun in prep.children:
+            asked = frame.lex.noun(noun) if noun.dep_ == "pobj" else None
+            if asked is None or asked.type not in ANSWERED_TYPES:
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            authors = [t for c in owners for t in _targets(c, frame, as_subject=True)]
+            authors += _behind(noun, ("by", "from", "of"), frame, as_subject=True)
+            if authors:
+                frame.consumed.add(noun.i)
+                yield Found(authors, _subjects(verb, frame), asked, "answered", _words(prep, noun))
+
+
 def joint_act(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "the Tories and the Lib Dems jointly tabled a motion", "Kenya and Uganda together
     built the road": coordinated subjects said to act jointly cooperate with each other."""
@@ -2169,6 +2190,7 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     statement,
     spoken_of,
     answered,
+    at_request,
     reciprocal,
     joint_act,
     with_absolute,

@@ -675,3 +675,11 @@ def test_criticism_drawn_from_someone_hung_on_the_verb(nlp: Language) -> None:
     never the other way round."""
     text = "India drew criticism from Pakistan."
     assert {(s, o) for s, _, o in edges(nlp, text)} == {("Pakistan", "India")}
+
+
+def test_an_act_at_the_request_of_someone_answers_their_appeal(nlp: Language) -> None:
+    text = "Julie Payette resigned at the request of Justin Trudeau."
+    assert ("Justin Trudeau", "APPEAL", "Julie Payette") in edges(nlp, text)
+    text = "The Senate acted at Donald Trump's behest."
+    assert ("Donald Trump", "APPEAL", "Senate") in edges(nlp, text)
+    assert edges(nlp, "Angela Merkel arrived at the summit of the European Union.") == set()
