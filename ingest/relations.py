@@ -189,6 +189,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "received": 0.6,
     "composition": 0.6,
     "adjective": 0.6,
+    "stance_noun": 0.6,
     "fallback": 0.45,
 }
 
@@ -1969,6 +1970,29 @@ def adjective(adj: Token, frame: Frame) -> Iterator[Found]:
     yield Found(subjects, targets, sense, "adjective", _words(adj, prep))
 
 
+def stance_noun(noun: Token, frame: Frame) -> Iterator[Found]:
+    """ "Blair has been a strong supporter of Israel", "Chirac, a long-time admirer of
+    Putin, …": a noun naming someone by their stance toward a target (dictionary kind
+    `agent`) relates whoever it is said of to that target. Critics, rivals and allies are
+    roles (roles.py), read there."""
+    found = frame.lex.agent(noun)
+    if found is None:
+        return
+    sense, prep = found
+    targets = [t for p in prep.children if p.dep_ == "pobj" for t in _targets(p, frame)]
+    holder = noun
+    while holder.dep_ == "conj" and holder.head.pos_ == "NOUN":
+        holder = holder.head
+    if holder.dep_ == "attr" and holder.head.pos_ in ("VERB", "AUX"):
+        holders = _subjects(holder.head, frame)
+    elif holder.dep_ == "appos" and holder.head.pos_ in ("NOUN", "PROPN"):
+        holders = _targets(holder.head, frame, as_subject=True)
+    else:
+        return
+    if targets:
+        yield Found(holders, targets, sense, "stance_noun", _words(noun, prep))
+
+
 def _clause_subjects(noun: Token, frame: Frame) -> list[Target]:
     """ "Brown has been locked in talks with the G8": who holds a relation named inside a
     clause is that clause's subject."""
@@ -2342,6 +2366,7 @@ def extract_relations(
         if noun.pos_ == "ADJ":
             _links(noun, adjective(noun, frame), frame, seen)
         elif noun.pos_ == "NOUN" and noun.i not in frame.consumed:
+            _links(noun, stance_noun(noun, frame), frame, seen)
             for construction in NOUN_CONSTRUCTIONS:
                 if noun.i in frame.consumed and construction is not symmetric_noun:
                     break

@@ -683,3 +683,11 @@ def test_an_act_at_the_request_of_someone_answers_their_appeal(nlp: Language) ->
     text = "The Senate acted at Donald Trump's behest."
     assert ("Donald Trump", "APPEAL", "Senate") in edges(nlp, text)
     assert edges(nlp, "Angela Merkel arrived at the summit of the European Union.") == set()
+
+
+def test_a_stance_noun_relates_whoever_it_is_said_of(nlp: Language) -> None:
+    text = "Tony Blair has been a strong supporter of Israel."
+    assert ("Tony Blair", "SUPPORT", "Israel") in edges(nlp, text)
+    text = "Jacques Chirac, a long-time admirer of Vladimir Putin, spoke on Monday."
+    assert ("Jacques Chirac", "PRAISE", "Vladimir Putin") in edges(nlp, text)
+    assert edges(nlp, "Supporters of Donald Trump rallied in Washington.") == set()
