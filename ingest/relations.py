@@ -104,6 +104,8 @@ NON_PREDICATES = frozenset(
 RESPONSE_VERBS = frozenset({"retaliate", "respond", "react", "reply", "answer", "hit", "strike"})
 INCLUDING = frozenset({"including", "like", "besides"})
 TRAVEL_TYPES = frozenset({"VISIT"})
+# Expulsion, removal from office and bans: "was expelled from the party" names who acted.
+REMOVAL_TYPES = frozenset({"EXPEL", "REMOVE", "BAN"})
 VIOLENCE_ROOTS = frozenset({"18", "19", "20"})
 AID_ROOT = "07"
 LEADING_VERBS = frozenset({"lead", "head", "spearhead"})
@@ -187,6 +189,7 @@ RULE_CONFIDENCE: dict[str, float] = {
     "received": 0.6,
     "composition": 0.6,
     "adjective": 0.6,
+    "stance_noun": 0.6,
     "fallback": 0.45,
 }
 
@@ -438,7 +441,8 @@ def _listed_targets(modifier: Token, frame: Frame) -> list[Target]:
 
 def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Target]:
     """ "Trump's spending bill", "SpaceX contracts", "the Chinese envoy", "a plea by
-    Falconer", "the pact with the EU": the actor behind a thing. A possessor that is the
+    Falconer", "the pact with the EU", "dismissed criticism from Merkel" (what a verb acts
+    on, _from_agent): the actor behind a thing. A possessor that is the
     patient of an event noun ("his deportation") is not the actor of the noun, so those are
     left to the nominal-event rule. Goods a measure is put on stand for the state they come
     from or go to ("tariffs on Chinese steel", "a duty on exports to the US"), weakly: only
@@ -450,6 +454,7 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
     sense = frame.lex.noun(noun)
     patient_noun = sense is not None and sense.has("patient")
     collective = _collective(noun)
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
     traded = (
         noun.lemma_.lower() in TRADED
         and noun.dep_ == "pobj"
@@ -476,6 +481,7 @@ def _modifier_targets(noun: Token, frame: Frame, as_subject: bool) -> list[Targe
             child.lower_ == "by"
             or (child.lower_ == "with" and sense is not None and sense.symmetric and not as_subject)
             or (child.lower_ == "of" and _authored(sense))
+            or (child.lower_ == "from" and not as_subject and _from_agent(sense, has_of))
         ):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
@@ -738,12 +744,29 @@ def _verb_objects(verb: Token, frame: Frame, preps_only: bool = False) -> list[T
         if dep in ("prep", "dative") and child.pos_ == "ADP":
             found.extend(_prep_targets(child, verb, frame))
         elif dep in OBJECTS and not preps_only:
-            found.extend(_targets(child, frame) or _recipients(verb, child, frame))
+            found.extend(
+                _targets(child, frame)
+                or _recipients(verb, child, frame)
+                or _stray_author(verb, child, frame)
+            )
             if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 found.extend(_targets(verb.head, frame))
         elif dep == "ccomp" and not preps_only:
             found.extend(_small_clause_subject(verb, child, frame))
     return found
+
+
+def _stray_author(verb: Token, thing: Token, frame: Frame) -> list[Target]:
+    """ "the Kremlin rejected the plea by Berlin", "rejected overtures from Howard": the
+    parser often hangs an act noun's "by" or "from" (_from_agent) on the active verb acting
+    on it; the actor behind it made the act the verb answers."""
+    sense = frame.lex.noun(thing)
+    if thing.pos_ != "NOUN" or sense is None or _is_passive(verb):
+        return []
+    if verb.lemma_.lower() in RECEIVING_VERBS:
+        return []
+    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in thing.children)
+    return _behind(verb, ("by", "from") if _from_agent(sense, has_of) else ("by",), frame)
 
 
 def _behind(
@@ -1004,7 +1027,8 @@ def _interviewer(target: Target, verb: Token) -> bool:
 def _received(verb: Token, frame: Frame) -> tuple[Token, Sense, list[Target]] | None:
     """The act a receiving verb's object names and who performed it: "faced criticism from
     Macron", "came under pressure from Moscow", and with "of" for approval only ("won the
-    backing of the unions"; "won the release of X" is the subject's own act). A subject
+    backing of the unions"; "won the release of X" is the subject's own act); the parser
+    often hangs the "from" on the verb ("drew criticism from US lawmakers"). A subject
     that names no actor ("the plan drew an outcry from Germany") leaves the noun to the
     nominal-event rule."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIVING_VERBS:
@@ -1024,7 +1048,9 @@ def _received(verb: Token, frame: Frame) -> tuple[Token, Sense, list[Target]] | 
             if sense is None or sense.has("patient") or frame.actors.actor_at(noun) is not None:
                 continue
             preps = ("from", "by", "of") if sense.quad_class == 1 else ("from", "by")
-            authors = _behind(noun, preps, frame, as_subject=True)
+            authors = _behind(noun, preps, frame, as_subject=True) or (
+                [] if come else _behind(verb, ("from",), frame, as_subject=True)
+            )
             if authors:
                 return noun, sense, authors
     return None
@@ -1114,6 +1140,9 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
         if p.dep_ == "pobj"
         for t in _targets(p, frame, as_subject=True)
     ]
+    removed_from = not agents and _removal(verb, frame)
+    if removed_from:
+        agents = _behind(verb, ("from",), frame, as_subject=True)
     if not agents:
         return
     patients: list[Target] = []
@@ -1122,11 +1151,19 @@ def passive_voice(verb: Token, frame: Frame) -> Iterator[Found]:
             patients.extend(_targets(child, frame))
     if verb.dep_ == "acl":
         patients.extend(_targets(verb.head, frame))
-    patients.extend(_verb_objects(verb, frame))
+    if not removed_from:
+        patients.extend(_verb_objects(verb, frame))
     sense, negated = _sense(verb, frame), False
     if frame.lex.verb(verb) is None and verb.lower_.startswith("un"):
         sense, negated = _participle_sense(verb, frame) or (sense, False)
     yield Found(agents, patients, sense, "passive", verb.text, None, False, negated)
+
+
+def _removal(verb: Token, frame: Frame) -> bool:
+    """ "Galloway was expelled from the Labour party", "was suspended from the party": a
+    passive expulsion, removal or ban with no "by" names who acted with "from"."""
+    sense = frame.lex.verb(verb)
+    return _is_passive(verb) and sense is not None and sense.type in REMOVAL_TYPES
 
 
 def predicative_passive(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1421,7 +1458,7 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
     about = [
         t
         for clause in clauses
-        for t in _claim_about(clause, frame, within, len(speakers))
+        for t in _claim_about(clause, frame, within, speakers)
         if not _neuter(t.actor)
         and not _reporting_frame(t)
         and not _quoted_pronoun(t.actor)
@@ -1622,7 +1659,7 @@ def _neuter(actor: Actor) -> bool:
 
 
 def _claim_about(
-    clause: Token, frame: Frame, within: range | None = None, speakers: int = 1
+    clause: Token, frame: Frame, within: range | None = None, speakers: list[Target] | None = None
 ) -> list[Target]:
     """The actors a claim is about: who acts or is acted on in it (subjects, objects,
     participants behind a verb's preposition) and their owners, not actors further down
@@ -1632,11 +1669,14 @@ def _claim_about(
     an actor when that actor stands alone in its clause ("said the Tories were soft"),
     names coordinated in one phrase standing as one.
     "They" in the claim of two or more speakers is the speakers ("the Tories and the Lib
-    Dems say they want…")."""
+    Dems say they want…"). The speaker named again in the claim ("Solana said he had
+    qualms about Clarke's plans") is the speaker's "I", which acts on nobody else."""
+    speakers = speakers or []
+    own = {t.actor.mention.id for t in speakers}
     placed: list[tuple[Token, Actor]] = []
     for token in clause.subtree:
         if (within is not None and token.i not in within) or (
-            speakers > 1 and token.lower_ in PLURAL
+            len(speakers) > 1 and token.lower_ in PLURAL
         ):
             continue
         actor = frame.actors.actor_at(token)
@@ -1648,7 +1688,7 @@ def _claim_about(
     for token, actor in placed:
         verb, phrase = _clause_of(token), _phrase_head(token)
         acts = any(
-            other.mention.id != actor.mention.id
+            other.mention.id not in (actor.mention.id, *own)
             and _clause_of(place) == verb
             and _phrase_head(place) != phrase
             for place, other in placed
@@ -1771,6 +1811,27 @@ def answered(verb: Token, frame: Frame) -> Iterator[Found]:
             yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
 
 
+def at_request(verb: Token, frame: Frame) -> Iterator[Found]:
+    """ "Payette resigned at the request of Trudeau", "visited Kyiv at the invitation of
+    Zelensky", "acted at Washington's behest": the author of the appeal, offer or demand an
+    act answers made it to the one acting (the act itself is read by the other rules)."""
+    if verb.pos_ != "VERB":
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "on", "upon"):
+            continue
+        for noun in prep.children:
+            asked = frame.lex.noun(noun) if noun.dep_ == "pobj" else None
+            if asked is None or asked.type not in ANSWERED_TYPES:
+                continue
+            owners = [c for c in noun.children if c.dep_ == "poss"]
+            authors = [t for c in owners for t in _targets(c, frame, as_subject=True)]
+            authors += _behind(noun, ("by", "from", "of"), frame, as_subject=True)
+            if authors:
+                frame.consumed.add(noun.i)
+                yield Found(authors, _subjects(verb, frame), asked, "answered", _words(prep, noun))
+
+
 def joint_act(verb: Token, frame: Frame) -> Iterator[Found]:
     """ "the Tories and the Lib Dems jointly tabled a motion", "Kenya and Uganda together
     built the road": coordinated subjects said to act jointly cooperate with each other."""
@@ -1828,7 +1889,7 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     if noun.pos_ not in ("NOUN", "PROPN"):
         return
     sense = frame.lex.noun(noun)
-    if sense is None or not sense.symmetric:
+    if sense is None or not (sense.symmetric or _call_with(noun, sense)):
         return
     between: list[Target] = []
     named: list[Target] = []
@@ -1851,6 +1912,8 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     partners = _behind(noun, ("with",), frame)
     if partners and _distinct(sides) < 2:
         sides = (owners or _noun_agents(noun, frame) or _clause_subjects(noun, frame)) + partners
+    if _distinct(sides) < 2 and _held_by_subjects(noun):
+        sides = _clause_subjects(noun, frame)
     if len(sides) < 2 and noun.dep_ in ("npadvmod", "advcl", "appos", "dep", "attr", "nsubj"):
         sides = _subjects(noun.head, frame) if noun.head.pos_ == "VERB" else sides
     if _distinct(sides) < 2 and frame.discourse.pair is not None and _plural_reference(noun, frame):
@@ -1863,6 +1926,20 @@ def symmetric_noun(noun: Token, frame: Frame) -> Iterator[Found]:
     former = _former(noun)
     hub = hub and sides is between
     yield from _each_pair(unique, sense, "symmetric_noun", noun.text, former, hub)
+
+
+def _call_with(noun: Token, sense: Sense) -> bool:
+    """ "during a call with Stoltenberg": a call (a demand or appeal elsewhere, "call for
+    talks") had with someone is a conversation, held by the clause's subject with them; one
+    with its own caller ("Scholz's call with Macron") is the nominal rule's."""
+    children = [(c.dep_, c.lower_) for c in noun.children]
+    return sense.has("callfor") and ("prep", "with") in children and "poss" not in dict(children)
+
+
+def _held_by_subjects(noun: Token) -> bool:
+    """ "Blair and Brown tried to bury their rivalry", "the two parties ended their feud": a
+    relation noun owned by "their" is held among the coordinated subjects of its clause."""
+    return any(c.dep_ == "poss" and c.lower_ == "their" for c in noun.children)
 
 
 def _verb_between(noun: Token) -> list[Token]:
@@ -1933,6 +2010,29 @@ def adjective(adj: Token, frame: Frame) -> Iterator[Found]:
     else:
         return
     yield Found(subjects, targets, sense, "adjective", _words(adj, prep))
+
+
+def stance_noun(noun: Token, frame: Frame) -> Iterator[Found]:
+    """ "Blair has been a strong supporter of Israel", "Chirac, a long-time admirer of
+    Putin, …": a noun naming someone by their stance toward a target (dictionary kind
+    `agent`) relates whoever it is said of to that target. Critics, rivals and allies are
+    roles (roles.py), read there."""
+    found = frame.lex.agent(noun)
+    if found is None:
+        return
+    sense, prep = found
+    targets = [t for p in prep.children if p.dep_ == "pobj" for t in _targets(p, frame)]
+    holder = noun
+    while holder.dep_ == "conj" and holder.head.pos_ == "NOUN":
+        holder = holder.head
+    if holder.dep_ == "attr" and holder.head.pos_ in ("VERB", "AUX"):
+        holders = _subjects(holder.head, frame)
+    elif holder.dep_ == "appos" and holder.head.pos_ in ("NOUN", "PROPN"):
+        holders = _targets(holder.head, frame, as_subject=True)
+    else:
+        return
+    if targets:
+        yield Found(holders, targets, sense, "stance_noun", _words(noun, prep))
 
 
 def _clause_subjects(noun: Token, frame: Frame) -> list[Target]:
@@ -2156,6 +2256,7 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     statement,
     spoken_of,
     answered,
+    at_request,
     reciprocal,
     joint_act,
     with_absolute,
@@ -2307,6 +2408,7 @@ def extract_relations(
         if noun.pos_ == "ADJ":
             _links(noun, adjective(noun, frame), frame, seen)
         elif noun.pos_ == "NOUN" and noun.i not in frame.consumed:
+            _links(noun, stance_noun(noun, frame), frame, seen)
             for construction in NOUN_CONSTRUCTIONS:
                 if noun.i in frame.consumed and construction is not symmetric_noun:
                     break

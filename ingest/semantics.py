@@ -8,7 +8,7 @@ answers lookups, which keeps per-token work to a dict access.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
@@ -19,7 +19,7 @@ from polgraph.ingest.records import Modality, relation_type
 
 DATA_FILE = "cameo.tsv"
 UNKNOWN_TYPE = "RELATED_TO"
-KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj", "inert"})
+KINDS = frozenset({"verb", "noun", "pair", "light", "hypo", "intent", "adj", "agent", "inert"})
 FLAGS = frozenset(
     {
         "speech",
@@ -99,6 +99,7 @@ class Lexicon:
     intent: frozenset[str]
     adjectives: dict[str, Sense]
     inert: frozenset[str] = frozenset()
+    agents: dict[str, Sense] = field(default_factory=dict)
 
     def verb(self, token: Token) -> Sense | None:
         """A verb's sense, trying a phrasal form first ("hit back", "crack down"), also when
@@ -133,6 +134,16 @@ class Lexicon:
                     return sense, child
         return None
 
+    def agent(self, token: Token) -> tuple[Sense, Token] | None:
+        """A noun naming someone by their stance toward a target and the preposition it takes
+        the target with ("supporter of", "backer of"), and that preposition's token."""
+        for child in token.children:
+            if child.dep_ == "prep":
+                sense = self.agents.get(f"{token.lemma_.lower()} {child.lower_}")
+                if sense is not None:
+                    return sense, child
+        return None
+
     def pair(self, verb: Token, noun: Token) -> Sense | None:
         return self.pairs.get((verb.lemma_.lower(), noun.lemma_.lower()))
 
@@ -163,6 +174,7 @@ def parse_lexicon(text: str) -> Lexicon:
     intent: set[str] = set()
     inert: set[str] = set()
     adjectives: dict[str, Sense] = {}
+    agents: dict[str, Sense] = {}
     header_seen = False
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -203,6 +215,8 @@ def parse_lexicon(text: str) -> Lexicon:
             nouns.setdefault(lemma, sense)
         elif kind == "adj":
             adjectives.setdefault(lemma, sense)
+        elif kind == "agent":
+            agents.setdefault(lemma, sense)
         else:
             verb, noun = lemma.split(" ", 1)
             pairs.setdefault((verb, noun), sense)
@@ -216,6 +230,7 @@ def parse_lexicon(text: str) -> Lexicon:
         intent=frozenset(intent),
         adjectives=adjectives,
         inert=frozenset(inert),
+        agents=agents,
     )
 
 

@@ -641,3 +641,91 @@ def test_a_countrys_people_in_a_claim_are_its_public_not_its_topic(nlp: Language
         nlp, lead + "Labour will have a clear choice at the next election, said Charles Kennedy."
     )
     assert ("Charles Kennedy", "SAY", "Labour Party") in named
+
+
+def test_act_noun_answered_names_its_author_behind_from_or_by(nlp: Language) -> None:
+    """What a verb acts on may be someone's act: "criticism from X", "the plea by X",
+    also when the parser hangs the "from"/"by" on the verb."""
+    text = "The Kremlin dismissed the criticism from Angela Merkel."
+    assert one(nlp, text, "Kremlin", "Angela Merkel").relation.type == "REJECT"
+    text = "The Kremlin dismissed the claim by Angela Merkel as groundless."
+    one(nlp, text, "Kremlin", "Angela Merkel")
+    text = "The Kremlin rejected overtures from Angela Merkel."
+    one(nlp, text, "Kremlin", "Angela Merkel")
+
+
+def test_from_names_no_author_of_a_thing_taken(nlp: Language) -> None:
+    assert edges(nlp, "Russia withdrew its troops from Syria.") == set()
+    assert edges(nlp, "Britain lifted sanctions from Iran.") == set()
+
+
+def test_relation_noun_owned_by_their_is_held_among_the_subjects(nlp: Language) -> None:
+    text = "Angela Merkel and Emmanuel Macron are trying to hide their rivalry."
+    found = edges(nlp, text)
+    assert ("Angela Merkel", "RIVALRY", "Emmanuel Macron") in found
+    text = "Labour criticised the Conservatives over their feud."
+    assert {(s, o) for s, _, o in edges(nlp, text)} == {("Labour Party", "Conservative Party")}
+
+
+def test_squabbles_between_two_sides(nlp: Language) -> None:
+    found = edges(nlp, "The squabbles between Angela Merkel and Emmanuel Macron went on.")
+    assert ("Angela Merkel", "FEUD", "Emmanuel Macron") in found
+
+
+def test_a_call_with_someone_is_a_conversation(nlp: Language) -> None:
+    text = "Donald Trump raised tariffs during a call with Justin Trudeau."
+    assert ("Donald Trump", "MEET", "Justin Trudeau") in edges(nlp, text)
+    text = "Angela Merkel renewed her call for sanctions on Iran."
+    assert ("Angela Merkel", "MEET", "Iran") not in edges(nlp, text)
+
+
+def test_passive_expulsion_from_names_who_expelled(nlp: Language) -> None:
+    text = "George Galloway was expelled from the Labour Party in 2003."
+    assert ("Labour Party", "EXPEL", "George Galloway") in edges(nlp, text)
+    assert edges(nlp, "The minister was removed from office.") == set()
+
+
+def test_the_speaker_named_again_in_the_claim_is_the_speaker(nlp: Language) -> None:
+    """ "he" for the speaker inside the claim is the speaker's "I": the claim stays about
+    the other actor named in it."""
+    text = "Javier Solana said he had qualms about Charles Clarke's new plans."
+    one(nlp, text, "Javier Solana", "Charles Clarke")
+
+
+def test_a_directive_lends_its_subject_to_the_act_ordered(nlp: Language) -> None:
+    """ "ordered the arrest of X": who ordered it is who acts; "ordered X to…" stays a demand
+    made of X."""
+    text = "Vladimir Putin ordered the arrest of Alexei Navalny."
+    assert ("Vladimir Putin", "ARREST", "Alexei Navalny") in edges(nlp, text)
+    text = "The European Union approved sanctions on Russia."
+    assert ("European Union", "SANCTION", "Russia") in edges(nlp, text)
+    text = "Donald Trump ordered the Pentagon to withdraw troops."
+    assert ("Donald Trump", "DEMAND", "Pentagon") in edges(nlp, text)
+
+
+def test_destruction_is_an_attack(nlp: Language) -> None:
+    text = "Jacques Chirac ordered the destruction of the Ivory Coast's air force."
+    assert ("Jacques Chirac", "ATTACK", "Ivory Coast") in edges(nlp, text)
+
+
+def test_criticism_drawn_from_someone_hung_on_the_verb(nlp: Language) -> None:
+    """The parser hangs "from" on the receiving verb: the author still acts on the subject,
+    never the other way round."""
+    text = "India drew criticism from Pakistan."
+    assert {(s, o) for s, _, o in edges(nlp, text)} == {("Pakistan", "India")}
+
+
+def test_an_act_at_the_request_of_someone_answers_their_appeal(nlp: Language) -> None:
+    text = "Julie Payette resigned at the request of Justin Trudeau."
+    assert ("Justin Trudeau", "APPEAL", "Julie Payette") in edges(nlp, text)
+    text = "The Senate acted at Donald Trump's behest."
+    assert ("Donald Trump", "APPEAL", "Senate") in edges(nlp, text)
+    assert edges(nlp, "Angela Merkel arrived at the summit of the European Union.") == set()
+
+
+def test_a_stance_noun_relates_whoever_it_is_said_of(nlp: Language) -> None:
+    text = "Tony Blair has been a strong supporter of Israel."
+    assert ("Tony Blair", "SUPPORT", "Israel") in edges(nlp, text)
+    text = "Jacques Chirac, a long-time admirer of Vladimir Putin, spoke on Monday."
+    assert ("Jacques Chirac", "PRAISE", "Vladimir Putin") in edges(nlp, text)
+    assert edges(nlp, "Supporters of Donald Trump rallied in Washington.") == set()

@@ -93,3 +93,10 @@ def test_modality(nlp: Language, text: str, word: str, expected: str) -> None:
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
     assert modality(token) == expected
+
+
+def test_agent_rows_are_read_with_their_preposition() -> None:
+    lex = parse_lexicon(
+        "kind\tlemma\ttype\tcameo\tgoldstein\tflags\nagent\tsupporter of\tSUPPORT\t051\t3.4\t\n"
+    )
+    assert lex.agents["supporter of"].type == "SUPPORT"
