@@ -43,7 +43,12 @@ LEADERSHIP = "LEADER_OF"
 # "Johnson's government", "the Modi administration": bodies a person's name before them
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
 LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
+# "his party", "Mr Doe's union, the FDA": bodies a person's name or pronoun before them
+# says that person belongs to (a company or a paper may be only owned or written for).
+MEMBER_BODIES = frozenset({"party", "union"})
 MEMBERSHIP = "MEMBER_OF"
+# "the UK's presidency of the G8", "its EU presidency": a turn at the head of a body.
+CHAIRS = frozenset({"presidency", "chairmanship"})
 PART = "PART_OF"
 POLITY_NOUNS = frozenset(
     {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
@@ -757,8 +762,11 @@ def _prepositional_target(
     noun: Token, actors: ActorIndex, holder: Actor
 ) -> tuple[Mention | None, bool]:
     """ "chairman of the committee": the actor behind of/for/at; `deeper` when it is only
-    the owner of that object ("of the Duma's committee"), which makes the holder a member."""
-    for prep in noun.children:
+    the owner of that object ("of the Duma's committee"), which makes the holder a member.
+    A postpositive adjective carries the preposition for its noun: the parser hangs "of" of
+    "director general of the BBC" on "general"."""
+    after = [c for c in noun.children if c.dep_ == "amod" and c.i == noun.i + 1]
+    for prep in [*noun.children, *(p for c in after for p in c.children)]:
         if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
             continue
         for pobj in prep.children:
@@ -823,6 +831,14 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
         text = f"{owner.mention.mention}'s {head.text}"
         yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
         return
+    if owner.mention.type == "PERSON" and head.lemma_.lower() in MEMBER_BODIES:
+        body = _body_named(head, owned, actors)
+        if body is not None and body.mention.id != owner.mention.id:
+            text = f"{token.text} {head.text}"
+            yield Role(
+                owner.mention, MEMBERSHIP, body.mention, None, False, "possessive", text, 0.6
+            )
+        return
     if owned is not None and owned.resolved_by == "name":
         text = f"{owner.mention.mention}'s {owned.mention.mention}"
         if (
@@ -860,6 +876,47 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     product = Mention(entity_id(name), name, thing.text, "PRODUCT")
     text = f"{owner.mention.mention} {thing.text}"
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
+
+
+def _body_named(head: Token, owned: Actor | None, actors: ActorIndex) -> Actor | None:
+    """The organisation "his party" means: the one the article resolved the noun to, or the
+    one its apposition names ("his new party, the Respect Coalition")."""
+    if owned is not None and owned.resolved_by == DESCRIPTOR and owned.mention.type == "ORG":
+        return owned
+    for child in head.children:
+        named = actors.actor_at(child) if child.dep_ == "appos" else None
+        if named is not None and named.resolved_by == "name" and named.mention.type == "ORG":
+            return named
+    return None
+
+
+def chair_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "the UK's presidency of the EU", "the UK presidency of the EU", "its EU and G8
+    presidencies": a state or person holding a body's rotating chair leads that body (not
+    "the Obama presidency", which names no body)."""
+    token = holder.span.root
+    head = token.head
+    if token.dep_ not in ("poss", "compound") or head.lemma_.lower() not in CHAIRS:
+        return
+    if holder.mention.type not in ("GPE", "PERSON") or head.i < token.i:
+        return
+    words: list[Token] = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words.extend(c for c in prep.children if c.dep_ == "pobj")
+    words.extend(conj for word in list(words) for conj in word.conjuncts)
+    seen: set[str] = set()
+    for word in words:
+        body = actors.actor_at(word)
+        if body is None or word.i in range(*_bounds(holder)) or body.mention.type != "ORG":
+            continue
+        if body.mention.id in seen:
+            continue
+        seen.add(body.mention.id)
+        text = f"{holder.span.text} {head.text}"
+        yield Role(
+            holder.mention, LEADERSHIP, body.mention, head.lemma_.lower(), False, "chair", text, 0.6
+        )
 
 
 def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
@@ -900,6 +957,9 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
             found.append(party)
     for party in found:
         known = load_gazetteer().lookup(party.mention.name)
+        # "Irish republican Jane Doe": a party's word in lower case names a belief.
+        if party.span.text[:1].islower():
+            continue
         if party.resolved_by == "name" and known is not None and known.kind == "party":
             return party
     return None
@@ -986,7 +1046,7 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         if actor is not None:
             holders.setdefault(actor.span.start, actor)
     for actor in holders.values():
-        rules = [possessive_roles(actor, actors)]
+        rules = [possessive_roles(actor, actors), chair_roles(actor, actors)]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [
                 title_roles(actor, actors, table),

@@ -497,3 +497,43 @@ def test_a_possessive_only_the_tagger_calls_an_organisation_gives_no_member(
 ) -> None:
     found = pairs(nlp, "The question from Derby North's Bob Roe asked about schools.")
     assert not any(t == "Derby North" for _, _, t in found)
+
+
+def test_a_persons_party_is_the_one_the_article_means(nlp: Language) -> None:
+    doc = nlp(
+        "Labour MP Maria Okafor toured Devon on Friday. She said her party would double its seats."
+    )
+    index = ActorIndex(doc)
+    second = list(doc.sents)[1]
+    found = {(r.holder.name, r.type, r.target.name) for r in sentence_roles(second, index)}
+    assert ("Maria Okafor", "MEMBER_OF", "Labour Party") in found
+
+
+def test_a_possessive_union_with_its_name_in_apposition(nlp: Language) -> None:
+    found = roles(nlp, "Tom Hardcastle's union, the Fire Brigades Union, called a strike.")
+    assert ("Tom Hardcastle", "MEMBER_OF", "Fire Brigades Union", None, False) in found
+
+
+def test_a_postpositive_general_keeps_the_body_of_its_role(nlp: Language) -> None:
+    found = roles(
+        nlp, "Anne Kowalski, director general of the Confederation of British Industry, spoke."
+    )
+    assert any(
+        h == "Anne Kowalski" and t == "LEADER_OF" and o == "Confederation of British Industry"
+        for h, t, o, _, _ in found
+    )
+
+
+def test_a_party_word_in_lower_case_is_no_party_label(nlp: Language) -> None:
+    found = roles(nlp, "Veteran republican Seamus Doyle was elected at 22.")
+    assert not [r for r in found if r[2] == "Republican Party"]
+
+
+def test_a_states_presidency_of_a_body_leads_it(nlp: Language) -> None:
+    found = roles(nlp, "Ministers met during Finland's presidency of the EU and of Nato.")
+    assert ("Finland", "LEADER_OF", "European Union", "presidency", False) in found
+    compound = roles(
+        nlp, "Officials said the Irish government would use the Ireland presidency of the EU."
+    )
+    assert ("Ireland", "LEADER_OF", "European Union", "presidency", False) in compound
+    assert not roles(nlp, "Critics of the Obama presidency gathered in Boston.")
