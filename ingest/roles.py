@@ -520,8 +520,15 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
 
 def _shared_apposition(root: Token) -> Iterator[Token]:
     """ "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed…": a plural role
-    noun with a list of names as its apposition is each name's office."""
+    noun with a list of names as its apposition is each name's office; so it is when the
+    parser, after the comma, took the names for conjuncts of the noun."""
     first = _first_conjunct(root)
+    if first is not root and first.tag_ in ("NNS", "NNPS"):
+        names = [c for c in first.children if c.dep_ == "conj" and c.i > first.i]
+        between = first.doc[first.i + 1 : names[0].left_edge.i] if names else []
+        if between and all(t.text == "," for t in between):
+            yield first
+        return
     if first is root or first.dep_ != "appos" or first.head.tag_ not in ("NNS", "NNPS"):
         return
     noun = first.head
@@ -656,7 +663,10 @@ def _agent_office(
     if found is None:
         return
     target, deeper = _prepositional_target(noun, actors, holder)
-    if target is None or target.id == agent.mention.id:
+    if target is None and agent.mention.type == "ORG" and found[1] in (LEADERSHIP, MEMBERSHIP):
+        # "Three Labour MPs, Jane Doe, ...": the body the words name is the one held in.
+        target = agent.mention
+    elif target is None or target.id == agent.mention.id:
         return
     relation = _relation_for(found[1], list(agent.span), table)
     if deeper and relation == LEADERSHIP:
@@ -855,6 +865,9 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
             )
         if _country_named(owner) and _national(owned, owner):
             yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
+        elif _known_body(owner) and _own_body(owned):
+            # "Labour's National Executive Committee": a known body's own organ.
+            yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
         return
     if head.pos_ != "NOUN":
         return
@@ -976,6 +989,16 @@ def _known_body(actor: Actor) -> bool:
     may be a constituency ("Derby North's Bob Laxton") or a column's owner."""
     known = load_gazetteer().lookup(actor.mention.name)
     return actor.mention.type == "ORG" and known is not None
+
+
+def _own_body(body: Actor) -> bool:
+    """A body named after another's possessive that is its organ, not a body of its own
+    the gazetteer knows ("Labour's National Executive Committee", not "Labour's Unite")."""
+    return (
+        body.mention.type == "ORG"
+        and len(body.mention.name.split()) > 1
+        and load_gazetteer().lookup(body.mention.name) is None
+    )
 
 
 def _national(body: Actor, state: Actor) -> bool:

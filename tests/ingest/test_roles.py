@@ -537,3 +537,22 @@ def test_a_states_presidency_of_a_body_leads_it(nlp: Language) -> None:
     )
     assert ("Ireland", "LEADER_OF", "European Union", "presidency", False) in compound
     assert not roles(nlp, "Critics of the Obama presidency gathered in Boston.")
+
+
+def test_names_the_parser_joined_to_a_plural_title_share_it(nlp: Language) -> None:
+    found = roles(
+        nlp, "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, voted no."
+    )
+    holders = {r[0] for r in found if r[2] == "Democratic Party"}
+    assert holders == {"Collin Peterson", "Jeff Van Drew"}
+
+
+def test_a_party_plural_in_apposition_makes_each_name_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Three Labour MPs, Jane Doe, Tom Roe and Ann Poe, rebelled.")
+    members = {r[0] for r in found if r[1] == "MEMBER_OF" and r[2] == "Labour Party"}
+    assert members == {"Jane Doe", "Tom Roe", "Ann Poe"}
+
+
+def test_a_known_bodys_own_organ_is_part_of_it(nlp: Language) -> None:
+    found = roles(nlp, "The plan was backed by Labour's ruling National Executive Committee.")
+    assert ("National Executive Committee", "PART_OF", "Labour Party", None, False) in found
