@@ -46,6 +46,8 @@ LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "ju
 # "his party", "Mr Doe's union, the FDA": bodies a person's name or pronoun before them
 # says that person belongs to (a company or a paper may be only owned or written for).
 MEMBER_BODIES = frozenset({"party", "union"})
+# "his 22 years in the Commons", "her time at the BBC": a stretch spent in a body.
+TENURES = frozenset({"year", "decade", "time", "tenure", "career", "spell", "stint"})
 MEMBERSHIP = "MEMBER_OF"
 # "the UK's presidency of the G8", "its EU presidency": a turn at the head of a body.
 CHAIRS = frozenset({"presidency", "chairmanship"})
@@ -740,21 +742,42 @@ def _as_role(verb: Token) -> Iterator[Token]:
 
 def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Nkurunziza served in the CNDD-FDD", "she sat on the committee", "he worked for
-    Google": a person serving in a body is a member of it (a place is not a body)."""
-    root = holder.span.root
-    verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SERVICE_VERBS:
-        return
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+    Google", "Doe, who won the seat and served in Parliament": a person serving in a body is
+    a member of it (a place is not a body)."""
+    for verb in _own_verbs(holder.span.root):
+        if verb.lemma_.lower() not in SERVICE_VERBS:
             continue
-        for pobj in prep.children:
-            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
-            if body is not None and body.mention.type == "ORG":
-                text = f"{verb.text} {prep.text} {body.mention.mention}"
-                yield Role(
-                    holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
-                )
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+                continue
+            for pobj in prep.children:
+                body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if body is not None and body.mention.type == "ORG":
+                    text = f"{verb.text} {prep.text} {body.mention.mention}"
+                    yield Role(
+                        holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
+                    )
+
+
+def _own_verbs(root: Token) -> Iterator[Token]:
+    """The verbs a name is the subject of: its own, those coordinated after it with no
+    subject of their own ("Doe won the seat and served..."), and those of a "who" clause on
+    it ("Doe, who served...")."""
+    heads: list[Token] = []
+    if root.dep_ == "nsubj":
+        heads.append(root.head)
+    for clause in root.children:
+        if clause.dep_ == "relcl" and any(
+            c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children
+        ):
+            heads.append(clause)
+    for verb in heads:
+        yield verb
+        for other in verb.conjuncts:
+            if other.i > verb.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in other.children
+            ):
+                yield other
 
 
 def _next_to(noun: Token, holder: Actor) -> bool:
@@ -841,6 +864,9 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
         text = f"{owner.mention.mention}'s {head.text}"
         yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
         return
+    if owner.mention.type == "PERSON" and head.lemma_.lower() in TENURES:
+        yield from _tenure(owner, head, actors)
+        return
     if owner.mention.type == "PERSON" and head.lemma_.lower() in MEMBER_BODIES:
         body = _body_named(head, owned, actors)
         if body is not None and body.mention.id != owner.mention.id:
@@ -889,6 +915,21 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     product = Mention(entity_id(name), name, thing.text, "PRODUCT")
     text = f"{owner.mention.mention} {thing.text}"
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
+
+
+def _tenure(owner: Actor, head: Token, actors: ActorIndex) -> Iterator[Role]:
+    """ "his 22 years in the Commons", "her time at the BBC": the body a person spent a
+    stretch of their life in is one they were a member of (a place is not a body)."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "with"):
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is not None and body.mention.type == "ORG":
+                text = f"{owner.span.text} {head.text} {prep.text} {body.span.text}"
+                yield Role(
+                    owner.mention, MEMBERSHIP, body.mention, None, False, "possessive", text, 0.6
+                )
 
 
 def _body_named(head: Token, owned: Actor | None, actors: ActorIndex) -> Actor | None:

@@ -556,3 +556,18 @@ def test_a_party_plural_in_apposition_makes_each_name_a_member(nlp: Language) ->
 def test_a_known_bodys_own_organ_is_part_of_it(nlp: Language) -> None:
     found = roles(nlp, "The plan was backed by Labour's ruling National Executive Committee.")
     assert ("National Executive Committee", "PART_OF", "Labour Party", None, False) in found
+
+
+def test_a_persons_years_in_a_body_make_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Mr Okonjo said that during his 30 years in the Senate he had seen worse.")
+    assert any(h.endswith("Okonjo") and t == "MEMBER_OF" and o == "Senate"
+               for h, t, o, _, _ in found)  # fmt: skip
+
+
+def test_service_in_a_who_clause_and_after_and(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "The oldest was Tory Henry Walden, who won the seat in 1910 and served in "
+        "Parliament for 40 years.",
+    )
+    assert ("Henry Walden", "MEMBER_OF", "Parliament", None, False) in found
