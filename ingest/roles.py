@@ -507,6 +507,13 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
+    # "Jane Doe, an activist and currently a candidate for ...": a chain of offices.
+    nouns.extend(
+        other
+        for noun in list(nouns)
+        for other in noun.conjuncts
+        if other.i > noun.i and other.pos_ == "NOUN"
+    )
     nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)

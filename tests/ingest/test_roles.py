@@ -571,3 +571,12 @@ def test_service_in_a_who_clause_and_after_and(nlp: Language) -> None:
         "Parliament for 40 years.",
     )
     assert ("Henry Walden", "MEMBER_OF", "Parliament", None, False) in found
+
+
+def test_a_chain_of_appositive_offices_keeps_the_later_one(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "Adam Ferris, an activist and currently a candidate for the Libertarian Party's "
+        "presidential nomination, spoke on Friday.",
+    )
+    assert ("Adam Ferris", "MEMBER_OF", "Libertarian Party", "candidate", False) in found
