@@ -582,10 +582,27 @@ def _offices(
         if _named_after(noun, holder, actors):
             continue
         agent = actors.actor_at(noun)
+        if agent is not None and _member_word(noun, agent):
+            text = f"{holder.span.text}, {noun.text}"
+            yield Role(
+                holder.mention, MEMBERSHIP, agent.mention, None, False, "apposition", text, 0.7
+            )
+            continue
         if agent is not None:
             yield from _agent_office(noun, agent, holder, actors, table)
             continue
         yield from _noun_role(noun, holder, actors, table, "apposition")
+
+
+def _member_word(noun: Token, agent: Actor) -> bool:
+    """ "Jane Doe, a Conservative, said", "Tom Roe, the Democrat from Ohio": a party's
+    member word as the name's apposition says which party the person is in."""
+    if agent.resolved_by != "name" or len(agent.span) != 1 or noun.tag_ != "NNP":
+        return False
+    if not any(c.dep_ == "det" for c in noun.children):
+        return False
+    known = load_gazetteer().lookup(agent.mention.name)
+    return known is not None and known.kind == "party"
 
 
 def described_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:

@@ -580,3 +580,10 @@ def test_a_chain_of_appositive_offices_keeps_the_later_one(nlp: Language) -> Non
         "presidential nomination, spoke on Friday.",
     )
     assert ("Adam Ferris", "MEMBER_OF", "Libertarian Party", "candidate", False) in found
+
+
+def test_a_party_members_word_in_apposition_makes_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Senator Tom Whitcombe, a Democrat from Ohio, objected to the bill.")
+    assert ("Tom Whitcombe", "MEMBER_OF", "Democratic Party", None, False) in found
+    listed = roles(nlp, "Jane Whitcombe, the Labour Party and the unions agreed the plan.")
+    assert not [r for r in listed if r[0] == "Jane Whitcombe"]
