@@ -997,6 +997,39 @@ def chair_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
         )
 
 
+def state_memberships(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Turkey, a Nato member", "Hungary, an EU member state", "the EU member states of
+    Poland and Sweden": a state named as a member of a body belongs to it."""
+    if not _country_named(holder):
+        return
+    root = holder.span.root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    first = _first_conjunct(root)
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+        nouns.append(first.head.head)
+    for noun in nouns:
+        words = [t for t in noun.subtree if t.i <= noun.i]
+        if not any(t.lemma_.lower() == "member" for t in words):
+            continue
+        if noun.lemma_.lower() == "member":
+            # "a member of Nato": the body after "of" comes first.
+            words += [
+                pobj
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+        for token in reversed(words):
+            body = actors.actor_at(token)
+            if body is not None and body.mention.type == "ORG" and body.span.root.i != root.i:
+                text = f"{holder.span.text} {noun.text}"
+                yield Role(
+                    holder.mention, MEMBERSHIP, body.mention, None, False, "member", text, 0.6
+                )
+                break
+
+
 def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Tory Liam Fox", "Labour's Robin Cook", "Republican Mitt Romney": a party's name
     written straight before a person's name, with or without a possessive, labels the
@@ -1134,7 +1167,11 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         if actor is not None:
             holders.setdefault(actor.span.start, actor)
     for actor in holders.values():
-        rules = [possessive_roles(actor, actors), chair_roles(actor, actors)]
+        rules = [
+            possessive_roles(actor, actors),
+            chair_roles(actor, actors),
+            state_memberships(actor, actors),
+        ]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [
                 title_roles(actor, actors, table),

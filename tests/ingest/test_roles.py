@@ -587,3 +587,15 @@ def test_a_party_members_word_in_apposition_makes_a_member(nlp: Language) -> Non
     assert ("Tom Whitcombe", "MEMBER_OF", "Democratic Party", None, False) in found
     listed = roles(nlp, "Jane Whitcombe, the Labour Party and the unions agreed the plan.")
     assert not [r for r in listed if r[0] == "Jane Whitcombe"]
+
+
+def test_a_state_named_a_member_of_a_body_belongs_to_it(nlp: Language) -> None:
+    assert ("Turkey", "MEMBER_OF", "NATO", None, False) in roles(
+        nlp, "Turkey, a Nato member, bought the missiles anyway."
+    )
+    listed = roles(nlp, "Aid came from the European Union member states of Austria and Malta.")
+    assert {r[0] for r in listed if r[1:3] == ("MEMBER_OF", "European Union")} == {
+        "Austria",
+        "Malta",
+    }
+    assert not roles(nlp, "The leaders of France and Italy met in Rome.")
