@@ -199,7 +199,8 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     the parliament Ali Larijani"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
-    found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
+    tabled = _role_in(left, actors, table)
+    found = tabled or _untabled_role(left, holder, table)
     if found is None:
         shared = list(_shared_title(holder, actors, table))
         if shared:
@@ -223,7 +224,9 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     target = _target(rest, actors, holder)
     if target is None:
         target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
-    if target is None:
+    if target is None or (tabled is None and target.type != "ORG"):
+        # "Soham murderer X", "Texas farmer X": an untabled noun after a place says only
+        # where someone is from, not a body they hold a place in.
         return
     target = _local(target, words, table)
     former = any(t.lower_ in table.former for t in left)
@@ -773,6 +776,9 @@ def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
             continue
         for prep in verb.children:
             if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+                continue
+            if prep.lower_ == "with" and verb.lemma_.lower() != "serve":
+                # "worked with the government", "sat with Doe": alongside, not inside.
                 continue
             for pobj in prep.children:
                 body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
