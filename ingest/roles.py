@@ -223,7 +223,8 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         rest = [t for t in rest if t.i > conjunction.i]
     target = _target(rest, actors, holder)
     if target is None:
-        target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
+        target = _of_target(left[index], actors, holder, ("of", "to", "for"))
+        target = target or _of_target(root, actors, holder)
     if target is None or (tabled is None and target.type != "ORG"):
         # "Soham murderer X", "Texas farmer X": an untabled noun after a place says only
         # where someone is from, not a body they hold a place in.
@@ -409,19 +410,20 @@ def _opens(first: int, sentence: Span, table: RoleTable) -> bool:
 def _role_of_body(
     body: Actor, holder: Actor, table: RoleTable, opening: bool = False
 ) -> Iterator[Role]:
-    """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X": a role
-    noun, "of" and a body's name written straight before the name (with `opening`, the
+    """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X", "Chief
+    Secretary to the Treasury X": a role noun, of/to/for and a body's name written straight
+    before the name (with `opening`, the
     role's words open the sentence)."""
     doc, at = body.span.doc, body.span.start - 1
     if at > body.span.sent.start and doc[at].lower_ == "the":
         at -= 1
-    if at - 1 < body.span.sent.start or doc[at].lower_ != "of":
+    if at - 1 < body.span.sent.start or doc[at].lower_ not in ("of", "to", "for"):
         return
     first = at - 1
     while (
         first > body.span.sent.start
         and doc[first - 1].is_alpha
-        and doc[first - 1].dep_ != "det"
+        and doc[first - 1].dep_ not in ("det", "cc")
         and doc[first - 1].lower_ not in table.former
     ):
         first -= 1
@@ -462,11 +464,14 @@ def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[
     return len(left) - 1, MEMBERSHIP
 
 
-def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None:
+def _of_target(
+    root: Token, actors: ActorIndex, holder: Actor, preps: tuple[str, ...] = ("of",)
+) -> Mention | None:
     """ "Senator Elizabeth Warren of Massachusetts", "speaker of the parliament Ali
-    Larijani": the body after the name, or after the role noun before it."""
+    Larijani", "Chief Secretary to the Treasury X": the body after the name, or after the
+    role noun before it."""
     for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 actor = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
                 if actor is not None and actor.mention.id != holder.mention.id:

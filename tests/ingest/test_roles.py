@@ -607,3 +607,9 @@ def test_an_untabled_noun_after_a_place_and_work_with_give_no_membership(nlp: La
     assert ("Jane Okafor", "MEMBER_OF", "Royal Marines", None, False) in roles(
         nlp, "Jane Okafor served with the Royal Marines."
     )
+
+
+def test_a_title_with_to_before_the_name_is_held_at_that_body(nlp: Language) -> None:
+    found = roles(nlp, "But Chief Secretary to the Treasury Harriet Mbeki defended the plans.")
+    assert ("Harriet Mbeki", "MEMBER_OF", "Treasury", "Chief Secretary", False) in found
+    assert not roles(nlp, "He sent a letter to the Treasury on Monday, Harriet Mbeki wrote.")
