@@ -33,6 +33,8 @@ from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Tri
 REGION_WORDS = frozenset({"south", "north", "latin", "central", "east", "west", "southeast"})
 SERVICE_VERBS = frozenset({"serve", "sit", "work"})
 SERVICE_PREPS = frozenset({"in", "on", "for", "with"})
+# "was elected to the Senate", "appointed Doe to the cabinet": a seat in a body given.
+SEATING_VERBS = frozenset({"elect", "re-elect", "reelect", "appoint"})
 ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 # "Doe is the spokeswoman for…", "Johnson became leader of…".
 COPULAS = frozenset({"be", "become"})
@@ -776,7 +778,14 @@ def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Nkurunziza served in the CNDD-FDD", "she sat on the committee", "he worked for
     Google", "Doe, who won the seat and served in Parliament": a person serving in a body is
     a member of it (a place is not a body)."""
-    for verb in _own_verbs(holder.span.root):
+    root = holder.span.root
+    verbs = list(_own_verbs(root))
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in SEATING_VERBS:
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_.lower() in SEATING_VERBS:
+            yield from _seated(holder, verb, actors)
+            continue
         if verb.lemma_.lower() not in SERVICE_VERBS:
             continue
         for prep in verb.children:
@@ -794,17 +803,38 @@ def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
                     )
 
 
+def _seated(holder: Actor, verb: Token, actors: ActorIndex) -> Iterator[Role]:
+    """ "Doe was elected to the Senate", "Blair appointed Doe to the cabinet": a seat given
+    in a body makes its holder a member of it (the one who gives it is not)."""
+    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and holder.span.root.head != verb:
+        return
+    if not passive and holder.span.root.dep_ != "dobj":
+        return
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is not None and body.mention.type == "ORG":
+                text = f"{verb.text} {prep.text} {body.span.text}"
+                yield Role(holder.mention, MEMBERSHIP, body.mention, None, False, "seat", text, 0.6)
+
+
 def _own_verbs(root: Token) -> Iterator[Token]:
     """The verbs a name is the subject of: its own, those coordinated after it with no
-    subject of their own ("Doe won the seat and served..."), and those of a "who" clause on
-    it ("Doe, who served...")."""
+    subject of their own ("Doe won the seat and served..."), those of a "who" clause on it
+    ("Doe, who served...") and a participle after it ("Doe, elected in 1997, ...")."""
     heads: list[Token] = []
-    if root.dep_ == "nsubj":
+    if root.dep_ in ("nsubj", "nsubjpass"):
         heads.append(root.head)
     for clause in root.children:
         if clause.dep_ == "relcl" and any(
-            c.dep_ == "nsubj" and c.tag_ == "WP" for c in clause.children
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children
         ):
+            heads.append(clause)
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            # "Doe, elected to the Senate in 2012, ...".
             heads.append(clause)
     for verb in heads:
         yield verb

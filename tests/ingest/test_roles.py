@@ -613,3 +613,11 @@ def test_a_title_with_to_before_the_name_is_held_at_that_body(nlp: Language) -> 
     found = roles(nlp, "But Chief Secretary to the Treasury Harriet Mbeki defended the plans.")
     assert ("Harriet Mbeki", "MEMBER_OF", "Treasury", "Chief Secretary", False) in found
     assert not roles(nlp, "He sent a letter to the Treasury on Monday, Harriet Mbeki wrote.")
+
+
+def test_a_seat_given_in_a_body_makes_a_member_not_the_giver(nlp: Language) -> None:
+    assert ("Ruth Amadi", "MEMBER_OF", "Senate", None, False) in roles(
+        nlp, "Ruth Amadi, who was elected to the Senate in 2012, spoke first."
+    )
+    found = roles(nlp, "Ruth Amadi appointed Tom Kessler to the Supreme Court.")
+    assert {r[0] for r in found if r[1] == "MEMBER_OF"} == {"Tom Kessler"}
