@@ -201,8 +201,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     the parliament Ali Larijani"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
-    tabled = _role_in(left, actors, table)
-    found = tabled or _untabled_role(left, holder, table)
+    found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
     if found is None:
         shared = list(_shared_title(holder, actors, table))
         if shared:
@@ -227,9 +226,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     if target is None:
         target = _of_target(left[index], actors, holder, ("of", "to", "for"))
         target = target or _of_target(root, actors, holder)
-    if target is None or (tabled is None and target.type != "ORG"):
-        # "Soham murderer X", "Texas farmer X": an untabled noun after a place says only
-        # where someone is from, not a body they hold a place in.
+    if target is None:
         return
     target = _local(target, words, table)
     former = any(t.lower_ in table.former for t in left)
