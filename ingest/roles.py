@@ -531,6 +531,9 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             if clause.lemma_ in COPULAS:
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
+        if clause.dep_ == "acl":
+            # "Doe, speaking as Labour's health spokeswoman, said".
+            nouns.extend(_as_role(clause))
     yield from _offices(nouns, holder, actors, table)
 
 

@@ -620,3 +620,8 @@ def test_a_seat_given_in_a_body_makes_a_member_not_the_giver(nlp: Language) -> N
     )
     found = roles(nlp, "Ruth Amadi appointed Tom Kessler to the Supreme Court.")
     assert {r[0] for r in found if r[1] == "MEMBER_OF"} == {"Tom Kessler"}
+
+
+def test_an_office_taken_as_in_a_participle_after_the_name(nlp: Language) -> None:
+    found = roles(nlp, "Jane Kessler, speaking as Labour's health spokeswoman, attacked the plan.")
+    assert ("Jane Kessler", "SPOKESPERSON_FOR", "Labour Party") in {r[:3] for r in found}
