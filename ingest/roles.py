@@ -48,6 +48,8 @@ LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "ju
 # "his party", "Mr Doe's union, the FDA": bodies a person's name or pronoun before them
 # says that person belongs to (a company or a paper may be only owned or written for).
 MEMBER_BODIES = frozenset({"party", "union"})
+# "his role as chief executive of Acme", "her time as leader": an office held.
+POSTS = frozenset({"role", "job", "post", "position", "time", "tenure", "stint", "spell", "term"})
 # "his 22 years in the Commons", "her time at the BBC": a stretch spent in a body.
 TENURES = frozenset({"year", "decade", "time", "tenure", "career", "spell", "stint"})
 MEMBERSHIP = "MEMBER_OF"
@@ -929,6 +931,14 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
         text = f"{owner.mention.mention}'s {head.text}"
         yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
         return
+    if owner.mention.type == "PERSON" and head.lemma_.lower() in POSTS:
+        # "his role as chief executive of Acme", "her time as leader of the party".
+        table = role_table()
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        yield from _noun_role(noun, owner, actors, table, "possessive")
     if owner.mention.type == "PERSON" and head.lemma_.lower() in TENURES:
         yield from _tenure(owner, head, actors)
         return

@@ -625,3 +625,10 @@ def test_a_seat_given_in_a_body_makes_a_member_not_the_giver(nlp: Language) -> N
 def test_an_office_taken_as_in_a_participle_after_the_name(nlp: Language) -> None:
     found = roles(nlp, "Jane Kessler, speaking as Labour's health spokeswoman, attacked the plan.")
     assert ("Jane Kessler", "SPOKESPERSON_FOR", "Labour Party") in {r[:3] for r in found}
+
+
+def test_a_persons_role_as_an_office_is_held(nlp: Language) -> None:
+    found = roles(
+        nlp, "Critics recalled Don Farrell's role as chief executive of Halvorsen Mining Corp."
+    )
+    assert ("Don Farrell", "LEADER_OF", "Halvorsen Mining Corp.") in {r[:3] for r in found}
