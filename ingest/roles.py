@@ -1081,6 +1081,32 @@ def state_memberships(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
                 break
 
 
+def place_parts(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Nevada became the first state in the United States", "Texas, a state in the United
+    States", "England, the only country in the United Kingdom": a place called a state,
+    province or country of a country is part of it (only a country the gazetteer knows:
+    "the largest country in Europe" names a region)."""
+    if holder.mention.type != "GPE":
+        return
+    root = holder.span.root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS:
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    for noun in nouns:
+        if noun.lemma_.lower() not in POLITY_NOUNS | {"country", "nation"}:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+                continue
+            for pobj in prep.children:
+                state = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if state is None or state.mention.id == holder.mention.id:
+                    continue
+                if _country_named(state):
+                    text = f"{holder.span.text} {noun.text} {prep.text} {state.span.text}"
+                    yield Role(holder.mention, PART, state.mention, None, False, "part", text, 0.6)
+
+
 def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Tory Liam Fox", "Labour's Robin Cook", "Republican Mitt Romney": a party's name
     written straight before a person's name, with or without a possessive, labels the
@@ -1222,6 +1248,7 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
             possessive_roles(actor, actors),
             chair_roles(actor, actors),
             state_memberships(actor, actors),
+            place_parts(actor, actors),
         ]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [

@@ -632,3 +632,12 @@ def test_a_persons_role_as_an_office_is_held(nlp: Language) -> None:
         nlp, "Critics recalled Don Farrell's role as chief executive of Halvorsen Mining Corp."
     )
     assert ("Don Farrell", "LEADER_OF", "Halvorsen Mining Corp.") in {r[:3] for r in found}
+
+
+def test_a_place_called_a_state_of_a_country_is_part_of_it(nlp: Language) -> None:
+    found = roles(nlp, "Bavaria is the largest state in Germany by area, officials said.")
+    assert ("Bavaria", "PART_OF", "Germany", None, False) in found
+    assert ("Oregon", "PART_OF", "United States", None, False) in roles(
+        nlp, "Oregon, a state in the United States, passed the law."
+    )
+    assert not roles(nlp, "Ukraine is the largest country in Europe by area.")
