@@ -33,6 +33,8 @@ from polgraph.ingest.records import ArticleRef, Evidence, Mention, Relation, Tri
 REGION_WORDS = frozenset({"south", "north", "latin", "central", "east", "west", "southeast"})
 SERVICE_VERBS = frozenset({"serve", "sit", "work"})
 SERVICE_PREPS = frozenset({"in", "on", "for", "with"})
+# "was elected to the Senate", "appointed Doe to the cabinet": a seat in a body given.
+SEATING_VERBS = frozenset({"elect", "re-elect", "reelect", "appoint"})
 ROLE_PREPS = frozenset({"of", "for", "at", "to", "in"})
 # "Doe is the spokeswoman for…", "Johnson became leader of…".
 COPULAS = frozenset({"be", "become"})
@@ -43,7 +45,16 @@ LEADERSHIP = "LEADER_OF"
 # "Johnson's government", "the Modi administration": bodies a person's name before them
 # says that person leads ("Modi's leadership" or "Johnson's ministers" say less).
 LED_BODIES = frozenset({"government", "administration", "cabinet", "regime", "junta"})
+# "his party", "Mr Doe's union, the FDA": bodies a person's name or pronoun before them
+# says that person belongs to (a company or a paper may be only owned or written for).
+MEMBER_BODIES = frozenset({"party", "union"})
+# "his role as chief executive of Acme", "her time as leader": an office held.
+POSTS = frozenset({"role", "job", "post", "position", "time", "tenure", "stint", "spell", "term"})
+# "his 22 years in the Commons", "her time at the BBC": a stretch spent in a body.
+TENURES = frozenset({"year", "decade", "time", "tenure", "career", "spell", "stint"})
 MEMBERSHIP = "MEMBER_OF"
+# "the UK's presidency of the G8", "its EU presidency": a turn at the head of a body.
+CHAIRS = frozenset({"presidency", "chairmanship"})
 PART = "PART_OF"
 POLITY_NOUNS = frozenset(
     {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
@@ -215,7 +226,8 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         rest = [t for t in rest if t.i > conjunction.i]
     target = _target(rest, actors, holder)
     if target is None:
-        target = _of_target(left[index], actors, holder) or _of_target(root, actors, holder)
+        target = _of_target(left[index], actors, holder, ("of", "to", "for"))
+        target = target or _of_target(root, actors, holder)
     if target is None:
         return
     target = _local(target, words, table)
@@ -399,19 +411,20 @@ def _opens(first: int, sentence: Span, table: RoleTable) -> bool:
 def _role_of_body(
     body: Actor, holder: Actor, table: RoleTable, opening: bool = False
 ) -> Iterator[Role]:
-    """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X": a role
-    noun, "of" and a body's name written straight before the name (with `opening`, the
+    """ "the President of Cyprus Archbishop Makarios", "Prime Minister of India X", "Chief
+    Secretary to the Treasury X": a role noun, of/to/for and a body's name written straight
+    before the name (with `opening`, the
     role's words open the sentence)."""
     doc, at = body.span.doc, body.span.start - 1
     if at > body.span.sent.start and doc[at].lower_ == "the":
         at -= 1
-    if at - 1 < body.span.sent.start or doc[at].lower_ != "of":
+    if at - 1 < body.span.sent.start or doc[at].lower_ not in ("of", "to", "for"):
         return
     first = at - 1
     while (
         first > body.span.sent.start
         and doc[first - 1].is_alpha
-        and doc[first - 1].dep_ != "det"
+        and doc[first - 1].dep_ not in ("det", "cc")
         and doc[first - 1].lower_ not in table.former
     ):
         first -= 1
@@ -452,11 +465,14 @@ def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[
     return len(left) - 1, MEMBERSHIP
 
 
-def _of_target(root: Token, actors: ActorIndex, holder: Actor) -> Mention | None:
+def _of_target(
+    root: Token, actors: ActorIndex, holder: Actor, preps: tuple[str, ...] = ("of",)
+) -> Mention | None:
     """ "Senator Elizabeth Warren of Massachusetts", "speaker of the parliament Ali
-    Larijani": the body after the name, or after the role noun before it."""
+    Larijani", "Chief Secretary to the Treasury X": the body after the name, or after the
+    role noun before it."""
     for prep in root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for pobj in prep.children:
                 actor = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
                 if actor is not None and actor.mention.id != holder.mention.id:
@@ -500,6 +516,13 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
     office taken "as" ("Doe resigned as governor of X")."""
     root = holder.span.root
     nouns = [child for child in root.children if child.dep_ == "appos"]
+    # "Jane Doe, an activist and currently a candidate for ...": a chain of offices.
+    nouns.extend(
+        other
+        for noun in list(nouns)
+        for other in noun.conjuncts
+        if other.i > noun.i and other.pos_ == "NOUN"
+    )
     nouns.extend(_conjoined_apposition(root, holder, table))
     if root.dep_ == "appos" and _next_to(root.head, holder):
         nouns.append(root.head)
@@ -510,13 +533,23 @@ def appositive_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Ite
             if clause.lemma_ in COPULAS:
                 nouns.extend(child for child in clause.children if child.dep_ == "attr")
             nouns.extend(_as_role(clause))
+        if clause.dep_ == "acl":
+            # "Doe, speaking as Labour's health spokeswoman, said".
+            nouns.extend(_as_role(clause))
     yield from _offices(nouns, holder, actors, table)
 
 
 def _shared_apposition(root: Token) -> Iterator[Token]:
     """ "Two Democratic Representatives, Colin Doe and Jeff Roe, opposed…": a plural role
-    noun with a list of names as its apposition is each name's office."""
+    noun with a list of names as its apposition is each name's office; so it is when the
+    parser, after the comma, took the names for conjuncts of the noun."""
     first = _first_conjunct(root)
+    if first is not root and first.tag_ in ("NNS", "NNPS"):
+        names = [c for c in first.children if c.dep_ == "conj" and c.i > first.i]
+        between = first.doc[first.i + 1 : names[0].left_edge.i] if names else []
+        if between and all(t.text == "," for t in between):
+            yield first
+        return
     if first is root or first.dep_ != "appos" or first.head.tag_ not in ("NNS", "NNPS"):
         return
     noun = first.head
@@ -561,10 +594,27 @@ def _offices(
         if _named_after(noun, holder, actors):
             continue
         agent = actors.actor_at(noun)
+        if agent is not None and _member_word(noun, agent):
+            text = f"{holder.span.text}, {noun.text}"
+            yield Role(
+                holder.mention, MEMBERSHIP, agent.mention, None, False, "apposition", text, 0.7
+            )
+            continue
         if agent is not None:
             yield from _agent_office(noun, agent, holder, actors, table)
             continue
         yield from _noun_role(noun, holder, actors, table, "apposition")
+
+
+def _member_word(noun: Token, agent: Actor) -> bool:
+    """ "Jane Doe, a Conservative, said", "Tom Roe, the Democrat from Ohio": a party's
+    member word as the name's apposition says which party the person is in."""
+    if agent.resolved_by != "name" or len(agent.span) != 1 or noun.tag_ != "NNP":
+        return False
+    if not any(c.dep_ == "det" for c in noun.children):
+        return False
+    known = load_gazetteer().lookup(agent.mention.name)
+    return known is not None and known.kind == "party"
 
 
 def described_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator[Role]:
@@ -651,7 +701,10 @@ def _agent_office(
     if found is None:
         return
     target, deeper = _prepositional_target(noun, actors, holder)
-    if target is None or target.id == agent.mention.id:
+    if target is None and agent.mention.type == "ORG" and found[1] in (LEADERSHIP, MEMBERSHIP):
+        # "Three Labour MPs, Jane Doe, ...": the body the words name is the one held in.
+        target = agent.mention
+    elif target is None or target.id == agent.mention.id:
         return
     relation = _relation_for(found[1], list(agent.span), table)
     if deeper and relation == LEADERSHIP:
@@ -725,21 +778,73 @@ def _as_role(verb: Token) -> Iterator[Token]:
 
 def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
     """ "Nkurunziza served in the CNDD-FDD", "she sat on the committee", "he worked for
-    Google": a person serving in a body is a member of it (a place is not a body)."""
+    Google", "Doe, who won the seat and served in Parliament": a person serving in a body is
+    a member of it (a place is not a body)."""
     root = holder.span.root
-    verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SERVICE_VERBS:
+    verbs = list(_own_verbs(root))
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in SEATING_VERBS:
+        verbs.append(root.head)
+    for verb in verbs:
+        if verb.lemma_.lower() in SEATING_VERBS:
+            yield from _seated(holder, verb, actors)
+            continue
+        if verb.lemma_.lower() not in SERVICE_VERBS:
+            continue
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+                continue
+            if prep.lower_ == "with" and verb.lemma_.lower() != "serve":
+                # "worked with the government", "sat with Doe": alongside, not inside.
+                continue
+            for pobj in prep.children:
+                body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if body is not None and body.mention.type == "ORG":
+                    text = f"{verb.text} {prep.text} {body.mention.mention}"
+                    yield Role(
+                        holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
+                    )
+
+
+def _seated(holder: Actor, verb: Token, actors: ActorIndex) -> Iterator[Role]:
+    """ "Doe was elected to the Senate", "Blair appointed Doe to the cabinet": a seat given
+    in a body makes its holder a member of it (the one who gives it is not)."""
+    passive = verb.dep_ == "acl" or any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and holder.span.root.head != verb:
+        return
+    if not passive and holder.span.root.dep_ != "dobj":
         return
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
             continue
         for pobj in prep.children:
             body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
             if body is not None and body.mention.type == "ORG":
-                text = f"{verb.text} {prep.text} {body.mention.mention}"
-                yield Role(
-                    holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
-                )
+                text = f"{verb.text} {prep.text} {body.span.text}"
+                yield Role(holder.mention, MEMBERSHIP, body.mention, None, False, "seat", text, 0.6)
+
+
+def _own_verbs(root: Token) -> Iterator[Token]:
+    """The verbs a name is the subject of: its own, those coordinated after it with no
+    subject of their own ("Doe won the seat and served..."), those of a "who" clause on it
+    ("Doe, who served...") and a participle after it ("Doe, elected in 1997, ...")."""
+    heads: list[Token] = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        heads.append(root.head)
+    for clause in root.children:
+        if clause.dep_ == "relcl" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.tag_ == "WP" for c in clause.children
+        ):
+            heads.append(clause)
+        if clause.dep_ == "acl" and clause.tag_ == "VBN":
+            # "Doe, elected to the Senate in 2012, ...".
+            heads.append(clause)
+    for verb in heads:
+        yield verb
+        for other in verb.conjuncts:
+            if other.i > verb.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in other.children
+            ):
+                yield other
 
 
 def _next_to(noun: Token, holder: Actor) -> bool:
@@ -757,8 +862,11 @@ def _prepositional_target(
     noun: Token, actors: ActorIndex, holder: Actor
 ) -> tuple[Mention | None, bool]:
     """ "chairman of the committee": the actor behind of/for/at; `deeper` when it is only
-    the owner of that object ("of the Duma's committee"), which makes the holder a member."""
-    for prep in noun.children:
+    the owner of that object ("of the Duma's committee"), which makes the holder a member.
+    A postpositive adjective carries the preposition for its noun: the parser hangs "of" of
+    "director general of the BBC" on "general"."""
+    after = [c for c in noun.children if c.dep_ == "amod" and c.i == noun.i + 1]
+    for prep in [*noun.children, *(p for c in after for p in c.children)]:
         if prep.dep_ != "prep" or prep.lower_ not in ROLE_PREPS:
             continue
         for pobj in prep.children:
@@ -823,6 +931,25 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
         text = f"{owner.mention.mention}'s {head.text}"
         yield Role(owner.mention, LEADERSHIP, owned.mention, None, False, "possessive", text, 0.6)
         return
+    if owner.mention.type == "PERSON" and head.lemma_.lower() in POSTS:
+        # "his role as chief executive of Acme", "her time as leader of the party".
+        table = role_table()
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "as":
+                for noun in prep.children:
+                    if noun.dep_ == "pobj":
+                        yield from _noun_role(noun, owner, actors, table, "possessive")
+    if owner.mention.type == "PERSON" and head.lemma_.lower() in TENURES:
+        yield from _tenure(owner, head, actors)
+        return
+    if owner.mention.type == "PERSON" and head.lemma_.lower() in MEMBER_BODIES:
+        body = _body_named(head, owned, actors)
+        if body is not None and body.mention.id != owner.mention.id:
+            text = f"{token.text} {head.text}"
+            yield Role(
+                owner.mention, MEMBERSHIP, body.mention, None, False, "possessive", text, 0.6
+            )
+        return
     if owned is not None and owned.resolved_by == "name":
         text = f"{owner.mention.mention}'s {owned.mention.mention}"
         if (
@@ -838,6 +965,9 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
                 owned.mention, MEMBERSHIP, owner.mention, None, False, "possessive", text, 0.6
             )
         if _country_named(owner) and _national(owned, owner):
+            yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
+        elif _known_body(owner) and _own_body(owned):
+            # "Labour's National Executive Committee": a known body's own organ.
             yield Role(owned.mention, PART, owner.mention, None, False, "possessive", text, 0.6)
         return
     if head.pos_ != "NOUN":
@@ -860,6 +990,121 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
     product = Mention(entity_id(name), name, thing.text, "PRODUCT")
     text = f"{owner.mention.mention} {thing.text}"
     yield Role(owner.mention, "OWNS", product, None, False, "possessive", text, 0.6)
+
+
+def _tenure(owner: Actor, head: Token, actors: ActorIndex) -> Iterator[Role]:
+    """ "his 22 years in the Commons", "her time at the BBC": the body a person spent a
+    stretch of their life in is one they were a member of (a place is not a body)."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "with"):
+            continue
+        for pobj in prep.children:
+            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+            if body is not None and body.mention.type == "ORG":
+                text = f"{owner.span.text} {head.text} {prep.text} {body.span.text}"
+                yield Role(
+                    owner.mention, MEMBERSHIP, body.mention, None, False, "possessive", text, 0.6
+                )
+
+
+def _body_named(head: Token, owned: Actor | None, actors: ActorIndex) -> Actor | None:
+    """The organisation "his party" means: the one the article resolved the noun to, or the
+    one its apposition names ("his new party, the Respect Coalition")."""
+    if owned is not None and owned.resolved_by == DESCRIPTOR and owned.mention.type == "ORG":
+        return owned
+    for child in head.children:
+        named = actors.actor_at(child) if child.dep_ == "appos" else None
+        if named is not None and named.resolved_by == "name" and named.mention.type == "ORG":
+            return named
+    return None
+
+
+def chair_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "the UK's presidency of the EU", "the UK presidency of the EU", "its EU and G8
+    presidencies": a state or person holding a body's rotating chair leads that body (not
+    "the Obama presidency", which names no body)."""
+    token = holder.span.root
+    head = token.head
+    if token.dep_ not in ("poss", "compound") or head.lemma_.lower() not in CHAIRS:
+        return
+    if holder.mention.type not in ("GPE", "PERSON") or head.i < token.i:
+        return
+    words: list[Token] = [c for c in head.children if c.dep_ in ("compound", "nmod")]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            words.extend(c for c in prep.children if c.dep_ == "pobj")
+    words.extend(conj for word in list(words) for conj in word.conjuncts)
+    seen: set[str] = set()
+    for word in words:
+        body = actors.actor_at(word)
+        if body is None or word.i in range(*_bounds(holder)) or body.mention.type != "ORG":
+            continue
+        if body.mention.id in seen:
+            continue
+        seen.add(body.mention.id)
+        text = f"{holder.span.text} {head.text}"
+        yield Role(
+            holder.mention, LEADERSHIP, body.mention, head.lemma_.lower(), False, "chair", text, 0.6
+        )
+
+
+def state_memberships(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Turkey, a Nato member", "Hungary, an EU member state", "the EU member states of
+    Poland and Sweden": a state named as a member of a body belongs to it."""
+    if not _country_named(holder):
+        return
+    root = holder.span.root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    first = _first_conjunct(root)
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.pos_ == "NOUN":
+        nouns.append(first.head.head)
+    for noun in nouns:
+        words = [t for t in noun.subtree if t.i <= noun.i]
+        if not any(t.lemma_.lower() == "member" for t in words):
+            continue
+        if noun.lemma_.lower() == "member":
+            # "a member of Nato": the body after "of" comes first.
+            words += [
+                pobj
+                for prep in noun.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for pobj in prep.children
+                if pobj.dep_ == "pobj"
+            ]
+        for token in reversed(words):
+            body = actors.actor_at(token)
+            if body is not None and body.mention.type == "ORG" and body.span.root.i != root.i:
+                text = f"{holder.span.text} {noun.text}"
+                yield Role(
+                    holder.mention, MEMBERSHIP, body.mention, None, False, "member", text, 0.6
+                )
+                break
+
+
+def place_parts(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
+    """ "Nevada became the first state in the United States", "Texas, a state in the United
+    States", "England, the only country in the United Kingdom": a place called a state,
+    province or country of a country is part of it (only a country the gazetteer knows:
+    "the largest country in Europe" names a region)."""
+    if holder.mention.type != "GPE":
+        return
+    root = holder.span.root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lemma_ in COPULAS:
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    for noun in nouns:
+        if noun.lemma_.lower() not in POLITY_NOUNS | {"country", "nation"}:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "of"):
+                continue
+            for pobj in prep.children:
+                state = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
+                if state is None or state.mention.id == holder.mention.id:
+                    continue
+                if _country_named(state):
+                    text = f"{holder.span.text} {noun.text} {prep.text} {state.span.text}"
+                    yield Role(holder.mention, PART, state.mention, None, False, "part", text, 0.6)
 
 
 def party_labels(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
@@ -900,6 +1145,9 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
             found.append(party)
     for party in found:
         known = load_gazetteer().lookup(party.mention.name)
+        # "Irish republican Jane Doe": a party's word in lower case names a belief.
+        if party.span.text[:1].islower():
+            continue
         if party.resolved_by == "name" and known is not None and known.kind == "party":
             return party
     return None
@@ -916,6 +1164,16 @@ def _known_body(actor: Actor) -> bool:
     may be a constituency ("Derby North's Bob Laxton") or a column's owner."""
     known = load_gazetteer().lookup(actor.mention.name)
     return actor.mention.type == "ORG" and known is not None
+
+
+def _own_body(body: Actor) -> bool:
+    """A body named after another's possessive that is its organ, not a body of its own
+    the gazetteer knows ("Labour's National Executive Committee", not "Labour's Unite")."""
+    return (
+        body.mention.type == "ORG"
+        and len(body.mention.name.split()) > 1
+        and load_gazetteer().lookup(body.mention.name) is None
+    )
 
 
 def _national(body: Actor, state: Actor) -> bool:
@@ -986,7 +1244,12 @@ def sentence_roles(sentence: Span, actors: ActorIndex) -> list[Role]:
         if actor is not None:
             holders.setdefault(actor.span.start, actor)
     for actor in holders.values():
-        rules = [possessive_roles(actor, actors)]
+        rules = [
+            possessive_roles(actor, actors),
+            chair_roles(actor, actors),
+            state_memberships(actor, actors),
+            place_parts(actor, actors),
+        ]
         if actor.resolved_by == "name" and actor.mention.type == "PERSON":
             rules += [
                 title_roles(actor, actors, table),

@@ -497,3 +497,147 @@ def test_a_possessive_only_the_tagger_calls_an_organisation_gives_no_member(
 ) -> None:
     found = pairs(nlp, "The question from Derby North's Bob Roe asked about schools.")
     assert not any(t == "Derby North" for _, _, t in found)
+
+
+def test_a_persons_party_is_the_one_the_article_means(nlp: Language) -> None:
+    doc = nlp(
+        "Labour MP Maria Okafor toured Devon on Friday. She said her party would double its seats."
+    )
+    index = ActorIndex(doc)
+    second = list(doc.sents)[1]
+    found = {(r.holder.name, r.type, r.target.name) for r in sentence_roles(second, index)}
+    assert ("Maria Okafor", "MEMBER_OF", "Labour Party") in found
+
+
+def test_a_possessive_union_with_its_name_in_apposition(nlp: Language) -> None:
+    found = roles(nlp, "Tom Hardcastle's union, the Fire Brigades Union, called a strike.")
+    assert ("Tom Hardcastle", "MEMBER_OF", "Fire Brigades Union", None, False) in found
+
+
+def test_a_postpositive_general_keeps_the_body_of_its_role(nlp: Language) -> None:
+    found = roles(
+        nlp, "Anne Kowalski, director general of the Confederation of British Industry, spoke."
+    )
+    assert any(
+        h == "Anne Kowalski" and t == "LEADER_OF" and o == "Confederation of British Industry"
+        for h, t, o, _, _ in found
+    )
+
+
+def test_a_party_word_in_lower_case_is_no_party_label(nlp: Language) -> None:
+    found = roles(nlp, "Veteran republican Seamus Doyle was elected at 22.")
+    assert not [r for r in found if r[2] == "Republican Party"]
+
+
+def test_a_states_presidency_of_a_body_leads_it(nlp: Language) -> None:
+    found = roles(nlp, "Ministers met during Finland's presidency of the EU and of Nato.")
+    assert ("Finland", "LEADER_OF", "European Union", "presidency", False) in found
+    compound = roles(
+        nlp, "Officials said the Irish government would use the Ireland presidency of the EU."
+    )
+    assert ("Ireland", "LEADER_OF", "European Union", "presidency", False) in compound
+    assert not roles(nlp, "Critics of the Obama presidency gathered in Boston.")
+
+
+def test_names_the_parser_joined_to_a_plural_title_share_it(nlp: Language) -> None:
+    found = roles(
+        nlp, "Two Democratic Representatives, Collin Peterson and Jeff Van Drew, voted no."
+    )
+    holders = {r[0] for r in found if r[2] == "Democratic Party"}
+    assert holders == {"Collin Peterson", "Jeff Van Drew"}
+
+
+def test_a_party_plural_in_apposition_makes_each_name_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Three Labour MPs, Jane Doe, Tom Roe and Ann Poe, rebelled.")
+    members = {r[0] for r in found if r[1] == "MEMBER_OF" and r[2] == "Labour Party"}
+    assert members == {"Jane Doe", "Tom Roe", "Ann Poe"}
+
+
+def test_a_known_bodys_own_organ_is_part_of_it(nlp: Language) -> None:
+    found = roles(nlp, "The plan was backed by Labour's ruling National Executive Committee.")
+    assert ("National Executive Committee", "PART_OF", "Labour Party", None, False) in found
+
+
+def test_a_persons_years_in_a_body_make_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Mr Okonjo said that during his 30 years in the Senate he had seen worse.")
+    assert any(h.endswith("Okonjo") and t == "MEMBER_OF" and o == "Senate"
+               for h, t, o, _, _ in found)  # fmt: skip
+
+
+def test_service_in_a_who_clause_and_after_and(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "The oldest was Tory Henry Walden, who won the seat in 1910 and served in "
+        "Parliament for 40 years.",
+    )
+    assert ("Henry Walden", "MEMBER_OF", "Parliament", None, False) in found
+
+
+def test_a_chain_of_appositive_offices_keeps_the_later_one(nlp: Language) -> None:
+    found = roles(
+        nlp,
+        "Adam Ferris, an activist and currently a candidate for the Libertarian Party's "
+        "presidential nomination, spoke on Friday.",
+    )
+    assert ("Adam Ferris", "MEMBER_OF", "Libertarian Party", "candidate", False) in found
+
+
+def test_a_party_members_word_in_apposition_makes_a_member(nlp: Language) -> None:
+    found = roles(nlp, "Senator Tom Whitcombe, a Democrat from Ohio, objected to the bill.")
+    assert ("Tom Whitcombe", "MEMBER_OF", "Democratic Party", None, False) in found
+    listed = roles(nlp, "Jane Whitcombe, the Labour Party and the unions agreed the plan.")
+    assert not [r for r in listed if r[0] == "Jane Whitcombe"]
+
+
+def test_a_state_named_a_member_of_a_body_belongs_to_it(nlp: Language) -> None:
+    assert ("Turkey", "MEMBER_OF", "NATO", None, False) in roles(
+        nlp, "Turkey, a Nato member, bought the missiles anyway."
+    )
+    listed = roles(nlp, "Aid came from the European Union member states of Austria and Malta.")
+    assert {r[0] for r in listed if r[1:3] == ("MEMBER_OF", "European Union")} == {
+        "Austria",
+        "Malta",
+    }
+    assert not roles(nlp, "The leaders of France and Italy met in Rome.")
+
+
+def test_working_with_a_body_is_no_membership(nlp: Language) -> None:
+    assert not roles(nlp, "Jane Okafor worked with the Labour Party for years.")
+    assert ("Jane Okafor", "MEMBER_OF", "Royal Marines", None, False) in roles(
+        nlp, "Jane Okafor served with the Royal Marines."
+    )
+
+
+def test_a_title_with_to_before_the_name_is_held_at_that_body(nlp: Language) -> None:
+    found = roles(nlp, "But Chief Secretary to the Treasury Harriet Mbeki defended the plans.")
+    assert ("Harriet Mbeki", "MEMBER_OF", "Treasury", "Chief Secretary", False) in found
+    assert not roles(nlp, "He sent a letter to the Treasury on Monday, Harriet Mbeki wrote.")
+
+
+def test_a_seat_given_in_a_body_makes_a_member_not_the_giver(nlp: Language) -> None:
+    assert ("Ruth Amadi", "MEMBER_OF", "Senate", None, False) in roles(
+        nlp, "Ruth Amadi, who was elected to the Senate in 2012, spoke first."
+    )
+    found = roles(nlp, "Ruth Amadi appointed Tom Kessler to the Supreme Court.")
+    assert {r[0] for r in found if r[1] == "MEMBER_OF"} == {"Tom Kessler"}
+
+
+def test_an_office_taken_as_in_a_participle_after_the_name(nlp: Language) -> None:
+    found = roles(nlp, "Jane Kessler, speaking as Labour's health spokeswoman, attacked the plan.")
+    assert ("Jane Kessler", "SPOKESPERSON_FOR", "Labour Party") in {r[:3] for r in found}
+
+
+def test_a_persons_role_as_an_office_is_held(nlp: Language) -> None:
+    found = roles(
+        nlp, "Critics recalled Don Farrell's role as chief executive of Halvorsen Mining Corp."
+    )
+    assert ("Don Farrell", "LEADER_OF", "Halvorsen Mining Corp.") in {r[:3] for r in found}
+
+
+def test_a_place_called_a_state_of_a_country_is_part_of_it(nlp: Language) -> None:
+    found = roles(nlp, "Bavaria is the largest state in Germany by area, officials said.")
+    assert ("Bavaria", "PART_OF", "Germany", None, False) in found
+    assert ("Oregon", "PART_OF", "United States", None, False) in roles(
+        nlp, "Oregon, a state in the United States, passed the law."
+    )
+    assert not roles(nlp, "Ukraine is the largest country in Europe by area.")
