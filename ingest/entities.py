@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from polgraph.ingest.actors import (
     NAME,
     Actor,
+    body_descriptors,
     data_file,
     honorifics,
     portfolios,
@@ -843,6 +844,8 @@ class ActorIndex:
             or (span.label_ == "NORP" and _is_modifier(span.root))
         ):
             return None
+        if known is None and _only_title(written):
+            return None
         raw = raw if fixed.rules else ""
         return _Candidate(span, written, span.label_, tagged, known, raw=raw)
 
@@ -935,9 +938,11 @@ class ActorIndex:
         """One type per canonical name: an override, else the gazetteer, else PERSON when
         the full name was tagged PERSON or carries a courtesy title (NER often calls a
         lone surname a place or a company) or follows a role noun ("spokesman Orla
-        Venn"), else the majority of the tagged mentions."""
+        Venn"), else ORG when a mention follows a noun describing an organisation ("software
+        company Red Hat"), else the majority of the tagged mentions."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         person: set[str] = set()
+        body: set[str] = set()
         known: dict[str, str] = {}
         for candidate in candidates:
             name = candidate.name
@@ -952,12 +957,16 @@ class ActorIndex:
                 len(words) > 1 and candidate.known is None and _after_role(candidate.span)
             ):
                 person.add(name)
+            if _after_body_noun(candidate.span):
+                body.add(name)
         types: dict[str, str] = {}
         for candidate in candidates:
             name = candidate.name
             if name in types:
                 continue
             chosen = self.overrides.type_of(name) or known.get(name)
+            if chosen is None and name in body:
+                chosen = "ORG"
             if chosen is None and name in person:
                 chosen = "PERSON"
             if chosen is None:
@@ -1168,6 +1177,12 @@ def _after_role(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in role_table_nouns()
 
 
+def _after_body_noun(span: Span) -> bool:
+    """ "software company Red Hat", "the party Vox": a name right after a noun that
+    describes an organisation is that organisation's, whatever the model tagged it."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in body_descriptors()
+
+
 def _titled(span: Span) -> bool:
     """ "President Velazi": a capitalised role noun right before a name makes it a
     person's, whatever the model tagged it."""
@@ -1191,6 +1206,23 @@ def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
     return len(words) <= 3 and words[-1].lower().rstrip(".") in title_words()
+
+
+def _only_title(written: str) -> bool:
+    """ "Vice President", "Prime Minister", "Deputy Mayor" tagged as a person: two words or
+    more, each part of a title, name no one; coreference reads them as the office holder."""
+    parts = [word.lower().rstrip(".") for word in written.split()]
+    allowed = (
+        title_words()
+        | portfolios()
+        | words().qualifiers
+        | set(data_file("roles.json")["subordinate"])
+    )
+    return (
+        len(parts) > 1
+        and parts[-1] in title_words()
+        and all(p in allowed | {"prime", "of"} for p in parts)
+    )
 
 
 def _starts_title(span: Span) -> bool:

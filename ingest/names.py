@@ -44,14 +44,24 @@ Rules (docs/data-model.md, "Name repair"):
 - `agent_noun` (dropped): a one-word span that is the plural of an agent noun written as an
   acronym ("MPs", "MSPs"): a group, which agents.py and coreference read with its country;
 - `role_acronym` (dropped): a one-word span that is a role noun or title written as an
-  acronym ("MEP", "PM"): the title of the name beside it, or of the one coreference finds.
+  acronym ("MEP", "PM"): the title of the name beside it, or of the one coreference finds;
+- `time_zone` (dropped): a time zone's abbreviation ("7:49 a.m. UTC", "(1700 GMT)"), alone
+  or with the clock time it follows;
+- `faith` (dropped): a span not tagged as a person made of the word for the followers of a
+  religion ("Muslim", "ex-Muslims", "Christians"): a group with no country or sector, which
+  is no actor (the surname of a person the document names, "Louise Christian", stays); so
+  is a religion or its god named alone ("Islam", "Allah");
+- `question_auxiliary`: an auxiliary opening a question goes ("Will Red Hat" of "Will Red
+  Hat drop it?");
+- `imperative` (dropped): a span that opens its sentence with a verb in the base form that
+  is no given name: a command or a slogan ("Make Melbourne a digital city"), not a name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -90,6 +100,8 @@ class Words:
     closed_class: frozenset[str]
     families: frozenset[str]
     qualifiers: frozenset[str]
+    time_zones: frozenset[str]
+    faiths: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +121,8 @@ def words() -> Words:
         closed_class=frozenset(data["closed_class"]),
         families=frozenset(data["families"]),
         qualifiers=frozenset(data["qualifiers"]),
+        time_zones=frozenset(data["time_zones"]),
+        faiths=frozenset(data["faiths"]),
     )
 
 
@@ -308,6 +322,8 @@ def repair_words(
         return Repair(None, ("agent_noun",))
     if len(tokens) == 1 and tokens[0].isupper() and _bare(tokens[0]) in title_words():
         return Repair(None, ("role_acronym",))
+    if tokens and tokens[-1] in lists.time_zones and all(_clock(t) for t in tokens[:-1]):
+        return Repair(None, ("time_zone",))
     named = [t for t in tokens if t.lower() not in lists.storms]
     if (tokens and lowered[0] in lists.storms and tokens[0].istitle() and len(named) > 0) or (
         named and " ".join(named) in set(storms)
@@ -384,6 +400,46 @@ def repair_words(
     return Repair(text, tuple(rules), label if "title_split" in rules else None)
 
 
+def _clock(word: str) -> bool:
+    """ "7:49", "1700", "a.m.": the clock time a time zone is written after."""
+    return bool(_NUMBER.search(word)) or word.lower().rstrip(".") in ("a.m", "p.m", "am", "pm")
+
+
+def _faithful(lowered: list[str]) -> bool:
+    """ "Muslim", "ex-Muslims", "non-Christians": followers of a religion, nothing more."""
+    parts = [p for word in lowered for p in word.split("-") if p and p not in ("ex", "non")]
+    return bool(parts) and all(part in words().faiths for part in parts)
+
+
+def _opens(span: Span) -> bool:
+    """Whether the span opens its sentence, after punctuation at most (a quotation mark,
+    the "((WN))" label of an interview's question)."""
+    before = [t for t in span.doc[span.sent.start : span.start] if not t.is_space]
+    return not before or before[-1].is_punct
+
+
+def _imperative(span: Span) -> bool:
+    """ "Make Melbourne a digital city": a verb in the base form opening the sentence, and
+    no given name ("Mark", "Grant" open names as often as sentences)."""
+    first = span[0]
+    opening = _opens(span)
+    return (
+        opening
+        and first.tag_ == "VB"
+        and first.pos_ == "VERB"
+        and first_name_gender(f"{first.text} {first.text}") is None
+    )
+
+
+def _asks(span: Span) -> bool:
+    """ "Will Red Hat drop CentOS?": an auxiliary opening a question, run into the name
+    the model tagged after it."""
+    first = span[0]
+    opening = _opens(span)
+    last = next((t for t in reversed(span.sent) if not t.is_space), None)
+    return opening and first.tag_ == "MD" and last is not None and last.text == "?"
+
+
 def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     """Repair a span whose surface (without titles and possessives) is `written`."""
     tokens = written.split()
@@ -403,6 +459,15 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     )
     if _speaker_label(span):
         return Repair(None, ("transcript_label",))
+    if _imperative(span):
+        return Repair(None, ("imperative",))
+    if len(tokens) > 1 and _asks(span):
+        fixed = repair(span[1:], " ".join(tokens[1:]), storms)
+        return replace(fixed, rules=("question_auxiliary", *fixed.rules))
+    if span.label_ != "PERSON" and _faithful([t.lower() for t in tokens]):
+        surnames = {ent[-1].lower_ for ent in span.doc.ents if ent.label_ == "PERSON"}
+        if tokens[-1].lower() not in surnames:
+            return Repair(None, ("faith",))
     return repair_words(tokens, span.label_, aligned, storms, determined, of_title, persons)
 
 

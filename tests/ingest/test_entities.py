@@ -536,3 +536,22 @@ def test_a_qualified_brief_before_a_role_is_part_of_the_title(nlp: Language) -> 
 def test_a_house_before_its_committee_in_lower_case_is_no_actor(nlp: Language) -> None:
     doc = nlp("Ann Vale, chairman of the Commons transport committee, said fares must fall.")
     assert "House of Commons" not in {name for name, _ in names(ActorIndex(doc)).values()}
+
+
+def test_a_name_after_a_noun_for_an_organisation_is_one(nlp: Language) -> None:
+    doc = nlp(
+        "The software company Blue Lantern said on Monday it would close. "
+        "Two months later, Blue Lantern was bought by a rival."
+    )
+    second = token(doc, "Blue", 1)
+    doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, second, second + 2, label="PERSON")]
+    found = names(ActorIndex(doc))
+    assert found["Blue Lantern"] == ("Blue Lantern", "ORG")
+
+
+def test_a_title_alone_tagged_as_a_person_is_no_actor(nlp: Language) -> None:
+    doc = nlp("Vice President said on Monday that Senator Ria Dole would vote against it.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
+    found = names(ActorIndex(doc))
+    assert "Vice President" not in found
+    assert "Ria Dole" in found
