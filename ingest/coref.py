@@ -75,7 +75,20 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "Blair's first government", "the new government": words that place a body in time keep it
 # the body the article knows; any other qualifier makes it another one.
 TENURE = frozenset(
-    {OPPOSITION, "first", "second", "third", "new", "current", "previous", "outgoing", "interim"}
+    {
+        OPPOSITION,
+        "first",
+        "second",
+        "third",
+        "new",
+        "current",
+        "previous",
+        "outgoing",
+        "interim",
+        "next",
+        "incoming",
+        "present",
+    }
 )
 # Sectors whose bodies "the party", "the church" may name by what the gazetteer knows of
 # them; a state's bodies ("the ministry", "the police") are read as generic agents instead.
@@ -314,6 +327,11 @@ def _quote_end(token: Token) -> Token | None:
 
 def _head_countries(token: Token) -> list[tuple[Span, Known]]:
     return country_modifiers(token.head, load_gazetteer())
+
+
+def _the(token: Token) -> bool:
+    """ "the government's": a body written with "the" and nothing else before it."""
+    return [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
 
 
 def _place(token: Token) -> tuple[Token, Mention] | None:
@@ -591,8 +609,9 @@ class _Resolver:
                 place = country_mention(*next(iter(found.values())))
         elif (
             token.dep_ in ("compound", "amod")
-            # "the Trump administration's pressure": a person's government acts as possessor.
-            or (token.dep_ == "poss" and self._owner(token) is None)
+            # "the Trump administration's pressure": a person's government acts as possessor,
+            # and so does "the government's" of the article ("the government's policy").
+            or (token.dep_ == "poss" and self._owner(token) is None and not _the(token))
             or not (judicial or self._definite(token, agent, prep))
         ):
             return None

@@ -232,7 +232,9 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
       "Amy Berman"), and a given name before the surnames ("Ricardo Rosselló Nevares"
       tagged as "Rosselló Nevares");
     - an organisation's "for/of/on" complement after its last word ("Puerto Rico Center
-      for Investigative Journalism" tagged as "Puerto Rico Center");
+      for Investigative Journalism" tagged as "Puerto Rico Center"), and the organisation
+      before a complement tagged alone ("Commission for Racial Equality" tagged as "Racial
+      Equality");
     - an organisation's own last word ("the Los Angeles Waves" tagged as "the Los
       Angeles"), which no role, body or given name is, and which starts no name of its own
       ("EU Common Agricultural Policy"), after a place or a name the gazetteer does not
@@ -265,6 +267,8 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
         ):
             start = before.start
             break
+    if ent.label_ == "ORG" and start == ent.start:
+        start = _organisation_before(doc, start, ner)
     if ent[-1].text in _POSSESSIVE:
         pass
     elif ent.label_ == "PERSON":
@@ -314,6 +318,26 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=label)
+
+
+def _organisation_before(doc: Doc, start: int, ner: Container[int]) -> int:
+    """Where a name starts whose "for/of" complement the model tagged alone: "Commission
+    for" before "Racial Equality", with the capitalised words before the organisation's
+    word ("National Institute for")."""
+    link = start - 1
+    if link < 1 or doc[link].lower_ not in _NAME_LINKS or link - 1 in ner:
+        return start
+    head = doc[link - 1]
+    if not (head.is_title and _organisation_word(head)):
+        return start
+    first = link - 1
+    while (
+        first > 0 and first - 1 not in ner and doc[first - 1].is_title and doc[first - 1].is_alpha
+    ):
+        if doc[first - 1].lower_ in STOP_WORDS | _qualifiers():
+            break
+        first -= 1
+    return first
 
 
 def _tight(token: Token) -> bool:
@@ -368,7 +392,10 @@ def _is_location(token: Token) -> bool:
 
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
-    """Gazetteer names the model did not tag, matched with their exact capitalisation."""
+    """Gazetteer names the model did not tag, matched with their exact capitalisation. One
+    word the tagger calls a common noun counts where the document writes it as a name
+    elsewhere: "Tories say" opening a sentence is the "Tories" of "the Tories' plan"."""
+    named = {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_}
     i = 0
     while i < len(doc):
         if i in taken or not (doc[i].is_title or doc[i].is_upper):
@@ -381,6 +408,7 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             if known is not None and not (
                 size == 1
                 and doc[i].pos_ != "PROPN"
+                and doc[i].text not in named
                 and not _ex(doc, i)
                 and not _acronym(doc[i])
                 and not (known.kind == "party" and _before_role(doc, i))
@@ -479,9 +507,17 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         runs.append(doc[i : end + 1])
         i = end + 1
     counts = Counter(run.text for run in runs)
+    bodies = {
+        run.start: _linked_name(doc, run.end - 1, labels) or run
+        for run in runs
+        if _holds_role(run, labels)
+    }
+    covered = {i for body in bodies.values() for i in range(body.start, body.end)}
     for run in runs:
-        if _holds_role(run, labels):
-            yield Span(doc, run.start, run.end, label="ORG")
+        if run.start in bodies:
+            yield Span(doc, bodies[run.start].start, run.end, label="ORG")
+            continue
+        if run.start in covered:
             continue
         if (run.root.dep_ not in ARGUMENT_DEPS and not _before_participle(run)) or not any(
             c.isalpha() for c in run.text
@@ -573,12 +609,43 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     for token in doc:
         if token.i in labels or not token.is_title or not token.is_alpha or token.lower_ in common:
             continue
+        linked = _linked_name(doc, token.i, labels)
+        if linked is not None and _holds_role(linked, labels):
+            yield linked
+            continue
         if not _holds_role(doc[token.i : token.i + 1], labels):
             continue
         if lowered is None:
             lowered = {t.lower_ for t in doc if t.is_lower}
         if token.lower_ not in lowered:
             yield Span(doc, token.i, token.i + 1, label="ORG")
+
+
+_LINKS = frozenset({"for", "of", "and", "on", "&"})
+
+
+def _linked_name(doc: Doc, end: int, labels: dict[int, str]) -> Span | None:
+    """ "Commission for Racial Equality chairman Trevor Phillips": the capitalised words
+    before a role, joined by "for", "of" or "and", are one body's name, which no single
+    word of it is; None when no link joins them."""
+    common = STOP_WORDS | _qualifiers()
+    start, linked = end, False
+    while start > 0 and start - 1 not in labels:
+        before = doc[start - 1]
+        if before.is_title and before.is_alpha and before.lower_ not in common:
+            start -= 1
+        elif (
+            before.lower_ in _LINKS
+            and start > 1
+            and start - 2 not in labels
+            and doc[start - 2].is_title
+            and doc[start - 2].lower_ not in common
+        ):
+            start -= 2
+            linked = True
+        else:
+            break
+    return Span(doc, start, end + 1, label="ORG") if linked else None
 
 
 @lru_cache(maxsize=1)

@@ -555,3 +555,21 @@ def test_a_title_alone_tagged_as_a_person_is_no_actor(nlp: Language) -> None:
     found = names(ActorIndex(doc))
     assert "Vice President" not in found
     assert "Ria Dole" in found
+
+
+def test_a_body_named_with_a_link_word_before_a_role_is_whole(nlp: Language) -> None:
+    for body in ("Commission for Rural Housing", "Commission for Racial Equality"):
+        doc = nlp(f"{body} chairman Ada Mole said the plan was late.")
+        found = names(ActorIndex(doc))
+        assert found[body] == (body, "ORG")
+        assert found["Ada Mole"] == ("Ada Mole", "PERSON")
+        assert len(found) == 2
+
+
+def test_a_known_name_the_tagger_calls_a_noun_is_a_name_where_written_as_one(
+    nlp: Language,
+) -> None:
+    doc = nlp("Tories say the plan failed. Later, the Tories' leader spoke in Leeds.")
+    assert doc[0].pos_ != "PROPN"
+    found = [a.mention.name for a in ActorIndex(doc).actors() if a.span.start == 0]
+    assert found == ["Conservative Party"]
