@@ -242,6 +242,10 @@ def _personal_start(tokens: list[str], persons: Container[str]) -> bool:
     Fox"), an initial ("S. Jaishankar"), or a name the document tags as a person
     elsewhere."""
     name = " ".join(tokens)
+    lists = words()
+    # "Iranian Chess Federation": a name ending in an organisation's word is no person's.
+    if tokens and tokens[-1].lower() in lists.organisations:
+        return False
     return len(tokens) > 1 and (
         first_name_gender(name) is not None
         or bool(_INITIAL.fullmatch(tokens[0]))
@@ -383,6 +387,7 @@ def repair_words(
             cut
             and (len(rest) >= 2 or (titled and len(rest) == 1))
             and all(w[:1].isupper() or w in lists.particles for w in rest)
+            and rest[-1].lower() not in lists.organisations
             and (label == "PERSON" or _personal(rest, pos))
         )
         if named:

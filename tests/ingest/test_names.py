@@ -61,6 +61,7 @@ def test_an_abbreviation_keeps_its_full_stop(written: str) -> None:
         ("MSPs", "agent_noun"),
         ("UTC", "time_zone"),
         ("0915 GMT", "time_zone"),
+        ("Ebola", "abstraction"),
     ],
 )
 def test_spans_that_name_no_actor_are_dropped(written: str, rule: str) -> None:
@@ -315,3 +316,13 @@ def test_an_auxiliary_opening_a_question_leaves_the_name(nlp: Language) -> None:
     statement = nlp("Will Smith met the press on Monday.")
     kept = repair(Span(statement, 0, 2, label="PERSON"), "Will Smith")
     assert kept.name == "Will Smith"
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_place_before_an_organisations_name_is_not_split_off_as_before_a_person(
+    label: str,
+) -> None:
+    for written in ("United States Chess Federation", "Iranian Chess Federation"):
+        repaired = repair_words(written.split(), label)
+        assert repaired.name == written
+        assert "title_split" not in repaired.rules
