@@ -10,6 +10,7 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -58,6 +59,8 @@ PRONOUNS: dict[str, tuple[frozenset[str], str | None]] = {
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 SPEAKER_GROUP_PRONOUNS = frozenset({"we", "us", "our", "ourselves"})
+# "you" in an interviewer's question: the one interviewed.
+ADDRESSEE_PRONOUNS = frozenset({"you", "your", "yours", "yourself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "pobj", "iobj"})
 INHERITED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "acl", "relcl"})
@@ -329,6 +332,26 @@ def _head_countries(token: Token) -> list[tuple[Span, Known]]:
     return country_modifiers(token.head, load_gazetteer())
 
 
+_TURN_LABEL = re.compile(r"\(\(([^()\n]{1,60})\)\)")
+
+
+def _turn_label(token: Token) -> str | None:
+    """The label in double brackets heading the paragraph the token stands in, the way an
+    interview transcript marks whose turn it is ("((WN)) Why did you ...?")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    found = _TURN_LABEL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    return found.group(1).strip() if found else None
+
+
+def _turn_labels(doc: Doc) -> Iterator[str]:
+    """Every turn label of an interview transcript, one per paragraph it heads."""
+    for line in doc.text.split("\n"):
+        found = _TURN_LABEL.match(line.lstrip())
+        if found:
+            yield found.group(1).strip()
+
+
 def _the(token: Token) -> bool:
     """ "the government's": a body written with "the" and nothing else before it."""
     return [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
@@ -381,7 +404,14 @@ class _Resolver:
         self.any_actor = frozenset(data_file("coref.json")["any_actor"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
+        # Each sentence's place in the narrative: a sentence that goes on with a quotation
+        # ('"Labour is counting on fear," he said') adds no distance from the speaker.
+        self.narrative: list[int] = []
+        for sentence in doc.sents:
+            step = 0 if self.narrative and _starts_quoted(sentence) else 1
+            self.narrative.append((self.narrative[-1] if self.narrative else 0) + step)
         self.pending: list[tuple[Token, int]] = []
+        self.interviewee: tuple[Actor, ...] | None = None
         self.found: dict[int, Actor] = {}
         self.groups: dict[int, list[Actor]] = {}
         self.unnamed: list[tuple[Token, int]] = []
@@ -513,6 +543,8 @@ class _Resolver:
         lower = token.lower_
         if lower in SPEAKER_PRONOUNS or lower in SPEAKER_GROUP_PRONOUNS:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
+        if lower in ADDRESSEE_PRONOUNS:
+            return self._interviewee(token)
         if token.pos_ == "PRON" and lower in PLURAL:
             pair = self._coordinated_subjects(token, index) or self._coordinated_people(
                 token, index
@@ -821,7 +853,8 @@ class _Resolver:
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
-            if index - referent.sentence > WINDOW or mention.type not in types:
+            back = self._back(index, referent.sentence, types == PERSON)
+            if back > WINDOW or mention.type not in types:
                 continue
             # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
             # after it ('"We will finish the job." He also said'), not inside another's quote.
@@ -837,7 +870,7 @@ class _Resolver:
             told = known or self.named_genders.get(mention.id)
             if gender and told and told != gender:
                 continue
-            score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
+            score = (WINDOW + 1 - back) * 100 + _weight(referent.token)
             if token.lower_ in PLURAL and referent.token.tag_ in ("NNS", "NNPS"):
                 score += 20
             if mention.id in own and token.dep_ == "poss":
@@ -853,6 +886,14 @@ class _Resolver:
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
+
+    def _back(self, index: int, earlier: int, person: bool) -> int:
+        """How many sentences back an antecedent stands; for "he" and "she", counted in
+        the narrative, so a quotation of several sentences ('"... . ... ," he said') keeps
+        its speaker in reach."""
+        if not person:
+            return index - earlier
+        return self.narrative[index] - self.narrative[earlier]
 
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
@@ -1157,14 +1198,45 @@ class _Resolver:
 
     def _speaker(self, token: Token, group: bool) -> Actor | None:
         """Inside a quotation, the subject of the reporting verb outside it; for "we",
-        the body that speaker speaks for when a title says so ("Kremlin spokesman X")."""
+        the body that speaker speaks for when a title says so ("Kremlin spokesman X");
+        in an interview's answer, the person whose label heads it."""
         if not _in_quote(token):
-            return None
+            # "((Dana Vale)) I think": an interview's answer is its labelled speaker's.
+            label = None if group else _turn_label(token)
+            answering = self._labelled_person(label) if label is not None else None
+            return None if answering is None else _as(answering, token, PRONOUN)
         speaker = self._reporter(token)
         if speaker is None:
             return None
         body = self._affiliation(speaker) if group else None
         return _as(body or speaker, token, PRONOUN)
+
+    def _interviewee(self, token: Token) -> Actor | None:
+        """ "((WN)) Why did you join the party?": "you" in a turn an interviewer's label
+        heads (a bracketed label naming no person of the article) is the one interviewed:
+        the person whose label heads the answers, else the person the article names most."""
+        label = _turn_label(token)
+        if label is None or self._labelled_person(label) is not None:
+            return None
+        if self.interviewee is None:
+            answering = Counter(
+                person.mention.id
+                for paragraph_label in _turn_labels(self.doc)
+                if (person := self._labelled_person(paragraph_label)) is not None
+            )
+            named = Counter(a.mention.id for a in self.names.values() if a.mention.type == "PERSON")
+            chosen = (answering or named).most_common(1)
+            by_id = {a.mention.id: a for a in self.names.values()}
+            self.interviewee = (by_id[chosen[0][0]],) if chosen else ()
+        return _as(self.interviewee[0], token, PRONOUN) if self.interviewee else None
+
+    def _labelled_person(self, label: str) -> Actor | None:
+        """The person of the article a turn's label names ("((Gregory Kurtzer))")."""
+        for actor in self.names.values():
+            mention = actor.mention
+            if mention.type == "PERSON" and label in (mention.name, mention.mention):
+                return actor
+        return None
 
     def _reporter(self, token: Token) -> Actor | None:
         """The speaker of the quote the token stands in: the subject of the reporting verb

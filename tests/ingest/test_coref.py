@@ -679,3 +679,32 @@ def test_the_government_as_possessor_and_the_next_one_are_the_government(
     found = resolved(nlp, text)
     governments = [(word, name) for word, name, how in found if word == "government"]
     assert governments == [("government", "Government (Kenya)")] * 2
+
+
+def test_he_after_a_quotation_of_several_sentences_is_its_speaker(nlp: Language) -> None:
+    text = (
+        'Senator Paul Ardent spoke in Leeds on Monday. "Labour has failed. The Greens '
+        'have no plan. The Liberal Democrats only talk. The Conservatives are worse," he '
+        "said. He said the country deserved better."
+    )
+    found = resolved(nlp, text)
+    pronouns = [name for word, name, how in found if word.lower() == "he"]
+    assert pronouns == ["Paul Ardent", "Paul Ardent"]
+
+
+def test_you_in_an_interviewers_question_is_the_one_interviewed(nlp: Language) -> None:
+    text = (
+        "Dana Vale is running for president as the nominee of the Liberty Union. Reporter "
+        "Sam Roe spoke with Vale about the campaign.\n\n"
+        "((WN)) Why did you join the Liberty Union?\n\n"
+        "((WN)) What do you think of President Jon Harlan?\n\n"
+        "((Dana Vale)) I think he has failed."
+    )
+    found = resolved(nlp, text)
+    assert [(w, n) for w, n, _ in found if w in ("you", "I")] == [
+        ("you", "Dana Vale"),
+        ("you", "Dana Vale"),
+        ("I", "Dana Vale"),
+    ]
+    plain = resolved(nlp, "Dana Vale spoke in Leeds. Why did you join the Liberty Union?")
+    assert not any(word == "you" for word, _, _ in plain)
