@@ -1245,9 +1245,18 @@ def _after_role(span: Span) -> bool:
 
 
 def _after_body_noun(span: Span) -> bool:
-    """ "software company Red Hat", "the party Vox": a name right after a noun that
-    describes an organisation is that organisation's, whatever the model tagged it."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in body_descriptors()
+    """ "software company Red Hat", "the company Blue Lantern": a name right after a noun
+    that describes an organisation, and joined to it (the noun modifies the name or the
+    name stands in apposition to it), is that organisation's, whatever the model tagged
+    it; "speaker of the parliament Ali Larijani" is not."""
+    if span.start == 0:
+        return False
+    noun = span.doc[span.start - 1]
+    root = span.root
+    return noun.lower_ in body_descriptors() and (
+        (noun.head == root and noun.dep_ == "compound")
+        or (root.head == noun and root.dep_ == "appos")
+    )
 
 
 def _titled(span: Span) -> bool:
