@@ -47,10 +47,10 @@ Rules (docs/data-model.md, "Name repair"):
   acronym ("MEP", "PM"): the title of the name beside it, or of the one coreference finds;
 - `time_zone` (dropped): a time zone's abbreviation ("7:49 a.m. UTC", "(1700 GMT)"), alone
   or with the clock time it follows;
-- `faith` (dropped): a span not tagged as a person made of the word for the followers of a
-  religion ("Muslim", "ex-Muslims", "Christians"): a group with no country or sector, which
-  is no actor (the surname of a person the document names, "Louise Christian", stays); so
-  is a religion or its god named alone ("Islam", "Allah");
+- `faith` (dropped): a span made of the word for the followers of a religion ("Muslim",
+  "ex-Muslims", "Christians"), whatever the model tagged it: a group with no country or
+  sector, which is no actor (the surname of a person the document names in full, "Louise
+  Christian", stays); so is a religion or its god named alone ("Islam", "Allah");
 - `question_auxiliary`: an auxiliary opening a question goes ("Will Red Hat" of "Will Red
   Hat drop it?");
 - `imperative` (dropped): a span that opens its sentence with a verb in the base form that
@@ -439,10 +439,9 @@ def _imperative(span: Span) -> bool:
 def _asks(span: Span) -> bool:
     """ "Will Red Hat drop CentOS?": an auxiliary opening a question, run into the name
     the model tagged after it."""
-    first = span[0]
-    opening = _opens(span)
-    last = next((t for t in reversed(span.sent) if not t.is_space), None)
-    return opening and first.tag_ == "MD" and last is not None and last.text == "?"
+    after = span.doc[span.end : span.sent.end]
+    asked = next((t.text == "?" for t in after if t.text in (".", "!", "?")), False)
+    return _opens(span) and span[0].tag_ == "MD" and asked
 
 
 def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
@@ -469,8 +468,10 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     if len(tokens) > 1 and _asks(span):
         fixed = repair(span[1:], " ".join(tokens[1:]), storms)
         return replace(fixed, rules=("question_auxiliary", *fixed.rules))
-    if span.label_ != "PERSON" and _faithful([t.lower() for t in tokens]):
-        surnames = {ent[-1].lower_ for ent in span.doc.ents if ent.label_ == "PERSON"}
+    if _faithful([t.lower() for t in tokens]):
+        surnames = {
+            ent[-1].lower_ for ent in span.doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+        }
         if tokens[-1].lower() not in surnames:
             return Repair(None, ("faith",))
     return repair_words(tokens, span.label_, aligned, storms, determined, of_title, persons)

@@ -326,3 +326,11 @@ def test_a_place_before_an_organisations_name_is_not_split_off_as_before_a_perso
         repaired = repair_words(written.split(), label)
         assert repaired.name == written
         assert "title_split" not in repaired.rules
+
+
+def test_a_faith_word_tagged_as_a_person_is_no_actor(nlp: Language) -> None:
+    doc = nlp("She said a Muslim had helped her, and Tom Reed agreed.")
+    muslim = [t.i for t in doc if t.text == "Muslim"][0]
+    doc.ents = [Span(doc, muslim, muslim + 1, label="PERSON")]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert "Muslim" not in found
