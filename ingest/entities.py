@@ -911,7 +911,7 @@ class ActorIndex:
             or (span.label_ == "NORP" and _is_modifier(span.root))
         ):
             return None
-        if known is None and _only_title(written):
+        if known is None and _only_title(written, span):
             return None
         raw = raw if fixed.rules else ""
         return _Candidate(span, written, span.label_, tagged, known, raw=raw)
@@ -1284,10 +1284,15 @@ def _is_title(written: str) -> bool:
     return len(words) <= 3 and words[-1].lower().rstrip(".") in title_words()
 
 
-def _only_title(written: str) -> bool:
+def _only_title(written: str, span: Span) -> bool:
     """ "Vice President", "Prime Minister", "Deputy Mayor" tagged as a person: two words or
-    more, each part of a title, name no one; coreference reads them as the office holder."""
+    more, each part of a title, name no one; coreference reads them as the office holder.
+    So does one title word after a courtesy title or "the" ("the Lord Mayor")."""
     parts = [word.lower().rstrip(".") for word in written.split()]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    lead = {span[0].lower_, before}
+    if len(parts) == 1 and lead & (set(honorifics()) | set(_DETERMINERS)):
+        return parts[0] in title_words()
     allowed = (
         title_words()
         | portfolios()

@@ -573,3 +573,14 @@ def test_a_known_name_the_tagger_calls_a_noun_is_a_name_where_written_as_one(
     assert doc[0].pos_ != "PROPN"
     found = [a.mention.name for a in ActorIndex(doc).actors() if a.span.start == 0]
     assert found == ["Conservative Party"]
+
+
+def test_one_title_word_after_a_courtesy_title_is_no_actor(nlp: Language) -> None:
+    doc = nlp("She ran for the Lord Mayor of Leeds. Mayor Jo Bell spoke on Monday.")
+    lord = token(doc, "Lord")
+    doc.ents = [Span(doc, lord, lord + 2, label="PERSON")] + [
+        ent for ent in doc.ents if ent.start > lord + 1
+    ]
+    found = names(ActorIndex(doc))
+    assert "Mayor" not in found
+    assert "Jo Bell" in found
