@@ -129,14 +129,3 @@ def test_a_nationality_before_the_noun_outweighs_where_they_come_from(nlp: Langu
     assert not any(o == "Civilians (Ivory Coast)" for _, _, o in found)
     found = dyads(nlp, "Canadian troops evacuated refugees from Ivory Coast.")
     assert ("Military (Canada)", "RESCUE", "Civilians (Ivory Coast)") in found
-
-
-def test_the_committee_of_a_national_article_is_its_legislature(nlp: Language) -> None:
-    text = (
-        "Kenya's parliament sat in Nairobi on Monday. Kenya's MPs debated the budget. "
-        "The committee criticised Finance Minister Ada Njeri over the plan. "
-        "The Olympic committee praised Ada Njeri."
-    )
-    found = dyads(nlp, text)
-    assert ("Legislature (Kenya)", "CRITICIZE", "Ada Njeri") in found
-    assert not any(s == "Legislature (Kenya)" and r == "PRAISE" for s, r, _ in found)
