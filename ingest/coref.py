@@ -1213,21 +1213,19 @@ class _Resolver:
 
     def _interviewee(self, token: Token) -> Actor | None:
         """ "((WN)) Why did you join the party?": "you" in a turn an interviewer's label
-        heads (a bracketed label naming no person of the article) is the one interviewed:
-        the person whose label heads the answers, else the person the article names most."""
+        heads (a bracketed label naming no person of the article) is the one interviewed,
+        the one person whose label heads the answers; a transcript with the answers left
+        out, or answered by several, says nothing of whom a question is put to."""
         label = _turn_label(token)
         if label is None or self._labelled_person(label) is not None:
             return None
         if self.interviewee is None:
-            answering = Counter(
-                person.mention.id
+            answering = {
+                person.mention.id: person
                 for paragraph_label in _turn_labels(self.doc)
                 if (person := self._labelled_person(paragraph_label)) is not None
-            )
-            named = Counter(a.mention.id for a in self.names.values() if a.mention.type == "PERSON")
-            chosen = (answering or named).most_common(1)
-            by_id = {a.mention.id: a for a in self.names.values()}
-            self.interviewee = (by_id[chosen[0][0]],) if chosen else ()
+            }
+            self.interviewee = tuple(answering.values()) if len(answering) == 1 else ()
         return _as(self.interviewee[0], token, PRONOUN) if self.interviewee else None
 
     def _labelled_person(self, label: str) -> Actor | None:

@@ -708,3 +708,5 @@ def test_you_in_an_interviewers_question_is_the_one_interviewed(nlp: Language) -
     ]
     plain = resolved(nlp, "Dana Vale spoke in Leeds. Why did you join the Liberty Union?")
     assert not any(word == "you" for word, _, _ in plain)
+    unanswered = text.replace("((Dana Vale)) I think he has failed.", "")
+    assert not any(word == "you" for word, _, _ in resolved(nlp, unanswered))
