@@ -352,11 +352,6 @@ def _turn_labels(doc: Doc) -> Iterator[str]:
             yield found.group(1).strip()
 
 
-def _the(token: Token) -> bool:
-    """ "the government's": a body written with "the" and nothing else before it."""
-    return [c.lower_ for c in token.children if c.dep_ == "det"] == ["the"]
-
-
 def _place(token: Token) -> tuple[Token, Mention] | None:
     """ "police in Punjab", "protesters in Belgrade", "troops in Mali": the phrase that
     names where the body acts, and the country that place is or lies in."""
@@ -641,9 +636,8 @@ class _Resolver:
                 place = country_mention(*next(iter(found.values())))
         elif (
             token.dep_ in ("compound", "amod")
-            # "the Trump administration's pressure": a person's government acts as possessor,
-            # and so does "the government's" of the article ("the government's policy").
-            or (token.dep_ == "poss" and self._owner(token) is None and not _the(token))
+            # "the Trump administration's pressure": a person's government acts as possessor.
+            or (token.dep_ == "poss" and self._owner(token) is None)
             or not (judicial or self._definite(token, agent, prep))
         ):
             return None
