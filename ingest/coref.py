@@ -847,7 +847,7 @@ class _Resolver:
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
-            back = self._back(index, referent.sentence, types == PERSON)
+            back = self._back(index, referent.sentence, types == PERSON and not quoted)
             if back > WINDOW or mention.type not in types:
                 continue
             # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
@@ -882,9 +882,10 @@ class _Resolver:
         return _as(actor, token, PRONOUN)
 
     def _back(self, index: int, earlier: int, person: bool) -> int:
-        """How many sentences back an antecedent stands; for "he" and "she", counted in
-        the narrative, so a quotation of several sentences ('"... . ... ," he said') keeps
-        its speaker in reach."""
+        """How many sentences back an antecedent stands; for "he" and "she" outside a
+        quotation, counted in the narrative, so a quotation of several sentences ('"... .
+        ... ," he said') keeps its speaker in reach, and so does a person the text
+        mentioned without a name ("an executive spokeswoman … ," she said)."""
         if not person:
             return index - earlier
         return self.narrative[index] - self.narrative[earlier]
@@ -949,10 +950,13 @@ class _Resolver:
         unresolved rather than taking the next best name."""
         verb = clause_verb(token)
         own = {s.i for s in clause_subjects(verb)} if token.dep_ in OBJECTS else set()
+        narrative = not _in_quote(token)
         scores = [
-            (WINDOW + 1 - (index - at)) * 100 + _weight(someone)
+            (WINDOW + 1 - self._back(index, at, narrative)) * 100 + _weight(someone)
             for someone, at in self.unnamed
-            if index - at <= WINDOW and someone.i not in self.found and someone.i not in own
+            if self._back(index, at, narrative) <= WINDOW
+            and someone.i not in self.found
+            and someone.i not in own
         ]
         return max(scores, default=-1)
 

@@ -707,3 +707,12 @@ def test_you_in_an_interviewers_question_is_the_one_interviewed(nlp: Language) -
     assert not any(word == "you" for word, _, _ in plain)
     unanswered = text.replace("((Dana Vale)) I think he has failed.", "")
     assert not any(word == "you" for word, _, _ in resolved(nlp, unanswered))
+
+
+def test_she_after_a_long_quotation_stays_with_an_unnamed_speaker(nlp: Language) -> None:
+    text = (
+        "Minister Ada Marr was criticised on Monday. But an agency spokeswoman defended "
+        'the plan. "The plan is sound. It was costed. It will work," she said.'
+    )
+    found = resolved(nlp, text)
+    assert not any(word == "she" for word, _, _ in found)
