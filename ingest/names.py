@@ -32,7 +32,8 @@ Rules (docs/data-model.md, "Name repair"):
   Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
-  ("Brexit", "COVID-19"), and one word naming a doctrine by its "-ism" ("Zionism");
+  ("Brexit", "COVID-19"), a person's name with one in it ("COVID Melbourne" of "Post
+  COVID Melbourne will see"), and one word naming a doctrine by its "-ism" ("Zionism");
 - `numbered_place` (dropped): a place or nationality with a digit in it, which no place
   name has ("T20", "Running Point Season 1", "77th Republic Day");
 - `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
@@ -371,7 +372,11 @@ def repair_words(
     person = label == "PERSON" and not determined
     if known is None and not person and text.split()[-1].lower() in lists.documents:
         return Repair(None, (*rules, "document"))
-    if text in lists.not_actors or (known is None and _IDEOLOGY.fullmatch(text)):
+    if (
+        text in lists.not_actors
+        or (known is None and _IDEOLOGY.fullmatch(text))
+        or (label == "PERSON" and any(word in lists.not_actors for word in text.split()))
+    ):
         return Repair(None, (*rules, "abstraction"))
     if known is None and label in ("GPE", "NORP") and _NUMBER.search(text):
         return Repair(None, (*rules, "numbered_place"))
@@ -470,7 +475,9 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
         return replace(fixed, rules=("question_auxiliary", *fixed.rules))
     if _faithful([t.lower() for t in tokens]):
         surnames = {
-            ent[-1].lower_ for ent in span.doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            ent[-1].lower_
+            for ent in span.doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and not _faithful([ent.text.lower()])
         }
         if tokens[-1].lower() not in surnames:
             return Repair(None, ("faith",))

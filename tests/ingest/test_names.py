@@ -62,6 +62,7 @@ def test_an_abbreviation_keeps_its_full_stop(written: str) -> None:
         ("UTC", "time_zone"),
         ("0915 GMT", "time_zone"),
         ("Ebola", "abstraction"),
+        ("COVID Brisbane", "abstraction"),
     ],
 )
 def test_spans_that_name_no_actor_are_dropped(written: str, rule: str) -> None:
@@ -334,3 +335,11 @@ def test_a_faith_word_tagged_as_a_person_is_no_actor(nlp: Language) -> None:
     doc.ents = [Span(doc, muslim, muslim + 1, label="PERSON")]
     found = {actor.mention.name for actor in ActorIndex(doc).actors()}
     assert "Muslim" not in found
+
+
+def test_a_hyphenated_faith_word_tagged_as_a_person_is_no_surname(nlp: Language) -> None:
+    doc = nlp("The ex-Muslim writer spoke. Muslims in the city agreed, said Tom Reed.")
+    ex = [t.i for t in doc if t.text == "ex"][0]
+    doc.ents = [Span(doc, ex, ex + 3, label="PERSON")] + [e for e in doc.ents if e.start > ex + 2]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert not {"Muslim", "Muslims", "ex-Muslim"} & found
