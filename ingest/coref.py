@@ -352,6 +352,13 @@ def _turn_labels(doc: Doc) -> Iterator[str]:
             yield found.group(1).strip()
 
 
+def _the_government(token: Token) -> bool:
+    """ "the government's": the noun itself, with "the" and nothing else before it
+    ("the administration's", "the committee's" name other bodies as often)."""
+    determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return token.lemma_.lower() == "government" and determiners == ["the"]
+
+
 def _place(token: Token) -> tuple[Token, Mention] | None:
     """ "police in Punjab", "protesters in Belgrade", "troops in Mali": the phrase that
     names where the body acts, and the country that place is or lies in."""
@@ -636,8 +643,9 @@ class _Resolver:
                 place = country_mention(*next(iter(found.values())))
         elif (
             token.dep_ in ("compound", "amod")
-            # "the Trump administration's pressure": a person's government acts as possessor.
-            or (token.dep_ == "poss" and self._owner(token) is None)
+            # "the Trump administration's pressure": a person's government acts as possessor,
+            # and so does "the government's" of the article ("the government's policy").
+            or (token.dep_ == "poss" and self._owner(token) is None and not _the_government(token))
             or not (judicial or self._definite(token, agent, prep))
         ):
             return None
