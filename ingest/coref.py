@@ -406,12 +406,6 @@ class _Resolver:
         self.any_actor = frozenset(data_file("coref.json")["any_actor"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
-        # Each sentence's place in the narrative: a sentence that goes on with a quotation
-        # ('"Labour is counting on fear," he said') adds no distance from the speaker.
-        self.narrative: list[int] = []
-        for sentence in doc.sents:
-            step = 0 if self.narrative and _starts_quoted(sentence) else 1
-            self.narrative.append((self.narrative[-1] if self.narrative else 0) + step)
         self.pending: list[tuple[Token, int]] = []
         self.interviewee: tuple[Actor, ...] | None = None
         self.found: dict[int, Actor] = {}
@@ -855,7 +849,7 @@ class _Resolver:
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
-            back = self._back(index, referent.sentence, types == PERSON and not quoted)
+            back = index - referent.sentence
             if back > WINDOW or mention.type not in types:
                 continue
             # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
@@ -888,15 +882,6 @@ class _Resolver:
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
-
-    def _back(self, index: int, earlier: int, person: bool) -> int:
-        """How many sentences back an antecedent stands; for "he" and "she" outside a
-        quotation, counted in the narrative, so a quotation of several sentences ('"... .
-        ... ," he said') keeps its speaker in reach, and so does a person the text
-        mentioned without a name ("an executive spokeswoman … ," she said)."""
-        if not person:
-            return index - earlier
-        return self.narrative[index] - self.narrative[earlier]
 
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
@@ -958,13 +943,10 @@ class _Resolver:
         unresolved rather than taking the next best name."""
         verb = clause_verb(token)
         own = {s.i for s in clause_subjects(verb)} if token.dep_ in OBJECTS else set()
-        narrative = not _in_quote(token)
         scores = [
-            (WINDOW + 1 - self._back(index, at, narrative)) * 100 + _weight(someone)
+            (WINDOW + 1 - (index - at)) * 100 + _weight(someone)
             for someone, at in self.unnamed
-            if self._back(index, at, narrative) <= WINDOW
-            and someone.i not in self.found
-            and someone.i not in own
+            if index - at <= WINDOW and someone.i not in self.found and someone.i not in own
         ]
         return max(scores, default=-1)
 
