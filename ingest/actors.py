@@ -49,6 +49,14 @@ def person_descriptors() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def body_descriptors() -> frozenset[str]:
+    """Nouns that describe an organisation ("the company", "the party") from
+    data/coref.json."""
+    descriptors = data_file("coref.json")["descriptors"]
+    return frozenset(noun for noun, kind in descriptors.items() if kind == "ORG")
+
+
+@lru_cache(maxsize=1)
 def role_table_nouns() -> frozenset[str]:
     """Single-word role nouns ("president", "spokesman") from data/roles.json."""
     return frozenset(noun for noun in data_file("roles.json")["roles"] if " " not in noun)

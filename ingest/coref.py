@@ -10,6 +10,7 @@ quotation "I" and "we" are the speaker (or the body the speaker speaks for).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -58,6 +59,8 @@ PRONOUNS: dict[str, tuple[frozenset[str], str | None]] = {
 PLURAL = frozenset({"they", "them", "their", "themselves"})
 SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "myself"})
 SPEAKER_GROUP_PRONOUNS = frozenset({"we", "us", "our", "ourselves"})
+# "you" in an interviewer's question: the one interviewed.
+ADDRESSEE_PRONOUNS = frozenset({"you", "your", "yours", "yourself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "pobj", "iobj"})
 INHERITED_SUBJECT = frozenset({"conj", "xcomp", "advcl", "acl", "relcl"})
@@ -75,7 +78,20 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # "Blair's first government", "the new government": words that place a body in time keep it
 # the body the article knows; any other qualifier makes it another one.
 TENURE = frozenset(
-    {OPPOSITION, "first", "second", "third", "new", "current", "previous", "outgoing", "interim"}
+    {
+        OPPOSITION,
+        "first",
+        "second",
+        "third",
+        "new",
+        "current",
+        "previous",
+        "outgoing",
+        "interim",
+        "next",
+        "incoming",
+        "present",
+    }
 )
 # Sectors whose bodies "the party", "the church" may name by what the gazetteer knows of
 # them; a state's bodies ("the ministry", "the police") are read as generic agents instead.
@@ -316,6 +332,33 @@ def _head_countries(token: Token) -> list[tuple[Span, Known]]:
     return country_modifiers(token.head, load_gazetteer())
 
 
+_TURN_LABEL = re.compile(r"\(\(([^()\n]{1,60})\)\)")
+
+
+def _turn_label(token: Token) -> str | None:
+    """The label in double brackets heading the paragraph the token stands in, the way an
+    interview transcript marks whose turn it is ("((WN)) Why did you ...?")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    found = _TURN_LABEL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
+    return found.group(1).strip() if found else None
+
+
+def _turn_labels(doc: Doc) -> Iterator[str]:
+    """Every turn label of an interview transcript, one per paragraph it heads."""
+    for line in doc.text.split("\n"):
+        found = _TURN_LABEL.match(line.lstrip())
+        if found:
+            yield found.group(1).strip()
+
+
+def _the_government(token: Token) -> bool:
+    """ "the government's": the noun itself, with "the" and nothing else before it
+    ("the administration's", "the committee's" name other bodies as often)."""
+    determiners = [c.lower_ for c in token.children if c.dep_ == "det"]
+    return token.lemma_.lower() == "government" and determiners == ["the"]
+
+
 def _place(token: Token) -> tuple[Token, Mention] | None:
     """ "police in Punjab", "protesters in Belgrade", "troops in Mali": the phrase that
     names where the body acts, and the country that place is or lies in."""
@@ -364,6 +407,7 @@ class _Resolver:
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
         self.pending: list[tuple[Token, int]] = []
+        self.interviewee: tuple[Actor, ...] | None = None
         self.found: dict[int, Actor] = {}
         self.groups: dict[int, list[Actor]] = {}
         self.unnamed: list[tuple[Token, int]] = []
@@ -495,6 +539,8 @@ class _Resolver:
         lower = token.lower_
         if lower in SPEAKER_PRONOUNS or lower in SPEAKER_GROUP_PRONOUNS:
             return self._speaker(token, lower in SPEAKER_GROUP_PRONOUNS)
+        if lower in ADDRESSEE_PRONOUNS:
+            return self._interviewee(token)
         if token.pos_ == "PRON" and lower in PLURAL:
             pair = self._coordinated_subjects(token, index) or self._coordinated_people(
                 token, index
@@ -591,8 +637,9 @@ class _Resolver:
                 place = country_mention(*next(iter(found.values())))
         elif (
             token.dep_ in ("compound", "amod")
-            # "the Trump administration's pressure": a person's government acts as possessor.
-            or (token.dep_ == "poss" and self._owner(token) is None)
+            # "the Trump administration's pressure": a person's government acts as possessor,
+            # and so does "the government's" of the article ("the government's policy").
+            or (token.dep_ == "poss" and self._owner(token) is None and not _the_government(token))
             or not (judicial or self._definite(token, agent, prep))
         ):
             return None
@@ -802,7 +849,8 @@ class _Resolver:
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
-            if index - referent.sentence > WINDOW or mention.type not in types:
+            back = index - referent.sentence
+            if back > WINDOW or mention.type not in types:
                 continue
             # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
             # after it ('"We will finish the job." He also said'), not inside another's quote.
@@ -818,7 +866,7 @@ class _Resolver:
             told = known or self.named_genders.get(mention.id)
             if gender and told and told != gender:
                 continue
-            score = (WINDOW + 1 - (index - referent.sentence)) * 100 + _weight(referent.token)
+            score = (WINDOW + 1 - back) * 100 + _weight(referent.token)
             if token.lower_ in PLURAL and referent.token.tag_ in ("NNS", "NNPS"):
                 score += 20
             if mention.id in own and token.dep_ == "poss":
@@ -1138,14 +1186,43 @@ class _Resolver:
 
     def _speaker(self, token: Token, group: bool) -> Actor | None:
         """Inside a quotation, the subject of the reporting verb outside it; for "we",
-        the body that speaker speaks for when a title says so ("Kremlin spokesman X")."""
+        the body that speaker speaks for when a title says so ("Kremlin spokesman X");
+        in an interview's answer, the person whose label heads it."""
         if not in_quote(token):
-            return None
+            # "((Dana Vale)) I think": an interview's answer is its labelled speaker's.
+            label = None if group else _turn_label(token)
+            answering = self._labelled_person(label) if label is not None else None
+            return None if answering is None else _as(answering, token, PRONOUN)
         speaker = self._reporter(token)
         if speaker is None:
             return None
         body = self._affiliation(speaker) if group else None
         return _as(body or speaker, token, PRONOUN)
+
+    def _interviewee(self, token: Token) -> Actor | None:
+        """ "((WN)) Why did you join the party?": "you" in a turn an interviewer's label
+        heads (a bracketed label naming no person of the article) is the one interviewed,
+        the one person whose label heads the answers; a transcript with the answers left
+        out, or answered by several, says nothing of whom a question is put to."""
+        label = _turn_label(token)
+        if label is None or self._labelled_person(label) is not None:
+            return None
+        if self.interviewee is None:
+            answering = {
+                person.mention.id: person
+                for paragraph_label in _turn_labels(self.doc)
+                if (person := self._labelled_person(paragraph_label)) is not None
+            }
+            self.interviewee = tuple(answering.values()) if len(answering) == 1 else ()
+        return _as(self.interviewee[0], token, PRONOUN) if self.interviewee else None
+
+    def _labelled_person(self, label: str) -> Actor | None:
+        """The person of the article a turn's label names ("((Gregory Kurtzer))")."""
+        for actor in self.names.values():
+            mention = actor.mention
+            if mention.type == "PERSON" and label in (mention.name, mention.mention):
+                return actor
+        return None
 
     def _reporter(self, token: Token) -> Actor | None:
         """The speaker of the quote the token stands in: the subject of the reporting verb

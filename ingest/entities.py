@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from polgraph.ingest.actors import (
     NAME,
     Actor,
+    body_descriptors,
     data_file,
     honorifics,
     portfolios,
@@ -231,7 +232,9 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
       "Amy Berman"), and a given name before the surnames ("Ricardo Rosselló Nevares"
       tagged as "Rosselló Nevares");
     - an organisation's "for/of/on" complement after its last word ("Puerto Rico Center
-      for Investigative Journalism" tagged as "Puerto Rico Center");
+      for Investigative Journalism" tagged as "Puerto Rico Center"), and the organisation
+      before a complement tagged alone ("Commission for Racial Equality" tagged as "Racial
+      Equality");
     - an organisation's own last word ("the Los Angeles Waves" tagged as "the Los
       Angeles"), which no role, body or given name is, and which starts no name of its own
       ("EU Common Agricultural Policy"), after a place or a name the gazetteer does not
@@ -264,6 +267,8 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
         ):
             start = before.start
             break
+    if ent.label_ == "ORG" and start == ent.start:
+        start = _organisation_before(doc, start, ner)
     if ent[-1].text in _POSSESSIVE:
         pass
     elif ent.label_ == "PERSON":
@@ -313,6 +318,26 @@ def _mended(ent: Span, ner: Container[int], gazetteer: Gazetteer) -> Span:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(doc, start, end, label=label)
+
+
+def _organisation_before(doc: Doc, start: int, ner: Container[int]) -> int:
+    """Where a name starts whose "for/of" complement the model tagged alone: "Commission
+    for" before "Racial Equality", with the capitalised words before the organisation's
+    word ("National Institute for")."""
+    link = start - 1
+    if link < 1 or doc[link].lower_ not in _NAME_LINKS or link - 1 in ner:
+        return start
+    head = doc[link - 1]
+    if not (head.is_title and _organisation_word(head)):
+        return start
+    first = link - 1
+    while (
+        first > 0 and first - 1 not in ner and doc[first - 1].is_title and doc[first - 1].is_alpha
+    ):
+        if doc[first - 1].lower_ in STOP_WORDS | _qualifiers():
+            break
+        first -= 1
+    return first
 
 
 def _tight(token: Token) -> bool:
@@ -367,7 +392,10 @@ def _is_location(token: Token) -> bool:
 
 
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
-    """Gazetteer names the model did not tag, matched with their exact capitalisation."""
+    """Gazetteer names the model did not tag, matched with their exact capitalisation. One
+    word the tagger calls a common noun counts where the document writes it as a name
+    elsewhere: "Tories say" opening a sentence is the "Tories" of "the Tories' plan"."""
+    named = {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_}
     i = 0
     while i < len(doc):
         if i in taken or not (doc[i].is_title or doc[i].is_upper):
@@ -380,6 +408,7 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
             if known is not None and not (
                 size == 1
                 and doc[i].pos_ != "PROPN"
+                and doc[i].text not in named
                 and not _ex(doc, i)
                 and not _acronym(doc[i])
                 and not (known.kind == "party" and _before_role(doc, i))
@@ -478,9 +507,17 @@ def _proper_runs(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
         runs.append(doc[i : end + 1])
         i = end + 1
     counts = Counter(run.text for run in runs)
+    bodies = {
+        run.start: _linked_name(doc, run.end - 1, labels) or run
+        for run in runs
+        if _holds_role(run, labels)
+    }
+    covered = {i for body in bodies.values() for i in range(body.start, body.end)}
     for run in runs:
-        if _holds_role(run, labels):
-            yield Span(doc, run.start, run.end, label="ORG")
+        if run.start in bodies:
+            yield Span(doc, bodies[run.start].start, run.end, label="ORG")
+            continue
+        if run.start in covered:
             continue
         if (run.root.dep_ not in ARGUMENT_DEPS and not _before_participle(run)) or not any(
             c.isalpha() for c in run.text
@@ -572,12 +609,43 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
     for token in doc:
         if token.i in labels or not token.is_title or not token.is_alpha or token.lower_ in common:
             continue
+        linked = _linked_name(doc, token.i, labels)
+        if linked is not None and _holds_role(linked, labels):
+            yield linked
+            continue
         if not _holds_role(doc[token.i : token.i + 1], labels):
             continue
         if lowered is None:
             lowered = {t.lower_ for t in doc if t.is_lower}
         if token.lower_ not in lowered:
             yield Span(doc, token.i, token.i + 1, label="ORG")
+
+
+_LINKS = frozenset({"for", "of", "and", "on", "&"})
+
+
+def _linked_name(doc: Doc, end: int, labels: dict[int, str]) -> Span | None:
+    """ "Commission for Racial Equality chairman Trevor Phillips": the capitalised words
+    before a role, joined by "for", "of" or "and", are one body's name, which no single
+    word of it is; None when no link joins them."""
+    common = STOP_WORDS | _qualifiers()
+    start, linked = end, False
+    while start > 0 and start - 1 not in labels:
+        before = doc[start - 1]
+        if before.is_title and before.is_alpha and before.lower_ not in common:
+            start -= 1
+        elif (
+            before.lower_ in _LINKS
+            and start > 1
+            and start - 2 not in labels
+            and doc[start - 2].is_title
+            and doc[start - 2].lower_ not in common
+        ):
+            start -= 2
+            linked = True
+        else:
+            break
+    return Span(doc, start, end + 1, label="ORG") if linked else None
 
 
 @lru_cache(maxsize=1)
@@ -843,6 +911,8 @@ class ActorIndex:
             or (span.label_ == "NORP" and _is_modifier(span.root))
         ):
             return None
+        if known is None and _only_title(written, span):
+            return None
         raw = raw if fixed.rules else ""
         return _Candidate(span, written, span.label_, tagged, known, raw=raw)
 
@@ -935,9 +1005,11 @@ class ActorIndex:
         """One type per canonical name: an override, else the gazetteer, else PERSON when
         the full name was tagged PERSON or carries a courtesy title (NER often calls a
         lone surname a place or a company) or follows a role noun ("spokesman Orla
-        Venn"), else the majority of the tagged mentions."""
+        Venn"), else ORG when a mention follows a noun describing an organisation ("software
+        company Red Hat"), else the majority of the tagged mentions."""
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         person: set[str] = set()
+        body: set[str] = set()
         known: dict[str, str] = {}
         for candidate in candidates:
             name = candidate.name
@@ -952,12 +1024,16 @@ class ActorIndex:
                 len(words) > 1 and candidate.known is None and _after_role(candidate.span)
             ):
                 person.add(name)
+            if _after_body_noun(candidate.span):
+                body.add(name)
         types: dict[str, str] = {}
         for candidate in candidates:
             name = candidate.name
             if name in types:
                 continue
             chosen = self.overrides.type_of(name) or known.get(name)
+            if chosen is None and name in body:
+                chosen = "ORG"
             if chosen is None and name in person:
                 chosen = "PERSON"
             if chosen is None:
@@ -1168,6 +1244,21 @@ def _after_role(span: Span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].lower_ in role_table_nouns()
 
 
+def _after_body_noun(span: Span) -> bool:
+    """ "software company Red Hat", "the company Blue Lantern": a name right after a noun
+    that describes an organisation, and joined to it (the noun modifies the name or the
+    name stands in apposition to it), is that organisation's, whatever the model tagged
+    it; "speaker of the parliament Ali Larijani" is not."""
+    if span.start == 0:
+        return False
+    noun = span.doc[span.start - 1]
+    root = span.root
+    return noun.lower_ in body_descriptors() and (
+        (noun.head == root and noun.dep_ == "compound")
+        or (root.head == noun and root.dep_ == "appos")
+    )
+
+
 def _titled(span: Span) -> bool:
     """ "President Velazi": a capitalised role noun right before a name makes it a
     person's, whatever the model tagged it."""
@@ -1191,6 +1282,28 @@ def _is_title(written: str) -> bool:
     """ "Vice President", "Foreign Secretary": a title the model tagged as an organisation."""
     words = written.split()
     return len(words) <= 3 and words[-1].lower().rstrip(".") in title_words()
+
+
+def _only_title(written: str, span: Span) -> bool:
+    """ "Vice President", "Prime Minister", "Deputy Mayor" tagged as a person: two words or
+    more, each part of a title, name no one; coreference reads them as the office holder.
+    So does one title word after a courtesy title or "the" ("the Lord Mayor")."""
+    parts = [word.lower().rstrip(".") for word in written.split()]
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    lead = {span[0].lower_, before}
+    if len(parts) == 1 and lead & (set(honorifics()) | set(_DETERMINERS)):
+        return parts[0] in title_words()
+    allowed = (
+        title_words()
+        | portfolios()
+        | words().qualifiers
+        | set(data_file("roles.json")["subordinate"])
+    )
+    return (
+        len(parts) > 1
+        and parts[-1] in title_words()
+        and all(p in allowed | {"prime", "of"} for p in parts)
+    )
 
 
 def _starts_title(span: Span) -> bool:

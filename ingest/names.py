@@ -32,7 +32,8 @@ Rules (docs/data-model.md, "Name repair"):
   Fisheries Act", "the Bill" even when tagged as a person), which no relation has as an
   actor (docs/eval.md);
 - `abstraction` (dropped): a process, disease or technology news writes like a name
-  ("Brexit", "COVID-19"), and one word naming a doctrine by its "-ism" ("Zionism");
+  ("Brexit", "COVID-19"), a person's name with one in it ("COVID Melbourne" of "Post
+  COVID Melbourne will see"), and one word naming a doctrine by its "-ism" ("Zionism");
 - `numbered_place` (dropped): a place or nationality with a digit in it, which no place
   name has ("T20", "Running Point Season 1", "77th Republic Day");
 - `spaced_dash`: a dash with spaces round it ends the name: what follows is a tagline or
@@ -44,14 +45,24 @@ Rules (docs/data-model.md, "Name repair"):
 - `agent_noun` (dropped): a one-word span that is the plural of an agent noun written as an
   acronym ("MPs", "MSPs"): a group, which agents.py and coreference read with its country;
 - `role_acronym` (dropped): a one-word span that is a role noun or title written as an
-  acronym ("MEP", "PM"): the title of the name beside it, or of the one coreference finds.
+  acronym ("MEP", "PM"): the title of the name beside it, or of the one coreference finds;
+- `time_zone` (dropped): a time zone's abbreviation ("7:49 a.m. UTC", "(1700 GMT)"), alone
+  or with the clock time it follows;
+- `faith` (dropped): a span made of the word for the followers of a religion ("Muslim",
+  "ex-Muslims", "Christians"), whatever the model tagged it: a group with no country or
+  sector, which is no actor (the surname of a person the document names in full, "Louise
+  Christian", stays); so is a religion or its god named alone ("Islam", "Allah");
+- `question_auxiliary`: an auxiliary opening a question goes ("Will Red Hat" of "Will Red
+  Hat drop it?");
+- `imperative` (dropped): a span that opens its sentence with a verb in the base form that
+  is no given name: a command or a slogan ("Make Melbourne a digital city"), not a name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -90,6 +101,8 @@ class Words:
     closed_class: frozenset[str]
     families: frozenset[str]
     qualifiers: frozenset[str]
+    time_zones: frozenset[str]
+    faiths: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +122,8 @@ def words() -> Words:
         closed_class=frozenset(data["closed_class"]),
         families=frozenset(data["families"]),
         qualifiers=frozenset(data["qualifiers"]),
+        time_zones=frozenset(data["time_zones"]),
+        faiths=frozenset(data["faiths"]),
     )
 
 
@@ -228,6 +243,10 @@ def _personal_start(tokens: list[str], persons: Container[str]) -> bool:
     Fox"), an initial ("S. Jaishankar"), or a name the document tags as a person
     elsewhere."""
     name = " ".join(tokens)
+    lists = words()
+    # "Iranian Chess Federation": a name ending in an organisation's word is no person's.
+    if tokens and tokens[-1].lower() in lists.organisations:
+        return False
     return len(tokens) > 1 and (
         first_name_gender(name) is not None
         or bool(_INITIAL.fullmatch(tokens[0]))
@@ -308,6 +327,8 @@ def repair_words(
         return Repair(None, ("agent_noun",))
     if len(tokens) == 1 and tokens[0].isupper() and _bare(tokens[0]) in title_words():
         return Repair(None, ("role_acronym",))
+    if tokens and tokens[-1] in lists.time_zones and all(_clock(t) for t in tokens[:-1]):
+        return Repair(None, ("time_zone",))
     named = [t for t in tokens if t.lower() not in lists.storms]
     if (tokens and lowered[0] in lists.storms and tokens[0].istitle() and len(named) > 0) or (
         named and " ".join(named) in set(storms)
@@ -351,7 +372,11 @@ def repair_words(
     person = label == "PERSON" and not determined
     if known is None and not person and text.split()[-1].lower() in lists.documents:
         return Repair(None, (*rules, "document"))
-    if text in lists.not_actors or (known is None and _IDEOLOGY.fullmatch(text)):
+    if (
+        text in lists.not_actors
+        or (known is None and _IDEOLOGY.fullmatch(text))
+        or (label == "PERSON" and any(word in lists.not_actors for word in text.split()))
+    ):
         return Repair(None, (*rules, "abstraction"))
     if known is None and label in ("GPE", "NORP") and _NUMBER.search(text):
         return Repair(None, (*rules, "numbered_place"))
@@ -367,6 +392,7 @@ def repair_words(
             cut
             and (len(rest) >= 2 or (titled and len(rest) == 1))
             and all(w[:1].isupper() or w in lists.particles for w in rest)
+            and rest[-1].lower() not in lists.organisations
             and (label == "PERSON" or _personal(rest, pos))
         )
         if named:
@@ -382,6 +408,45 @@ def repair_words(
     ):
         return Repair(None, (*rules, "not_a_name"))
     return Repair(text, tuple(rules), label if "title_split" in rules else None)
+
+
+def _clock(word: str) -> bool:
+    """ "7:49", "1700", "a.m.": the clock time a time zone is written after."""
+    return bool(_NUMBER.search(word)) or word.lower().rstrip(".") in ("a.m", "p.m", "am", "pm")
+
+
+def _faithful(lowered: list[str]) -> bool:
+    """ "Muslim", "ex-Muslims", "non-Christians": followers of a religion, nothing more."""
+    parts = [p for word in lowered for p in word.split("-") if p and p not in ("ex", "non")]
+    return bool(parts) and all(part in words().faiths for part in parts)
+
+
+def _opens(span: Span) -> bool:
+    """Whether the span opens its sentence, after punctuation at most (a quotation mark,
+    the "((WN))" label of an interview's question)."""
+    before = [t for t in span.doc[span.sent.start : span.start] if not t.is_space]
+    return not before or before[-1].is_punct
+
+
+def _imperative(span: Span) -> bool:
+    """ "Make Melbourne a digital city": a verb in the base form opening the sentence, and
+    no given name ("Mark", "Grant" open names as often as sentences)."""
+    first = span[0]
+    opening = _opens(span)
+    return (
+        opening
+        and first.tag_ == "VB"
+        and first.pos_ == "VERB"
+        and first_name_gender(f"{first.text} {first.text}") is None
+    )
+
+
+def _asks(span: Span) -> bool:
+    """ "Will Red Hat drop CentOS?": an auxiliary opening a question, run into the name
+    the model tagged after it."""
+    after = span.doc[span.end : span.sent.end]
+    asked = next((t.text == "?" for t in after if t.text in (".", "!", "?")), False)
+    return _opens(span) and span[0].tag_ == "MD" and asked
 
 
 def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
@@ -403,6 +468,19 @@ def repair(span: Span, written: str, storms: Iterable[str] = ()) -> Repair:
     )
     if _speaker_label(span):
         return Repair(None, ("transcript_label",))
+    if _imperative(span):
+        return Repair(None, ("imperative",))
+    if len(tokens) > 1 and _asks(span):
+        fixed = repair(span[1:], " ".join(tokens[1:]), storms)
+        return replace(fixed, rules=("question_auxiliary", *fixed.rules))
+    if _faithful([t.lower() for t in tokens]):
+        surnames = {
+            ent[-1].lower_
+            for ent in span.doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1 and not _faithful([ent.text.lower()])
+        }
+        if tokens[-1].lower() not in surnames:
+            return Repair(None, ("faith",))
     return repair_words(tokens, span.label_, aligned, storms, determined, of_title, persons)
 
 

@@ -667,3 +667,35 @@ def test_a_persons_administration_as_possessor_is_their_countrys_government(
     text = "US President Jon Harlan spoke in Ohio. The Harlan administration's pressure grew."
     found = resolved(nlp, text)
     assert ("administration", "Government (United States)", DESCRIPTOR) in found
+
+
+def test_the_government_as_possessor_and_the_next_one_are_the_government(
+    nlp: Language,
+) -> None:
+    text = (
+        "Kenya's parliament met in Nairobi on Monday. A rights group said it opposed the "
+        "government's housing plan. The charity urged the next government to act."
+    )
+    found = resolved(nlp, text)
+    governments = [(word, name) for word, name, how in found if word == "government"]
+    assert governments == [("government", "Government (Kenya)")] * 2
+
+
+def test_you_in_an_interviewers_question_is_the_one_interviewed(nlp: Language) -> None:
+    text = (
+        "Dana Vale is running for president as the nominee of the Liberty Union. Reporter "
+        "Sam Roe spoke with Vale about the campaign.\n\n"
+        "((WN)) Why did you join the Liberty Union?\n\n"
+        "((WN)) What do you think of President Jon Harlan?\n\n"
+        "((Dana Vale)) I think he has failed."
+    )
+    found = resolved(nlp, text)
+    assert [(w, n) for w, n, _ in found if w in ("you", "I")] == [
+        ("you", "Dana Vale"),
+        ("you", "Dana Vale"),
+        ("I", "Dana Vale"),
+    ]
+    plain = resolved(nlp, "Dana Vale spoke in Leeds. Why did you join the Liberty Union?")
+    assert not any(word == "you" for word, _, _ in plain)
+    unanswered = text.replace("((Dana Vale)) I think he has failed.", "")
+    assert not any(word == "you" for word, _, _ in resolved(nlp, unanswered))

@@ -536,3 +536,51 @@ def test_a_qualified_brief_before_a_role_is_part_of_the_title(nlp: Language) -> 
 def test_a_house_before_its_committee_in_lower_case_is_no_actor(nlp: Language) -> None:
     doc = nlp("Ann Vale, chairman of the Commons transport committee, said fares must fall.")
     assert "House of Commons" not in {name for name, _ in names(ActorIndex(doc)).values()}
+
+
+def test_a_name_after_a_noun_for_an_organisation_is_one(nlp: Language) -> None:
+    doc = nlp(
+        "The software company Blue Lantern said on Monday it would close. "
+        "Two months later, Blue Lantern was bought by a rival."
+    )
+    second = token(doc, "Blue", 1)
+    doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, second, second + 2, label="PERSON")]
+    found = names(ActorIndex(doc))
+    assert found["Blue Lantern"] == ("Blue Lantern", "ORG")
+
+
+def test_a_title_alone_tagged_as_a_person_is_no_actor(nlp: Language) -> None:
+    doc = nlp("Vice President said on Monday that Senator Ria Dole would vote against it.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 7, 9, label="PERSON")]
+    found = names(ActorIndex(doc))
+    assert "Vice President" not in found
+    assert "Ria Dole" in found
+
+
+def test_a_body_named_with_a_link_word_before_a_role_is_whole(nlp: Language) -> None:
+    for body in ("Commission for Rural Housing", "Commission for Racial Equality"):
+        doc = nlp(f"{body} chairman Ada Mole said the plan was late.")
+        found = names(ActorIndex(doc))
+        assert found[body] == (body, "ORG")
+        assert found["Ada Mole"] == ("Ada Mole", "PERSON")
+        assert len(found) == 2
+
+
+def test_a_known_name_the_tagger_calls_a_noun_is_a_name_where_written_as_one(
+    nlp: Language,
+) -> None:
+    doc = nlp("Tories say the plan failed. Later, the Tories' leader spoke in Leeds.")
+    assert doc[0].pos_ != "PROPN"
+    found = [a.mention.name for a in ActorIndex(doc).actors() if a.span.start == 0]
+    assert found == ["Conservative Party"]
+
+
+def test_one_title_word_after_a_courtesy_title_is_no_actor(nlp: Language) -> None:
+    doc = nlp("She ran for the Lord Mayor of Leeds. Mayor Jo Bell spoke on Monday.")
+    lord = token(doc, "Lord")
+    doc.ents = [Span(doc, lord, lord + 2, label="PERSON")] + [
+        ent for ent in doc.ents if ent.start > lord + 1
+    ]
+    found = names(ActorIndex(doc))
+    assert "Mayor" not in found
+    assert "Jo Bell" in found

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Span
 
 from polgraph.ingest.entities import ActorIndex
-from polgraph.ingest.names import explain, repair_words
+from polgraph.ingest.names import explain, repair, repair_words
 from polgraph.ingest.nlp import load_model
 
 
@@ -59,6 +59,10 @@ def test_an_abbreviation_keeps_its_full_stop(written: str) -> None:
         ("W]e", "not_a_name"),
         ("MPs", "agent_noun"),
         ("MSPs", "agent_noun"),
+        ("UTC", "time_zone"),
+        ("0915 GMT", "time_zone"),
+        ("Ebola", "abstraction"),
+        ("COVID Brisbane", "abstraction"),
     ],
 )
 def test_spans_that_name_no_actor_are_dropped(written: str, rule: str) -> None:
@@ -269,3 +273,73 @@ def test_a_speaker_label_in_double_brackets_is_no_actor(nlp: Language) -> None:
 def test_a_role_acronym_alone_is_no_actor() -> None:
     assert repair_words(["MEP"], "ORG", ["PROPN"]).name is None
     assert repair_words(["MEP"], "ORG", ["PROPN"]).rules == ("role_acronym",)
+
+
+def test_a_time_zone_after_a_clock_time_is_no_actor(nlp: Language) -> None:
+    text = (
+        "The vote closed at 6 p.m. local time (2300 UTC), and Governor Ada Pell "
+        "thanked the Harbour Workers Union at 8 p.m. (0100 GMT)."
+    )
+    found = names(nlp, text)
+    assert not found & {"UTC", "GMT", "2300 UTC", "0100 GMT"}
+    assert "Ada Pell" in found
+
+
+def test_followers_of_a_religion_are_no_actor(nlp: Language) -> None:
+    text = (
+        "The ex-Muslim writer Dana Orr said Muslims and Christians in the town "
+        "had welcomed her, and that a Muslim neighbour had helped. Islam teaches charity."
+    )
+    found = names(nlp, text)
+    assert not found & {"Muslim", "Muslims", "ex-Muslim", "Christians", "Islam"}
+    assert "Dana Orr" in found
+
+
+def test_a_surname_that_is_a_faith_word_stays(nlp: Language) -> None:
+    found = names(nlp, "The lawyer Mara Christian met the judge. Christian said it went well.")
+    assert found == {"Mara Christian"}
+
+
+def test_a_sentence_opening_command_is_no_name(nlp: Language) -> None:
+    doc = nlp("Make Brisbane the greenest city in the country, the mayor urged.")
+    assert doc[0].tag_ == "VB"
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert not any(name.startswith("Make") for name in found)
+
+
+def test_an_auxiliary_opening_a_question_leaves_the_name(nlp: Language) -> None:
+    doc = nlp("Will Rocky Linux replace the old system for good?")
+    span = Span(doc, 0, 3, label="PERSON")
+    repaired = repair(span, span.text)
+    assert repaired.name == "Rocky Linux"
+    assert repaired.rules[0] == "question_auxiliary"
+    statement = nlp("Will Smith met the press on Monday.")
+    kept = repair(Span(statement, 0, 2, label="PERSON"), "Will Smith")
+    assert kept.name == "Will Smith"
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_place_before_an_organisations_name_is_not_split_off_as_before_a_person(
+    label: str,
+) -> None:
+    for written in ("United States Chess Federation", "Iranian Chess Federation"):
+        repaired = repair_words(written.split(), label)
+        assert repaired.name == written
+        assert "title_split" not in repaired.rules
+
+
+def test_a_faith_word_tagged_as_a_person_is_no_actor(nlp: Language) -> None:
+    doc = nlp("She said a Muslim had helped her, and Tom Reed agreed.")
+    muslim = [t.i for t in doc if t.text == "Muslim"][0]
+    doc.ents = [Span(doc, muslim, muslim + 1, label="PERSON")]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert "Muslim" not in found
+
+
+def test_a_hyphenated_faith_word_tagged_as_a_person_is_no_surname(nlp: Language) -> None:
+    doc = nlp("The ex-Muslim writer spoke. Muslims in the city agreed, said Tom Reed.")
+    ex = [t.i for t in doc if t.text == "ex"][0]
+    doc.ents = [Span(doc, ex, ex + 3, label="PERSON")] + [e for e in doc.ents if e.start > ex + 2]
+    found = {actor.mention.name for actor in ActorIndex(doc).actors()}
+    assert not {"Muslim", "Muslims", "ex-Muslim"} & found
