@@ -1,6 +1,6 @@
 """Regression guard on the real-text tuning halves (tests/data/real/dev*.jsonl), whole
 articles in, held close under the dyad scores the rules and the pair model reach there
-(figures in docs/eval.md). "fresh" is dev3 to dev15 together, the halves drawn after the rules
+(figures in docs/eval.md). "fresh" is dev3 to dev20 together, the halves drawn after the rules
 were first tuned; the pair model was trained on every half, so these are not held-out figures.
 Only the tuning halves: the test half is for reporting and is never run here."""
 
@@ -13,12 +13,12 @@ from polgraph.ingest.evaluate import evaluate, load_articles, read_gold
 from polgraph.ingest.pipeline import Settings
 from tests.ingest.test_evaluate_real import REAL, WIKINEWS, shared_corpora
 
-FRESH = tuple(f"dev{n}" for n in range(3, 16))
+FRESH = tuple(f"dev{n}" for n in range(3, 21))
 FLOORS = {
     "dev": (0.89, 0.77),
     "dev2": (0.86, 0.67),
     "wikinews": (0.86, 0.75),
-    "fresh": (0.70, 0.48),
+    "fresh": (0.75, 0.51),
 }
 """(precision, F1) each part must keep: about three points under what it reads today."""
 
