@@ -1804,11 +1804,17 @@ def answered(verb: Token, frame: Frame) -> Iterator[Found]:
         asked = frame.lex.noun(noun)
         if asked is None or asked.type not in ANSWERED_TYPES:
             continue
-        owners = [c for c in noun.children if c.dep_ == "poss"]
-        authors = [t for c in owners for t in _targets(c, frame, as_subject=True)]
-        authors += _behind(noun, ("by", "from", "of"), frame, as_subject=True)
+        authors = _authors_of(noun, frame)
         if authors:
             yield Found(authors, _subjects(verb, frame), asked, "answered", _words(verb, noun))
+
+
+def _authors_of(noun: Token, frame: Frame) -> list[Target]:
+    """Who made an appeal, offer or demand: its owner ("Trudeau's request") or the one
+    behind "by", "from" or "of" ("the plea by Falconer", "at the invitation of Zelensky")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    authors = [t for c in owners for t in _targets(c, frame, as_subject=True)]
+    return authors + _behind(noun, ("by", "from", "of"), frame, as_subject=True)
 
 
 def at_request(verb: Token, frame: Frame) -> Iterator[Found]:
@@ -1824,9 +1830,7 @@ def at_request(verb: Token, frame: Frame) -> Iterator[Found]:
             asked = frame.lex.noun(noun) if noun.dep_ == "pobj" else None
             if asked is None or asked.type not in ANSWERED_TYPES:
                 continue
-            owners = [c for c in noun.children if c.dep_ == "poss"]
-            authors = [t for c in owners for t in _targets(c, frame, as_subject=True)]
-            authors += _behind(noun, ("by", "from", "of"), frame, as_subject=True)
+            authors = _authors_of(noun, frame)
             if authors:
                 frame.consumed.add(noun.i)
                 yield Found(authors, _subjects(verb, frame), asked, "answered", _words(prep, noun))

@@ -790,19 +790,11 @@ def service_roles(holder: Actor, actors: ActorIndex) -> Iterator[Role]:
             continue
         if verb.lemma_.lower() not in SERVICE_VERBS:
             continue
-        for prep in verb.children:
-            if prep.dep_ != "prep" or prep.lower_ not in SERVICE_PREPS:
-                continue
-            if prep.lower_ == "with" and verb.lemma_.lower() != "serve":
-                # "worked with the government", "sat with Doe": alongside, not inside.
-                continue
-            for pobj in prep.children:
-                body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
-                if body is not None and body.mention.type == "ORG":
-                    text = f"{verb.text} {prep.text} {body.mention.mention}"
-                    yield Role(
-                        holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6
-                    )
+        # "worked with the government", "sat with Doe": alongside, not inside.
+        preps = SERVICE_PREPS if verb.lemma_.lower() == "serve" else SERVICE_PREPS - {"with"}
+        for prep, body in _bodies_after(verb, preps, actors):
+            text = f"{verb.text} {prep.text} {body.mention.mention}"
+            yield Role(holder.mention, MEMBERSHIP, body.mention, None, False, "service", text, 0.6)
 
 
 def _seated(holder: Actor, verb: Token, actors: ActorIndex) -> Iterator[Role]:
@@ -995,16 +987,23 @@ def possessive_roles(owner: Actor, actors: ActorIndex) -> Iterator[Role]:
 def _tenure(owner: Actor, head: Token, actors: ActorIndex) -> Iterator[Role]:
     """ "his 22 years in the Commons", "her time at the BBC": the body a person spent a
     stretch of their life in is one they were a member of (a place is not a body)."""
+    for prep, body in _bodies_after(head, frozenset({"in", "at", "with"}), actors):
+        text = f"{owner.span.text} {head.text} {prep.text} {body.span.text}"
+        yield Role(owner.mention, MEMBERSHIP, body.mention, None, False, "possessive", text, 0.6)
+
+
+def _bodies_after(
+    head: Token, preps: frozenset[str], actors: ActorIndex
+) -> Iterator[tuple[Token, Actor]]:
+    """The organisations a word's prepositions of `preps` name ("served in the Senate",
+    "her time at the BBC"), each with its preposition; a place is not a body."""
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at", "with"):
+        if prep.dep_ != "prep" or prep.lower_ not in preps:
             continue
         for pobj in prep.children:
             body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
             if body is not None and body.mention.type == "ORG":
-                text = f"{owner.span.text} {head.text} {prep.text} {body.span.text}"
-                yield Role(
-                    owner.mention, MEMBERSHIP, body.mention, None, False, "possessive", text, 0.6
-                )
+                yield prep, body
 
 
 def _body_named(head: Token, owned: Actor | None, actors: ActorIndex) -> Actor | None:
