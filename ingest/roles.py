@@ -805,14 +805,9 @@ def _seated(holder: Actor, verb: Token, actors: ActorIndex) -> Iterator[Role]:
         return
     if not passive and holder.span.root.dep_ != "dobj":
         return
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ != "to":
-            continue
-        for pobj in prep.children:
-            body = actors.actor_at(pobj) if pobj.dep_ == "pobj" else None
-            if body is not None and body.mention.type == "ORG":
-                text = f"{verb.text} {prep.text} {body.span.text}"
-                yield Role(holder.mention, MEMBERSHIP, body.mention, None, False, "seat", text, 0.6)
+    for prep, body in _bodies_after(verb, frozenset({"to"}), actors):
+        text = f"{verb.text} {prep.text} {body.span.text}"
+        yield Role(holder.mention, MEMBERSHIP, body.mention, None, False, "seat", text, 0.6)
 
 
 def _own_verbs(root: Token) -> Iterator[Token]:
@@ -1143,10 +1138,10 @@ def _party_before(person: Actor, actors: ActorIndex) -> Actor | None:
         if party is not None and PARTY_TAG.fullmatch(party.mention.mention):
             found.append(party)
     for party in found:
-        known = load_gazetteer().lookup(party.mention.name)
         # "Irish republican Jane Doe": a party's word in lower case names a belief.
         if party.span.text[:1].islower():
             continue
+        known = load_gazetteer().lookup(party.mention.name)
         if party.resolved_by == "name" and known is not None and known.kind == "party":
             return party
     return None

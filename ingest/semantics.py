@@ -127,22 +127,13 @@ class Lexicon:
     def adjective(self, token: Token) -> tuple[Sense, Token] | None:
         """An adjective and the preposition it takes its target with ("critical of",
         "loyal to"), and that preposition's token."""
-        for child in token.children:
-            if child.dep_ == "prep":
-                sense = self.adjectives.get(f"{token.lower_} {child.lower_}")
-                if sense is not None:
-                    return sense, child
-        return None
+        return _with_preposition(self.adjectives, token, token.lower_)
 
     def agent(self, token: Token) -> tuple[Sense, Token] | None:
         """A noun naming someone by their stance toward a target and the preposition it takes
-        the target with ("supporter of", "backer of"), and that preposition's token."""
-        for child in token.children:
-            if child.dep_ == "prep":
-                sense = self.agents.get(f"{token.lemma_.lower()} {child.lower_}")
-                if sense is not None:
-                    return sense, child
-        return None
+        the target with ("supporter of", "backer of"), and that preposition's token; keyed
+        by lemma, so "supporters of" reads as "supporter of"."""
+        return _with_preposition(self.agents, token, token.lemma_.lower())
 
     def pair(self, verb: Token, noun: Token) -> Sense | None:
         return self.pairs.get((verb.lemma_.lower(), noun.lemma_.lower()))
@@ -161,6 +152,19 @@ class Lexicon:
         motion or lighting ("walking up Downing Street", "jets light up the sky"), whose
         objects are places and things, unless a phrasal row gives it a sense."""
         return verb.lemma_.lower() in self.inert and self.verb(verb) is None
+
+
+def _with_preposition(
+    table: dict[str, Sense], token: Token, word: str
+) -> tuple[Sense, Token] | None:
+    """The first of a word's prepositions that the table keys with it ("critical of",
+    "supporter of"): the preposition takes the target, so it is returned too."""
+    for child in token.children:
+        if child.dep_ == "prep":
+            sense = table.get(f"{word} {child.lower_}")
+            if sense is not None:
+                return sense, child
+    return None
 
 
 def parse_lexicon(text: str) -> Lexicon:
