@@ -1293,17 +1293,16 @@ def _only_title(written: str, span: Span) -> bool:
     lead = {span[0].lower_, before}
     if len(parts) == 1 and lead & (set(honorifics()) | set(_DETERMINERS)):
         return parts[0] in title_words()
-    allowed = (
-        title_words()
-        | portfolios()
-        | words().qualifiers
-        | set(data_file("roles.json")["subordinate"])
-    )
-    return (
-        len(parts) > 1
-        and parts[-1] in title_words()
-        and all(p in allowed | {"prime", "of"} for p in parts)
-    )
+    allowed = _title_parts()
+    return len(parts) > 1 and parts[-1] in title_words() and all(p in allowed for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _title_parts() -> frozenset[str]:
+    """Words a title is made of ("Vice", "Prime", "Home", "of" in "Minister of State"), built
+    once: `_only_title` asks for every candidate span of every article."""
+    subordinate = frozenset(data_file("roles.json")["subordinate"])
+    return title_words() | portfolios() | words().qualifiers | subordinate | {"prime", "of"}
 
 
 def _starts_title(span: Span) -> bool:
