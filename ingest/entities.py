@@ -334,7 +334,7 @@ def _organisation_before(doc: Doc, start: int, ner: Container[int]) -> int:
     while (
         first > 0 and first - 1 not in ner and doc[first - 1].is_title and doc[first - 1].is_alpha
     ):
-        if doc[first - 1].lower_ in STOP_WORDS | _qualifiers():
+        if doc[first - 1].lower_ in _unnamed_words():
             break
         first -= 1
     return first
@@ -628,7 +628,7 @@ def _linked_name(doc: Doc, end: int, labels: dict[int, str]) -> Span | None:
     """ "Commission for Racial Equality chairman Trevor Phillips": the capitalised words
     before a role, joined by "for", "of" or "and", are one body's name, which no single
     word of it is; None when no link joins them."""
-    common = STOP_WORDS | _qualifiers()
+    common = _unnamed_words()
     start, linked = end, False
     while start > 0 and start - 1 not in labels:
         before = doc[start - 1]
@@ -653,6 +653,13 @@ def _qualifiers() -> frozenset[str]:
     """Words that qualify a role ("Former", "Deputy", "Shadow" home secretary)."""
     roles = data_file("roles.json")
     return frozenset(roles["former"]) | frozenset(roles["subordinate"]) | words().qualifiers
+
+
+@lru_cache(maxsize=1)
+def _unnamed_words() -> frozenset[str]:
+    """Stop words and role qualifiers, which end a body's name read backwards: built once,
+    since the name is read back from tokens of every article."""
+    return frozenset(STOP_WORDS) | _qualifiers()
 
 
 @lru_cache(maxsize=1)
