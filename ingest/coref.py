@@ -340,16 +340,23 @@ def _turn_label(token: Token) -> str | None:
     interview transcript marks whose turn it is ("((WN)) Why did you ...?")."""
     text = token.doc.text
     start = text.rfind("\n", 0, token.idx) + 1
-    found = _TURN_LABEL.match(text, start + len(text[start:]) - len(text[start:].lstrip()))
-    return found.group(1).strip() if found else None
+    end = text.find("\n", token.idx)
+    return _heading_label(text[start:] if end == -1 else text[start:end])
 
 
 def _turn_labels(doc: Doc) -> Iterator[str]:
     """Every turn label of an interview transcript, one per paragraph it heads."""
     for line in doc.text.split("\n"):
-        found = _TURN_LABEL.match(line.lstrip())
-        if found:
-            yield found.group(1).strip()
+        label = _heading_label(line)
+        if label is not None:
+            yield label
+
+
+def _heading_label(line: str) -> str | None:
+    """The turn label a paragraph's line opens with, if any: one reading for the label of a
+    token's paragraph and for the list of a transcript's labels."""
+    found = _TURN_LABEL.match(line.lstrip())
+    return found.group(1).strip() if found else None
 
 
 def _the_government(token: Token) -> bool:

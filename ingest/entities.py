@@ -334,7 +334,7 @@ def _organisation_before(doc: Doc, start: int, ner: Container[int]) -> int:
     while (
         first > 0 and first - 1 not in ner and doc[first - 1].is_title and doc[first - 1].is_alpha
     ):
-        if doc[first - 1].lower_ in STOP_WORDS | _qualifiers():
+        if doc[first - 1].lower_ in _unnamed_words():
             break
         first -= 1
     return first
@@ -628,7 +628,7 @@ def _linked_name(doc: Doc, end: int, labels: dict[int, str]) -> Span | None:
     """ "Commission for Racial Equality chairman Trevor Phillips": the capitalised words
     before a role, joined by "for", "of" or "and", are one body's name, which no single
     word of it is; None when no link joins them."""
-    common = STOP_WORDS | _qualifiers()
+    common = _unnamed_words()
     start, linked = end, False
     while start > 0 and start - 1 not in labels:
         before = doc[start - 1]
@@ -653,6 +653,13 @@ def _qualifiers() -> frozenset[str]:
     """Words that qualify a role ("Former", "Deputy", "Shadow" home secretary)."""
     roles = data_file("roles.json")
     return frozenset(roles["former"]) | frozenset(roles["subordinate"]) | words().qualifiers
+
+
+@lru_cache(maxsize=1)
+def _unnamed_words() -> frozenset[str]:
+    """Stop words and role qualifiers, which end a body's name read backwards: built once,
+    since the name is read back from tokens of every article."""
+    return frozenset(STOP_WORDS) | _qualifiers()
 
 
 @lru_cache(maxsize=1)
@@ -1293,17 +1300,16 @@ def _only_title(written: str, span: Span) -> bool:
     lead = {span[0].lower_, before}
     if len(parts) == 1 and lead & (set(honorifics()) | set(_DETERMINERS)):
         return parts[0] in title_words()
-    allowed = (
-        title_words()
-        | portfolios()
-        | words().qualifiers
-        | set(data_file("roles.json")["subordinate"])
-    )
-    return (
-        len(parts) > 1
-        and parts[-1] in title_words()
-        and all(p in allowed | {"prime", "of"} for p in parts)
-    )
+    allowed = _title_parts()
+    return len(parts) > 1 and parts[-1] in title_words() and all(p in allowed for p in parts)
+
+
+@lru_cache(maxsize=1)
+def _title_parts() -> frozenset[str]:
+    """Words a title is made of ("Vice", "Prime", "Home", "of" in "Minister of State"), built
+    once: `_only_title` asks for every candidate span of every article."""
+    subordinate = frozenset(data_file("roles.json")["subordinate"])
+    return title_words() | portfolios() | words().qualifiers | subordinate | {"prime", "of"}
 
 
 def _starts_title(span: Span) -> bool:

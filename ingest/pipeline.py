@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from functools import partial
+from functools import cache, partial
 from typing import Protocol, TypeVar
 
 from spacy.language import Language
@@ -194,10 +194,19 @@ def _government_of(mention: Mention) -> str | None:
 
 
 def _holds_office_of(person: str, country: str | None, own: set[tuple[str, str]]) -> bool:
+    """Whether `own` lists the person under any of the names the gazetteer gives the
+    country ("United Kingdom", "Britain"): the office holder's pair names the state."""
     if country is None:
         return False
+    return any((person, state) in own for state in _state_ids(country))
+
+
+@cache
+def _state_ids(country: str) -> tuple[str, ...]:
+    """The entity ids of the gazetteer names coded `country`, found once per country rather
+    than by a walk of the whole gazetteer for each statement triple."""
     codes = load_gazetteer().codes.items()
-    return any((person, entity_id(name)) in own for name, code in codes if code == country)
+    return tuple(entity_id(name) for name, code in codes if code == country)
 
 
 def extract_doc(
