@@ -734,7 +734,8 @@ class ActorIndex:
     Public face for the relation rules: `actor_at(token)` answers for names, pronouns and
     descriptors alike, so a rule written for "Musk criticised Trump" also reads
     "he criticised the president". `date`, the article's, places in time the offices
-    coreference reads from data/office_holders.tsv ("the prime minister" of that year).
+    coreference reads from data/office_holders.tsv ("the prime minister" of that year);
+    its `year` serves every later reader of that table for the same piece.
     """
 
     def __init__(
@@ -748,6 +749,7 @@ class ActorIndex:
     ) -> None:
         self.doc = doc
         self.overrides = overrides
+        self.year = int(date[:4]) if date and date[:4].isdigit() else None
         self.gazetteer = gazetteer or load_gazetteer()
         self._foreign: set[str] = set()
         self._owners: dict[str, tuple[str | None, str | None]] = {}
@@ -800,8 +802,7 @@ class ActorIndex:
         self._by_token = by_token
         self._names = dict(by_token)
         if references:
-            year = int(date[:4]) if date and date[:4].isdigit() else None
-            found, groups = resolve_references(doc, self._names, self.genders, year)
+            found, groups = resolve_references(doc, self._names, self.genders, self.year)
             self._by_token.update(found)
             self._names.update({i: a for i, a in found.items() if a.resolved_by == NAME})
             self._groups.update(groups)

@@ -146,8 +146,7 @@ def read_sentences(
         for t in found
         if t.relation.quad_class == 0 and t.subject.type == "PERSON" and t.object.type == "ORG"
     }
-    year = int(ref.date[:4]) if ref.date and ref.date[:4].isdigit() else None
-    own |= listed_offices(actors.actors(), year)
+    own |= listed_offices(actors.actors(), actors.year)
     return [
         (sentence, evidence, [t for t in found if not _speaks_for_own(t, own)])
         for sentence, evidence, found in read
