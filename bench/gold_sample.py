@@ -15,7 +15,12 @@ its own seed, and added to `split.json` beside the others (its sentences go to
     python bench/gold_sample.py --half dev2 --seed 20261201 --articles 10 [--exclude F.jsonl]
 
 When a corpus runs short of undrawn articles, `--count CORPUS=N` draws N from it instead
-(0 leaves it out); the counts are recorded in `split.json` with the seed.
+(0 leaves it out); the counts are recorded in `split.json` with the seed. Once the politics
+pools are spent, `--count` also draws from the general corpora (all of Wikinews, all of
+BBC): their stories name ministers, courts, firms and states too, and serve as training
+text. An article that repeats much of one any half already holds (BBC keeps updated
+versions of a story under new ids, some in another category) is never drawn, so no text
+of the frozen test half reaches a training half.
 """
 
 from __future__ import annotations
@@ -40,7 +45,11 @@ SEED = 20261130
 ARTICLES_PER_CORPUS = 21
 SENTENCES_PER_ARTICLE = 5
 MIN_WORDS = 5
-SHIPPABLE = frozenset({"wikinews_politics_2019_2020.jsonl"})
+SHIPPABLE = frozenset({"wikinews_politics_2019_2020.jsonl", "wikinews_2019_2020.jsonl"})
+SHINGLE = 8
+NEAR_COPY = 0.3
+"""Share of an article's eight-word runs found in an article already drawn above which it
+counts as another version of that story."""
 OUT = REPO / "tests" / "data" / "real"
 
 
@@ -74,6 +83,33 @@ def sentences(article: Article) -> list[tuple[int, int]]:
 
 
 CORPORA = ("wikinews_politics_2019_2020.jsonl", "bbc_politics.jsonl", "news2025.jsonl")
+GENERAL = ("wikinews_2019_2020.jsonl", "bbc_all.jsonl")
+"""Drawn from only when `--count` names them; their politics rows are the same articles,
+under the same ids, as the politics corpora's."""
+
+
+def shingles(text: str) -> set[tuple[str, ...]]:
+    words = text.lower().split()
+    return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def near_copies(corpora: Path, pool: list[str], corpus: str, taken: set[str]) -> set[str]:
+    """The pool's articles sharing NEAR_COPY of their runs with an article already drawn."""
+    drawn: set[tuple[str, ...]] = set()
+    for name in CORPORA + GENERAL:
+        path = corpora / name
+        if path.is_file():
+            for article in read_paths([path]):
+                if isinstance(article, Article) and article.id in taken:
+                    drawn |= shingles(article.text)
+    copies = set()
+    wanted = set(pool)
+    for article in read_paths([corpora / corpus]):
+        if isinstance(article, Article) and article.id in wanted:
+            own = shingles(article.text)
+            if own and len(own & drawn) / len(own) >= NEAR_COPY:
+                copies.add(article.id)
+    return copies
 
 
 def draw(
@@ -89,11 +125,14 @@ def draw(
     from each."""
     split: dict[str, list[dict[str, str]]] = {half: [] for half in halves}
     rows: list[dict[str, object]] = []
-    for corpus in CORPORA:
+    for corpus in CORPORA + tuple(c for c in GENERAL if c in (counts or {})):
         path = corpora / corpus
         if not path.is_file():
             sys.exit(f"{path}: corpus not found (pass --corpora)")
         pool = [i for i in eligible_ids(path) if i not in taken]
+        if taken:
+            copies = near_copies(corpora, pool, corpus, taken)
+            pool = [i for i in pool if i not in copies]
         wanted_count = (counts or {}).get(corpus, per_corpus)
         if wanted_count > len(pool):
             sys.exit(f"{path}: only {len(pool)} articles left undrawn, {wanted_count} asked")
@@ -141,8 +180,9 @@ def _counts(given: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for entry in given:
         name, _, number = entry.partition("=")
-        if name not in CORPORA or not number.isdigit():
-            sys.exit(f"--count {entry}: expected CORPUS=N with CORPUS one of {', '.join(CORPORA)}")
+        if name not in CORPORA + GENERAL or not number.isdigit():
+            known = ", ".join(CORPORA + GENERAL)
+            sys.exit(f"--count {entry}: expected CORPUS=N with CORPUS one of {known}")
         counts[name] = int(number)
     return counts
 
