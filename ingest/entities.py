@@ -645,7 +645,29 @@ _NOMINAL = ("NOUN", "PROPN", "ADJ")
 _HOUSES = frozenset({"commons", "lords", "senate", "house", "assembly", "congressional"})
 # Words before "committee" that say what kind of committee it is, not what it watches.
 _COMMITTEE_KINDS = frozenset(
-    {"select", "parliamentary", "standing", "joint", "special", "new", "ad", "hoc", "main"}
+    {
+        "select",
+        "parliamentary",
+        "standing",
+        "joint",
+        "special",
+        "new",
+        "ad",
+        "hoc",
+        "main",
+        "selection",
+        "steering",
+        "organising",
+        "organizing",
+        "executive",
+        "management",
+        "advisory",
+        "working",
+        "disciplinary",
+        "general",
+        "central",
+        "party",
+    }
 )
 
 
