@@ -64,6 +64,8 @@ LOCATIVE_PREPS: frozenset[str] = frozenset(
 )  # fmt: skip
 _POSSESSIVE = ("'s", "\u2019s", "\u2018s", "'", "\u2019")
 _DETERMINERS = ("the", "a", "an")
+_TIMES = frozenset({"DATE", "TIME"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _QUOTES = "\"'\u201c\u201d\u2018\u2019"
 
 
@@ -372,8 +374,19 @@ def _organisation_word(token: Token) -> bool:
 
 
 def _is_modifier(token: Token) -> bool:
-    """ "a Russian lawmaker": the demonym describes a noun, it does not act."""
+    """ "a Russian lawmaker": the demonym describes a noun, it does not act. After "the"
+    and before a finite verb it is a noun however the parser attached it: "the British
+    relinquished control" is the state, parsed or not as the adjective of "control"."""
+    if _the_people(token):
+        return False
     return token.dep_ in MODIFIER_DEPS or (token.dep_ == "poss" and token.head.pos_ == "NOUN")
+
+
+def _the_people(token: Token) -> bool:
+    if token.i == 0 or token.i + 1 >= len(token.doc) or token.nbor(-1).lower_ != "the":
+        return False
+    after = token.nbor(1)
+    return after.tag_ in _FINITE or (after.pos_ == "AUX" and after.tag_ != "POS")
 
 
 def _is_location(token: Token) -> bool:
@@ -394,7 +407,8 @@ def _is_location(token: Token) -> bool:
 def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterator[Span]:
     """Gazetteer names the model did not tag, matched with their exact capitalisation. One
     word the tagger calls a common noun counts where the document writes it as a name
-    elsewhere: "Tories say" opening a sentence is the "Tories" of "the Tories' plan"."""
+    elsewhere: "Tories say" opening a sentence is the "Tories" of "the Tories' plan"; a
+    party's name does as the subject of a verb (`_acts`)."""
     named = {t.text for t in doc if t.pos_ == "PROPN" or t.ent_type_}
     i = 0
     while i < len(doc):
@@ -411,13 +425,19 @@ def _gazetteer_spans(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> Iterato
                 and doc[i].text not in named
                 and not _ex(doc, i)
                 and not _acronym(doc[i])
-                and not (known.kind == "party" and _before_role(doc, i))
+                and not (known.kind == "party" and (_before_role(doc, i) or _acts(doc[i])))
             ):
                 yield Span(doc, i, i + size, label=known.type)
                 i += size
                 break
         else:
             i += 1
+
+
+def _acts(token: Token) -> bool:
+    """ "Tories say", "Labour has promised": a party's name the tagger reads as a common
+    noun at the start of a sentence is the party when it is the subject of the verb."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX")
 
 
 def _before_role(doc: Doc, i: int) -> bool:
@@ -621,6 +641,67 @@ def _role_bodies(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
             yield Span(doc, token.i, token.i + 1, label="ORG")
 
 
+_NOMINAL = ("NOUN", "PROPN", "ADJ")
+_HOUSES = frozenset({"commons", "lords", "senate", "house", "assembly", "congressional"})
+# Words before "committee" that say what kind of committee it is, not what it watches.
+_COMMITTEE_KINDS = frozenset(
+    {
+        "select",
+        "parliamentary",
+        "standing",
+        "joint",
+        "special",
+        "new",
+        "ad",
+        "hoc",
+        "main",
+        "selection",
+        "steering",
+        "organising",
+        "organizing",
+        "executive",
+        "management",
+        "advisory",
+        "working",
+        "disciplinary",
+        "general",
+        "central",
+        "party",
+    }
+)
+
+
+def _committees(doc: Doc, labels: dict[int, str]) -> Iterator[Span]:
+    """ "the Commons public accounts committee", "Westminster's environment, food and rural
+    affairs committee": a committee written in lower case after the words of what it
+    oversees is a body of its own, named by them and the house written before them (not by
+    an adjective of the committee itself: "the influential"); a committee no such noun
+    names ("the committee", "a select committee") is a description for coreference, and
+    "committee stage" names none."""
+    for token in doc:
+        if token.lower_ != "committee" or not token.is_lower or token.dep_ == "compound":
+            continue
+        start, subject = token.i, False
+        while start > 0:
+            before = doc[start - 1]
+            if before.is_lower and before.pos_ in _NOMINAL and before.i not in labels:
+                subject = subject or (
+                    before.pos_ != "ADJ" and before.lower_ not in _COMMITTEE_KINDS
+                )
+                start -= 1
+            elif before.text in (",", "and") and start > 1 and doc[start - 2].is_lower:
+                start -= 1
+            else:
+                break
+        while doc[start].pos_ == "ADJ" and doc[start].head.i == token.i:
+            start += 1
+        if not subject or doc[start].text in (",", "and"):
+            continue
+        if start > 0 and doc[start - 1].lower_ in _HOUSES and doc[start - 1].is_title:
+            start -= 1
+        yield Span(doc, start, token.i + 1, label="ORG")
+
+
 _LINKS = frozenset({"for", "of", "and", "on", "&"})
 
 
@@ -816,13 +897,23 @@ class ActorIndex:
         spans = [
             part for ent in ents if ent.label_ in NAME_LABELS for part in _split_hyphenated(ent)
         ]
-        taken = {token.i for ent in doc.ents for token in ent}
-        spans.extend(_gazetteer_spans(doc, self.gazetteer, taken))
+        # A day or month tag does not hold a name the gazetteer knows that runs past it
+        # ("the Mail on Sunday", tagged "Sunday" as a date); one it holds whole stays a date.
+        times = {token.i for ent in doc.ents if ent.label_ in _TIMES for token in ent}
+        taken = {token.i for ent in doc.ents for token in ent} - times
+        named = [
+            span
+            for span in _gazetteer_spans(doc, self.gazetteer, taken)
+            if not times.issuperset(token.i for token in span)
+        ]
+        spans.extend(named)
         labels = {token.i: span.label_ for span in spans for token in span}
         labels.update({token.i: ent.label_ for ent in doc.ents for token in ent})
+        labels.update({token.i: span.label_ for span in named for token in span})
         spans.extend(_proper_runs(doc, labels))
         labels.update({token.i: span.label_ for span in spans for token in span})
         spans.extend(_role_bodies(doc, labels))
+        spans.extend(_committees(doc, labels))
         tags = list(_party_tags(doc, labels))
         tagged = {token.i for tag in tags for token in tag}
         spans = [span for span in spans if not tagged.intersection(t.i for t in span)] + tags

@@ -584,3 +584,46 @@ def test_one_title_word_after_a_courtesy_title_is_no_actor(nlp: Language) -> Non
     found = names(ActorIndex(doc))
     assert "Mayor" not in found
     assert "Jo Bell" in found
+
+
+def test_a_demonym_with_an_article_of_its_own_is_the_state(nlp: Language) -> None:
+    doc = nlp("The Spanish handed control of Florida to the United States in 1821.")
+    assert doc[1].dep_ == "amod"
+    actor = ActorIndex(doc).actor_at(doc[1])
+    assert actor is not None and actor.mention.name == "Spain"
+    doc = nlp("The French government ceded the fort to Spain.")
+    assert ActorIndex(doc).actor_at(doc[token(doc, "French")]).mention.name == "Government (France)"
+
+
+def test_a_party_the_tagger_calls_a_noun_is_the_party_as_a_subject(nlp: Language) -> None:
+    doc = nlp("Tories argue the tax rise is unfair to pensioners.")
+    assert doc[0].pos_ != "PROPN"
+    actor = ActorIndex(doc).actor_at(doc[0])
+    assert actor is not None and actor.mention.name == "Conservative Party"
+
+
+def test_a_day_tag_does_not_cut_a_known_name_it_sits_in(nlp: Language) -> None:
+    doc = nlp("The minister wrote an article for the Mail on Sunday about the cuts.")
+    found = names(ActorIndex(doc))
+    assert found["Mail on Sunday"] == ("The Mail on Sunday", "ORG")
+    doc = nlp("Thousands of workers marched through Leeds on Labour Day.")
+    assert "Labour Party" not in {name for name, _ in names(ActorIndex(doc)).values()}
+
+
+def test_a_union_named_with_and_before_a_lower_case_union_is_one_body(nlp: Language) -> None:
+    doc = nlp("Ann Ford, of the Public and Commercial Services union, said staff would strike.")
+    found = {name for name, _ in names(ActorIndex(doc)).values()}
+    assert found == {"Ann Ford", "Public and Commercial Services Union"}
+
+
+def test_a_committee_written_in_lower_case_is_named_by_what_it_oversees(
+    nlp: Language,
+) -> None:
+    doc = nlp("The Commons transport committee criticised the rail plan.")
+    assert names(ActorIndex(doc))["Commons transport committee"][1] == "ORG"
+    doc = nlp("Members of the parliament's health and social care committee visited Leeds.")
+    assert "health and social care committee" in names(ActorIndex(doc))
+    doc = nlp("The influential defence committee will report, and a select committee met.")
+    assert set(names(ActorIndex(doc))) == {"defence committee"}
+    doc = nlp("The bill reached committee stage on Monday.")
+    assert names(ActorIndex(doc)) == {}

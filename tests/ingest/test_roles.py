@@ -641,3 +641,21 @@ def test_a_place_called_a_state_of_a_country_is_part_of_it(nlp: Language) -> Non
         nlp, "Oregon, a state in the United States, passed the law."
     )
     assert not roles(nlp, "Ukraine is the largest country in Europe by area.")
+
+
+def test_a_counterpart_is_an_official_of_the_state_its_demonym_names(nlp: Language) -> None:
+    found = roles(nlp, "Mr Okafor held talks with his Kenyan counterpart, Ruth Wanjiru, in Lagos.")
+    assert ("Ruth Wanjiru", "MEMBER_OF", "Kenya", "counterpart", False) in found
+
+
+def test_the_chair_of_a_committee_written_in_lower_case_leads_it(nlp: Language) -> None:
+    found = roles(
+        nlp, "Tom Hale, chairman of the Commons transport committee, said the rail plan failed."
+    )
+    assert (
+        "Tom Hale",
+        "LEADER_OF",
+        "Commons transport committee",
+        "chairman",
+        False,
+    ) in found
