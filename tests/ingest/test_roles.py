@@ -641,3 +641,12 @@ def test_a_place_called_a_state_of_a_country_is_part_of_it(nlp: Language) -> Non
         nlp, "Oregon, a state in the United States, passed the law."
     )
     assert not roles(nlp, "Ukraine is the largest country in Europe by area.")
+
+
+def test_a_countrys_company_or_thing_is_no_part_of_the_state(nlp: Language) -> None:
+    found = pairs(nlp, "Sweden's Nordvik Motors sold more trucks last year.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+    found = pairs(nlp, "Japan's Nikkei Index rose sharply on Monday.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+    found = pairs(nlp, "Peru's National Water Agency warned of shortages.")
+    assert ("National Water Agency", "PART_OF", "Peru") in found
