@@ -650,4 +650,3 @@ def test_a_countrys_company_or_thing_is_no_part_of_the_state(nlp: Language) -> N
     assert not any(k == "PART_OF" for _, k, _ in found)
     found = pairs(nlp, "Peru's National Water Agency warned of shortages.")
     assert ("National Water Agency", "PART_OF", "Peru") in found
-
