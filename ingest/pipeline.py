@@ -32,7 +32,7 @@ from polgraph.ingest.records import (
     entity_id,
 )
 from polgraph.ingest.relations import Discourse, Link, extract_relations
-from polgraph.ingest.roles import NATIONALITY, role_triples
+from polgraph.ingest.roles import role_triples
 from polgraph.ingest.sources import as_provenance, cited
 
 Result = TypeVar("Result", covariant=True)
@@ -245,8 +245,7 @@ def extract_doc(
 ) -> tuple[list[Triple], list[Mention]]:
     """Triples and actor mentions of one parsed piece; offsets are into the whole article.
     Actors then get their country and sector, and outlets become the provenance of the
-    sentences that cite them (affiliation.py, sources.py); a nationality read off a title
-    (roles.NATIONALITY) gives the person's country and is then dropped."""
+    sentences that cite them (affiliation.py, sources.py)."""
     actors = actors or ActorIndex(doc, overrides, date=article.date)
     ref = article.ref()
     read = read_sentences(doc, actors, ref, offset)
@@ -254,7 +253,6 @@ def extract_doc(
     triples = judged(read, actors, ref) if judge else [t for _, _, found in read for t in found]
     named = actors.actors()
     triples, mentions = attribute(triples, [actor.mention for actor in named], located(named))
-    triples = [t for t in triples if t.relation.rule != NATIONALITY]
     by_sentence: dict[int, list[Triple]] = {}
     for triple in triples:
         by_sentence.setdefault(triple.evidence.start, []).append(triple)

@@ -57,11 +57,6 @@ MEMBERSHIP = "MEMBER_OF"
 # "the UK's presidency of the G8", "its EU presidency": a turn at the head of a body.
 CHAIRS = frozenset({"presidency", "chairmanship"})
 PART = "PART_OF"
-NATIONALITY = "nationality"
-"""The rule of a title whose noun the role table does not list, before a state or a place
-("Australian billionaire X", "Soham murderer Y"): it tells the person's country, read for
-their affiliation, and is no relation a reader finds (docs/eval.md: structural relations
-are roles held, membership and representation), so the pipeline drops it once read."""
 POLITY_NOUNS = frozenset(
     {"state", "commonwealth", "republic", "kingdom", "province", "territory", "city",
      "county", "emirate", "principality", "island", "islands", "region", "federation"}
@@ -209,8 +204,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
     the parliament Ali Larijani"."""
     root = holder.span.root
     left = [t for t in root.subtree if t.i < holder.span.start]
-    tabled = _role_in(left, actors, table)
-    found = tabled or _untabled_role(left, holder, table)
+    found = _role_in(left, actors, table) or _untabled_role(left, holder, table)
     if found is None:
         shared = list(_shared_title(holder, actors, table))
         if shared:
@@ -246,7 +240,7 @@ def title_roles(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iterator
         target,
         role,
         former,
-        NATIONALITY if tabled is None and target.type == "GPE" else "title",
+        "title",
         role,
         0.8,
     )
@@ -322,8 +316,7 @@ def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
         if body is None or body.mention.id == holder.mention.id:
             continue
         found = table.lookup([t.text for t in words])
-        untabled = found is None or found[0] != " ".join(t.lower_ for t in words)
-        if found is not None and not untabled:
+        if found is not None and found[0] == " ".join(t.lower_ for t in words):
             relation = found[1]
         elif size == 1 and _untabled_role(words, holder, table) and body.mention.type != "PERSON":
             relation = MEMBERSHIP
@@ -337,7 +330,7 @@ def _adjacent_title(holder: Actor, actors: ActorIndex, table: RoleTable) -> Iter
             body.mention,
             role,
             any(t.lower_ in table.former for t in before),
-            NATIONALITY if untabled and body.mention.type == "GPE" else "title",
+            "title",
             role,
             0.7,
         )
@@ -460,9 +453,7 @@ def _untabled_role(left: list[Token], holder: Actor, table: RoleTable) -> tuple[
     """ "Grateful Dead drummer Mickey Hart", "AAP national convener Arvind Kejriwal": a
     common noun right before a name, after a body's name, is the person's place in that
     body even when the role table does not list the noun; kin and things ("Marvel film
-    X") hold no place in a body. Before a state or a place it is a NATIONALITY role:
-    "Australian billionaire X", "US business tycoon Y" give the person's country, no
-    office held for the state."""
+    X") hold no place in a body."""
     if left and left[-1].i == holder.span.start - 1 and left[-1].lower_ in honorifics():
         left = left[:-1]
     if not left or left[-1].i != _before_courtesy(holder):

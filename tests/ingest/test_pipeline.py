@@ -104,18 +104,3 @@ def test_a_run_of_headlines_is_not_read_as_prose() -> None:
     assert not any(headlines(s) for s in nlp(text).sents)
     found, _ = extract_doc(nlp(run_on), Article(id="t", text=run_on), judge=False)
     assert found == []
-
-
-def test_a_nationality_before_a_common_noun_gives_a_country_and_no_relation() -> None:
-    """ "Brazilian billionaire Jane Doe": the untabled noun before a state is read for her
-    country (affiliation) and dropped as a relation; an office before a state is kept."""
-    nlp = load_model()
-    text = (
-        "The firm is owned by Brazilian billionaire Jane Doe. "
-        "Kenyan Foreign Minister John Roe praised her."
-    )
-    found, mentions = extract_doc(nlp(text), Article(id="t", text=text), judge=False)
-    edges = {(t.subject.name, t.relation.type, t.object.name) for t in found}
-    assert not any(s == "Jane Doe" and o == "Brazil" for s, _, o in edges)
-    assert ("John Roe", "MEMBER_OF", "Kenya") in edges
-    assert {m.name: m.country for m in mentions}["Jane Doe"] == "BRA"
