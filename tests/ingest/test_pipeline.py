@@ -1,7 +1,7 @@
 """How the pipeline cuts work into parser batches and worker partitions."""
 
 from polgraph.ingest.nlp import load_model
-from polgraph.ingest.pipeline import Settings, extract_doc, partitions, text_batches
+from polgraph.ingest.pipeline import Settings, extract_doc, headlines, partitions, text_batches
 from polgraph.ingest.records import Article
 
 
@@ -85,3 +85,22 @@ def test_a_government_speaking_of_its_own_office_holder_or_forces_speaks_of_itse
     assert ("Downing Street", "Conservative Party") in said(
         "Downing Street said the Conservatives were wrong."
     )
+
+
+def test_a_run_of_headlines_is_not_read_as_prose() -> None:
+    """Two capitalised small words after a word mark a scraped run of headlines; prose, a
+    name or one quoted title is read."""
+    nlp = load_model()
+    run_on = (
+        "Oil prices slide as Ruritania talks stall Why the Senate is wary of Poland "
+        "How Germany plans to vote on aid"
+    )
+    text = (
+        "The minister praised Poland for its support. "
+        "The Tories attacked Labour over the plans, and the Lib Dems joined them. "
+        "Jane Doe, who wrote Who Killed the Wizard, backed France."
+    )
+    assert any(headlines(s) for s in nlp(run_on).sents)
+    assert not any(headlines(s) for s in nlp(text).sents)
+    found, _ = extract_doc(nlp(run_on), Article(id="t", text=run_on), judge=False)
+    assert found == []

@@ -585,6 +585,21 @@ def test_verbs_of_motion_name_no_act(nlp: Language) -> None:
     assert one(nlp, text, "National Sports Board", "Olympic Committee").relation.type == "DEMAND"
 
 
+def test_travel_sitting_use_and_winning_name_no_act(nlp: Language) -> None:
+    """Where one flies or sits, what one uses and what one wins are places, things and
+    contests; the light verb still reads "won the support of"."""
+    for text in (
+        "Jane Porter flew to Ruritania with Boris Johnson.",
+        "Judge Ann Roe, sitting with Judges Ben Doe and Carl Poe, ruled on Monday.",
+        "Jane Porter used Freedonia's money.",
+        "Jane Porter, who won the 1998 Horsham by-election, spoke.",
+        "Freedonia won the Eurovision Song Contest.",
+    ):
+        assert not [t for t in edges(nlp, text) if t[1] in ("FLY", "SIT", "USE", "WIN")], text
+    text = "Jane Porter won the support of the Ruritanian Workers Union."
+    assert ("Ruritanian Workers Union", "SUPPORT", "Jane Porter") in edges(nlp, text)
+
+
 def test_interviews_and_outlet_programmes_are_the_reporting_frame(nlp: Language) -> None:
     text = "During her interview with the Lagos Chronicle, Ms Adeyemi said the Senate had failed."
     assert {o for _, _, o in edges(nlp, text)} == {"Senate"}

@@ -659,3 +659,12 @@ def test_the_chair_of_a_committee_written_in_lower_case_leads_it(nlp: Language) 
         "chairman",
         False,
     ) in found
+
+
+def test_a_countrys_company_or_thing_is_no_part_of_the_state(nlp: Language) -> None:
+    found = pairs(nlp, "Sweden's Nordvik Motors sold more trucks last year.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+    found = pairs(nlp, "Japan's Nikkei Index rose sharply on Monday.")
+    assert not any(k == "PART_OF" for _, k, _ in found)
+    found = pairs(nlp, "Peru's National Water Agency warned of shortages.")
+    assert ("National Water Agency", "PART_OF", "Peru") in found
