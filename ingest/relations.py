@@ -1482,48 +1482,6 @@ def statement(verb: Token, frame: Frame) -> Iterator[Found]:
         yield Found(speakers, about, sense, "statement", verb.text)
 
 
-def spoken_topic(verb: Token, frame: Frame) -> Iterator[Found]:
-    """ "He highlighted Congress's role", "the commission addressed Gandhi's claims", "she
-    outlined her views on the Tories": a statement whose topic is a thing of an actor's, or
-    a thing said on or about an actor, is about that actor (docs/eval.md). A topic verb
-    shared by two sides ("discussed", "negotiated") is left to the reciprocal rules, and a
-    verb with a clause to report is the statement rule's."""
-    if verb.pos_ != "VERB":
-        return
-    sense = frame.lex.verb(verb)
-    if sense is None or sense.symmetric or not (sense.has("topic") or sense.has("speech")):
-        return
-    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
-        return
-    topics = [
-        noun
-        for obj in verb.children
-        if obj.dep_ == "dobj" and obj.pos_ == "NOUN" and frame.actors.actor_at(obj) is None
-        for noun in (obj, *obj.conjuncts)
-        if noun.pos_ == "NOUN" and frame.actors.actor_at(noun) is None
-    ]
-    about = [
-        t
-        for noun in topics
-        for t in _topic_owners(noun, frame)
-        if not t.weak
-        and not _neuter(t.actor)
-        and not _reporting_frame(t)
-        and not _quoted_pronoun(t.actor)
-        and t.actor.mention.sector != "CVL"
-    ]
-    speakers = _speakers(verb, frame)
-    if about and speakers:
-        yield Found(speakers, about, sense, "statement", verb.text)
-
-
-def _topic_owners(noun: Token, frame: Frame) -> list[Target]:
-    """The actors a topic belongs to or is on: its possessor ("Congress's role") and what
-    stands behind "on", "about" or "over" ("her views on the Tories")."""
-    owners = [t for c in noun.children if c.dep_ == "poss" for t in _targets(c, frame)]
-    return owners + _behind(noun, ("on", "about", "over"), frame)
-
-
 def _quoted_pronoun(actor: Actor) -> bool:
     """ "…unless they follow procedure," Kant said: a "he" or "they" inside the quotation
     points into the speaker's own talk, which the article does not show; read as the last
@@ -1748,16 +1706,19 @@ def _claim_about(
             and _phrase_head(place) != phrase
             for place, other in placed
         )
-        if (not acts or _claim_subject(token)) and not _qualifies(token, actor, frame):
+        if (not acts or _claim_subject(token, actor)) and not _qualifies(token, actor, frame):
             found.setdefault(actor.mention.id, Target(actor))
     return list(found.values())
 
 
-def _claim_subject(token: Token) -> bool:
+def _claim_subject(token: Token, actor: Actor) -> bool:
     """ "Marr says Mr Blair will ask the Queen to dissolve Parliament", "Haskins suggested
     Mr Blair should reinstate Mr Brown": the one a reported act is told of, its subject,
     is who the statement is about, also when the act relates it to another actor (the act
-    itself is read by the other rules, reported)."""
+    itself is read by the other rules, reported). Only a subject written as a name: a
+    pronoun there is resolved across the speaker's own words too often wrongly."""
+    if actor.resolved_by != NAME:
+        return False
     node = token
     while node.dep_ in ("conj", "compound", "appos") and node.head.i != node.i:
         node = node.head
@@ -2347,7 +2308,6 @@ VERB_CONSTRUCTIONS: tuple[Construction, ...] = (
     speech,
     statement,
     spoken_of,
-    spoken_topic,
     answered,
     at_request,
     reply,

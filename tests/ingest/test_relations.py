@@ -745,14 +745,6 @@ def test_a_claim_is_about_its_subject_when_the_subject_acts_on_another(nlp: Lang
     assert ("Yvette Cooper", "SAY", "Rachel Reeves") in found
 
 
-def test_a_topic_of_an_actor_s_makes_a_statement_about_the_actor(nlp: Language) -> None:
-    text = "Ed Davey highlighted the Green Party's record on housing."
-    assert one(nlp, text, "Ed Davey", "Green Party").relation.rule == "statement"
-    text = "Kemi Badenoch detailed her views on the Reform Party."
-    assert ("Kemi Badenoch", "COMMENT", "Reform Party") in edges(nlp, text)
-    assert not triples(nlp, "Kemi Badenoch outlined the budget in Leeds.")
-
-
 def test_violence_tweets_and_waived_sanctions_are_in_the_dictionary(nlp: Language) -> None:
     text = "Kenyan police violence against protesters in Nairobi drew condemnation."
     assert ("Police (Kenya)", "ASSAULT", "Civilians (Kenya)") in edges(nlp, text)
