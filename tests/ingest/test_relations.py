@@ -744,3 +744,41 @@ def test_a_stance_noun_relates_whoever_it_is_said_of(nlp: Language) -> None:
     text = "Jacques Chirac, a long-time admirer of Vladimir Putin, spoke on Monday."
     assert ("Jacques Chirac", "PRAISE", "Vladimir Putin") in edges(nlp, text)
     assert edges(nlp, "Supporters of Donald Trump rallied in Washington.") == set()
+
+
+def test_a_claim_is_about_its_subject_when_the_subject_acts_on_another(nlp: Language) -> None:
+    """The one a reported act is told of is what the statement is about; the act itself is
+    read by the other rules, and its object is not the statement's topic."""
+    text = "Priti Patel suggested Rishi Sunak should sack Robert Jenrick."
+    found = edges(nlp, text)
+    assert ("Priti Patel", "SAY", "Rishi Sunak") in found
+    assert ("Priti Patel", "SAY", "Robert Jenrick") not in found
+    assert ("Rishi Sunak", "REMOVE", "Robert Jenrick") in found
+    text = "Yvette Cooper insisted the quarrels between Keir Starmer and Rachel Reeves were over."
+    found = edges(nlp, text)
+    assert ("Yvette Cooper", "SAY", "Keir Starmer") in found
+    assert ("Yvette Cooper", "SAY", "Rachel Reeves") in found
+
+
+def test_violence_tweets_and_waived_sanctions_are_in_the_dictionary(nlp: Language) -> None:
+    text = "Kenyan police violence against protesters in Nairobi drew condemnation."
+    assert ("Police (Kenya)", "ASSAULT", "Civilians (Kenya)") in edges(nlp, text)
+    text = "The United States may waive sanctions on Turkey."
+    assert one(nlp, text, "United States", "Turkey").relation.type == "EASE_SANCTIONS"
+    text = "Kemi Badenoch tweeted that Keir Starmer had failed."
+    assert ("Kemi Badenoch", "SAY", "Keir Starmer") in edges(nlp, text)
+
+
+def test_a_reply_to_an_actor_s_act_is_made_to_that_actor(nlp: Language) -> None:
+    text = "David Lammy was responding to an urgent question from Priti Patel."
+    assert one(nlp, text, "David Lammy", "Priti Patel").relation.rule == "answered"
+    text = "Rachel Reeves replied to criticism from the Conservative Party."
+    assert ("Conservative Party", "CRITICIZE", "Rachel Reeves") in edges(nlp, text)
+    assert edges(nlp, "Keir Starmer responded to the floods in Wales.") == set()
+
+
+def test_a_relative_clause_on_a_description_beside_a_name_is_the_name_s(nlp: Language) -> None:
+    text = "Diane Abbott, the MP who criticised Keir Starmer, spoke on Monday."
+    assert ("Diane Abbott", "CRITICIZE", "Keir Starmer") in edges(nlp, text)
+    text = "Ed Davey met the Treasury Committee, the group of MPs who will question Rachel Reeves."
+    assert ("Treasury Committee", "INVESTIGATE", "Rachel Reeves") in edges(nlp, text)
