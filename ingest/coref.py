@@ -411,6 +411,7 @@ class _Resolver:
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
         self.any_body = frozenset(data_file("coref.json")["any_body"])
         self.any_actor = frozenset(data_file("coref.json")["any_actor"])
+        self.pairs = frozenset(data_file("coref.json")["pairs"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
         self.pending: list[tuple[Token, int]] = []
@@ -422,6 +423,8 @@ class _Resolver:
         self.vacant: set[str] = set()
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
+        # The sentence being read, for a pronoun read ahead of its turn.
+        self.index = 0
         named = {actor.span.start: actor for actor in names.values()}
         self.titles: list[_Title] = [
             title for actor in named.values() for title in self._titles(actor)
@@ -439,6 +442,7 @@ class _Resolver:
         self.found.update(full)
         self.names = {**self.names, **full}
         for index, sentence in enumerate(self.doc.sents):
+            self.index = index
             for token in sentence:
                 named = self.names.get(token.i)
                 if named is not None:
@@ -493,6 +497,15 @@ class _Resolver:
                 for child in root.head.children
                 if child.dep_ == "attr" and child.i not in self.names
             )
+        # "Peter Nielson, who is the party's chairman": a clause that says what they are.
+        heads.extend(
+            attr
+            for clause in root.children
+            if clause.dep_ == "relcl" and clause.lemma_ == "be"
+            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+            for attr in clause.children
+            if attr.dep_ == "attr" and attr.i not in self.names
+        )  # fmt: skip
         for head in heads:
             office = self._office(head, before_name=head.i == before, title=True)
             if office is not None:
@@ -560,6 +573,11 @@ class _Resolver:
         lemma = token.lemma_.lower()
         if token.tag_ == "NNS" and (lemma in self.descriptors or lemma in self.any_actor):
             members = self._counted(token, lemma, index)
+            if members:
+                self.groups[token.i] = members
+                return members[0]
+        if token.tag_ == "NN" and lemma in self.pairs:
+            members = self._pair(token, index)
             if members:
                 self.groups[token.i] = members
                 return members[0]
@@ -1017,7 +1035,31 @@ class _Resolver:
             key = ((WINDOW + 1 - distance) * 100 + _weight(referent.token), referent.token.i)
             if best is None or key > best[:2]:
                 best = (*key, referent.actor)
-        return _as(best[2], token, DESCRIPTOR) if best is not None else None
+        if best is not None:
+            return _as(best[2], token, DESCRIPTOR)
+        sole = self._sole_body(token, lemma, excluded)
+        return _as(sole, token, DESCRIPTOR) if sole is not None else None
+
+    def _sole_body(self, token: Token, lemma: str, excluded: set[str]) -> Actor | None:
+        """ "the committee", "the party" further on than the nearest sentences: the one
+        body of that kind the article has mentioned so far (a reader keeps "the committee"
+        for the only committee named, however far back); none when it named several, nor
+        for a noun that fits any body ("the organisation"), nor for one qualified by any
+        word ("the Public and Commercial Services union" is a body of its own)."""
+        if (
+            self.descriptors.get(lemma) != "ORG"
+            or lemma in self.any_body
+            or any(child.dep_ != "det" for child in token.lefts)
+            or any(child.dep_ in ("prep", "appos", "acl") for child in token.rights)
+        ):
+            return None
+        found = {
+            referent.actor.mention.id: referent.actor
+            for referent in self.history
+            if referent.actor.mention.id not in excluded
+            and self._fits(lemma, referent.actor.mention)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _owned_body(self, token: Token, lemma: str) -> Actor | None:
         """ "his party", "Kennedy's party": the one body of that kind the article named in a
@@ -1122,6 +1164,30 @@ class _Resolver:
             if mention.id not in chosen and self._fits(lemma, mention):
                 chosen[mention.id] = referent
         if len(chosen) < count:
+            return []
+        ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
+        return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
+
+    def _pair(self, token: Token, index: int) -> list[Actor]:
+        """ "Mr Blair and Mr Brown ... . The pair": the two people named last, in this
+        sentence or the one before, other than the subjects of the clauses that hold it
+        ("X said the pair had..." is not X); "the pair" qualified ("the pair of shoes",
+        "the Labour pair") is someone else."""
+        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
+        if determiners != ["the"] or any(
+            child.dep_ in ("compound", "amod", "poss", "prep", "relcl", "acl", "nummod")
+            for child in token.children
+        ):
+            return []
+        excluded = self._ids(_ancestor_subjects(token))
+        chosen: dict[str, _Referent] = {}
+        for referent in reversed(self.history):
+            mention = referent.actor.mention
+            if index - referent.sentence > 1 or len(chosen) == 2:
+                break
+            if mention.type == "PERSON" and mention.id not in chosen.keys() | excluded:
+                chosen[mention.id] = referent
+        if len(chosen) < 2:
             return []
         ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
         return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
@@ -1240,7 +1306,7 @@ class _Resolver:
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
-                    actor = self._known(subject)
+                    actor = self._known(subject) or self._ahead(subject)
                     if actor is not None:
                         return actor
                 return None
@@ -1257,6 +1323,13 @@ class _Resolver:
             if speaker is not None:
                 return speaker
         return None
+
+    def _ahead(self, subject: Token) -> Actor | None:
+        """'"We will fight this," he said': the pronoun that reports a quote, written after
+        it, read before the quote's "we" and "I" so they are its speaker's."""
+        if subject.pos_ != "PRON" or subject.lower_ not in PRONOUNS or subject.i in self.found:
+            return None
+        return self._pronoun(subject, self.index)
 
     def _quote_speaker(self, sentence: Span) -> Actor | None:
         """The actor a sentence says is speaking ("Smith said", "he added") outside the
@@ -1281,13 +1354,25 @@ class _Resolver:
         return None
 
     def _affiliation(self, actor: Actor) -> Actor | None:
+        """The body a speaker's "we" stands for: the one named in the title written with
+        the name ("Kremlin spokesman X"), else the one organisation named in the titles the
+        article gave the speaker ("X, chairman of the Y Party"; "X, who is Y chairman")."""
         for child in actor.span.root.children:
             if child.dep_ == "compound" and child.lemma_.lower() in self.roles:
                 for modifier in child.children:
                     body = self.names.get(modifier.i)
                     if body is not None and body.mention.type != "PERSON":
                         return body
-        return None
+        bodies = {
+            body for title in self._titles_of(actor.mention) if not title.listed
+            for body in title.bodies
+        }  # fmt: skip
+        found = {
+            named.mention.id: named
+            for named in self.names.values()
+            if named.mention.id in bodies and named.mention.type == "ORG"
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _ids(self, tokens: list[Token]) -> set[str]:
         ids: set[str] = set()

@@ -699,3 +699,61 @@ def test_you_in_an_interviewers_question_is_the_one_interviewed(nlp: Language) -
     assert not any(word == "you" for word, _, _ in plain)
     unanswered = text.replace("((Dana Vale)) I think he has failed.", "")
     assert not any(word == "you" for word, _, _ in resolved(nlp, unanswered))
+
+
+def _group(nlp: Language, text: str, word: str) -> list[str]:
+    index = ActorIndex(nlp(text))
+    token = next(token for token in index.doc if token.text == word)
+    return [a.mention.name for a in index.group_at(token)]
+
+
+def test_the_pair_is_the_two_people_named_last(nlp: Language) -> None:
+    text = "Karl Weber met Anna Roth in Vienna on Monday. The pair discussed the budget."
+    assert _group(nlp, text, "pair") == ["Karl Weber", "Anna Roth"]
+
+
+def test_the_pair_is_not_the_subject_that_speaks_of_it(nlp: Language) -> None:
+    text = "Karl Weber met Anna Roth in Vienna on Monday. Greta Lind said the pair had argued."
+    assert _group(nlp, text, "pair") == ["Karl Weber", "Anna Roth"]
+
+
+def test_a_body_description_far_back_is_the_only_body_of_its_kind(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The Foreign Affairs Committee opened an inquiry into the grants last week. "
+        "Officials refused to comment. The minister was away. Ministers met on Monday. "
+        "Later, the committee summoned Karl Weber.",
+    )
+    assert ("committee", "Foreign Affairs Committee", DESCRIPTOR) in found
+
+
+def test_a_body_description_far_back_stays_open_among_several(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The Foreign Affairs Committee and the Justice Committee opened inquiries. "
+        "Officials refused to comment. The minister was away. Ministers met on Monday. "
+        "Later, the committee summoned Karl Weber.",
+    )
+    assert not any(word == "committee" for word, _, _ in found)
+
+
+def test_we_before_he_said_is_the_body_of_the_speakers_title(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Anna Roth, chairwoman of the Northern Farmers Union, spoke on Friday. "
+        '"We will fight this," she said.',
+    )
+    assert ("We", "Northern Farmers Union", PRONOUN) in found
+
+
+def test_i_before_he_said_is_the_speaker(nlp: Language) -> None:
+    found = resolved(nlp, 'Karl Weber arrived on Friday. "I will fight this," he said.')
+    assert ("I", "Karl Weber", PRONOUN) in found
+
+
+def test_we_of_a_speaker_who_is_a_body_officer_is_the_body(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        'Peter Lund, who is the Green Party chairman, spoke on Friday. "We will win," he said.',
+    )
+    assert ("We", "Green Party", PRONOUN) in found
