@@ -425,6 +425,8 @@ class _Resolver:
         self.home: tuple[Mention, ...] | None = None
         # The sentence being read, for a pronoun read ahead of its turn.
         self.index = 0
+        # Per sentence, how many sentences of narration (not starting inside a quote) so far.
+        self.told: list[int] = []
         named = {actor.span.start: actor for actor in names.values()}
         self.titles: list[_Title] = [
             title for actor in named.values() for title in self._titles(actor)
@@ -441,8 +443,11 @@ class _Resolver:
         full = _first_names(self.doc, self.names)
         self.found.update(full)
         self.names = {**self.names, **full}
+        told = 0
         for index, sentence in enumerate(self.doc.sents):
             self.index = index
+            told += not _starts_quoted(sentence)
+            self.told.append(told)
             for token in sentence:
                 named = self.names.get(token.i)
                 if named is not None:
@@ -874,7 +879,7 @@ class _Resolver:
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
-            back = index - referent.sentence
+            back = self._back(referent.sentence, index, quoted)
             if back > WINDOW or mention.type not in types:
                 continue
             # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
@@ -907,6 +912,15 @@ class _Resolver:
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
+
+    def _back(self, sentence: int, index: int, quoted: bool) -> int:
+        """How many sentences back an antecedent is for a pronoun: outside a quote, only
+        sentences of narration count, not those a quote runs over ('Smith said... . "A. B.
+        C," he said. He added': "he" and "He" are still Smith's); a reader follows the
+        narration around a quote."""
+        if quoted or sentence == index:
+            return index - sentence
+        return max(self.told[index] - self.told[sentence], 1)
 
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":

@@ -757,3 +757,13 @@ def test_we_of_a_speaker_who_is_a_body_officer_is_the_body(nlp: Language) -> Non
         'Peter Lund, who is the Green Party chairman, spoke on Friday. "We will win," he said.',
     )
     assert ("We", "Green Party", PRONOUN) in found
+
+
+def test_a_quote_over_several_sentences_does_not_push_the_speaker_back(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber spoke in Leeds on Monday. "
+        '"The budget is wrong. The plan is worse. The schools will suffer," he said. '
+        "He said the government had failed.",
+    )
+    assert [name for word, name, _ in found if word.lower() == "he"] == ["Karl Weber"] * 2
