@@ -862,6 +862,7 @@ class _Resolver:
             excluded |= self._ids(clause_subjects(verb))
         if token.dep_ == "poss":
             excluded |= self._ids([c for c in token.head.children if c.dep_ == "appos"])
+        excluded |= self._reported(token, verb)
         if types == PERSON:
             speaker = self._speaker(token, False)
             if speaker is not None:
@@ -913,6 +914,14 @@ class _Resolver:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
 
+    def _reported(self, token: Token, verb: Token) -> set[str]:
+        """'"Trust in Smith is gone," he said': the one reporting a quote or a clause is
+        not someone named in what they report, however near (a pronoun does not stand for
+        a name in the clause it governs)."""
+        if token.dep_ not in SUBJECTS or verb.lemma_ not in REPORTING or in_quote(token):
+            return set()
+        return {self.names[t.i].mention.id for t in token.sent if t.i in self.names and in_quote(t)}
+
     def _back(self, sentence: int, index: int, quoted: bool) -> int:
         """How many sentences back an antecedent is for a pronoun: outside a quote, only
         sentences of narration count, not those a quote runs over ('Smith said... . "A. B.
@@ -920,7 +929,7 @@ class _Resolver:
         narration around a quote."""
         if quoted or sentence == index:
             return index - sentence
-        return max(self.told[index] - self.told[sentence], 1)
+        return self.told[index - 1] - self.told[sentence] + 1
 
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
@@ -1013,6 +1022,9 @@ class _Resolver:
             ):
                 self.pending = [(token, index)]
             return None
+        if not determiners and token.tag_ in ("NN", "NNP"):
+            officer = self._their_officer(token)
+            return _as(officer, token, DESCRIPTOR) if officer is not None else None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
             return None
         if any(c.dep_ == "appos" for c in token.children):
@@ -1074,6 +1086,23 @@ class _Resolver:
             and self._fits(lemma, referent.actor.mention)
         }
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _their_officer(self, token: Token) -> Actor | None:
+        """ "The prime minister and his chancellor": an office owned by a person a pronoun
+        stands for is the one the article or the listed offices give that title, never
+        the owner; a mere description ("his colleague") stays open."""
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        if (
+            len(owners) != 1
+            or owners[0].pos_ != "PRON"
+            or any(c.dep_ not in ("poss", "compound", "amod") for c in token.children)
+        ):
+            return None
+        owner = self._person(owners[0])
+        if owner is None:
+            return None
+        excluded = self._ids(_ancestor_subjects(token)) | {owner.mention.id}
+        return self._holder(token, excluded)
 
     def _owned_body(self, token: Token, lemma: str) -> Actor | None:
         """ "his party", "Kennedy's party": the one body of that kind the article named in a

@@ -767,3 +767,27 @@ def test_a_quote_over_several_sentences_does_not_push_the_speaker_back(nlp: Lang
         "He said the government had failed.",
     )
     assert [name for word, name, _ in found if word.lower() == "he"] == ["Karl Weber"] * 2
+
+
+def test_the_reporter_of_a_quote_is_not_a_name_inside_it(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber spoke in Leeds on Monday. "
+        '"Nobody trusts Peter Lund as mayor any longer," he said.',
+    )
+    assert ("he", "Karl Weber", PRONOUN) in found
+
+
+def test_his_office_is_its_holder_and_not_the_owner(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Karl Weber and Finance Minister Anna Roth met the unions in Vienna. "
+        "Later, the prime minister and his finance minister left early.",
+    )
+    assert ("minister", "Anna Roth", DESCRIPTOR) in found
+    assert ("minister", "Karl Weber", DESCRIPTOR) in found
+
+
+def test_his_description_without_a_title_stays_open(nlp: Language) -> None:
+    found = resolved(nlp, "Karl Weber met Anna Roth on Monday. Weber and his colleague left.")
+    assert not any(word == "colleague" for word, _, _ in found)
