@@ -1003,7 +1003,9 @@ class _Resolver:
         the article named; "a senior lawmaker" as the subject of a sentence waits for the
         person who is the subject of the next one (the news lede: "A senior lawmaker
         said... . Jane Doe, who...")."""
-        if token.dep_ in ("compound", "amod", "attr", "appos") or token.head.i in self.names:
+        # "Weber, the minister" is the name's apposition; "Weber and his minister" another.
+        beside = token.dep_ != "conj" and token.head.i in self.names
+        if token.dep_ in ("compound", "amod", "attr", "appos") or beside:
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()

@@ -791,3 +791,12 @@ def test_his_office_is_its_holder_and_not_the_owner(nlp: Language) -> None:
 def test_his_description_without_a_title_stays_open(nlp: Language) -> None:
     found = resolved(nlp, "Karl Weber met Anna Roth on Monday. Weber and his colleague left.")
     assert not any(word == "colleague" for word, _, _ in found)
+
+
+def test_an_office_joined_to_a_name_by_and_is_another_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Karl Weber and Finance Minister Anna Roth met the unions in Vienna. "
+        "On Friday, Weber and the finance minister left early.",
+    )
+    assert ("minister", "Anna Roth", DESCRIPTOR) in found
