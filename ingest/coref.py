@@ -898,6 +898,10 @@ class _Resolver:
             if gender and told and told != gender:
                 continue
             score = (WINDOW + 1 - back) * 100 + _weight(referent.token)
+            # "A veteran of the Blair government, he…": a name that only qualifies another
+            # noun is not what the sentence is about (Lappin and Leass's head-noun factor).
+            if referent.token.dep_ in ("compound", "amod") and referent.token.head.pos_ == "NOUN":
+                score -= 80
             if token.lower_ in PLURAL and referent.token.tag_ in ("NNS", "NNPS"):
                 score += 20
             if mention.id in own and token.dep_ == "poss":

@@ -800,3 +800,12 @@ def test_an_office_joined_to_a_name_by_and_is_another_holder(nlp: Language) -> N
         "On Friday, Weber and the finance minister left early.",
     )
     assert ("minister", "Anna Roth", DESCRIPTOR) in found
+
+
+def test_a_name_qualifying_another_noun_is_not_the_pronouns_antecedent(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber joined the cabinet under Peter Lund in 1990. "
+        "A veteran of the Lund government, he was given the farm portfolio.",
+    )
+    assert ("he", "Karl Weber", PRONOUN) in found
