@@ -502,7 +502,7 @@ class _Resolver:
                 for child in root.head.children
                 if child.dep_ == "attr" and child.i not in self.names
             )
-        # "Peter Nielson, who is the party's chairman": a clause that says what they are.
+        # "Karl Weber, who is the party's chairman": a clause that says what they are.
         heads.extend(
             attr
             for clause in root.children
@@ -1403,25 +1403,13 @@ class _Resolver:
         return None
 
     def _affiliation(self, actor: Actor) -> Actor | None:
-        """The body a speaker's "we" stands for: the one named in the title written with
-        the name ("Kremlin spokesman X"), else the one organisation named in the titles the
-        article gave the speaker ("X, chairman of the Y Party"; "X, who is Y chairman")."""
         for child in actor.span.root.children:
             if child.dep_ == "compound" and child.lemma_.lower() in self.roles:
                 for modifier in child.children:
                     body = self.names.get(modifier.i)
                     if body is not None and body.mention.type != "PERSON":
                         return body
-        bodies = {
-            body for title in self._titles_of(actor.mention) if not title.listed
-            for body in title.bodies
-        }  # fmt: skip
-        found = {
-            named.mention.id: named
-            for named in self.names.values()
-            if named.mention.id in bodies and named.mention.type == "ORG"
-        }
-        return next(iter(found.values())) if len(found) == 1 else None
+        return None
 
     def _ids(self, tokens: list[Token]) -> set[str]:
         ids: set[str] = set()
