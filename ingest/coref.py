@@ -232,7 +232,9 @@ def clause_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, taken from the verb it hangs off when it has none of its own
     ("Bannon branding Musk ... and calling for", "saying")."""
     found = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not found and verb.dep_ in INHERITED_SUBJECT and verb.head.i != verb.i:
+    # "although there is nothing to prevent him": an expletive is the clause's own subject.
+    expletive = any(child.dep_ == "expl" for child in verb.children)
+    if not found and not expletive and verb.dep_ in INHERITED_SUBJECT and verb.head.i != verb.i:
         return clause_subjects(verb.head)
     return found
 

@@ -801,3 +801,12 @@ def test_a_title_given_in_a_who_is_clause_is_the_persons(nlp: Language) -> None:
         "Anna Roth and Karl Weber also spoke. Later, the Green Party chairman left early.",
     )
     assert ("chairman", "Peter Lund", DESCRIPTOR) in found
+
+
+def test_a_clause_with_there_does_not_take_the_main_clauses_subject(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Peter Lund praised Karl Weber on Monday. Weber has not been seen in the chamber "
+        "since May, although there is nothing in the rules to prevent him from attending.",
+    )
+    assert ("him", "Karl Weber", PRONOUN) in found
