@@ -232,7 +232,9 @@ def clause_subjects(verb: Token) -> list[Token]:
     """Subjects of a verb, taken from the verb it hangs off when it has none of its own
     ("Bannon branding Musk ... and calling for", "saying")."""
     found = [child for child in verb.children if child.dep_ in SUBJECTS]
-    if not found and verb.dep_ in INHERITED_SUBJECT and verb.head.i != verb.i:
+    # "although there is nothing to prevent him": an expletive is the clause's own subject.
+    expletive = any(child.dep_ == "expl" for child in verb.children)
+    if not found and not expletive and verb.dep_ in INHERITED_SUBJECT and verb.head.i != verb.i:
         return clause_subjects(verb.head)
     return found
 
@@ -411,6 +413,7 @@ class _Resolver:
         self.abbreviations: dict[str, str] = data_file("coref.json")["abbreviations"]
         self.any_body = frozenset(data_file("coref.json")["any_body"])
         self.any_actor = frozenset(data_file("coref.json")["any_actor"])
+        self.pairs = frozenset(data_file("coref.json")["pairs"])
         self.agreeing = _agreeing()
         self.history: list[_Referent] = []
         self.pending: list[tuple[Token, int]] = []
@@ -422,6 +425,10 @@ class _Resolver:
         self.vacant: set[str] = set()
         self.seen: set[str] = set()
         self.home: tuple[Mention, ...] | None = None
+        # The sentence being read, for a pronoun read ahead of its turn.
+        self.index = 0
+        # Per sentence, how many sentences of narration (not starting inside a quote) so far.
+        self.told: list[int] = []
         named = {actor.span.start: actor for actor in names.values()}
         self.titles: list[_Title] = [
             title for actor in named.values() for title in self._titles(actor)
@@ -438,7 +445,11 @@ class _Resolver:
         full = _first_names(self.doc, self.names)
         self.found.update(full)
         self.names = {**self.names, **full}
+        told = 0
         for index, sentence in enumerate(self.doc.sents):
+            self.index = index
+            told += not _starts_quoted(sentence)
+            self.told.append(told)
             for token in sentence:
                 named = self.names.get(token.i)
                 if named is not None:
@@ -493,6 +504,15 @@ class _Resolver:
                 for child in root.head.children
                 if child.dep_ == "attr" and child.i not in self.names
             )
+        # "Karl Weber, who is the party's chairman": a clause that says what they are.
+        heads.extend(
+            attr
+            for clause in root.children
+            if clause.dep_ == "relcl" and clause.lemma_ == "be"
+            and any(c.dep_ == "nsubj" and c.lower_ == "who" for c in clause.children)
+            for attr in clause.children
+            if attr.dep_ == "attr" and attr.i not in self.names
+        )  # fmt: skip
         for head in heads:
             office = self._office(head, before_name=head.i == before, title=True)
             if office is not None:
@@ -560,6 +580,11 @@ class _Resolver:
         lemma = token.lemma_.lower()
         if token.tag_ == "NNS" and (lemma in self.descriptors or lemma in self.any_actor):
             members = self._counted(token, lemma, index)
+            if members:
+                self.groups[token.i] = members
+                return members[0]
+        if token.tag_ == "NN" and lemma in self.pairs:
+            members = self._pair(token, index)
             if members:
                 self.groups[token.i] = members
                 return members[0]
@@ -839,6 +864,7 @@ class _Resolver:
             excluded |= self._ids(clause_subjects(verb))
         if token.dep_ == "poss":
             excluded |= self._ids([c for c in token.head.children if c.dep_ == "appos"])
+        excluded |= self._reported(token, verb)
         if types == PERSON:
             speaker = self._speaker(token, False)
             if speaker is not None:
@@ -856,7 +882,7 @@ class _Resolver:
         best: tuple[int, int, _Referent] | None = None
         for referent in self.history:
             mention = referent.actor.mention
-            back = index - referent.sentence
+            back = self._back(referent.sentence, index, quoted)
             if back > WINDOW or mention.type not in types:
                 continue
             # The speaker of a quote ("I", "we") is as salient as a subject to the narrative
@@ -874,6 +900,10 @@ class _Resolver:
             if gender and told and told != gender:
                 continue
             score = (WINDOW + 1 - back) * 100 + _weight(referent.token)
+            # "A veteran of the Blair government, he…": a name that only qualifies another
+            # noun is not what the sentence is about (Lappin and Leass's head-noun factor).
+            if referent.token.dep_ in ("compound", "amod") and referent.token.head.pos_ == "NOUN":
+                score -= 80
             if token.lower_ in PLURAL and referent.token.tag_ in ("NNS", "NNPS"):
                 score += 20
             if mention.id in own and token.dep_ == "poss":
@@ -889,6 +919,23 @@ class _Resolver:
         if gender:
             self.genders.setdefault(actor.mention.id, gender)
         return _as(actor, token, PRONOUN)
+
+    def _reported(self, token: Token, verb: Token) -> set[str]:
+        """'"Trust in Smith is gone," he said': the one reporting a quote or a clause is
+        not someone named in what they report, however near (a pronoun does not stand for
+        a name in the clause it governs)."""
+        if token.dep_ not in SUBJECTS or verb.lemma_ not in REPORTING or in_quote(token):
+            return set()
+        return {self.names[t.i].mention.id for t in token.sent if t.i in self.names and in_quote(t)}
+
+    def _back(self, sentence: int, index: int, quoted: bool) -> int:
+        """How many sentences back an antecedent is for a pronoun: outside a quote, only
+        sentences of narration count, not those a quote runs over ('Smith said... . "A. B.
+        C," he said. He added': "he" and "He" are still Smith's); a reader follows the
+        narration around a quote."""
+        if quoted or sentence == index:
+            return index - sentence
+        return self.told[index - 1] - self.told[sentence] + 1
 
     def _main_subject(self, token: Token, gender: str | None) -> tuple[bool, Actor | None]:
         """ "Offering his condolence, Ali Larijani wrote", "After he resigned, Smith left":
@@ -962,7 +1009,9 @@ class _Resolver:
         the article named; "a senior lawmaker" as the subject of a sentence waits for the
         person who is the subject of the next one (the news lede: "A senior lawmaker
         said... . Jane Doe, who...")."""
-        if token.dep_ in ("compound", "amod", "attr", "appos") or token.head.i in self.names:
+        # "Weber, the minister" is the name's apposition; "Weber and his minister" another.
+        beside = token.dep_ != "conj" and token.head.i in self.names
+        if token.dep_ in ("compound", "amod", "attr", "appos") or beside:
             return None
         determiners = {child.lower_ for child in token.children if child.dep_ == "det"}
         lemma = token.lemma_.lower()
@@ -981,6 +1030,9 @@ class _Resolver:
             ):
                 self.pending = [(token, index)]
             return None
+        if not determiners and token.tag_ in ("NN", "NNP"):
+            officer = self._their_officer(token)
+            return _as(officer, token, DESCRIPTOR) if officer is not None else None
         if not determiners & {"the", "this", "that"} or token.tag_ not in ("NN", "NNP"):
             return None
         if any(c.dep_ == "appos" for c in token.children):
@@ -1017,7 +1069,48 @@ class _Resolver:
             key = ((WINDOW + 1 - distance) * 100 + _weight(referent.token), referent.token.i)
             if best is None or key > best[:2]:
                 best = (*key, referent.actor)
-        return _as(best[2], token, DESCRIPTOR) if best is not None else None
+        if best is not None:
+            return _as(best[2], token, DESCRIPTOR)
+        sole = self._sole_body(token, lemma, excluded)
+        return _as(sole, token, DESCRIPTOR) if sole is not None else None
+
+    def _sole_body(self, token: Token, lemma: str, excluded: set[str]) -> Actor | None:
+        """ "the committee", "the party" further on than the nearest sentences: the one
+        body of that kind the article has mentioned so far (a reader keeps "the committee"
+        for the only committee named, however far back); none when it named several, nor
+        for a noun that fits any body ("the organisation"), nor for one qualified by any
+        word ("the Public and Commercial Services union" is a body of its own)."""
+        if (
+            self.descriptors.get(lemma) != "ORG"
+            or lemma in self.any_body
+            or any(child.dep_ != "det" for child in token.lefts)
+            or any(child.dep_ in ("prep", "appos", "acl") for child in token.rights)
+        ):
+            return None
+        found = {
+            referent.actor.mention.id: referent.actor
+            for referent in self.history
+            if referent.actor.mention.id not in excluded
+            and self._fits(lemma, referent.actor.mention)
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _their_officer(self, token: Token) -> Actor | None:
+        """ "The prime minister and his chancellor": an office owned by a person a pronoun
+        stands for is the one the article or the listed offices give that title, never
+        the owner; a mere description ("his colleague") stays open."""
+        owners = [child for child in token.children if child.dep_ == "poss"]
+        if (
+            len(owners) != 1
+            or owners[0].pos_ != "PRON"
+            or any(c.dep_ not in ("poss", "compound", "amod") for c in token.children)
+        ):
+            return None
+        owner = self._person(owners[0])
+        if owner is None:
+            return None
+        excluded = self._ids(_ancestor_subjects(token)) | {owner.mention.id}
+        return self._holder(token, excluded)
 
     def _owned_body(self, token: Token, lemma: str) -> Actor | None:
         """ "his party", "Kennedy's party": the one body of that kind the article named in a
@@ -1122,6 +1215,30 @@ class _Resolver:
             if mention.id not in chosen and self._fits(lemma, mention):
                 chosen[mention.id] = referent
         if len(chosen) < count:
+            return []
+        ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
+        return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
+
+    def _pair(self, token: Token, index: int) -> list[Actor]:
+        """ "Mr Blair and Mr Brown ... . The pair": the two people named last, in this
+        sentence or the one before, other than the subjects of the clauses that hold it
+        ("X said the pair had..." is not X); "the pair" qualified ("the pair of shoes",
+        "the Labour pair") is someone else."""
+        determiners = [child.lower_ for child in token.children if child.dep_ == "det"]
+        if determiners != ["the"] or any(
+            child.dep_ in ("compound", "amod", "poss", "prep", "relcl", "acl", "nummod")
+            for child in token.children
+        ):
+            return []
+        excluded = self._ids(_ancestor_subjects(token))
+        chosen: dict[str, _Referent] = {}
+        for referent in reversed(self.history):
+            mention = referent.actor.mention
+            if index - referent.sentence > 1 or len(chosen) == 2:
+                break
+            if mention.type == "PERSON" and mention.id not in chosen.keys() | excluded:
+                chosen[mention.id] = referent
+        if len(chosen) < 2:
             return []
         ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
         return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
@@ -1240,7 +1357,7 @@ class _Resolver:
         for ancestor in token.ancestors:
             if ancestor.lemma_ in REPORTING and not in_quote(ancestor):
                 for subject in clause_subjects(ancestor):
-                    actor = self._known(subject)
+                    actor = self._known(subject) or self._ahead(subject)
                     if actor is not None:
                         return actor
                 return None
@@ -1257,6 +1374,13 @@ class _Resolver:
             if speaker is not None:
                 return speaker
         return None
+
+    def _ahead(self, subject: Token) -> Actor | None:
+        """'"We will fight this," he said': the pronoun that reports a quote, written after
+        it, read before the quote's "we" and "I" so they are its speaker's."""
+        if subject.pos_ != "PRON" or subject.lower_ not in PRONOUNS or subject.i in self.found:
+            return None
+        return self._pronoun(subject, self.index)
 
     def _quote_speaker(self, sentence: Span) -> Actor | None:
         """The actor a sentence says is speaking ("Smith said", "he added") outside the

@@ -699,3 +699,114 @@ def test_you_in_an_interviewers_question_is_the_one_interviewed(nlp: Language) -
     assert not any(word == "you" for word, _, _ in plain)
     unanswered = text.replace("((Dana Vale)) I think he has failed.", "")
     assert not any(word == "you" for word, _, _ in resolved(nlp, unanswered))
+
+
+def _group(nlp: Language, text: str, word: str) -> list[str]:
+    index = ActorIndex(nlp(text))
+    token = next(token for token in index.doc if token.text == word)
+    return [a.mention.name for a in index.group_at(token)]
+
+
+def test_the_pair_is_the_two_people_named_last(nlp: Language) -> None:
+    text = "Karl Weber met Anna Roth in Vienna on Monday. The pair discussed the budget."
+    assert _group(nlp, text, "pair") == ["Karl Weber", "Anna Roth"]
+
+
+def test_the_pair_is_not_the_subject_that_speaks_of_it(nlp: Language) -> None:
+    text = "Karl Weber met Anna Roth in Vienna on Monday. Greta Lind said the pair had argued."
+    assert _group(nlp, text, "pair") == ["Karl Weber", "Anna Roth"]
+
+
+def test_a_body_description_far_back_is_the_only_body_of_its_kind(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The Foreign Affairs Committee opened an inquiry into the grants last week. "
+        "Officials refused to comment. The minister was away. Ministers met on Monday. "
+        "Later, the committee summoned Karl Weber.",
+    )
+    assert ("committee", "Foreign Affairs Committee", DESCRIPTOR) in found
+
+
+def test_a_body_description_far_back_stays_open_among_several(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "The Foreign Affairs Committee and the Justice Committee opened inquiries. "
+        "Officials refused to comment. The minister was away. Ministers met on Monday. "
+        "Later, the committee summoned Karl Weber.",
+    )
+    assert not any(word == "committee" for word, _, _ in found)
+
+
+def test_i_before_he_said_is_the_speaker(nlp: Language) -> None:
+    found = resolved(nlp, 'Karl Weber arrived on Friday. "I will fight this," he said.')
+    assert ("I", "Karl Weber", PRONOUN) in found
+
+
+def test_a_quote_over_several_sentences_does_not_push_the_speaker_back(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber spoke in Leeds on Monday. "
+        '"The budget is wrong. The plan is worse. The schools will suffer," he said. '
+        "He said the government had failed.",
+    )
+    assert [name for word, name, _ in found if word.lower() == "he"] == ["Karl Weber"] * 2
+
+
+def test_the_reporter_of_a_quote_is_not_a_name_inside_it(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber spoke in Leeds on Monday. "
+        '"Nobody trusts Peter Lund as mayor any longer," he said.',
+    )
+    assert ("he", "Karl Weber", PRONOUN) in found
+
+
+def test_his_office_is_its_holder_and_not_the_owner(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Karl Weber and Finance Minister Anna Roth met the unions in Vienna. "
+        "Later, the prime minister and his finance minister left early.",
+    )
+    assert ("minister", "Anna Roth", DESCRIPTOR) in found
+    assert ("minister", "Karl Weber", DESCRIPTOR) in found
+
+
+def test_his_description_without_a_title_stays_open(nlp: Language) -> None:
+    found = resolved(nlp, "Karl Weber met Anna Roth on Monday. Weber and his colleague left.")
+    assert not any(word == "colleague" for word, _, _ in found)
+
+
+def test_an_office_joined_to_a_name_by_and_is_another_holder(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Prime Minister Karl Weber and Finance Minister Anna Roth met the unions in Vienna. "
+        "On Friday, Weber and the finance minister left early.",
+    )
+    assert ("minister", "Anna Roth", DESCRIPTOR) in found
+
+
+def test_a_name_qualifying_another_noun_is_not_the_pronouns_antecedent(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Karl Weber joined the cabinet under Peter Lund in 1990. "
+        "A veteran of the Lund government, he was given the farm portfolio.",
+    )
+    assert ("he", "Karl Weber", PRONOUN) in found
+
+
+def test_a_title_given_in_a_who_is_clause_is_the_persons(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Peter Lund, who is the Green Party chairman, spoke in Leeds on Friday. "
+        "Anna Roth and Karl Weber also spoke. Later, the Green Party chairman left early.",
+    )
+    assert ("chairman", "Peter Lund", DESCRIPTOR) in found
+
+
+def test_a_clause_with_there_does_not_take_the_main_clauses_subject(nlp: Language) -> None:
+    found = resolved(
+        nlp,
+        "Peter Lund praised Karl Weber on Monday. Weber has not been seen in the chamber "
+        "since May, although there is nothing in the rules to prevent him from attending.",
+    )
+    assert ("him", "Karl Weber", PRONOUN) in found
