@@ -93,23 +93,22 @@ def shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def near_copies(corpora: Path, pool: list[str], corpus: str, taken: set[str]) -> set[str]:
-    """The pool's articles sharing NEAR_COPY of their runs with an article already drawn."""
-    drawn: set[tuple[str, ...]] = set()
+def drawn_runs(corpora: Path, taken: set[str]) -> set[tuple[str, ...]]:
+    """The eight-word runs of every article a half already holds, read once per draw."""
+    runs: set[tuple[str, ...]] = set()
     for name in CORPORA + GENERAL:
         path = corpora / name
         if path.is_file():
             for article in read_paths([path]):
                 if isinstance(article, Article) and article.id in taken:
-                    drawn |= shingles(article.text)
-    copies = set()
-    wanted = set(pool)
-    for article in read_paths([corpora / corpus]):
-        if isinstance(article, Article) and article.id in wanted:
-            own = shingles(article.text)
-            if own and len(own & drawn) / len(own) >= NEAR_COPY:
-                copies.add(article.id)
-    return copies
+                    runs |= shingles(article.text)
+    return runs
+
+
+def near_copy(text: str, drawn: set[tuple[str, ...]]) -> bool:
+    """Whether NEAR_COPY of the text's runs stand in an article already drawn."""
+    own = shingles(text)
+    return bool(own) and len(own & drawn) / len(own) >= NEAR_COPY
 
 
 def draw(
@@ -125,20 +124,21 @@ def draw(
     from each."""
     split: dict[str, list[dict[str, str]]] = {half: [] for half in halves}
     rows: list[dict[str, object]] = []
+    drawn = drawn_runs(corpora, taken) if taken else set()
     for corpus in CORPORA + tuple(c for c in GENERAL if c in (counts or {})):
         path = corpora / corpus
         if not path.is_file():
             sys.exit(f"{path}: corpus not found (pass --corpora)")
-        pool = [i for i in eligible_ids(path) if i not in taken]
-        if taken:
-            copies = near_copies(corpora, pool, corpus, taken)
-            pool = [i for i in pool if i not in copies]
+        texts = {a.id: a for a in read_paths([path]) if isinstance(a, Article)}
+        pool = [
+            i
+            for i in eligible_ids(path)
+            if i not in taken and not (drawn and near_copy(texts[i].text, drawn))
+        ]
         wanted_count = (counts or {}).get(corpus, per_corpus)
         if wanted_count > len(pool):
             sys.exit(f"{path}: only {len(pool)} articles left undrawn, {wanted_count} asked")
         chosen = rng.sample(pool, wanted_count)
-        wanted = set(chosen)
-        texts = {a.id: a for a in read_paths([path]) if isinstance(a, Article) and a.id in wanted}
         for index, article_id in enumerate(chosen):
             half = halves[index % len(halves)]
             split[half].append({"article": article_id, "corpus": corpus})
