@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -1207,12 +1207,20 @@ class _Resolver:
             for child in token.children
         ):
             return []
+        return self._last_named(token, index, count, lambda m: self._fits(lemma, m))
+
+    def _last_named(
+        self, token: Token, index: int, count: int, fits: Callable[[Mention], bool]
+    ) -> list[Actor]:
+        """The last `count` actors a group description can stand for, named in this
+        sentence or the one before, in the order the text names them; none when fewer
+        fit (a reader does not reach further back for "the two leaders" or "the pair")."""
         chosen: dict[str, _Referent] = {}
         for referent in reversed(self.history):
             mention = referent.actor.mention
             if index - referent.sentence > 1 or len(chosen) == count:
                 break
-            if mention.id not in chosen and self._fits(lemma, mention):
+            if mention.id not in chosen and fits(mention):
                 chosen[mention.id] = referent
         if len(chosen) < count:
             return []
@@ -1231,17 +1239,9 @@ class _Resolver:
         ):
             return []
         excluded = self._ids(_ancestor_subjects(token))
-        chosen: dict[str, _Referent] = {}
-        for referent in reversed(self.history):
-            mention = referent.actor.mention
-            if index - referent.sentence > 1 or len(chosen) == 2:
-                break
-            if mention.type == "PERSON" and mention.id not in chosen.keys() | excluded:
-                chosen[mention.id] = referent
-        if len(chosen) < 2:
-            return []
-        ordered = sorted(chosen.values(), key=lambda referent: referent.token.i)
-        return [_as(referent.actor, token, DESCRIPTOR) for referent in ordered]
+        return self._last_named(
+            token, index, 2, lambda m: m.type == "PERSON" and m.id not in excluded
+        )
 
     def _holder(self, token: Token, excluded: set[str]) -> Actor | None:
         """The actor the article gave the office or description that `token` heads: every
